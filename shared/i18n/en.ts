@@ -1,0 +1,96 @@
+/**
+ * English strings: the source dictionary. `es.ts` and `fr.ts` must have the same keys and the same
+ * `{placeholders}`; the compiler checks the keys, `i18n.test.ts` checks the placeholders.
+ *
+ * A value is a string, or plural forms chosen with `Intl.PluralRules` on the `count` parameter.
+ * Keys are grouped by where the words appear: `date.*`, `cancel.*`, `contact.*`, `crisis.*`,
+ * `reminder.*`. The widget adds its screens the same way (`screen.cancel.*` and so on).
+ */
+export const en = {
+  // How dates read in a sentence. `{weekday}`, `{month}` and friends come from Intl in the locale.
+  'date.long': '{weekday} {day} {month} {at}',
+  'date.medium': '{weekdayShort} {day} {monthShort} {at}',
+  'date.short': '{weekdayShort} {day} {monthShort}, {time}',
+  'date.day': '{weekday} {day} {month}',
+  'date.weekday': '{weekday} {at}',
+  // Plural on the hour (24 h) because Spanish says "a la 1:00" but "a las 15:00".
+  'date.at': { one: 'at {time}', other: 'at {time}' },
+  // Plural on the day of the month because French writes "1er janvier".
+  'date.dayOfMonth': { one: '{count}', other: '{count}' },
+
+  'cancel.free': 'You can cancel free of charge until {deadline}.',
+  'cancel.free.thenFee': "After that, cancelling carries the practice's {fee} late-cancellation fee.",
+  'cancel.free.thenContact': "After that, you'll need to contact the practice to cancel.",
+  'cancel.late.fee':
+    "This session is less than {hours} hours away, so cancelling now carries the practice's {fee} late-cancellation fee. If something serious came up, you can ask for it to be waived.",
+  'cancel.late.noFee': 'This session is less than {hours} hours away, but you can still cancel here at no charge.',
+  'cancel.late.call':
+    "Because this session is less than {hours} hours away, please call the practice at {phone} to cancel. They'll help you find another time.",
+  'cancel.late.contact':
+    "Because this session is less than {hours} hours away, please contact the practice to cancel. They'll help you find another time.",
+  'cancel.started.call':
+    "This session has already started, so it can't be cancelled here. If you need anything, please call the practice at {phone}.",
+  'cancel.started.contact':
+    "This session has already started, so it can't be cancelled here. If you need anything, please contact the practice.",
+
+  'contact.category.scheduling': 'Scheduling',
+  'contact.category.resource': 'Sharing a resource',
+  'contact.category.update': 'An update',
+  'contact.category.homework': 'Homework',
+  'contact.category.other': 'Something else',
+  'contact.category.crisis': "I'm in crisis",
+  // The same categories as they read after "messages about".
+  'contact.topic.scheduling': 'scheduling',
+  'contact.topic.resource': 'sharing a resource',
+  'contact.topic.update': "updates on how you're doing",
+  'contact.topic.homework': 'homework',
+  'contact.topic.other': 'anything else',
+  'contact.welcomes': 'Between sessions, {therapist} welcomes messages about {topics}.',
+  'contact.reply.days': {
+    one: '{therapist} usually replies within {count} business day.',
+    other: '{therapist} usually replies within {count} business days.',
+  },
+  'contact.reply.none':
+    "{therapist} doesn't reply to messages between sessions, but will read yours before your next session.",
+  'contact.notAccepting':
+    "{therapist} doesn't take messages between sessions. You can bring what's on your mind to your next session, or contact the practice about scheduling.",
+  'contact.categoryNotAllowed':
+    "{therapist} doesn't take this kind of message between sessions. You can bring it to your next session instead.",
+  'contact.urgent': 'For anything urgent, see {helpNow}',
+  'contact.helpNow': 'Need help now?',
+  'contact.confidential':
+    'Please write here rather than by email: this portal is the private, secure way to reach {therapist}.',
+  'contact.crisis.sent':
+    "Your note will go to {therapist} marked as urgent, but it may not be read right away. If you're in danger, please use the numbers above now.",
+
+  'crisis.emergency': 'If you might act on thoughts of harming yourself or someone else, call {number} now.',
+  'crisis.emergency.generic':
+    'If you might act on thoughts of harming yourself or someone else, call your local emergency number now.',
+  'crisis.hotline.always': 'You can {action} any time to talk to someone.',
+  'crisis.hotline.hours': 'You can {action} to talk to someone ({hours}).',
+  'crisis.action.call': 'call {phone}',
+  'crisis.action.text': 'text {text}',
+  'crisis.action.callOrText': 'call or text {phone}',
+  'crisis.action.callAndText': 'call {phone} or text {text}',
+  'crisis.action.visit': 'visit {url}',
+  'crisis.name.emergency': 'Emergency services',
+
+  'reminder.greeting': 'Hello,',
+  'reminder.with': 'with {practice}',
+  'reminder.withTherapist': 'with {therapist} at {practice}',
+  'reminder.type': 'Appointment type: {type}',
+  'reminder.link': 'Open your portal: {link}',
+  'reminder.confirm.subject': 'Please confirm your appointment on {when}',
+  'reminder.confirm.lead': 'Your appointment {with} is on {when}.',
+  'reminder.confirm.ask':
+    "Please let us know you're coming. If the time no longer works, you can cancel or reschedule in your portal.",
+  'reminder.confirm.sms': '{practice}: please confirm your appointment on {when}. Reply YES to confirm or C to cancel.',
+  'reminder.confirm.pushTitle': 'Please confirm your appointment',
+  'reminder.confirm.pushBody': 'Your appointment on {when} {with}.',
+  'reminder.morning.subject': 'Your appointment today {at}',
+  'reminder.morning.lead': 'A reminder that your appointment {with} is today {at}.',
+  'reminder.morning.help': 'If something has come up, you can let the practice know in your portal.',
+  'reminder.morning.sms': '{practice}: a reminder of your appointment today {at}.',
+  'reminder.morning.pushTitle': 'Your appointment today',
+  'reminder.morning.pushBody': 'Today {at} {with}.',
+} as const

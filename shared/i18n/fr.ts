@@ -1,0 +1,90 @@
+import type { Dictionary } from './dictionary'
+
+/** French, addressed as "vous", in the plain register of a good cabinet's secretariat. */
+export const fr: Dictionary = {
+  'date.long': '{weekday} {day} {month} {at}',
+  'date.medium': '{weekdayShort} {day} {monthShort} {at}',
+  'date.short': '{weekdayShort} {day} {monthShort}, {time}',
+  'date.day': '{weekday} {day} {month}',
+  'date.weekday': '{weekday} {at}',
+  'date.at': { one: 'à {time}', other: 'à {time}' },
+  'date.dayOfMonth': { one: '{count}er', other: '{count}' },
+
+  'cancel.free': "Vous pouvez annuler sans frais jusqu'au {deadline}.",
+  'cancel.free.thenFee': "Passé ce délai, le cabinet facture {fee} pour une annulation tardive.",
+  'cancel.free.thenContact': 'Passé ce délai, il faudra contacter le cabinet pour annuler.',
+  'cancel.late.fee':
+    "Cette séance a lieu dans moins de {hours} heures : si vous annulez maintenant, le cabinet facturera {fee} pour annulation tardive. Si vous avez eu un empêchement sérieux, vous pouvez demander une exonération de ces frais.",
+  'cancel.late.noFee':
+    "Cette séance a lieu dans moins de {hours} heures, mais vous pouvez encore l'annuler ici sans frais.",
+  'cancel.late.call':
+    "Cette séance ayant lieu dans moins de {hours} heures, merci d'appeler le cabinet au {phone} pour l'annuler. On vous aidera à trouver un autre créneau.",
+  'cancel.late.contact':
+    "Cette séance ayant lieu dans moins de {hours} heures, merci de contacter le cabinet pour l'annuler. On vous aidera à trouver un autre créneau.",
+  'cancel.started.call':
+    'Cette séance a déjà commencé : elle ne peut plus être annulée ici. Si vous avez besoin de quoi que ce soit, appelez le cabinet au {phone}.',
+  'cancel.started.contact':
+    'Cette séance a déjà commencé : elle ne peut plus être annulée ici. Si vous avez besoin de quoi que ce soit, contactez le cabinet.',
+
+  'contact.category.scheduling': 'Rendez-vous',
+  'contact.category.resource': 'Partager une ressource',
+  'contact.category.update': 'Donner des nouvelles',
+  'contact.category.homework': 'Exercices',
+  'contact.category.other': 'Autre chose',
+  'contact.category.crisis': 'Je suis en crise',
+  'contact.topic.scheduling': 'vos rendez-vous',
+  'contact.topic.resource': 'une ressource à partager',
+  'contact.topic.update': 'de vos nouvelles',
+  'contact.topic.homework': 'vos exercices',
+  'contact.topic.other': 'tout autre sujet',
+  'contact.welcomes': 'Entre les séances, {therapist} reçoit volontiers vos messages concernant {topics}.',
+  'contact.reply.days': {
+    one: '{therapist} répond généralement sous {count} jour ouvré.',
+    other: '{therapist} répond généralement sous {count} jours ouvrés.',
+  },
+  'contact.reply.none':
+    '{therapist} ne répond pas aux messages entre les séances, mais lira le vôtre avant votre prochaine séance.',
+  'contact.notAccepting':
+    '{therapist} ne reçoit pas de messages entre les séances. Vous pourrez parler de ce qui vous préoccupe lors de votre prochaine séance, ou contacter le cabinet pour vos rendez-vous.',
+  'contact.categoryNotAllowed':
+    '{therapist} ne reçoit pas ce type de message entre les séances. Vous pourrez en parler lors de votre prochaine séance.',
+  'contact.urgent': 'Pour toute urgence, consultez « {helpNow} ».',
+  'contact.helpNow': "Besoin d'aide maintenant ?",
+  'contact.confidential':
+    "Merci d'écrire ici plutôt que par e-mail : ce portail est le moyen confidentiel et sécurisé de joindre {therapist}.",
+  'contact.crisis.sent':
+    'Votre message sera transmis à {therapist} et signalé comme urgent, mais il ne sera peut-être pas lu tout de suite. Si vous êtes en danger, utilisez dès maintenant les numéros ci-dessus.',
+
+  'crisis.emergency':
+    "Si vous pensez que vous pourriez vous faire du mal ou faire du mal à quelqu'un, appelez le {number} dès maintenant.",
+  'crisis.emergency.generic':
+    "Si vous pensez que vous pourriez vous faire du mal ou faire du mal à quelqu'un, appelez dès maintenant le numéro d'urgence local.",
+  'crisis.hotline.always': "Vous pouvez {action} à tout moment pour parler à quelqu'un.",
+  'crisis.hotline.hours': "Vous pouvez {action} pour parler à quelqu'un ({hours}).",
+  'crisis.action.call': 'appeler le {phone}',
+  'crisis.action.text': 'envoyer un SMS au {text}',
+  'crisis.action.callOrText': 'appeler le {phone} ou lui envoyer un SMS',
+  'crisis.action.callAndText': 'appeler le {phone} ou envoyer un SMS au {text}',
+  'crisis.action.visit': 'consulter {url}',
+  'crisis.name.emergency': "Services d'urgence",
+
+  'reminder.greeting': 'Bonjour,',
+  'reminder.with': 'avec {practice}',
+  'reminder.withTherapist': 'avec {therapist} chez {practice}',
+  'reminder.type': 'Type de rendez-vous : {type}',
+  'reminder.link': 'Accéder à votre portail : {link}',
+  'reminder.confirm.subject': 'Merci de confirmer votre rendez-vous du {when}',
+  'reminder.confirm.lead': 'Votre rendez-vous {with} est prévu le {when}.',
+  'reminder.confirm.ask':
+    "Merci de nous confirmer votre venue. Si l'horaire ne vous convient plus, vous pouvez annuler ou déplacer le rendez-vous depuis votre portail.",
+  'reminder.confirm.sms':
+    '{practice} : merci de confirmer votre rendez-vous du {when}. Répondez YES pour confirmer ou C pour annuler.',
+  'reminder.confirm.pushTitle': 'Merci de confirmer votre rendez-vous',
+  'reminder.confirm.pushBody': 'Votre rendez-vous du {when} {with}.',
+  'reminder.morning.subject': "Votre rendez-vous aujourd'hui {at}",
+  'reminder.morning.lead': "Petit rappel : votre rendez-vous {with} a lieu aujourd'hui {at}.",
+  'reminder.morning.help': "En cas d'imprévu, vous pouvez prévenir le cabinet depuis votre portail.",
+  'reminder.morning.sms': "{practice} : rappel de votre rendez-vous aujourd'hui {at}.",
+  'reminder.morning.pushTitle': "Votre rendez-vous aujourd'hui",
+  'reminder.morning.pushBody': "Aujourd'hui {at} {with}.",
+}

@@ -1,0 +1,61 @@
+import type { Locale } from '../schemas/policies'
+import { t } from '../i18n'
+import { wallClock, wallMillis, type InstantInput } from './zone'
+
+/**
+ * How an instant reads for a person in their zone and language:
+ * - `long`    "Tuesday 14 January at 3:00 pm" · "martes 14 de enero a las 15:00" · "mardi 14 janvier à 15 h"
+ * - `medium`  "Tue 14 Jan at 3:00 pm"
+ * - `short`   "Tue 14 Jan, 3:00 pm"
+ * - `day`     "Tuesday 14 January"
+ * - `weekday` "Thursday at 3:00 pm" (only for times within the coming week)
+ * - `at`      "at 3:00 pm"
+ * - `time`    "3:00 pm" · "15:00" · "15 h"
+ * Weekday and month names come from Intl in the locale; the word order from `shared/i18n`.
+ */
+export type InstantStyle = 'long' | 'medium' | 'short' | 'day' | 'weekday' | 'at' | 'time'
+
+export function formatInstant(
+  instant: InstantInput,
+  timeZone: string,
+  locale: Locale,
+  style: InstantStyle = 'long',
+): string {
+  const clock = wallClock(instant, timeZone)
+  const time = timeOfDay(clock.hour, clock.minute, locale)
+  const at = t(locale, 'date.at', { time, count: clock.hour })
+  if (style === 'time') return time
+  if (style === 'at') return at
+
+  // Names are read from noon UTC on the local date, so the zone cannot shift them to another day.
+  const noon = new Date(wallMillis(clock.date, '12:00'))
+  const parts = {
+    weekday: names(locale, { weekday: 'long' }).format(noon),
+    weekdayShort: names(locale, { weekday: 'short' }).format(noon),
+    month: names(locale, { month: 'long' }).format(noon),
+    monthShort: names(locale, { month: 'short' }).format(noon),
+    day: t(locale, 'date.dayOfMonth', { count: clock.day }),
+    time,
+    at,
+  }
+  return t(locale, `date.${style}`, parts)
+}
+
+/** "3:00 pm" in English; 24-hour "15:00" in Spanish; "15 h" or "15 h 30" in French. */
+function timeOfDay(hour: number, minute: number, locale: Locale): string {
+  const mm = String(minute).padStart(2, '0')
+  if (locale === 'en') return `${hour % 12 || 12}:${mm} ${hour < 12 ? 'am' : 'pm'}`
+  if (locale === 'fr') return minute === 0 ? `${hour} h` : `${hour} h ${mm}`
+  return `${hour}:${mm}`
+}
+
+const nameFormats = new Map<string, Intl.DateTimeFormat>()
+function names(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = nameFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+    nameFormats.set(key, format)
+  }
+  return format
+}

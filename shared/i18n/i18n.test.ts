@@ -22,7 +22,7 @@ describe('dictionaries', () => {
   it('has no empty strings and no leftover English in Spanish or French sentences', () => {
     for (const dictionary of [en, es, fr]) {
       for (const value of Object.values(dictionary)) {
-        for (const text of typeof value === 'string' ? [value] : Object.values(value)) expect(text.trim()).not.toBe('')
+        for (const text of typeof value === 'string' ? [value] : Object.values(value as Record<string, string>)) expect(text.trim()).not.toBe('')
       }
     }
     const englishWords = /\b(the|your|please|session|appointment|cancel)\b/i

@@ -31,7 +31,7 @@ export const es: Dictionary = {
   'contact.category.homework': 'Tareas',
   'contact.category.other': 'Otra cosa',
   'contact.category.crisis': 'Estoy en crisis',
-  'contact.topic.scheduling': 'citas y horarios',
+  'contact.topic.scheduling': 'tus citas',
   'contact.topic.resource': 'algún recurso que quieras compartir',
   'contact.topic.update': 'cómo te va',
   'contact.topic.homework': 'las tareas entre sesiones',

@@ -5,7 +5,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: false,
         test: {
           name: 'node',
           environment: 'node',

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv, Deps } from './deps'
+import { handleError } from './error-handler'
+import { ApiError } from './errors'
+import { openApiDocument } from './openapi/document'
+import { apiKeyRoutes } from './routes/api-keys'
+import { appointmentRoutes } from './routes/appointments'
+import { clientRoutes } from './routes/clients'
+import { healthRoutes } from './routes/health'
+import { operatorRoutes } from './routes/operator'
+import { practiceRoutes } from './routes/practice'
+import { therapistRoutes } from './routes/therapists'
+
+export const API_VERSION = '1.0.0'
+
+/** The whole HTTP API, built from its dependencies; Node, Workers and tests compose it alike. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.onError(handleError)
+  app.notFound((c) => c.json(new ApiError('not_found', 'There is nothing at this address.').toBody(), 404))
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'The request body is too large.')
+      },
+    }),
+  )
+
+  app.route('/', healthRoutes(deps))
+  app.route('/v1/operator', operatorRoutes(deps))
+  app.route('/v1/practice', practiceRoutes(deps))
+  app.route('/v1/therapists', therapistRoutes(deps))
+  app.route('/v1/clients', clientRoutes(deps))
+  app.route('/v1/appointments', appointmentRoutes(deps))
+  app.route('/v1/api-keys', apiKeyRoutes(deps))
+
+  let document: unknown
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument(app, { title: 'Hearth API', version: API_VERSION, serverUrl: deps.publicUrl })
+    return c.json(document)
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,91 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { createApp } from './app'
+import { randomToken } from './crypto'
+import { connect } from './db/connect'
+import { startEmbeddedPostgres } from './db/embedded'
+import { loadMigrations } from './db/load-migrations'
+import { migrate } from './db/migrate'
+import { seedDemo } from './seed/demo'
+
+/** The Node entry: configuration from the environment, embedded Postgres by default, then serve. */
+
+const env = process.env
+const port = Number(env.PORT ?? 8787)
+const host = env.HOST ?? '127.0.0.1'
+const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
+const dataDir = resolve(env.DATA_DIR ?? '.data')
+await mkdir(dataDir, { recursive: true })
+
+/** A value kept in the data folder across restarts, created on first use. */
+async function remembered(name: string, create: () => string | Promise<string>): Promise<string> {
+  const file = join(dataDir, name)
+  try {
+    return (await readFile(file, 'utf8')).trim()
+  } catch {
+    const value = await create()
+    await writeFile(file, value + '\n', { mode: 0o600 })
+    await chmod(file, 0o600)
+    return value
+  }
+}
+
+const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pg'))
+// PGlite is a single connection: one postgres.js connection keeps each transaction whole.
+const sql = connect(env.DATABASE_URL ?? embedded!.url, { max: embedded ? 1 : 10 })
+const applied = await migrate(sql, await loadMigrations())
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+
+const secret = env.HEARTH_SECRET ?? (await remembered('secret', () => randomToken(48)))
+const seed = await seedDemo(sql, { now: new Date(), publicUrl, bootstrapAdminKey: env.BOOTSTRAP_ADMIN_KEY })
+const adminKey =
+  seed.adminKey && !env.BOOTSTRAP_ADMIN_KEY
+    ? await remembered('demo-admin-key', () => seed.adminKey!)
+    : (seed.adminKey ?? (await readFile(join(dataDir, 'demo-admin-key'), 'utf8').then((k) => k.trim(), () => null)))
+
+const api = createApp({
+  sql,
+  clock: () => new Date(),
+  publicUrl,
+  secret,
+  operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
+})
+
+const root = new Hono()
+root.route('/', api)
+root.use('/*', serveStatic({ root: './dist' }))
+root.use('/*', serveStatic({ root: './demo-site/public' }))
+root.notFound((c) => c.json({ error: { code: 'not_found', message: 'There is nothing at this address.' } }, 404))
+
+const server = serve({ fetch: root.fetch, port, hostname: host }, () => {
+  console.log(
+    [
+      '',
+      'Hearth is running.',
+      `  Demo practice website  ${publicUrl}/`,
+      `  API                    ${publicUrl}/v1  (contract: ${publicUrl}/openapi.json)`,
+      `  Database               ${embedded ? `embedded, in ${join(dataDir, 'pg')}` : 'DATABASE_URL'}`,
+      adminKey
+        ? `  Demo admin API key     ${adminKey}`
+        : '  Demo admin API key     (set BOOTSTRAP_ADMIN_KEY to create one for the demo practice)',
+      '',
+      `  Try: curl -H "Authorization: Bearer ${adminKey ?? '$KEY'}" ${publicUrl}/v1/practice`,
+      '',
+    ].join('\n'),
+  )
+})
+
+let stopping = false
+async function shutdown() {
+  if (stopping) return
+  stopping = true
+  server.close()
+  await sql.end({ timeout: 2 })
+  await embedded?.stop()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

@@ -1,0 +1,36 @@
+import { createApp } from './app'
+import { connect } from './db/connect'
+
+/**
+ * The Cloudflare Workers entry. postgres.js reaches Postgres through Hyperdrive (with query
+ * caching disabled, so a cancelled session never reads as booked). Static files (widget, portal,
+ * demo site) are served from `dist/` by the assets binding before the Worker runs.
+ * Migrations run from Node (`npm run migrate`) against the same database before a deploy.
+ */
+export type Env = {
+  HYPERDRIVE: { connectionString: string }
+  HEARTH_SECRET: string
+  PUBLIC_URL: string
+  HEARTH_OPERATOR_KEY?: string
+}
+
+type Context = { waitUntil(promise: Promise<unknown>): void }
+
+export default {
+  async fetch(request: Request, env: Env, ctx: Context): Promise<Response> {
+    // One small pool per request, as Hyperdrive recommends; it pools for us at the edge.
+    const sql = connect(env.HYPERDRIVE.connectionString, { max: 5 })
+    const app = createApp({
+      sql,
+      clock: () => new Date(),
+      publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+      secret: env.HEARTH_SECRET,
+      operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
+    })
+    try {
+      return await app.fetch(request, env, ctx as never)
+    } finally {
+      ctx.waitUntil(sql.end({ timeout: 5 }))
+    }
+  },
+}

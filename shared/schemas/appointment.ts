@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import { Id, Instant } from './common'
+
+export const APPOINTMENT_STATUSES = [
+  'scheduled',
+  'confirmed',
+  'cancelled',
+  'late_cancelled',
+  'no_show',
+  'attended',
+] as const
+export const AppointmentStatus = z.enum(APPOINTMENT_STATUSES)
+export type AppointmentStatus = z.infer<typeof AppointmentStatus>
+
+export const Appointment = z.object({
+  id: z.string(),
+  external_id: z.string().optional(),
+  therapist_id: z.string(),
+  client_id: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  type: z.string(),
+  location: z.string().optional(),
+  telehealth_url: z.string().optional(),
+  series_id: z.string().optional(),
+  status: AppointmentStatus,
+})
+export type Appointment = z.infer<typeof Appointment>
+
+const sessionFields = {
+  starts_at: Instant,
+  ends_at: Instant,
+  type: z.string().trim().min(1).max(80),
+  location: z.string().trim().min(1).max(300),
+  telehealth_url: z.url({ protocol: /^https$/ }).max(500),
+}
+
+function endsAfterStart(a: { starts_at?: string; ends_at?: string }) {
+  return !a.starts_at || !a.ends_at || Date.parse(a.ends_at) > Date.parse(a.starts_at)
+}
+const endsAfterStartIssue = { message: 'ends_at must be after starts_at.', path: ['ends_at'] }
+
+/** The EHR's upsert: the same `external_id` updates the same appointment. */
+export const AppointmentUpsert = z
+  .object({
+    ...sessionFields,
+    external_id: z.string().trim().min(1).max(200),
+    therapist_id: Id,
+    client_id: Id,
+    location: sessionFields.location.optional(),
+    telehealth_url: sessionFields.telehealth_url.optional(),
+    series_id: z.string().trim().min(1).max(200).optional(),
+    status: z.enum(['scheduled', 'confirmed', 'cancelled']).optional(),
+  })
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue)
+export type AppointmentUpsert = z.infer<typeof AppointmentUpsert>
+
+/** Staff edits: move, change details, record attendance, or cancel on the practice's side. */
+export const AppointmentPatch = z
+  .object({
+    ...sessionFields,
+    location: sessionFields.location.nullable(),
+    telehealth_url: sessionFields.telehealth_url.nullable(),
+    status: z.enum(['attended', 'no_show', 'cancelled', 'confirmed']),
+    cancel_reason: z.string().trim().max(500),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+  .refine(endsAfterStart, endsAfterStartIssue)
+export type AppointmentPatch = z.infer<typeof AppointmentPatch>
+
+export const AppointmentListQuery = z
+  .object({
+    from: Instant.optional(),
+    to: Instant.optional(),
+    therapist_id: Id.optional(),
+    client_id: Id.optional(),
+    status: AppointmentStatus.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict()

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Deps } from './deps'
 import { handleError } from './error-handler'
@@ -7,12 +7,25 @@ import { openApiDocument } from './openapi/document'
 import { apiKeyRoutes } from './routes/api-keys'
 import { appointmentRoutes } from './routes/appointments'
 import { clientRoutes } from './routes/clients'
+import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
 import { operatorRoutes } from './routes/operator'
 import { practiceRoutes } from './routes/practice'
 import { therapistRoutes } from './routes/therapists'
 
 export const API_VERSION = '1.0.0'
+
+/** Paths that take HTML form posts or a provider's own format instead of JSON. */
+const NON_JSON_PATHS = /^\/v1\/(actions|inbound)\//
+
+const requireJsonBody: MiddlewareHandler = async (c, next) => {
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(c.req.method) && c.req.header('content-length') !== '0'
+  const type = c.req.header('content-type') ?? ''
+  if (hasBody && type && !/^application\/([a-z.+-]*\+)?json\b/i.test(type) && !NON_JSON_PATHS.test(c.req.path)) {
+    throw new ApiError('unsupported_media_type', 'Send the body as application/json.')
+  }
+  await next()
+}
 
 /** The whole HTTP API, built from its dependencies; Node, Workers and tests compose it alike. */
 export function createApp(deps: Deps) {
@@ -29,6 +42,8 @@ export function createApp(deps: Deps) {
     }),
   )
 
+  app.use('/v1/*', requireJsonBody)
+
   app.route('/', healthRoutes(deps))
   app.route('/v1/operator', operatorRoutes(deps))
   app.route('/v1/practice', practiceRoutes(deps))
@@ -36,6 +51,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/clients', clientRoutes(deps))
   app.route('/v1/appointments', appointmentRoutes(deps))
   app.route('/v1/api-keys', apiKeyRoutes(deps))
+  app.route('/dev', devRoutes(deps))
 
   let document: unknown
   app.get('/openapi.json', (c) => {

@@ -1,5 +1,6 @@
 import type { Sql } from './db/connect'
 import type { Principal } from './db/api-keys'
+import type { Mailer } from './providers/email'
 
 /** Everything the app needs from the outside world, passed in by the entry (Node, Worker, tests). */
 export type Deps = {
@@ -11,6 +12,10 @@ export type Deps = {
   secret: string
   /** HEARTH_OPERATOR_KEY; the operator routes are off when it is absent. */
   operatorKey?: string | undefined
+  /** Sends email; the development mailer also keeps an outbox readable at GET /dev/outbox. */
+  mailer: Mailer
+  /** The From address for email, e.g. "Calm Waters via Hearth <portal@hearth.example>". */
+  emailFrom: string
 }
 
 export type AppEnv = { Variables: { principal: Principal } }

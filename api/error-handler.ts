@@ -35,10 +35,14 @@ function fromPostgres(error: PgError): ApiError | null {
 function fromHttpException(error: HTTPException): ApiError {
   if (error.status === 413) return new ApiError('payload_too_large', 'The request body is too large.')
   if (error.status === 401) return new ApiError('unauthorized', 'Sign in again to continue.')
-  if (error.status === 400 && /json/i.test(error.message)) return new ApiError('invalid_request', 'The body is not valid JSON.')
+  if (error.status === 400 && /json/i.test(error.message))
+    return new ApiError('invalid_request', 'The body is not valid JSON.')
   if (error.status === 400 && /content-type/i.test(error.message))
     return new ApiError('unsupported_media_type', 'Send the body as application/json.')
-  return new ApiError(error.status >= 500 ? 'internal' : 'invalid_request', error.message || 'The request is not valid.')
+  return new ApiError(
+    error.status >= 500 ? 'internal' : 'invalid_request',
+    error.message || 'The request is not valid.',
+  )
 }
 
 export const handleError: ErrorHandler = (error, c) => {

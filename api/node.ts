@@ -9,6 +9,7 @@ import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
+import { devMailer, resendMailer } from './providers/email'
 import { seedDemo } from './seed/demo'
 
 /** The Node entry: configuration from the environment, embedded Postgres by default, then serve. */
@@ -27,7 +28,7 @@ async function remembered(name: string, create: () => string | Promise<string>):
     return (await readFile(file, 'utf8')).trim()
   } catch {
     const value = await create()
-    await writeFile(file, value + '\n', { mode: 0o600 })
+    await writeFile(file, `${value}\n`, { mode: 0o600 })
     await chmod(file, 0o600)
     return value
   }
@@ -44,7 +45,11 @@ const seed = await seedDemo(sql, { now: new Date(), publicUrl, bootstrapAdminKey
 const adminKey =
   seed.adminKey && !env.BOOTSTRAP_ADMIN_KEY
     ? await remembered('demo-admin-key', () => seed.adminKey!)
-    : (seed.adminKey ?? (await readFile(join(dataDir, 'demo-admin-key'), 'utf8').then((k) => k.trim(), () => null)))
+    : (seed.adminKey ??
+      (await readFile(join(dataDir, 'demo-admin-key'), 'utf8').then(
+        (k) => k.trim(),
+        () => null,
+      )))
 
 const api = createApp({
   sql,
@@ -52,6 +57,8 @@ const api = createApp({
   publicUrl,
   secret,
   operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
+  mailer: env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL }) : devMailer(),
+  emailFrom: env.EMAIL_FROM ?? 'Hearth <portal@hearth.example>',
 })
 
 const root = new Hono()

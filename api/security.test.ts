@@ -17,7 +17,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /v1/practice': { name: 'Renamed' },
   'POST /v1/therapists': { name: 'N', email: 'n@example.com', time_zone: 'UTC' },
   'PATCH /v1/therapists/{id}': { name: 'Renamed' },
-  'PUT /v1/therapists/{id}/contact-policy': { accepts_messages: false, allowed_categories: [], reply_expectation: { kind: 'none' } },
+  'PUT /v1/therapists/{id}/contact-policy': {
+    accepts_messages: false,
+    allowed_categories: [],
+    reply_expectation: { kind: 'none' },
+  },
   'POST /v1/clients': { name: 'N', email: 'n2@example.com', time_zone: 'UTC' },
   'PATCH /v1/clients/{id}': { name: 'Renamed' },
   'PATCH /v1/appointments/{id}': { status: 'cancelled' },
@@ -35,20 +39,31 @@ beforeAll(async () => {
   const f = fixtures(t, a.adminKey)
   const therapist = await f.therapist({ name: 'Dr. Secret Name', email: 'secret.therapist@example.com' })
   const client = await f.client({ name: 'Secret Client', email: 'secret.client@example.com' })
-  const appointment = await f.appointment(therapist.id, client.id, '2026-04-01T14:00:00Z', { location: 'Secret Street 1' })
+  const appointment = await f.appointment(therapist.id, client.id, '2026-04-01T14:00:00Z', {
+    location: 'Secret Street 1',
+  })
   const extraKey = (await t.call('POST', '/v1/api-keys', { key: a.adminKey, body: { role: 'admin' } })).body
   ids = { therapists: therapist.id, clients: client.id, appointments: appointment.id, 'api-keys': extraKey.id }
-  secretsOfA = ['Secret Client', 'secret.client@example.com', 'Dr. Secret Name', 'Secret Street 1', 'sec-a', ...Object.values(ids)]
+  secretsOfA = [
+    'Secret Client',
+    'secret.client@example.com',
+    'Dr. Secret Name',
+    'Secret Street 1',
+    'sec-a',
+    ...Object.values(ids),
+  ]
   keyOfB = (await t.createPractice('sec-b')).adminKey
 
   const doc = (await t.call('GET', '/openapi.json')).body
-  operations = Object.entries(doc.paths as Record<string, Record<string, { security: unknown[] }>>).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      auth: JSON.stringify(op.security),
-    })),
-  ).filter((op) => op.auth.includes('apiKey'))
+  operations = Object.entries(doc.paths as Record<string, Record<string, { security: unknown[] }>>)
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        auth: JSON.stringify(op.security),
+      })),
+    )
+    .filter((op) => op.auth.includes('apiKey'))
 })
 afterAll(() => t.stop())
 
@@ -69,7 +84,10 @@ describe('every practice API route', () => {
 
   it("never shows or changes practice A's records to practice B's admin key", async () => {
     for (const op of operations) {
-      const res = await t.call(op.method, concrete(op.path), { key: keyOfB, body: SAMPLE_BODIES[`${op.method} ${op.path}`] })
+      const res = await t.call(op.method, concrete(op.path), {
+        key: keyOfB,
+        body: SAMPLE_BODIES[`${op.method} ${op.path}`],
+      })
       if (op.path.includes('{id}')) expect(res.status, `${op.method} ${op.path}`).toBe(404)
       for (const secret of secretsOfA) expect(res.text, `${op.method} ${op.path}`).not.toContain(secret)
     }

@@ -1,5 +1,6 @@
 import { createApp } from './app'
 import { connect } from './db/connect'
+import { resendMailer } from './providers/email'
 
 /**
  * The Cloudflare Workers entry. postgres.js reaches Postgres through Hyperdrive (with query
@@ -12,6 +13,8 @@ export type Env = {
   HEARTH_SECRET: string
   PUBLIC_URL: string
   HEARTH_OPERATOR_KEY?: string
+  RESEND_API_KEY: string
+  EMAIL_FROM: string
 }
 
 type Context = { waitUntil(promise: Promise<unknown>): void }
@@ -26,6 +29,8 @@ export default {
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
       secret: env.HEARTH_SECRET,
       operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
+      mailer: resendMailer(env.RESEND_API_KEY),
+      emailFrom: env.EMAIL_FROM,
     })
     try {
       return await app.fetch(request, env, ctx as never)

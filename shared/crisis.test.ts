@@ -41,12 +41,32 @@ describe('defaultCrisisResources', () => {
 
 describe('crisisSentence', () => {
   it.each([
-    ['US', 'en', 'If you might act on thoughts of harming yourself or someone else, call 911 now. You can call or text 988 any time to talk to someone.'],
-    ['GB', 'en', 'If you might act on thoughts of harming yourself or someone else, call 999 now. You can call 116 123 any time to talk to someone.'],
-    ['AU', 'en', 'If you might act on thoughts of harming yourself or someone else, call 000 now. You can call 13 11 14 or text 0477 13 11 14 any time to talk to someone.'],
+    [
+      'US',
+      'en',
+      'If you might act on thoughts of harming yourself or someone else, call 911 now. You can call or text 988 any time to talk to someone.',
+    ],
+    [
+      'GB',
+      'en',
+      'If you might act on thoughts of harming yourself or someone else, call 999 now. You can call 116 123 any time to talk to someone.',
+    ],
+    [
+      'AU',
+      'en',
+      'If you might act on thoughts of harming yourself or someone else, call 000 now. You can call 13 11 14 or text 0477 13 11 14 any time to talk to someone.',
+    ],
     ['DE', 'en', 'If you might act on thoughts of harming yourself or someone else, call 112 now.'],
-    ['US', 'es', 'Si crees que podrías hacerte daño o hacer daño a otra persona, llama ahora al 911. Puedes llamar o enviar un mensaje de texto al 988 en cualquier momento para hablar con alguien.'],
-    ['FR', 'fr', "Si vous pensez que vous pourriez vous faire du mal ou faire du mal à quelqu'un, appelez le 112 dès maintenant. Vous pouvez appeler le 3114 à tout moment pour parler à quelqu'un."],
+    [
+      'US',
+      'es',
+      'Si crees que podrías hacerte daño o hacer daño a otra persona, llama ahora al 911. Puedes llamar o enviar un mensaje de texto al 988 en cualquier momento para hablar con alguien.',
+    ],
+    [
+      'FR',
+      'fr',
+      "Si vous pensez que vous pourriez vous faire du mal ou faire du mal à quelqu'un, appelez le 112 dès maintenant. Vous pouvez appeler le 3114 à tout moment pour parler à quelqu'un.",
+    ],
   ] as const)('%s in %s', (country, locale, expected) => {
     expect(crisisSentence(defaultCrisisResources(country), locale)).toBe(expected)
   })
@@ -75,22 +95,31 @@ describe('crisisSentence', () => {
       url: fc.constant('https://example.org'),
     })
     fc.assert(
-      fc.property(fc.array(resourceArb, { maxLength: 6 }), fc.constantFrom('en' as const, 'es' as const, 'fr' as const), (resources, locale) => {
-        const sentence = crisisSentence(resources, locale)
-        const emergencyPhone = orderCrisisResources(resources).find((r) => r.kind === 'emergency' && r.phone)?.phone
-        if (emergencyPhone) expect(sentence).toContain(emergencyPhone)
-        expect(sentence).not.toMatch(/\{\w+\}|undefined/)
-      }),
+      fc.property(
+        fc.array(resourceArb, { maxLength: 6 }),
+        fc.constantFrom('en' as const, 'es' as const, 'fr' as const),
+        (resources, locale) => {
+          const sentence = crisisSentence(resources, locale)
+          const emergencyPhone = orderCrisisResources(resources).find((r) => r.kind === 'emergency' && r.phone)?.phone
+          if (emergencyPhone) expect(sentence).toContain(emergencyPhone)
+          expect(sentence).not.toMatch(/\{\w+\}|undefined/)
+        },
+      ),
     )
   })
 })
 
 describe('crisisLinks', () => {
   it('makes numbers tappable', () => {
-    expect(crisisLinks({ name: 'Samaritans', kind: 'hotline', phone: '116 123', url: 'https://www.samaritans.org' })).toEqual({
+    expect(
+      crisisLinks({ name: 'Samaritans', kind: 'hotline', phone: '116 123', url: 'https://www.samaritans.org' }),
+    ).toEqual({
       call: 'tel:116123',
       web: 'https://www.samaritans.org',
     })
-    expect(crisisLinks({ name: '988', kind: 'hotline', phone: '988', text: '988' })).toEqual({ call: 'tel:988', sms: 'sms:988' })
+    expect(crisisLinks({ name: '988', kind: 'hotline', phone: '988', text: '988' })).toEqual({
+      call: 'tel:988',
+      sms: 'sms:988',
+    })
   })
 })

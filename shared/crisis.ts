@@ -15,13 +15,34 @@ const emergency = (phone: string, locale: Locale): CrisisResource => ({
 const DEFAULTS: Record<string, (locale: Locale) => CrisisResource[]> = {
   US: (locale) => [
     emergency('911', locale),
-    { name: '988 Suicide & Crisis Lifeline', kind: 'hotline', phone: '988', text: '988', url: 'https://988lifeline.org', hours: '24/7' },
+    {
+      name: '988 Suicide & Crisis Lifeline',
+      kind: 'hotline',
+      phone: '988',
+      text: '988',
+      url: 'https://988lifeline.org',
+      hours: '24/7',
+    },
   ],
   CA: (locale) => [
     emergency('911', locale),
     locale === 'fr'
-      ? { name: "9-8-8 : Ligne d'aide en cas de crise de suicide", kind: 'hotline', phone: '988', text: '988', url: 'https://988.ca/fr', hours: '24/7' }
-      : { name: '9-8-8: Suicide Crisis Helpline', kind: 'hotline', phone: '988', text: '988', url: 'https://988.ca', hours: '24/7' },
+      ? {
+          name: "9-8-8 : Ligne d'aide en cas de crise de suicide",
+          kind: 'hotline',
+          phone: '988',
+          text: '988',
+          url: 'https://988.ca/fr',
+          hours: '24/7',
+        }
+      : {
+          name: '9-8-8: Suicide Crisis Helpline',
+          kind: 'hotline',
+          phone: '988',
+          text: '988',
+          url: 'https://988.ca',
+          hours: '24/7',
+        },
   ],
   GB: (locale) => [
     emergency('999', locale),
@@ -33,15 +54,35 @@ const DEFAULTS: Record<string, (locale: Locale) => CrisisResource[]> = {
   ],
   AU: (locale) => [
     emergency('000', locale),
-    { name: 'Lifeline', kind: 'hotline', phone: '13 11 14', text: '0477 13 11 14', url: 'https://www.lifeline.org.au', hours: '24/7' },
+    {
+      name: 'Lifeline',
+      kind: 'hotline',
+      phone: '13 11 14',
+      text: '0477 13 11 14',
+      url: 'https://www.lifeline.org.au',
+      hours: '24/7',
+    },
   ],
   NZ: (locale) => [
     emergency('111', locale),
-    { name: '1737, Need to talk?', kind: 'hotline', phone: '1737', text: '1737', url: 'https://1737.org.nz', hours: '24/7' },
+    {
+      name: '1737, Need to talk?',
+      kind: 'hotline',
+      phone: '1737',
+      text: '1737',
+      url: 'https://1737.org.nz',
+      hours: '24/7',
+    },
   ],
   FR: (locale) => [
     emergency('112', locale),
-    { name: '3114 – Numéro national de prévention du suicide', kind: 'hotline', phone: '3114', url: 'https://3114.fr', hours: '24/7' },
+    {
+      name: '3114 – Numéro national de prévention du suicide',
+      kind: 'hotline',
+      phone: '3114',
+      url: 'https://3114.fr',
+      hours: '24/7',
+    },
   ],
   ES: (locale) => [
     emergency('112', locale),
@@ -88,7 +129,8 @@ export function crisisSentence(resources: readonly CrisisResource[], locale: Loc
     ? t(locale, 'crisis.emergency', { number: emergencyLine.phone })
     : t(locale, 'crisis.emergency.generic')
 
-  const line = ordered.find((r) => r.kind !== 'emergency' && (r.phone || r.text)) ?? ordered.find((r) => r.kind !== 'emergency')
+  const line =
+    ordered.find((r) => r.kind !== 'emergency' && (r.phone || r.text)) ?? ordered.find((r) => r.kind !== 'emergency')
   if (!line) return first
   const action = hotlineAction(line, locale)
   const second =

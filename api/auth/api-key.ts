@@ -20,7 +20,9 @@ export function bearerToken(header: string | undefined): string | null {
 export function apiKeyAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'))
-    const principal = token ? await asSystem(deps.sql, async (tx) => findPrincipalByHash(tx, await sha256Hex(token))) : null
+    const principal = token
+      ? await asSystem(deps.sql, async (tx) => findPrincipalByHash(tx, await sha256Hex(token)))
+      : null
     if (!principal) throw new ApiError('unauthorized', 'Send a valid practice API key as a Bearer token.')
     c.set('principal', principal)
     await next()

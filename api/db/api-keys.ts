@@ -38,7 +38,14 @@ export async function findPrincipalByHash(tx: Tx, hash: string): Promise<Princip
 
 export async function insertApiKey(
   tx: Tx,
-  values: { practiceId: string; role: 'admin' | 'therapist'; therapistId: string | null; name: string; hash: string; prefix: string },
+  values: {
+    practiceId: string
+    role: 'admin' | 'therapist'
+    therapistId: string | null
+    name: string
+    hash: string
+    prefix: string
+  },
 ) {
   const [row] = await tx<KeyRow[]>`
     insert into api_keys (practice_id, role, therapist_id, name, key_hash, key_prefix)

@@ -74,7 +74,11 @@ export type AppointmentValues = {
   status: AppointmentStatus
 }
 
-export async function insertAppointment(tx: Tx, practiceId: string, values: AppointmentValues): Promise<AppointmentRow> {
+export async function insertAppointment(
+  tx: Tx,
+  practiceId: string,
+  values: AppointmentValues,
+): Promise<AppointmentRow> {
   const [row] = await tx<AppointmentRow[]>`
     insert into appointments ${tx({ practice_id: practiceId, ...values })}
     returning ${appointmentColumns(tx)}`

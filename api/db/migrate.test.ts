@@ -14,9 +14,12 @@ afterAll(() => db.stop())
 const TENANT_TABLES = ['practices', 'therapists', 'api_keys', 'clients', 'appointments', 'audit_log']
 
 async function newPractice(slug: string) {
-  const [row] = await asSystem(db.sql, (tx) => tx<{ id: string }[]>`
+  const [row] = await asSystem(
+    db.sql,
+    (tx) => tx<{ id: string }[]>`
     insert into practices (name, slug, time_zone, cancellation_policy, reminder_schedule, crisis_resources)
-    values (${slug}, ${slug}, 'UTC', '{}', '{}', '[]') returning id`)
+    values (${slug}, ${slug}, 'UTC', '{}', '{}', '[]') returning id`,
+  )
   return row!.id
 }
 
@@ -62,9 +65,12 @@ describe('tenant isolation', () => {
   it('a practice transaction sees none of another practice, even without a practice filter', async () => {
     const a = await newPractice('iso-a')
     const b = await newPractice('iso-b')
-    await asSystem(db.sql, (tx) => tx`
+    await asSystem(
+      db.sql,
+      (tx) => tx`
       insert into therapists (practice_id, name, email, time_zone, contact_policy)
-      values (${a}, 'A', 'a@x.example', 'UTC', '{}'), (${b}, 'B', 'b@x.example', 'UTC', '{}')`)
+      values (${a}, 'A', 'a@x.example', 'UTC', '{}'), (${b}, 'B', 'b@x.example', 'UTC', '{}')`,
+    )
     const seen = await inPractice(db.sql, a, async (tx) => ({
       therapists: await tx`select name from therapists`,
       practices: await tx`select slug from practices`,
@@ -75,13 +81,17 @@ describe('tenant isolation', () => {
     expect(seen.role).toBe('hearth_app')
   })
 
-  it("refuses to write a row into another practice", async () => {
+  it('refuses to write a row into another practice', async () => {
     const a = await newPractice('iso-c')
     const b = await newPractice('iso-d')
     await expect(
-      inPractice(db.sql, a, (tx) => tx`
+      inPractice(
+        db.sql,
+        a,
+        (tx) => tx`
         insert into therapists (practice_id, name, email, time_zone, contact_policy)
-        values (${b}, 'Intruder', 'i@x.example', 'UTC', '{}')`),
+        values (${b}, 'Intruder', 'i@x.example', 'UTC', '{}')`,
+      ),
     ).rejects.toThrow(/row-level security/)
   })
 
@@ -99,7 +109,10 @@ describe('tenant isolation', () => {
 describe('audit log', () => {
   it('is append-only, even for the owner', async () => {
     const a = await newPractice('audit-a')
-    await asSystem(db.sql, (tx) => tx`insert into audit_log (practice_id, actor_kind, action) values (${a}, 'system', 'test')`)
+    await asSystem(
+      db.sql,
+      (tx) => tx`insert into audit_log (practice_id, actor_kind, action) values (${a}, 'system', 'test')`,
+    )
     await expect(db.sql`update audit_log set action = 'rewritten'`).rejects.toThrow(/append-only/)
     await expect(db.sql`delete from audit_log`).rejects.toThrow(/append-only/)
   })

@@ -32,7 +32,12 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
   }
 }
 
-export function page<Row, T>(rows: Row[], limit: number, shape: (row: Row) => T, key: (row: Row) => (string | number)[]): Page<T> {
+export function page<Row, T>(
+  rows: Row[],
+  limit: number,
+  shape: (row: Row) => T,
+  key: (row: Row) => (string | number)[],
+): Page<T> {
   const more = rows.length > limit
   const visible = more ? rows.slice(0, limit) : rows
   const last = visible[visible.length - 1]

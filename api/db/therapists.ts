@@ -34,8 +34,7 @@ export function publicTherapist({ contact_policy: _policy, ...therapist }: Thera
   return therapist
 }
 
-const columns = (tx: Tx) =>
-  tx`id, name, email, phone, time_zone, cancellation_policy, contact_policy, created_at`
+const columns = (tx: Tx) => tx`id, name, email, phone, time_zone, cancellation_policy, contact_policy, created_at`
 
 export async function findTherapist(tx: Tx, practiceId: string, id: string): Promise<TherapistRecord | null> {
   const [row] = await tx<TherapistRow[]>`
@@ -55,7 +54,12 @@ export async function listTherapists(
       ${after ? tx`and (created_at, id) > (${String(after[0])}::text::timestamptz, ${String(after[1])}::uuid)` : tx``}
     order by created_at, id
     limit ${options.limit + 1}`
-  return page(rows, options.limit, (row) => publicTherapist(toTherapist(row)), (row) => [row.sort_key, row.id])
+  return page(
+    rows,
+    options.limit,
+    (row) => publicTherapist(toTherapist(row)),
+    (row) => [row.sort_key, row.id],
+  )
 }
 
 export async function insertTherapist(

@@ -22,7 +22,10 @@ const SECURITY: Record<Auth, Record<string, string[]>[]> = {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >
   return rest
 }
 
@@ -68,7 +71,11 @@ export function openApiDocument(app: Hono<any>, info: { title: string; version: 
       responses[status] = {
         description: response.description,
         ...(response.schema
-          ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } }
+          ? {
+              content: {
+                [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') },
+              },
+            }
           : {}),
       }
     }

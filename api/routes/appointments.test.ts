@@ -37,7 +37,12 @@ describe('POST /v1/appointments (upsert by external_id)', () => {
     const body = session('ehr-1', '2026-03-10T14:00:00-05:00', { series_id: 'weekly-1' })
     const first = await upsert(body)
     expect(first.status).toBe(201)
-    expect(first.body).toMatchObject({ external_id: 'ehr-1', status: 'scheduled', starts_at: '2026-03-10T19:00:00.000Z', series_id: 'weekly-1' })
+    expect(first.body).toMatchObject({
+      external_id: 'ehr-1',
+      status: 'scheduled',
+      starts_at: '2026-03-10T19:00:00.000Z',
+      series_id: 'weekly-1',
+    })
     const [before] = await t.sql`select updated_at, version from appointments where id = ${first.body.id}`
     const second = await upsert(body)
     expect(second.status).toBe(200)
@@ -92,7 +97,10 @@ describe('POST /v1/appointments (upsert by external_id)', () => {
 
   it('validates times and links', async () => {
     const res = await upsert(
-      session('ehr-10', '2026-03-16T14:00:00', { ends_at: '2026-03-16T13:00:00Z', telehealth_url: 'http://insecure.example' }),
+      session('ehr-10', '2026-03-16T14:00:00', {
+        ends_at: '2026-03-16T13:00:00Z',
+        telehealth_url: 'http://insecure.example',
+      }),
     )
     expect(res.status).toBe(400)
     expect(Object.keys(res.body.error.details.fields)).toEqual(expect.arrayContaining(['starts_at', 'telehealth_url']))
@@ -104,7 +112,11 @@ describe('POST /v1/appointments (upsert by external_id)', () => {
 
 describe('GET /v1/appointments', () => {
   it('filters by time range, therapist and status, ordered by start', async () => {
-    const res = await t.call('GET', `/v1/appointments?from=2026-03-12T00:00:00Z&to=2026-03-14T00:00:00Z&therapist_id=${therapist.id}`, { key: adminKey })
+    const res = await t.call(
+      'GET',
+      `/v1/appointments?from=2026-03-12T00:00:00Z&to=2026-03-14T00:00:00Z&therapist_id=${therapist.id}`,
+      { key: adminKey },
+    )
     expect(res.status).toBe(200)
     const starts = res.body.data.map((a: { starts_at: string }) => a.starts_at)
     expect(starts.length).toBeGreaterThan(0)
@@ -138,15 +150,24 @@ describe('PATCH /v1/appointments/{id}', () => {
       body: { starts_at: '2026-03-21T15:00:00Z', ends_at: '2026-03-21T15:50:00Z' },
     })
     expect(moved.body.starts_at).toBe('2026-03-21T15:00:00.000Z')
-    await t.call('PATCH', `/v1/appointments/${appt.id}`, { key: adminKey, body: { status: 'cancelled', cancel_reason: 'Therapist unwell' } })
-    const again = await t.call('PATCH', `/v1/appointments/${appt.id}`, { key: adminKey, body: { starts_at: '2026-03-22T15:00:00Z', ends_at: '2026-03-22T15:50:00Z' } })
+    await t.call('PATCH', `/v1/appointments/${appt.id}`, {
+      key: adminKey,
+      body: { status: 'cancelled', cancel_reason: 'Therapist unwell' },
+    })
+    const again = await t.call('PATCH', `/v1/appointments/${appt.id}`, {
+      key: adminKey,
+      body: { starts_at: '2026-03-22T15:00:00Z', ends_at: '2026-03-22T15:50:00Z' },
+    })
     expect(again.status).toBe(409)
   })
 
   it('moving onto another session is a double booking', async () => {
     await upsert(session('ehr-23', '2026-03-23T14:00:00Z'))
     const b = (await upsert(session('ehr-24', '2026-03-23T16:00:00Z'))).body
-    const res = await t.call('PATCH', `/v1/appointments/${b.id}`, { key: adminKey, body: { starts_at: '2026-03-23T14:10:00Z', ends_at: '2026-03-23T15:00:00Z' } })
+    const res = await t.call('PATCH', `/v1/appointments/${b.id}`, {
+      key: adminKey,
+      body: { starts_at: '2026-03-23T14:10:00Z', ends_at: '2026-03-23T15:00:00Z' },
+    })
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('double_booking')
   })
@@ -163,8 +184,14 @@ describe('therapist keys on appointments', () => {
     expect(list.body.data.map((a: { id: string }) => a.id)).toEqual([mine.id])
     expect((await t.call('GET', `/v1/appointments?therapist_id=${therapist.id}`, { key })).body.data).toEqual([])
     expect((await t.call('GET', `/v1/appointments/${theirs.id}`, { key })).status).toBe(404)
-    expect((await t.call('PATCH', `/v1/appointments/${theirs.id}`, { key, body: { status: 'confirmed' } })).status).toBe(404)
-    expect((await t.call('PATCH', `/v1/appointments/${mine.id}`, { key, body: { status: 'confirmed' } })).body.status).toBe('confirmed')
-    expect((await t.call('POST', '/v1/appointments', { key, body: session('ehr-32', '2026-03-26T14:00:00Z') })).status).toBe(403)
+    expect(
+      (await t.call('PATCH', `/v1/appointments/${theirs.id}`, { key, body: { status: 'confirmed' } })).status,
+    ).toBe(404)
+    expect(
+      (await t.call('PATCH', `/v1/appointments/${mine.id}`, { key, body: { status: 'confirmed' } })).body.status,
+    ).toBe('confirmed')
+    expect(
+      (await t.call('POST', '/v1/appointments', { key, body: session('ehr-32', '2026-03-26T14:00:00Z') })).status,
+    ).toBe(403)
   })
 })

@@ -4,7 +4,6 @@ import type { AppEnv, Deps } from '../deps'
 import {
   findAppointment,
   findByExternalId,
-  insertAppointment,
   listAppointments,
   toAppointment,
   updateAppointment,
@@ -96,7 +95,12 @@ export function appointmentRoutes(deps: Deps) {
           returning id`
         if (inserted) {
           const row = (await findAppointment(tx, practiceId, inserted.id))!
-          await audit(tx, { practiceId, actor, action: 'appointment.created', subject: { kind: 'appointment', id: row.id } })
+          await audit(tx, {
+            practiceId,
+            actor,
+            action: 'appointment.created',
+            subject: { kind: 'appointment', id: row.id },
+          })
           return { row, created: true }
         }
         const existing = (await findByExternalId(tx, practiceId, body.external_id))!

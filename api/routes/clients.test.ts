@@ -32,7 +32,10 @@ describe('clients', () => {
 
   it('updates locale and one consent without touching the others', async () => {
     const client = await f.client({ consents: { sms: true } })
-    const res = await t.call('PATCH', `/v1/clients/${client.id}`, { key: adminKey, body: { locale: 'es', consents: { email: false } } })
+    const res = await t.call('PATCH', `/v1/clients/${client.id}`, {
+      key: adminKey,
+      body: { locale: 'es', consents: { email: false } },
+    })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ locale: 'es', consents: { email: false, sms: true, push: false } })
     expect((await t.call('GET', `/v1/clients/${client.id}`, { key: adminKey })).body).toEqual(res.body)
@@ -49,7 +52,10 @@ describe('clients', () => {
 
   it('refuses a second client with the same email', async () => {
     await f.client({ email: 'twice@example.com' })
-    const res = await t.call('POST', '/v1/clients', { key: adminKey, body: { name: 'T', email: 'twice@example.com', time_zone: 'UTC' } })
+    const res = await t.call('POST', '/v1/clients', {
+      key: adminKey,
+      body: { name: 'T', email: 'twice@example.com', time_zone: 'UTC' },
+    })
     expect(res.status).toBe(409)
   })
 
@@ -59,7 +65,9 @@ describe('clients', () => {
       body: { name: 'X', email: 'x@example.com', time_zone: 'Nowhere', locale: 'de', consents: { fax: true } },
     })
     expect(res.status).toBe(400)
-    expect(Object.keys(res.body.error.details.fields)).toEqual(expect.arrayContaining(['time_zone', 'locale', 'consents']))
+    expect(Object.keys(res.body.error.details.fields)).toEqual(
+      expect.arrayContaining(['time_zone', 'locale', 'consents']),
+    )
   })
 
   it('are off-limits to therapist keys', async () => {
@@ -71,6 +79,8 @@ describe('clients', () => {
 
   it('answers a malformed or unknown id with 404', async () => {
     expect((await t.call('GET', '/v1/clients/not-an-id', { key: adminKey })).status).toBe(404)
-    expect((await t.call('GET', '/v1/clients/00000000-0000-4000-8000-000000000000', { key: adminKey })).status).toBe(404)
+    expect((await t.call('GET', '/v1/clients/00000000-0000-4000-8000-000000000000', { key: adminKey })).status).toBe(
+      404,
+    )
   })
 })

@@ -7,7 +7,13 @@ beforeAll(async () => {
 })
 afterAll(() => t.stop())
 
-const practice = { name: 'Harbor Therapy', slug: 'harbor', time_zone: 'Europe/London', allowed_origins: ['https://harbor.example'], country: 'GB' }
+const practice = {
+  name: 'Harbor Therapy',
+  slug: 'harbor',
+  time_zone: 'Europe/London',
+  allowed_origins: ['https://harbor.example'],
+  country: 'GB',
+}
 
 describe('POST /v1/operator/practices', () => {
   it('creates a practice with sensible defaults and a first admin key that works', async () => {
@@ -21,7 +27,10 @@ describe('POST /v1/operator/practices', () => {
   })
 
   it('refuses a taken slug', async () => {
-    const res = await t.call('POST', '/v1/operator/practices', { key: OPERATOR_KEY, body: { ...practice, name: 'Other' } })
+    const res = await t.call('POST', '/v1/operator/practices', {
+      key: OPERATOR_KEY,
+      body: { ...practice, name: 'Other' },
+    })
     expect(res.status).toBe(409)
   })
 

@@ -10,11 +10,7 @@ import { ApiError } from '../errors'
 import { describe, input } from '../openapi/describe'
 import { defaultCrisisResources } from '../../shared/crisis'
 import { OperatorPracticeCreate, OperatorPracticeCreated } from '../../shared/schemas/practice'
-import {
-  DEFAULT_CANCELLATION_POLICY,
-  DEFAULT_REMINDER_SCHEDULE,
-  LOCALES,
-} from '../../shared/schemas/policies'
+import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE, LOCALES } from '../../shared/schemas/policies'
 
 function operatorAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -45,7 +41,8 @@ export function operatorRoutes(deps: Deps) {
       const secret = await generateApiKey()
       const created = await asSystem(deps.sql, async (tx) => {
         const [taken] = await tx`select 1 from practices where slug = ${body.slug}`
-        if (taken) throw new ApiError('conflict', 'That slug is already taken.', { fields: { slug: 'Choose another slug.' } })
+        if (taken)
+          throw new ApiError('conflict', 'That slug is already taken.', { fields: { slug: 'Choose another slug.' } })
         const practice = await insertPractice(tx, {
           name: body.name,
           slug: body.slug,

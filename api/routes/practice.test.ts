@@ -33,10 +33,16 @@ describe('GET /v1/practice', () => {
 describe('PATCH /v1/practice', () => {
   it('changes the cancellation policy and keeps it', async () => {
     const policy = { window_hours: 24, late_action: 'contact_required', fee_cents: 0, currency: 'USD' }
-    const res = await t.call('PATCH', '/v1/practice', { key: adminKey, body: { cancellation_policy: policy, name: 'Harbor Therapy' } })
+    const res = await t.call('PATCH', '/v1/practice', {
+      key: adminKey,
+      body: { cancellation_policy: policy, name: 'Harbor Therapy' },
+    })
     expect(res.status).toBe(200)
     expect(res.body.cancellation_policy).toEqual(policy)
-    expect((await t.call('GET', '/v1/practice', { key: adminKey })).body).toMatchObject({ name: 'Harbor Therapy', cancellation_policy: policy })
+    expect((await t.call('GET', '/v1/practice', { key: adminKey })).body).toMatchObject({
+      name: 'Harbor Therapy',
+      cancellation_policy: policy,
+    })
   })
 
   it.each([23, 49, 36.5])('refuses a cancellation window of %s hours with a field error', async (hours) => {
@@ -59,13 +65,19 @@ describe('PATCH /v1/practice', () => {
 
   it('writes nothing when part of the patch is invalid', async () => {
     const before = (await t.call('GET', '/v1/practice', { key: adminKey })).body
-    const res = await t.call('PATCH', '/v1/practice', { key: adminKey, body: { name: 'Changed', time_zone: 'Nowhere' } })
+    const res = await t.call('PATCH', '/v1/practice', {
+      key: adminKey,
+      body: { name: 'Changed', time_zone: 'Nowhere' },
+    })
     expect(res.status).toBe(400)
     expect((await t.call('GET', '/v1/practice', { key: adminKey })).body).toEqual(before)
   })
 
   it('normalises allowed origins', async () => {
-    const res = await t.call('PATCH', '/v1/practice', { key: adminKey, body: { allowed_origins: ['https://calm.example/'] } })
+    const res = await t.call('PATCH', '/v1/practice', {
+      key: adminKey,
+      body: { allowed_origins: ['https://calm.example/'] },
+    })
     expect(res.body.allowed_origins).toEqual(['https://calm.example'])
   })
 
@@ -98,5 +110,17 @@ describe('bad requests', () => {
     const res = await t.call('GET', '/v1/nothing-here', { key: adminKey })
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('not_found')
+  })
+})
+
+describe('content types', () => {
+  it('refuses a body that is not JSON with a 415', async () => {
+    const res = await t.call('PATCH', '/v1/practice', {
+      key: adminKey,
+      body: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(res.status).toBe(415)
+    expect(res.body.error.code).toBe('unsupported_media_type')
   })
 })

@@ -16,7 +16,12 @@ describe('therapists', () => {
   it('creates, reads, lists and updates a therapist', async () => {
     const created = await t.call('POST', '/v1/therapists', {
       key: adminKey,
-      body: { name: 'Dr. Maya Rivera', email: 'Maya@Example.com', phone: '+1 (555) 010-2011', time_zone: 'America/New_York' },
+      body: {
+        name: 'Dr. Maya Rivera',
+        email: 'Maya@Example.com',
+        phone: '+1 (555) 010-2011',
+        time_zone: 'America/New_York',
+      },
     })
     expect(created.status).toBe(201)
     expect(created.body).toEqual({
@@ -30,10 +35,16 @@ describe('therapists', () => {
     expect((await t.call('GET', `/v1/therapists/${id}`, { key: adminKey })).body).toEqual(created.body)
 
     const override = { window_hours: 24, late_action: 'contact_required', fee_cents: 0, currency: 'USD' }
-    const patched = await t.call('PATCH', `/v1/therapists/${id}`, { key: adminKey, body: { cancellation_policy: override } })
+    const patched = await t.call('PATCH', `/v1/therapists/${id}`, {
+      key: adminKey,
+      body: { cancellation_policy: override },
+    })
     expect(patched.status).toBe(200)
     expect(patched.body.cancellation_policy).toEqual(override)
-    const cleared = await t.call('PATCH', `/v1/therapists/${id}`, { key: adminKey, body: { cancellation_policy: null, phone: null } })
+    const cleared = await t.call('PATCH', `/v1/therapists/${id}`, {
+      key: adminKey,
+      body: { cancellation_policy: null, phone: null },
+    })
     expect(cleared.body).not.toHaveProperty('cancellation_policy')
     expect(cleared.body).not.toHaveProperty('phone')
 
@@ -67,7 +78,9 @@ describe('therapists', () => {
       body: { name: '', email: 'nope', time_zone: 'Nowhere/City', phone: '12', extra: true },
     })
     expect(res.status).toBe(400)
-    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['body', 'email', 'name', 'phone', 'time_zone'].sort())
+    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(
+      ['body', 'email', 'name', 'phone', 'time_zone'].sort(),
+    )
   })
 
   it('gives new therapists a contact policy that can be replaced', async () => {
@@ -116,18 +129,26 @@ describe('therapist keys', () => {
       ['PUT', `/v1/therapists/${other.id}/contact-policy`],
       ['PATCH', `/v1/therapists/${other.id}`],
     ] as const) {
-      const res = await t.call(method, path, { key, body: method === 'GET' ? undefined : method === 'PUT' ? policy : { name: 'x' } })
+      const res = await t.call(method, path, {
+        key,
+        body: method === 'GET' ? undefined : method === 'PUT' ? policy : { name: 'x' },
+      })
       expect(res.status, `${method} ${path}`).toBe(404)
       expect(res.text).not.toContain(other.email)
     }
-    expect((await t.call('GET', `/v1/therapists/${other.id}/contact-policy`, { key: adminKey })).body.accepts_messages).not.toBe(false)
+    expect(
+      (await t.call('GET', `/v1/therapists/${other.id}/contact-policy`, { key: adminKey })).body.accepts_messages,
+    ).not.toBe(false)
   })
 
   it('may not edit their own details or create therapists', async () => {
     const own = await f.therapist()
     const key = await f.therapistKey(own.id)
     expect((await t.call('PATCH', `/v1/therapists/${own.id}`, { key, body: { name: 'New' } })).status).toBe(403)
-    expect((await t.call('POST', '/v1/therapists', { key, body: { name: 'N', email: 'n@example.com', time_zone: 'UTC' } })).status).toBe(403)
+    expect(
+      (await t.call('POST', '/v1/therapists', { key, body: { name: 'N', email: 'n@example.com', time_zone: 'UTC' } }))
+        .status,
+    ).toBe(403)
   })
 
   it('list only themselves', async () => {

@@ -42,7 +42,10 @@ export type SeedResult = { created: boolean; adminKey: string | null; practiceId
  * Seeds "Calm Waters Counselling" (`demo`) when it is absent: two therapists with different
  * contact policies, three clients and a week of sessions around `now`. Idempotent.
  */
-export async function seedDemo(sql: Sql, options: { now: Date; publicUrl: string; bootstrapAdminKey?: string | undefined }): Promise<SeedResult> {
+export async function seedDemo(
+  sql: Sql,
+  options: { now: Date; publicUrl: string; bootstrapAdminKey?: string | undefined },
+): Promise<SeedResult> {
   return asSystem(sql, async (tx) => {
     await tx`select pg_advisory_xact_lock(7311402119)`
     const existing = await findPracticeBySlug(tx, DEMO_SLUG)
@@ -52,7 +55,14 @@ export async function seedDemo(sql: Sql, options: { now: Date; publicUrl: string
         const hash = await sha256Hex(options.bootstrapAdminKey)
         const [known] = await tx`select 1 from api_keys where key_hash = ${hash}`
         if (!known) {
-          await insertApiKey(tx, { practiceId: existing.id, role: 'admin', therapistId: null, name: 'Bootstrap admin key', hash, prefix: options.bootstrapAdminKey.slice(0, 14) })
+          await insertApiKey(tx, {
+            practiceId: existing.id,
+            role: 'admin',
+            therapistId: null,
+            name: 'Bootstrap admin key',
+            hash,
+            prefix: options.bootstrapAdminKey.slice(0, 14),
+          })
         }
         adminKey = options.bootstrapAdminKey
       }
@@ -145,9 +155,20 @@ export async function seedDemo(sql: Sql, options: { now: Date; publicUrl: string
     }
 
     const secret = options.bootstrapAdminKey
-      ? { key: options.bootstrapAdminKey, hash: await sha256Hex(options.bootstrapAdminKey), prefix: options.bootstrapAdminKey.slice(0, 14) }
+      ? {
+          key: options.bootstrapAdminKey,
+          hash: await sha256Hex(options.bootstrapAdminKey),
+          prefix: options.bootstrapAdminKey.slice(0, 14),
+        }
       : await generateApiKey()
-    await insertApiKey(tx, { practiceId: p, role: 'admin', therapistId: null, name: 'Demo admin key', hash: secret.hash, prefix: secret.prefix })
+    await insertApiKey(tx, {
+      practiceId: p,
+      role: 'admin',
+      therapistId: null,
+      name: 'Demo admin key',
+      hash: secret.hash,
+      prefix: secret.prefix,
+    })
     return { created: true, adminKey: secret.key, practiceId: p }
   })
 }

@@ -4,6 +4,7 @@ import { insertApiKey } from '../db/api-keys'
 import { insertPractice } from '../db/practices'
 import { asSystem } from '../db/tenant'
 import type { Deps } from '../deps'
+import { devMailer } from '../providers/email'
 import { defaultCrisisResources } from '../../shared/crisis'
 import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
 import { freshDatabase, type TestDatabase } from './database'
@@ -36,11 +37,17 @@ export async function startTestApp(options: { now?: string; deps?: Partial<Deps>
     publicUrl: 'http://hearth.test',
     secret: 'test-secret-with-enough-entropy-0123456789abcdef',
     operatorKey: OPERATOR_KEY,
+    mailer: devMailer(clock.now),
+    emailFrom: 'Hearth <portal@hearth.test>',
     ...options.deps,
   }
   const app = createApp(deps)
 
-  async function call(method: string, path: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function call(
+    method: string,
+    path: string,
+    options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers }
     if (options.key) headers.authorization = `Bearer ${options.key}`
     let body: string | undefined

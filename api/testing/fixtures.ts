@@ -13,9 +13,19 @@ export function fixtures(t: TestContext, adminKey: string) {
   }
   return {
     therapist: (overrides: Record<string, unknown> = {}) =>
-      post('/v1/therapists', { name: 'Dr. Test', email: `t${unique()}@example.com`, time_zone: 'America/New_York', ...overrides }),
+      post('/v1/therapists', {
+        name: 'Dr. Test',
+        email: `t${unique()}@example.com`,
+        time_zone: 'America/New_York',
+        ...overrides,
+      }),
     client: (overrides: Record<string, unknown> = {}) =>
-      post('/v1/clients', { name: 'Casey Client', email: `c${unique()}@example.com`, time_zone: 'America/New_York', ...overrides }),
+      post('/v1/clients', {
+        name: 'Casey Client',
+        email: `c${unique()}@example.com`,
+        time_zone: 'America/New_York',
+        ...overrides,
+      }),
     appointment: (therapistId: string, clientId: string, startsAt: string, overrides: Record<string, unknown> = {}) =>
       post('/v1/appointments', {
         external_id: `ehr-${unique()}`,
@@ -27,6 +37,7 @@ export function fixtures(t: TestContext, adminKey: string) {
         location: '12 Harbor Street',
         ...overrides,
       }),
-    therapistKey: (therapistId: string) => post('/v1/api-keys', { role: 'therapist', therapist_id: therapistId }).then((k) => k.key as string),
+    therapistKey: (therapistId: string) =>
+      post('/v1/api-keys', { role: 'therapist', therapist_id: therapistId }).then((k) => k.key as string),
   }
 }

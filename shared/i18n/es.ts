@@ -15,7 +15,8 @@ export const es: Dictionary = {
   'cancel.free.thenContact': 'A partir de ese momento, tendrás que ponerte en contacto con la consulta para cancelar.',
   'cancel.late.fee':
     'Faltan menos de {hours} horas para esta sesión, así que si cancelas ahora la consulta cobrará {fee} por cancelación tardía. Si te ha surgido algo serio, puedes pedir que no te lo cobren.',
-  'cancel.late.noFee': 'Faltan menos de {hours} horas para esta sesión, pero aún puedes cancelarla aquí sin ningún coste.',
+  'cancel.late.noFee':
+    'Faltan menos de {hours} horas para esta sesión, pero aún puedes cancelarla aquí sin ningún coste.',
   'cancel.late.call':
     'Como faltan menos de {hours} horas para esta sesión, llama a la consulta al {phone} para cancelarla. Te ayudarán a encontrar otro horario.',
   'cancel.late.contact':

@@ -11,10 +11,10 @@ export const fr: Dictionary = {
   'date.dayOfMonth': { one: '{count}er', other: '{count}' },
 
   'cancel.free': "Vous pouvez annuler sans frais jusqu'au {deadline}.",
-  'cancel.free.thenFee': "Passé ce délai, le cabinet facture {fee} pour une annulation tardive.",
+  'cancel.free.thenFee': 'Passé ce délai, le cabinet facture {fee} pour une annulation tardive.',
   'cancel.free.thenContact': 'Passé ce délai, il faudra contacter le cabinet pour annuler.',
   'cancel.late.fee':
-    "Cette séance a lieu dans moins de {hours} heures : si vous annulez maintenant, le cabinet facturera {fee} pour annulation tardive. Si vous avez eu un empêchement sérieux, vous pouvez demander une exonération de ces frais.",
+    'Cette séance a lieu dans moins de {hours} heures : si vous annulez maintenant, le cabinet facturera {fee} pour annulation tardive. Si vous avez eu un empêchement sérieux, vous pouvez demander une exonération de ces frais.',
   'cancel.late.noFee':
     "Cette séance a lieu dans moins de {hours} heures, mais vous pouvez encore l'annuler ici sans frais.",
   'cancel.late.call':

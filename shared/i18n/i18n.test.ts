@@ -5,7 +5,9 @@ import { fr } from './fr'
 import { formatList, formatMoney, t } from './index'
 
 const placeholders = (message: string | Record<string, string | undefined>) =>
-  [...new Set((typeof message === 'string' ? [message] : Object.values(message)).join(' ').match(/\{\w+\}/g) ?? [])].sort()
+  [
+    ...new Set((typeof message === 'string' ? [message] : Object.values(message)).join(' ').match(/\{\w+\}/g) ?? []),
+  ].sort()
 
 describe('dictionaries', () => {
   it.each([
@@ -22,7 +24,8 @@ describe('dictionaries', () => {
   it('has no empty strings and no leftover English in Spanish or French sentences', () => {
     for (const dictionary of [en, es, fr]) {
       for (const value of Object.values(dictionary)) {
-        for (const text of typeof value === 'string' ? [value] : Object.values(value as Record<string, string>)) expect(text.trim()).not.toBe('')
+        for (const text of typeof value === 'string' ? [value] : Object.values(value as Record<string, string>))
+          expect(text.trim()).not.toBe('')
       }
     }
     const englishWords = /\b(the|your|please|session|appointment|cancel)\b/i
@@ -30,7 +33,9 @@ describe('dictionaries', () => {
       if (key.startsWith('date.')) continue
       for (const dictionary of [es, fr]) {
         const value = dictionary[key]
-        expect({ key, text: typeof value === 'string' ? value : value.other }).not.toMatchObject({ text: expect.stringMatching(englishWords) })
+        expect({ key, text: typeof value === 'string' ? value : value.other }).not.toMatchObject({
+          text: expect.stringMatching(englishWords),
+        })
       }
     }
   })
@@ -77,7 +82,7 @@ describe('formatMoney', () => {
 })
 
 describe('formatList', () => {
-  it('joins with the locale\'s own conjunction', () => {
+  it("joins with the locale's own conjunction", () => {
     expect(formatList(['scheduling', 'homework'], 'en')).toBe('scheduling and homework')
     expect(formatList(['a', 'b', 'c'], 'es')).toBe('a, b y c')
     expect(formatList(['a', 'b'], 'fr')).toBe('a et b')

@@ -19,9 +19,7 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...args: ParamAr
   const params = (args[0] ?? {}) as Record<string, string | number>
   const message = (dictionaries[locale] ?? en)[key] as string | PluralMessage
   const text = typeof message === 'string' ? message : pluralForm(locale, message, Number(params.count))
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 function pluralForm(locale: Locale, message: PluralMessage, count: number): string {

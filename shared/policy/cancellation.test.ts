@@ -5,7 +5,12 @@ import { formatInstant } from '../time/format'
 import { cancellationQuote, effectiveCancellationPolicy, type CancellationState } from './cancellation'
 
 const feePolicy: CancellationPolicy = { window_hours: 48, late_action: 'fee', fee_cents: 7500, currency: 'USD' }
-const callPolicy: CancellationPolicy = { window_hours: 24, late_action: 'contact_required', fee_cents: 0, currency: 'USD' }
+const callPolicy: CancellationPolicy = {
+  window_hours: 24,
+  late_action: 'contact_required',
+  fee_cents: 0,
+  currency: 'USD',
+}
 const HOUR = 3_600_000
 
 const quote = (over: Partial<Parameters<typeof cancellationQuote>[0]>) =>
@@ -44,7 +49,13 @@ describe('cancellationQuote', () => {
 
   it('inside the window when the practice wants a call: no self-service, the number to call', () => {
     const q = quote({ policy: callPolicy, now: '2025-01-16T09:00:00Z' })
-    expect(q).toMatchObject({ state: 'late', is_late: true, late_action: 'contact_required', fee_cents: 0, can_cancel: false })
+    expect(q).toMatchObject({
+      state: 'late',
+      is_late: true,
+      late_action: 'contact_required',
+      fee_cents: 0,
+      can_cancel: false,
+    })
     expect(q.policy_text).toBe(
       "Because this session is less than 24 hours away, please call the practice at (555) 010-2000 to cancel. They'll help you find another time.",
     )
@@ -70,7 +81,12 @@ describe('cancellationQuote', () => {
     expect(at('2025-01-14T20:00:00.000Z')).toMatchObject({ state: 'free', is_late: false, fee_cents: 0 })
     expect(at('2025-01-14T20:00:00.001Z')).toMatchObject({ state: 'late', is_late: true, fee_cents: 7500 })
     expect(at('2025-01-16T19:59:59.999Z')).toMatchObject({ state: 'late', can_cancel: true })
-    expect(at('2025-01-16T20:00:00.000Z')).toMatchObject({ state: 'started', is_late: true, fee_cents: 0, can_cancel: false })
+    expect(at('2025-01-16T20:00:00.000Z')).toMatchObject({
+      state: 'started',
+      is_late: true,
+      fee_cents: 0,
+      can_cancel: false,
+    })
     expect(at('2025-01-16T20:00:00.000Z').policy_text).toBe(
       "This session has already started, so it can't be cancelled here. If you need anything, please call the practice at (555) 010-2000.",
     )
@@ -107,9 +123,14 @@ describe('cancellationQuote', () => {
     expect(es.policy_text.replace(/\s/g, ' ')).toBe(
       'Puedes cancelar sin coste hasta el martes 14 de enero a las 21:00. A partir de ese momento, la consulta cobra 75,00 € por cancelación tardía.',
     )
-    const fr = quote({ locale: 'fr', policy: { ...feePolicy, currency: 'EUR' }, timeZone: 'Europe/Paris', now: '2025-01-15T09:00:00Z' })
+    const fr = quote({
+      locale: 'fr',
+      policy: { ...feePolicy, currency: 'EUR' },
+      timeZone: 'Europe/Paris',
+      now: '2025-01-15T09:00:00Z',
+    })
     expect(fr.policy_text.replace(/\s/g, ' ')).toBe(
-      "Cette séance a lieu dans moins de 48 heures : si vous annulez maintenant, le cabinet facturera 75,00 € pour annulation tardive. Si vous avez eu un empêchement sérieux, vous pouvez demander une exonération de ces frais.",
+      'Cette séance a lieu dans moins de 48 heures : si vous annulez maintenant, le cabinet facturera 75,00 € pour annulation tardive. Si vous avez eu un empêchement sérieux, vous pouvez demander une exonération de ces frais.',
     )
     expect(quote({ locale: 'fr', policy: callPolicy, now: '2025-01-16T09:00:00Z' }).policy_text).toBe(
       "Cette séance ayant lieu dans moins de 24 heures, merci d'appeler le cabinet au (555) 010-2000 pour l'annuler. On vous aidera à trouver un autre créneau.",

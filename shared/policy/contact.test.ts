@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultCrisisResources } from '../crisis'
-import { MESSAGE_CATEGORIES, type ClientMessageCategory, type ContactPolicy, type CrisisResource } from '../schemas/policies'
+import {
+  MESSAGE_CATEGORIES,
+  type ClientMessageCategory,
+  type ContactPolicy,
+  type CrisisResource,
+} from '../schemas/policies'
 import { contactDecision, contactExpectation } from './contact'
 
 const replies: ContactPolicy = {
@@ -59,12 +64,16 @@ describe('contactExpectation', () => {
     expect(es.reply_text).toBe(
       'Dr. Rivera suele responder en un plazo de 2 días hábiles. Si es algo urgente, consulta «¿Necesitas ayuda ahora?».',
     )
-    const fr = contactExpectation({ ...readsOnly, allowed_categories: ['homework', 'scheduling', 'resource'] }, 'Dre Roy', 'fr')
+    const fr = contactExpectation(
+      { ...readsOnly, allowed_categories: ['homework', 'scheduling', 'resource'] },
+      'Dre Roy',
+      'fr',
+    )
     expect(fr.welcome_text).toBe(
       'Entre les séances, Dre Roy reçoit volontiers vos messages concernant vos rendez-vous, une ressource à partager et vos exercices.',
     )
     expect(fr.reply_text).toBe(
-      'Dre Roy ne répond pas aux messages entre les séances, mais lira le vôtre avant votre prochaine séance. Pour toute urgence, consultez « Besoin d\'aide maintenant ? ».',
+      "Dre Roy ne répond pas aux messages entre les séances, mais lira le vôtre avant votre prochaine séance. Pour toute urgence, consultez « Besoin d'aide maintenant ? ».",
     )
     expect(fr.choices.at(-1)).toEqual({ category: 'crisis', label: 'Je suis en crise' })
   })
@@ -126,16 +135,28 @@ describe('contactDecision', () => {
 
   it('never refuses crisis, whatever the policy, language or resources', () => {
     fc.assert(
-      fc.property(policyArb, localeArb, fc.constantFrom('US', 'GB', 'FR', 'XX'), fc.boolean(), (policy, locale, country, none) => {
-        const resources = none ? [] : defaultCrisisResources(country)
-        const d = contactDecision({ policy, category: 'crisis', therapistName: 'Dr. Rivera', locale, crisisResources: resources })
-        expect(d.allowed).toBe(true)
-        if (!d.crisis) throw new Error('crisis decision expected')
-        expect(d.flagged).toBe(true)
-        expect(d.resources).toHaveLength(resources.length)
-        if (resources.length) expect(d.resources[0]?.kind).toBe('emergency')
-        expect(d.crisis_text.length).toBeGreaterThan(20)
-      }),
+      fc.property(
+        policyArb,
+        localeArb,
+        fc.constantFrom('US', 'GB', 'FR', 'XX'),
+        fc.boolean(),
+        (policy, locale, country, none) => {
+          const resources = none ? [] : defaultCrisisResources(country)
+          const d = contactDecision({
+            policy,
+            category: 'crisis',
+            therapistName: 'Dr. Rivera',
+            locale,
+            crisisResources: resources,
+          })
+          expect(d.allowed).toBe(true)
+          if (!d.crisis) throw new Error('crisis decision expected')
+          expect(d.flagged).toBe(true)
+          expect(d.resources).toHaveLength(resources.length)
+          if (resources.length) expect(d.resources[0]?.kind).toBe('emergency')
+          expect(d.crisis_text.length).toBeGreaterThan(20)
+        },
+      ),
     )
   })
 
@@ -145,12 +166,19 @@ describe('contactDecision', () => {
         const d = contactDecision({ policy, category, therapistName: 'Dr. Rivera', locale, crisisResources: us })
         expect(d.allowed).toBe(policy.accepts_messages && policy.allowed_categories.includes(category))
         if (!d.allowed) {
-          expect(d.reason).toBe(policy.accepts_messages && policy.allowed_categories.length ? 'category_not_allowed' : 'not_accepting')
+          expect(d.reason).toBe(
+            policy.accepts_messages && policy.allowed_categories.length ? 'category_not_allowed' : 'not_accepting',
+          )
           expect(d.message).toContain('Dr. Rivera')
           expect(d.message).not.toMatch(/\{\w+\}/)
         }
         const shown = contactExpectation(policy, 'Dr. Rivera', locale)
-        expect(shown.choices.map((c) => c.category).filter((c) => c !== 'crisis').includes(category)).toBe(d.allowed)
+        expect(
+          shown.choices
+            .map((c) => c.category)
+            .filter((c) => c !== 'crisis')
+            .includes(category),
+        ).toBe(d.allowed)
         expect(shown.choices.at(-1)?.category).toBe('crisis')
       }),
     )

@@ -1,10 +1,4 @@
-import type {
-  ClientMessageCategory,
-  ContactPolicy,
-  CrisisResource,
-  Locale,
-  MessageCategory,
-} from '../schemas/policies'
+import type { ClientMessageCategory, ContactPolicy, CrisisResource, Locale, MessageCategory } from '../schemas/policies'
 import { crisisSentence, orderCrisisResources } from '../crisis'
 import { formatList, t } from '../i18n'
 
@@ -131,7 +125,11 @@ export function contactDecision(input: ContactDecisionInput): ContactDecision {
     return { allowed: false, crisis: false, category, reason: 'not_accepting', message: expectation.reply_text }
   }
   if (!expectation.categories.includes(category)) {
-    const message = [t(locale, 'contact.categoryNotAllowed', { therapist }), expectation.welcome_text, urgentPointer(locale)]
+    const message = [
+      t(locale, 'contact.categoryNotAllowed', { therapist }),
+      expectation.welcome_text,
+      urgentPointer(locale),
+    ]
       .filter(Boolean)
       .join(' ')
     return { allowed: false, crisis: false, category, reason: 'category_not_allowed', message }

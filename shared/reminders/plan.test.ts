@@ -46,17 +46,41 @@ describe('planReminders', () => {
         now: '2025-03-01T12:00:00Z',
       }),
     ).toEqual([
-      { kind: 'confirmation', channel: 'email', send_at: '2025-03-07T19:00:00.000Z', idempotency_key: 'reminder/apt_9/confirmation/email/1' },
-      { kind: 'confirmation', channel: 'sms', send_at: '2025-03-07T19:00:00.000Z', idempotency_key: 'reminder/apt_9/confirmation/sms/1' },
+      {
+        kind: 'confirmation',
+        channel: 'email',
+        send_at: '2025-03-07T19:00:00.000Z',
+        idempotency_key: 'reminder/apt_9/confirmation/email/1',
+      },
+      {
+        kind: 'confirmation',
+        channel: 'sms',
+        send_at: '2025-03-07T19:00:00.000Z',
+        idempotency_key: 'reminder/apt_9/confirmation/sms/1',
+      },
       // 8:00 am EDT on the Monday
-      { kind: 'morning_of', channel: 'email', send_at: '2025-03-10T12:00:00.000Z', idempotency_key: 'reminder/apt_9/morning_of/email/1' },
-      { kind: 'morning_of', channel: 'sms', send_at: '2025-03-10T12:00:00.000Z', idempotency_key: 'reminder/apt_9/morning_of/sms/1' },
+      {
+        kind: 'morning_of',
+        channel: 'email',
+        send_at: '2025-03-10T12:00:00.000Z',
+        idempotency_key: 'reminder/apt_9/morning_of/email/1',
+      },
+      {
+        kind: 'morning_of',
+        channel: 'sms',
+        send_at: '2025-03-10T12:00:00.000Z',
+        idempotency_key: 'reminder/apt_9/morning_of/sms/1',
+      },
     ])
   })
 
   it('the Monday after the UK spring-forward, with a 24 h policy', () => {
     // Monday 31 March 2025, 10:00 BST; free until Sunday 10:00 BST; confirm Saturday 10:00 GMT.
-    expect(when(plan({ startsAt: '2025-03-31T09:00:00Z', now: '2025-03-20T12:00:00Z', zone: 'Europe/London', windowHours: 24 }))).toEqual([
+    expect(
+      when(
+        plan({ startsAt: '2025-03-31T09:00:00Z', now: '2025-03-20T12:00:00Z', zone: 'Europe/London', windowHours: 24 }),
+      ),
+    ).toEqual([
       ['confirmation', '2025-03-29T09:00:00.000Z'],
       ['morning_of', '2025-03-31T07:00:00.000Z'],
     ])
@@ -65,18 +89,35 @@ describe('planReminders', () => {
   it('moves a confirmation that would land at night to 20:30 the evening before', () => {
     // Tuesday 1 April, 7:00 BST. Confirmation would be Saturday 06:00 GMT: moves to Friday 20:30 GMT.
     // The morning reminder at 8:00 is not before a 7:00 start, so there is none.
-    expect(when(plan({ startsAt: '2025-04-01T06:00:00Z', now: '2025-03-20T12:00:00Z', zone: 'Europe/London' }))).toEqual([
-      ['confirmation', '2025-03-28T20:30:00.000Z'],
-    ])
+    expect(
+      when(plan({ startsAt: '2025-04-01T06:00:00Z', now: '2025-03-20T12:00:00Z', zone: 'Europe/London' })),
+    ).toEqual([['confirmation', '2025-03-28T20:30:00.000Z']])
     // A 22:00 target moves back to 20:30 the same evening.
-    expect(when(plan({ startsAt: '2025-01-20T03:00:00Z', now: '2025-01-01T12:00:00Z', schedule: { morning_of: { enabled: false, at: '08:00' } } }))).toEqual([
+    expect(
+      when(
+        plan({
+          startsAt: '2025-01-20T03:00:00Z',
+          now: '2025-01-01T12:00:00Z',
+          schedule: { morning_of: { enabled: false, at: '08:00' } },
+        }),
+      ),
+    ).toEqual([
       ['confirmation', '2025-01-17T01:30:00.000Z'], // Thursday 16 Jan 20:30 EST, was 22:00
     ])
   })
 
   it('morning-of: only before the start, and never outside the session day', () => {
     const morning = (startsAt: string, at = '08:00') =>
-      when(plan({ startsAt, now: '2025-01-01T00:00:00Z', schedule: { confirmation: { enabled: false, hours_before_free_until: 24 }, morning_of: { enabled: true, at } } }))
+      when(
+        plan({
+          startsAt,
+          now: '2025-01-01T00:00:00Z',
+          schedule: {
+            confirmation: { enabled: false, hours_before_free_until: 24 },
+            morning_of: { enabled: true, at },
+          },
+        }),
+      )
     expect(morning('2025-01-14T13:30:00Z')).toEqual([['morning_of', '2025-01-14T13:00:00.000Z']]) // 8:30 session, 8:00 reminder
     expect(morning('2025-01-14T13:00:00Z')).toEqual([]) // 8:00 session: no reminder at the same minute
     expect(morning('2025-01-14T12:00:00Z')).toEqual([]) // 7:00 session
@@ -90,7 +131,10 @@ describe('planReminders', () => {
     const p = plan({ startsAt: '2025-01-14T14:00:00Z', now: '2025-01-01T00:00:00Z', zone: 'America/Los_Angeles' })
     expect(when(p)).toEqual([['confirmation', '2025-01-11T04:30:00.000Z']])
     const ny = plan({ startsAt: '2025-01-14T14:00:00Z', now: '2025-01-01T00:00:00Z', zone: 'America/New_York' })
-    expect(when(ny)).toEqual([['confirmation', '2025-01-11T14:00:00.000Z'], ['morning_of', '2025-01-14T13:00:00.000Z']])
+    expect(when(ny)).toEqual([
+      ['confirmation', '2025-01-11T14:00:00.000Z'],
+      ['morning_of', '2025-01-14T13:00:00.000Z'],
+    ])
   })
 
   it('a late booking during the day: the confirmation goes now', () => {
@@ -126,15 +170,32 @@ describe('planReminders', () => {
 
   it('plans nothing for sessions that are over, cancelled or started, and no confirmation for confirmed ones', () => {
     const future = { startsAt: '2025-01-20T20:00:00Z', now: '2025-01-01T00:00:00Z' }
-    for (const status of ['cancelled', 'late_cancelled', 'no_show', 'attended']) expect(plan({ ...future, status })).toEqual([])
+    for (const status of ['cancelled', 'late_cancelled', 'no_show', 'attended'])
+      expect(plan({ ...future, status })).toEqual([])
     expect(plan({ startsAt: '2025-01-20T20:00:00Z', now: '2025-01-20T20:00:00Z' })).toEqual([])
     expect(plan({ ...future, status: 'confirmed' }).map((r) => r.kind)).toEqual(['morning_of'])
-    expect(plan({ ...future, schedule: { confirmation: { enabled: false, hours_before_free_until: 24 }, morning_of: { enabled: false, at: '08:00' } } })).toEqual([])
+    expect(
+      plan({
+        ...future,
+        schedule: {
+          confirmation: { enabled: false, hours_before_free_until: 24 },
+          morning_of: { enabled: false, at: '08:00' },
+        },
+      }),
+    ).toEqual([])
   })
 
   it('sends on every enabled channel the client consented to that works and is not opted out', () => {
-    const channels = (client: Partial<ReminderPlanInput['client']>, enabled: Channel[] = ['push', 'email', 'sms']) =>
-      [...new Set(plan({ startsAt: '2025-01-20T20:00:00Z', now: '2025-01-01T00:00:00Z', schedule: { channels: enabled }, client }).map((r) => r.channel))]
+    const channels = (client: Partial<ReminderPlanInput['client']>, enabled: Channel[] = ['push', 'email', 'sms']) => [
+      ...new Set(
+        plan({
+          startsAt: '2025-01-20T20:00:00Z',
+          now: '2025-01-01T00:00:00Z',
+          schedule: { channels: enabled },
+          client,
+        }).map((r) => r.channel),
+      ),
+    ]
     expect(channels({})).toEqual(['push', 'email', 'sms'])
     expect(channels({}, ['email'])).toEqual(['email'])
     expect(channels({ consents: { email: true, sms: false, push: true } })).toEqual(['push', 'email'])
@@ -153,18 +214,31 @@ describe('planReminders', () => {
     const first = planReminders(input).map((r) => r.idempotency_key)
     expect(planReminders(input).map((r) => r.idempotency_key)).toEqual(first)
     expect(first).toContain('reminder/a1/morning_of/sms/7')
-    const moved = planReminders({ ...input, appointment: { ...input.appointment, version: 8 } }).map((r) => r.idempotency_key)
+    const moved = planReminders({ ...input, appointment: { ...input.appointment, version: 8 } }).map(
+      (r) => r.idempotency_key,
+    )
     expect(moved.filter((k) => first.includes(k))).toEqual([])
   })
 })
 
 describe('planReminders properties', () => {
-  const zones = ['America/New_York', 'Europe/London', 'America/Los_Angeles', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC']
-  const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  const zones = [
+    'America/New_York',
+    'Europe/London',
+    'America/Los_Angeles',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'Pacific/Chatham',
+    'UTC',
+  ]
+  const hhmm = fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
     .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
   const channelsArb = fc.subarray(['email', 'sms', 'push'] as Channel[], { minLength: 1 })
   const inputArb = fc.record({
-    start: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => Math.floor(ms / 60_000) * 60_000),
+    start: fc
+      .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
+      .map((ms) => Math.floor(ms / 60_000) * 60_000),
     // now anywhere from 20 days before the start to 1 hour after it
     nowBefore: fc.integer({ min: -60, max: 20 * 24 * 60 }),
     windowHours: fc.integer({ min: 24, max: 48 }),
@@ -252,7 +326,8 @@ describe('planReminders properties', () => {
         // A confirmation with room to spare is always planned, when it may be.
         const eligible = i.confirmation && i.status === 'scheduled'
         const channelsOk = i.channels.some((c) => i.consents[c] && !i.failing.includes(c))
-        if (eligible && channelsOk && target - 12 * HOUR > now) expect(result.some((r) => r.kind === 'confirmation')).toBe(true)
+        if (eligible && channelsOk && target - 12 * HOUR > now)
+          expect(result.some((r) => r.kind === 'confirmation')).toBe(true)
       }),
       { numRuns: 2000 },
     )

@@ -24,7 +24,10 @@ describe('reminderText', () => {
         'Open your portal: https://hearth.example/p/calm/a/1',
       ],
       sms: 'Calm Waters: please confirm your appointment on Tue 14 Jan at 3:00 pm. Reply YES to confirm or C to cancel. https://hearth.example/p/calm/a/1',
-      push: { title: 'Please confirm your appointment', body: 'Your appointment on Tue 14 Jan at 3:00 pm with Calm Waters.' },
+      push: {
+        title: 'Please confirm your appointment',
+        body: 'Your appointment on Tue 14 Jan at 3:00 pm with Calm Waters.',
+      },
     })
   })
 
@@ -73,7 +76,14 @@ describe('reminderText', () => {
     locale: fc.constantFrom('en' as const, 'es' as const, 'fr' as const),
     practiceName: fc.constant('Calm Waters'),
     therapist: word,
-    type: fc.constantFrom('Psychotherapy', 'Therapy intake', 'EMDR', 'Couples therapy', 'Psicoterapia', 'Thérapie de couple'),
+    type: fc.constantFrom(
+      'Psychotherapy',
+      'Therapy intake',
+      'EMDR',
+      'Couples therapy',
+      'Psicoterapia',
+      'Thérapie de couple',
+    ),
   })
 
   it('private reminders never name the therapist, the kind of care or "therapy", in any field', () => {
@@ -92,7 +102,13 @@ describe('reminderText', () => {
   it('keeps push payloads far under 4 KB, even with long names', () => {
     fc.assert(
       fc.property(inputArb, fc.string({ minLength: 100, maxLength: 120 }), (i, longName) => {
-        const text = reminderText({ ...i, practiceName: longName, detail: 'detailed', therapistName: longName, type: longName })
+        const text = reminderText({
+          ...i,
+          practiceName: longName,
+          detail: 'detailed',
+          therapistName: longName,
+          type: longName,
+        })
         expect(new TextEncoder().encode(JSON.stringify(text.push)).length).toBeLessThan(1024)
       }),
     )

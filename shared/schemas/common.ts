@@ -11,11 +11,7 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-export const TimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, 'Use an IANA time zone such as America/New_York.')
+export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, 'Use an IANA time zone such as America/New_York.')
 
 /** ISO 8601 with an explicit offset (Z or ±hh:mm), as the contract requires on the wire. */
 export const Instant = z.iso.datetime({ offset: true })

@@ -2,9 +2,7 @@ import { z } from 'zod'
 
 /** The rules a practice or therapist sets. Pure data; the engines in `shared/policy/` read them. */
 
-export const Currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.')
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.')
 
 export const CancellationPolicy = z
   .object({

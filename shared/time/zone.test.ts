@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { tzScan } from '@date-fns/tz'
 import { instantAt, localDate, localTime, offsetMinutes, wallClock } from './zone'
 
-export const ZONES = [
+const ZONES = [
   'America/New_York',
   'Europe/London',
   'America/Los_Angeles',
@@ -91,7 +91,8 @@ describe('instantAt', () => {
   })
 
   it('round-trips every instant through its wall clock, landing on the earliest match', () => {
-    const nearChangeArb = fc.tuple(transitionArb, fc.integer({ min: -150, max: 150 }))
+    const nearChangeArb = fc
+      .tuple(transitionArb, fc.integer({ min: -150, max: 150 }))
       .map(([[zone, at], delta]): [number, string] => [at + delta * MINUTE, zone])
     const anyArb = fc.tuple(instantArb, fc.constantFrom(...ZONES))
     fc.assert(
@@ -111,7 +112,9 @@ describe('instantAt', () => {
     fc.assert(
       fc.property(transitionArb, fc.integer({ min: -150, max: 150 }), ([zone, change], deltaMinutes) => {
         // A wall time near the change, read on the clock as it was before the change.
-        const wall = new Date(change + offsetMinutes(zone, change - 3_600_000) * MINUTE + deltaMinutes * MINUTE).toISOString()
+        const wall = new Date(
+          change + offsetMinutes(zone, change - 3_600_000) * MINUTE + deltaMinutes * MINUTE,
+        ).toISOString()
         const [date, time] = [wall.slice(0, 10), wall.slice(11, 16)]
         const result = instantAt(date, time, zone).getTime()
         const clock = wallClock(result, zone)

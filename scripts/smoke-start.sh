@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The newcomer path: `npm start` on a fresh embedded database (no DATABASE_URL), then the
+# README's curl steps against it. Any failure exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data_dir=$(mktemp -d)
+port=${SMOKE_PORT:-18787}
+log="$data_dir/start.log"
+base="http://127.0.0.1:$port"
+
+env -u DATABASE_URL -u BOOTSTRAP_ADMIN_KEY DATA_DIR="$data_dir" PORT="$port" npm start >"$log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; pkill -P "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$base/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then echo "npm start exited:"; cat "$log"; exit 1; fi
+  sleep 1
+done
+curl -fsS "$base/healthz" | grep -q '"ok":true' || { echo "no /healthz"; cat "$log"; exit 1; }
+
+key=$(grep -o 'hearth_[A-Za-z0-9_-]*' "$log" | head -n 1)
+[ -n "$key" ] || { echo "npm start printed no admin key"; cat "$log"; exit 1; }
+auth=(-H "Authorization: Bearer $key" -H 'content-type: application/json')
+
+curl -fsS "${auth[@]}" "$base/v1/practice" | grep -q '"slug":"demo"'
+therapist=$(curl -fsS "${auth[@]}" -d '{"name":"Dr. Smoke","email":"smoke@example.com","time_zone":"America/New_York"}' "$base/v1/therapists" | grep -o '"id":"[^"]*"' | head -n1 | cut -d'"' -f4)
+client=$(curl -fsS "${auth[@]}" -d '{"name":"Sam Client","email":"sam.client@example.com","time_zone":"America/New_York"}' "$base/v1/clients" | grep -o '"id":"[^"]*"' | head -n1 | cut -d'"' -f4)
+starts=$(date -u -d '+3 days' +%Y-%m-%dT15:00:00Z)
+ends=$(date -u -d '+3 days' +%Y-%m-%dT15:50:00Z)
+curl -fsS "${auth[@]}" -d "{\"external_id\":\"smoke-1\",\"therapist_id\":\"$therapist\",\"client_id\":\"$client\",\"starts_at\":\"$starts\",\"ends_at\":\"$ends\",\"type\":\"Individual session\"}" "$base/v1/appointments" | grep -q '"status":"scheduled"'
+curl -fsS "$base/" | grep -q 'Calm Waters'
+echo "newcomer path OK: npm start, /healthz, admin key, therapist, client and appointment created"

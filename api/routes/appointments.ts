@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { appointmentChanged } from '../appointments/changed'
 import { adminOnly, apiKeyAuth } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import {
@@ -101,6 +102,7 @@ export function appointmentRoutes(deps: Deps) {
             action: 'appointment.created',
             subject: { kind: 'appointment', id: row.id },
           })
+          await appointmentChanged(tx, deps, { before: null, after: row, actor })
           return { row, created: true }
         }
         const existing = (await findByExternalId(tx, practiceId, body.external_id))!
@@ -119,6 +121,7 @@ export function appointmentRoutes(deps: Deps) {
           subject: { kind: 'appointment', id: row.id },
           detail: { fields: Object.keys(changes) },
         })
+        await appointmentChanged(tx, deps, { before: existing, after: row, actor })
         return { row, created: false }
       })
       return c.json(toAppointment(row), created ? 201 : 200)
@@ -199,9 +202,11 @@ export function appointmentRoutes(deps: Deps) {
         }
         if (!Object.keys(changes).length) return current
         const updated = await updateAppointment(tx, practiceId, id, changes)
+        const actor: Actor = { kind: 'api_key', id: keyId }
+        await appointmentChanged(tx, deps, { before: current, after: updated, actor })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor,
           action: decision.status !== current.status ? `appointment.${decision.status}` : 'appointment.updated',
           subject: { kind: 'appointment', id },
           detail: { fields: Object.keys(changes) },

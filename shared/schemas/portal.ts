@@ -1,0 +1,190 @@
+import { z } from 'zod'
+import { Email, Id, Slug } from './common'
+import { AppointmentStatus } from './appointment'
+import { Consents } from './people'
+import { Branding, CancellationPolicy, ClientMessageCategory, ContactPolicy, CrisisResource, Locale } from './policies'
+
+/**
+ * The client portal's contract: what the widget sends and receives. The API validates with
+ * these schemas and the widget imports their types, so the two cannot drift apart.
+ */
+
+// ---- Public configuration (no sign-in) ----
+
+export const PortalConfig = z.object({
+  practice: z.object({
+    name: z.string(),
+    slug: z.string(),
+    time_zone: z.string(),
+    phone: z.string().optional(),
+  }),
+  branding: Branding,
+  locales: z.array(Locale),
+  cancellation_policy: CancellationPolicy,
+  crisis_resources: z.array(CrisisResource),
+  /** Silent sign-in is available when the practice configured a secret or JWKS URL. */
+  silent_sign_in: z.boolean(),
+})
+export type PortalConfig = z.infer<typeof PortalConfig>
+
+export const PortalConfigQuery = z.object({ practice: Slug })
+
+// ---- Sign-in ----
+
+export const AuthStart = z.object({ practice: Slug, email: Email }).strict()
+export const AuthVerify = z
+  .object({ practice: Slug, email: Email, code: z.string().regex(/^\d{6}$/, 'Enter the 6-digit code.') })
+  .strict()
+export const AuthExchange = z.object({ practice: Slug, token: z.string().min(10).max(4096) }).strict()
+export const AuthRefresh = z.object({ refresh_token: z.string().min(10).max(200) }).strict()
+export const AuthLogout = z.object({ refresh_token: z.string().min(10).max(200).optional() }).strict()
+
+export const PortalSession = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  /** Seconds until the access token expires. */
+  expires_in: z.number().int(),
+})
+export type PortalSession = z.infer<typeof PortalSession>
+
+// ---- The signed-in client ----
+
+export const PortalTherapist = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The therapist's between-session contact policy, as the client may see it. */
+  contact_policy: ContactPolicy,
+})
+export type PortalTherapist = z.infer<typeof PortalTherapist>
+
+export const PortalMe = z.object({
+  client: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    time_zone: z.string(),
+    locale: Locale,
+    consents: Consents,
+  }),
+  practice: z.object({ name: z.string(), slug: z.string(), time_zone: z.string(), phone: z.string().optional() }),
+  therapists: z.array(PortalTherapist),
+  crisis_resources: z.array(CrisisResource),
+  /** The cancellation lists the client is on. */
+  waitlist: z.array(
+    z.object({
+      id: z.string(),
+      therapist_id: z.string(),
+      preferred_days: z.array(z.string()),
+      preferred_times: z.array(z.string()),
+    }),
+  ),
+})
+export type PortalMe = z.infer<typeof PortalMe>
+
+export const CancellationQuote = z.object({
+  state: z.enum(['free', 'late', 'started']),
+  free_until: z.string(),
+  is_late: z.boolean(),
+  late_action: z.enum(['fee', 'contact_required']),
+  fee_cents: z.number().int(),
+  currency: z.string(),
+  can_cancel: z.boolean(),
+  policy_text: z.string(),
+})
+export type CancellationQuote = z.infer<typeof CancellationQuote>
+
+export const PortalAppointment = z.object({
+  id: z.string(),
+  therapist: z.object({ id: z.string(), name: z.string() }),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  type: z.string(),
+  location: z.string().optional(),
+  /** Present only shortly before the start (see `telehealth_opens_at`). */
+  telehealth_url: z.string().optional(),
+  /** When the telehealth link will appear, for a telehealth session whose link is not shown yet. */
+  telehealth_opens_at: z.string().optional(),
+  series_id: z.string().optional(),
+  status: AppointmentStatus,
+  can_confirm: z.boolean(),
+  /** The cancellation rule for this session now (upcoming sessions only). */
+  cancellation: CancellationQuote.optional(),
+})
+export type PortalAppointment = z.infer<typeof PortalAppointment>
+
+export const PortalAppointmentList = z.object({
+  data: z.array(PortalAppointment),
+  next_cursor: z.string().nullable(),
+})
+
+export const CancelRequest = z
+  .object({
+    reason: z.string().trim().max(500).optional(),
+    acknowledge_late: z.boolean().optional(),
+  })
+  .strict()
+
+export const RescheduleRequest = z
+  .object({
+    /** Optional: explaining or apologising is never required. */
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+
+// ---- Messages ----
+
+export const Message = z.object({
+  id: z.string(),
+  thread_id: z.string(),
+  therapist_id: z.string(),
+  sender: z.enum(['client', 'therapist']),
+  category: ClientMessageCategory,
+  body: z.string(),
+  created_at: z.string(),
+  read_at: z.string().optional(),
+})
+export type Message = z.infer<typeof Message>
+
+export const MessageList = z.object({ data: z.array(Message), next_cursor: z.string().nullable() })
+
+export const MessageCreate = z
+  .object({
+    therapist_id: Id.optional(),
+    category: ClientMessageCategory,
+    body: z.string().trim().min(1, 'Write a message first.').max(4000),
+  })
+  .strict()
+
+export const MessageCreated = z.object({
+  message: Message,
+  /** What to expect now, in the client's language (reply time, or that there is none). */
+  expectation: z.string(),
+  auto_reply: z.string().optional(),
+  /** For `crisis`: the practice's crisis resources, to show before anything else. */
+  crisis_resources: z.array(CrisisResource).optional(),
+})
+export type MessageCreated = z.infer<typeof MessageCreated>
+
+// ---- Cancellation list, offers, push ----
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const
+
+export const WaitlistJoin = z
+  .object({
+    therapist_id: Id.optional(),
+    preferred_days: z.array(z.enum(WEEKDAYS)).max(7).default([]),
+    preferred_times: z.array(z.enum(DAY_PARTS)).max(3).default([]),
+  })
+  .strict()
+
+export const WaitlistLeave = z.object({ therapist_id: Id.optional() }).strict()
+
+export const PushSubscriptionCreate = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }).max(1000),
+    keys: z.object({ p256dh: z.string().min(10).max(200), auth: z.string().min(8).max(100) }).strict(),
+  })
+  .strict()
+
+export const OfferClaimed = z.object({ appointment: PortalAppointment })

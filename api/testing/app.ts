@@ -7,6 +7,7 @@ import type { Deps } from '../deps'
 import { devMailer } from '../providers/email'
 import { defaultCrisisResources } from '../../shared/crisis'
 import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
+import { contractChecker } from './contract'
 import { freshDatabase, type TestDatabase } from './database'
 
 export const OPERATOR_KEY = 'test-operator-key-0123456789'
@@ -42,6 +43,7 @@ export async function startTestApp(options: { now?: string; deps?: Partial<Deps>
     ...options.deps,
   }
   const app = createApp(deps)
+  const checkContract = contractChecker(app)
 
   async function call(
     method: string,
@@ -63,6 +65,7 @@ export async function startTestApp(options: { now?: string; deps?: Partial<Deps>
     } catch {
       json = null
     }
+    checkContract(method, path, response.status, json, response.headers.get('content-type'))
     return { status: response.status, body: json, text, headers: response.headers }
   }
 

@@ -84,7 +84,8 @@ export const en = {
   'reminder.confirm.lead': 'Your appointment {with} is on {when}.',
   'reminder.confirm.ask':
     "Please let us know you're coming. If the time no longer works, you can cancel or reschedule in your portal.",
-  'reminder.confirm.sms': '{practice}: please confirm your appointment on {when}. Reply YES to confirm or C to cancel.',
+  'reminder.confirm.sms':
+    '{practice}: please confirm your appointment on {when}. Reply YES to confirm or CANCEL to cancel.',
   'reminder.confirm.pushTitle': 'Please confirm your appointment',
   'reminder.confirm.pushBody': 'Your appointment on {when} {with}.',
   'reminder.morning.subject': 'Your appointment today {at}',
@@ -93,4 +94,55 @@ export const en = {
   'reminder.morning.sms': '{practice}: a reminder of your appointment today {at}.',
   'reminder.morning.pushTitle': 'Your appointment today',
   'reminder.morning.pushBody': 'Today {at} {with}.',
+  'reminder.action.confirm': "Yes, I'll be there",
+  'reminder.action.cancel': 'Cancel',
+  'reminder.action.reschedule': 'Find another time',
+  'reminder.action.intro': 'You can answer with one of these links:',
+  'reminder.email.footer': '{practice} sends you these reminders about your appointments. Each link above works once.',
+  'reminder.push.confirm': 'Confirm',
+  'reminder.push.cancel': 'Cancel',
+
+  'action.page.title': 'Your appointment with {practice}',
+  'action.lead': 'Your appointment with {practice} is on {when}.',
+  'action.confirm.button': "Yes, I'll be there",
+  'action.confirm.done': 'Thank you. Your appointment on {when} is confirmed. See you then.',
+  'action.cancel.question': 'Would you like to cancel this appointment?',
+  'action.cancel.acknowledge': "I understand that cancelling now carries the practice's {fee} late-cancellation fee.",
+  'action.cancel.needAcknowledge': "Please tick the box to show you've seen the fee, then cancel again.",
+  'action.cancel.reason': "Anything you'd like the practice to know (optional)",
+  'action.cancel.button': 'Cancel my appointment',
+  'action.cancel.keep': "If you'd rather keep it, you can simply close this page.",
+  'action.cancel.done':
+    "Your appointment on {when} is cancelled. Whenever you're ready, the practice will be glad to help you find another time.",
+  'action.reschedule.question': "Would you like to find another time? Let the practice know, and they'll get in touch.",
+  'action.reschedule.note': 'Days or times that suit you (optional)',
+  'action.reschedule.button': 'Ask for another time',
+  'action.reschedule.done':
+    'Thank you. The practice will get in touch to find another time. Your current appointment stays in place until then.',
+  'action.used': "This link has already been used, so there's nothing more to do here.",
+  'action.status.confirmed': 'Your appointment on {when} is confirmed.',
+  'action.status.cancelled': 'Your appointment on {when} is cancelled.',
+  'action.invalid':
+    "This link doesn't work any more, perhaps because the appointment changed. Your newest reminder has the current details, or you can contact the practice.",
+  'action.closed': "This appointment can't be changed from here any more.",
+  'action.call': 'You can call the practice at {phone}.',
+  'action.error': 'Something went wrong on our side. Please try again in a moment, or contact the practice.',
+
+  'sms.confirmed': '{practice}: thank you, your appointment on {when} is confirmed.',
+  'sms.alreadyConfirmed': '{practice}: your appointment on {when} is already confirmed. See you then.',
+  'sms.cancelled':
+    "{practice}: your appointment on {when} is cancelled. Whenever you're ready, the practice will be glad to help you find another time.",
+  'sms.cancelLate': '{practice}: {policy} To see the details and cancel, open {link}',
+  'sms.cancelContact': '{practice}: {policy}',
+  'sms.noAppointment':
+    "{practice}: we couldn't find an upcoming appointment for this number. Please contact the practice if you need anything.",
+  'sms.stopped': "{practice}: you won't get any more texts from us. Reply START if you change your mind.",
+  'sms.started': '{practice}: texts are back on. Reply STOP at any time to stop them.',
+  'sms.help': '{practice}: appointment reminders. Reply YES to confirm, CANCEL to cancel, STOP to stop texts.',
+  'sms.help.call':
+    '{practice}: appointment reminders. Reply YES to confirm, CANCEL to cancel, STOP to stop texts. To reach the practice, call {phone}.',
+  'sms.unclear':
+    "{practice}: thank you for your message. We've passed it on to the practice, and someone will follow up.",
+  'sms.distress':
+    "{practice}: thank you for telling us. We've passed your message on, and someone from the practice will be in touch. {crisis}",
 } as const

@@ -23,7 +23,7 @@ describe('reminderText', () => {
         "Please let us know you're coming. If the time no longer works, you can cancel or reschedule in your portal.",
         'Open your portal: https://hearth.example/p/calm/a/1',
       ],
-      sms: 'Calm Waters: please confirm your appointment on Tue 14 Jan at 3:00 pm. Reply YES to confirm or C to cancel. https://hearth.example/p/calm/a/1',
+      sms: 'Calm Waters: please confirm your appointment on Tue 14 Jan at 3:00 pm. Reply YES to confirm or CANCEL to cancel. https://hearth.example/p/calm/a/1',
       push: {
         title: 'Please confirm your appointment',
         body: 'Your appointment on Tue 14 Jan at 3:00 pm with Calm Waters.',

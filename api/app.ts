@@ -4,6 +4,7 @@ import type { AppEnv, Deps } from './deps'
 import { handleError } from './error-handler'
 import { ApiError } from './errors'
 import { openApiDocument } from './openapi/document'
+import { alertRoutes } from './routes/alerts'
 import { apiKeyRoutes } from './routes/api-keys'
 import { appointmentRoutes } from './routes/appointments'
 import { clientRoutes } from './routes/clients'
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/clients', clientRoutes(deps))
   app.route('/v1/appointments', appointmentRoutes(deps))
   app.route('/v1/api-keys', apiKeyRoutes(deps))
+  app.route('/v1/alerts', alertRoutes(deps))
   app.route('/dev', devRoutes(deps))
 
   let document: unknown

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { Id } from './common'
+
+/**
+ * Alerts: everything that needs a person. One model for every cause; `kind` says which, the
+ * `audience` says who should act. Summaries never contain message text.
+ */
+export const ALERT_KINDS = [
+  'crisis_message',
+  'distress_reply',
+  'late_cancellation',
+  'series_cancellation',
+  'unclear_reply',
+  'delivery_failed',
+  'reminder_failed',
+  'no_show',
+  'reschedule_request',
+  'fee_waiver_request',
+] as const
+export type AlertKind = (typeof ALERT_KINDS)[number]
+
+/** Kinds shown before everything else: someone may be unsafe. */
+export const URGENT_ALERT_KINDS: readonly AlertKind[] = ['crisis_message', 'distress_reply']
+
+export const AlertAudience = z.enum(['therapist', 'front_desk'])
+export type AlertAudience = z.infer<typeof AlertAudience>
+
+export const AlertStatus = z.enum(['open', 'resolved'])
+
+export const Alert = z.object({
+  id: z.string(),
+  kind: z.string(),
+  audience: AlertAudience,
+  urgent: z.boolean(),
+  therapist_id: z.string().optional(),
+  client_id: z.string().optional(),
+  appointment_id: z.string().optional(),
+  summary: z.string(),
+  context: z.record(z.string(), z.unknown()),
+  /** The client's own optional words (e.g. with a reschedule request), decrypted for staff. */
+  client_note: z.string().optional(),
+  status: AlertStatus,
+  created_at: z.string(),
+  resolved_at: z.string().optional(),
+  resolved_by: z.string().optional(),
+  resolution_note: z.string().optional(),
+})
+export type Alert = z.infer<typeof Alert>
+
+export const AlertListQuery = z
+  .object({
+    status: AlertStatus.default('open'),
+    therapist_id: Id.optional(),
+    kind: z.string().max(50).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(300).optional(),
+  })
+  .strict()
+
+export const AlertResolve = z.object({ note: z.string().trim().max(1000).optional() }).strict()

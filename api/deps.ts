@@ -1,6 +1,8 @@
 import type { Sql } from './db/connect'
 import type { Principal } from './db/api-keys'
 import type { Mailer } from './providers/email'
+import type { PushSender } from './providers/push'
+import type { SmsSender } from './providers/sms'
 
 /** Everything the app needs from the outside world, passed in by the entry (Node, Worker, tests). */
 export type Deps = {
@@ -16,6 +18,12 @@ export type Deps = {
   mailer: Mailer
   /** The From address for email, e.g. "Calm Waters via Hearth <portal@hearth.example>". */
   emailFrom: string
+  /** Web push with VAPID; absent where `web-push` cannot run (Workers), so push waits for a Node dispatcher. */
+  push?: PushSender | undefined
+  /** Posts texts to each practice's own SMS gateway; the default signs and POSTs with fetch. */
+  sms?: SmsSender | undefined
+  /** Verifies Resend's delivery webhooks (RESEND_WEBHOOK_SECRET, `whsec_...`); events are refused without it. */
+  resendWebhookSecret?: string | undefined
 }
 
 export type AppEnv = { Variables: { principal: Principal } }

@@ -1,5 +1,6 @@
 import type { Sql } from './db/connect'
 import type { Principal } from './db/api-keys'
+import type { PortalClient } from './auth/portal-token'
 import type { Mailer } from './providers/email'
 import type { PushSender } from './providers/push'
 import type { SmsSender } from './providers/sms'
@@ -26,4 +27,4 @@ export type Deps = {
   resendWebhookSecret?: string | undefined
 }
 
-export type AppEnv = { Variables: { principal: Principal } }
+export type AppEnv = { Variables: { principal: Principal; client: PortalClient } }

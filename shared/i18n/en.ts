@@ -145,4 +145,15 @@ export const en = {
     "{practice}: thank you for your message. We've passed it on to the practice, and someone will follow up.",
   'sms.distress':
     "{practice}: thank you for telling us. We've passed your message on, and someone from the practice will be in touch. {crisis}",
+  // Insights for the practice (staff console charts).
+  'insights.leadTime.under2Days': 'Booked less than 2 days ahead',
+  'insights.leadTime.days2To7': 'Booked 2 to 7 days ahead',
+  'insights.leadTime.weeks1To4': 'Booked 1 to 4 weeks ahead',
+  'insights.leadTime.over4Weeks': 'Booked more than 4 weeks ahead',
+  'insights.confirmed': 'Confirmed',
+  'insights.unconfirmed': 'Not confirmed',
+  'insights.channel.email': 'Email',
+  'insights.channel.sms': 'Text message',
+  'insights.channel.push': 'Notification',
+  'insights.channel.none': 'No reminder reached them',
 } as const

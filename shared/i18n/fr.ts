@@ -139,4 +139,14 @@ export const fr: Dictionary = {
   'sms.unclear': "{practice} : merci pour votre message. Nous l'avons transmis au cabinet, qui reviendra vers vous.",
   'sms.distress':
     "{practice} : merci de nous l'avoir dit. Nous avons transmis votre message, et quelqu'un du cabinet vous recontactera. {crisis}",
+  'insights.leadTime.under2Days': 'Réservé moins de 2 jours avant',
+  'insights.leadTime.days2To7': 'Réservé 2 à 7 jours avant',
+  'insights.leadTime.weeks1To4': 'Réservé 1 à 4 semaines avant',
+  'insights.leadTime.over4Weeks': 'Réservé plus de 4 semaines avant',
+  'insights.confirmed': 'Confirmé',
+  'insights.unconfirmed': 'Non confirmé',
+  'insights.channel.email': 'E-mail',
+  'insights.channel.sms': 'SMS',
+  'insights.channel.push': 'Notification',
+  'insights.channel.none': 'Aucun rappel reçu',
 }

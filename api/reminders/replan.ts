@@ -1,0 +1,107 @@
+import { effectiveCancellationPolicy } from '../../shared/policy/cancellation'
+import { channelStatus } from '../../shared/reminders/channels'
+import { planReminders } from '../../shared/reminders/plan'
+import type { CancellationPolicy, Channel } from '../../shared/schemas/policies'
+import { appointmentColumns, type AppointmentRow } from '../db/appointments'
+import { channelFacts } from '../db/client-channels'
+import type { Tx } from '../db/connect'
+import { closeOutboxRows, type OutboxRow, pendingReminders, upsertReminders } from '../db/outbox'
+import type { Deps } from '../deps'
+
+/**
+ * Rewrites an appointment's pending reminders from its current state, in the caller's transaction:
+ * a new session gets its plan, a moved one a new plan under new keys (the old rows are cancelled),
+ * a cancelled one none, a confirmed one keeps only its morning-of reminder. Sent rows are history
+ * and are never touched.
+ */
+export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appointment: AppointmentRow): Promise<void> {
+  const now = deps.clock()
+  const practiceId = appointment.practice_id
+  const [context] = await tx<
+    { practice_policy: CancellationPolicy; therapist_policy: CancellationPolicy | null; time_zone: string }[]
+  >`
+    select p.cancellation_policy as practice_policy, t.cancellation_policy as therapist_policy, c.time_zone
+    from practices p
+    join therapists t on t.practice_id = p.id and t.id = ${appointment.therapist_id}
+    join clients c on c.practice_id = p.id and c.id = ${appointment.client_id}
+    where p.id = ${practiceId}`
+  const facts = await channelFacts(tx, practiceId, appointment.client_id)
+  if (!context || !facts) return
+  const status = channelStatus(facts)
+  const usable = (channel: Channel) => status[channel].receives
+  const policy = effectiveCancellationPolicy(context.practice_policy, context.therapist_policy)
+  const start = appointment.starts_at.getTime()
+  const plan = planReminders({
+    appointment: {
+      id: appointment.id,
+      starts_at: appointment.starts_at,
+      status: appointment.status,
+      version: appointment.version,
+    },
+    freeUntil: start - policy.window_hours * 3_600_000,
+    schedule: facts.schedule,
+    client: {
+      time_zone: context.time_zone,
+      consents: { email: usable('email'), sms: usable('sms'), push: usable('push') },
+    },
+    now,
+  })
+
+  const planned = new Set(plan.map((p) => p.idempotency_key))
+  const open = appointment.status === 'scheduled' || appointment.status === 'confirmed'
+  const closing: { id: string; reason: string }[] = []
+  for (const row of await pendingReminders(tx, practiceId, appointment.id)) {
+    if (planned.has(row.idempotency_key)) continue
+    const reason = whyNotPlanned(row, appointment, (c) => status[c as Channel])
+    // A reminder that fell due moments ago and is still wanted waits for the dispatcher, even when
+    // a late plan (made now, inside 12 h of the start) would no longer add it.
+    if (reason === 'replanned' && open && row.send_at.getTime() <= now.getTime()) continue
+    closing.push({ id: row.id, reason })
+  }
+  await closeOutboxRows(tx, closing, 'cancelled', now)
+  await upsertReminders(tx, practiceId, appointment, plan, now)
+}
+
+function whyNotPlanned(
+  row: OutboxRow,
+  appointment: AppointmentRow,
+  status: (channel: string) => { receives: boolean; reason?: string } | undefined,
+): string {
+  if (appointment.status !== 'scheduled' && appointment.status !== 'confirmed') return appointment.status
+  if (!row.idempotency_key.endsWith(`/${appointment.version}`)) return 'moved'
+  if (row.reminder_kind === 'confirmation' && appointment.status === 'confirmed') return 'confirmed'
+  const channel = status(row.channel)
+  if (channel && !channel.receives) return channel.reason ?? 'channel_unavailable'
+  return 'replanned'
+}
+
+/** Whether a change can alter the plan: anything else (a new room, a note) leaves reminders alone. */
+export function changesPlan(before: AppointmentRow | null, after: AppointmentRow): boolean {
+  return (
+    !before ||
+    before.version !== after.version ||
+    before.status !== after.status ||
+    before.client_id !== after.client_id ||
+    before.therapist_id !== after.therapist_id ||
+    before.starts_at.getTime() !== after.starts_at.getTime()
+  )
+}
+
+/** Re-plans a client's upcoming sessions after their channels changed (consent, STOP, a bounce, a device). */
+export async function replanClient(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId: string, clientId: string) {
+  const rows = await tx<AppointmentRow[]>`
+    select ${appointmentColumns(tx)} from appointments
+    where practice_id = ${practiceId} and client_id = ${clientId} and starts_at > ${deps.clock()}
+      and status in ('scheduled', 'confirmed')
+    for update`
+  for (const row of rows) await replanReminders(tx, deps, row)
+}
+
+/** Re-plans every upcoming session of a practice after its schedule or channels changed. */
+export async function replanPractice(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId: string) {
+  const rows = await tx<AppointmentRow[]>`
+    select ${appointmentColumns(tx)} from appointments
+    where practice_id = ${practiceId} and starts_at > ${deps.clock()} and status in ('scheduled', 'confirmed')
+    for update`
+  for (const row of rows) await replanReminders(tx, deps, row)
+}

@@ -1,0 +1,204 @@
+import { raiseAlert } from '../alerts/raise'
+import type { AppointmentRow } from '../db/appointments'
+import { audit, type Actor } from '../db/audit'
+import type { Tx } from '../db/connect'
+import { findClientAppointment, recentSeriesCancellations, type ClientAppointment } from '../db/portal-appointments'
+import { iso } from '../db/rows'
+import type { Deps } from '../deps'
+import { ApiError, notFound } from '../errors'
+import { formatMoney } from '../../shared/i18n'
+import { decideStaffChange } from '../../shared/policy/appointment-changes'
+import {
+  cancellationQuote,
+  effectiveCancellationPolicy,
+  type CancellationQuote,
+} from '../../shared/policy/cancellation'
+import { formatInstant } from '../../shared/time/format'
+import { appointmentChanged } from './changed'
+
+/**
+ * What a client can do to their own session, whichever way they asked: the portal, a reminder's
+ * action link, a push button or an SMS reply. Runs inside the caller's transaction, decides with
+ * the shared policy functions, and throws ApiError when the answer is no.
+ */
+
+export type ClientActionInput = {
+  practiceId: string
+  clientId: string
+  appointmentId: string
+  /** `{kind: 'client', id: clientId}` from the portal; `{kind: 'link', id}` from a link or reply. */
+  actor: Actor
+}
+
+export type ClientActionResult = {
+  appointment: AppointmentRow
+  /** False when the session already was in the asked-for state (a repeated tap or reply). */
+  changed: boolean
+}
+
+/** Two client cancellations in one series within this time raise one series alert. */
+export const SERIES_CANCELLATION_WINDOW_MS = 24 * 60 * 60_000
+
+async function loadForUpdate(tx: Tx, input: ClientActionInput): Promise<ClientAppointment> {
+  const row = await findClientAppointment(tx, input.practiceId, input.clientId, input.appointmentId, {
+    forUpdate: true,
+  })
+  if (!row) throw notFound('That appointment')
+  return row
+}
+
+/** The cancellation rule for this session at `now`, in the client's zone and language. */
+export function quoteFor(row: ClientAppointment, now: Date): CancellationQuote {
+  return cancellationQuote({
+    startsAt: row.starts_at,
+    policy: effectiveCancellationPolicy(row.practice_policy, row.therapist_policy),
+    now,
+    timeZone: row.client_time_zone,
+    locale: row.client_locale,
+    practicePhone: row.practice_phone,
+  })
+}
+
+function strip(row: ClientAppointment): AppointmentRow {
+  const {
+    therapist_name: _1,
+    therapist_policy: _2,
+    practice_policy: _3,
+    practice_name: _4,
+    practice_phone: _5,
+    practice_time_zone: _6,
+    client_name: _7,
+    client_time_zone: _8,
+    client_locale: _9,
+    ...appointment
+  } = row
+  return appointment
+}
+
+export async function confirmAsClient(tx: Tx, deps: Deps, input: ClientActionInput): Promise<ClientActionResult> {
+  const now = deps.clock()
+  const current = await loadForUpdate(tx, input)
+  const before = strip(current)
+  if (current.status === 'confirmed') return { appointment: before, changed: false }
+  const decision = decideStaffChange(
+    { status: current.status, starts_at: iso(current.starts_at), ends_at: iso(current.ends_at) },
+    { status: 'confirmed' },
+    now,
+  )
+  if (!decision.ok) throw new ApiError('invalid_state', decision.message)
+  const [after] = await tx<AppointmentRow[]>`
+    update appointments set status = 'confirmed', confirmed_at = ${now}, updated_at = ${now}
+    where practice_id = ${input.practiceId} and id = ${input.appointmentId}
+    returning id, practice_id, external_id, therapist_id, client_id, starts_at, ends_at, type, location,
+              telehealth_url, series_id, status, version, late_fee_cents`
+  await appointmentChanged(tx, deps, { before, after: after!, actor: input.actor })
+  await audit(tx, {
+    practiceId: input.practiceId,
+    actor: input.actor,
+    action: 'appointment.confirmed',
+    subject: { kind: 'appointment', id: input.appointmentId },
+    detail: { by: 'client' },
+  })
+  return { appointment: after!, changed: true }
+}
+
+export type CancelInput = ClientActionInput & {
+  /** The client saw the late-cancellation consequence (fee) and chose to go ahead. */
+  acknowledgeLate: boolean
+  reason?: string | undefined
+}
+
+export async function cancelAsClient(
+  tx: Tx,
+  deps: Deps,
+  input: CancelInput,
+): Promise<ClientActionResult & { quote: CancellationQuote }> {
+  const now = deps.clock()
+  const current = await loadForUpdate(tx, input)
+  const before = strip(current)
+  const quote = quoteFor(current, now)
+  if (current.status === 'cancelled' || current.status === 'late_cancelled') {
+    return { appointment: before, changed: false, quote }
+  }
+  if (current.status !== 'scheduled' && current.status !== 'confirmed') {
+    throw new ApiError('invalid_state', 'Only an upcoming session can be cancelled.')
+  }
+  if (quote.state === 'started' || (quote.is_late && quote.late_action === 'contact_required')) {
+    throw new ApiError('contact_practice', quote.policy_text, { quote })
+  }
+  if (quote.is_late && !input.acknowledgeLate) {
+    throw new ApiError('late_cancellation_unacknowledged', quote.policy_text, { quote })
+  }
+
+  const late = quote.is_late
+  const [after] = await tx<AppointmentRow[]>`
+    update appointments set
+      status = ${late ? 'late_cancelled' : 'cancelled'}, cancelled_at = ${now}, cancelled_by = 'client',
+      cancel_reason = ${input.reason?.trim() || null},
+      late_fee_cents = ${late ? quote.fee_cents : null}, late_fee_currency = ${late ? quote.currency : null},
+      updated_at = ${now}
+    where practice_id = ${input.practiceId} and id = ${input.appointmentId}
+    returning id, practice_id, external_id, therapist_id, client_id, starts_at, ends_at, type, location,
+              telehealth_url, series_id, status, version, late_fee_cents`
+  await appointmentChanged(tx, deps, { before, after: after!, actor: input.actor })
+  await audit(tx, {
+    practiceId: input.practiceId,
+    actor: input.actor,
+    action: late ? 'appointment.late_cancelled' : 'appointment.cancelled',
+    subject: { kind: 'appointment', id: input.appointmentId },
+    detail: { by: 'client', ...(late ? { fee_cents: quote.fee_cents, currency: quote.currency } : {}) },
+  })
+
+  const when = formatInstant(current.starts_at, current.practice_time_zone, 'en', 'medium')
+  if (late) {
+    const fee = quote.fee_cents > 0 ? ` Late fee: ${formatMoney(quote.fee_cents, quote.currency, 'en')}.` : ''
+    await raiseAlert(
+      tx,
+      {
+        practiceId: input.practiceId,
+        kind: 'late_cancellation',
+        audience: 'front_desk',
+        therapistId: current.therapist_id,
+        clientId: current.client_id,
+        appointmentId: current.id,
+        dedupeKey: `late_cancellation:${current.id}`,
+        summary: `${current.client_name} cancelled late: ${when} with ${current.therapist_name}.${fee}`,
+        context: { fee_cents: quote.fee_cents, currency: quote.currency, free_until: quote.free_until },
+      },
+      now,
+    )
+  }
+  if (current.series_id) await alertOnSeriesCancellation(tx, current, now)
+  return { appointment: after!, changed: true, quote }
+}
+
+/**
+ * A client cancelling several sessions of one series may be stepping away from care, which a
+ * person should notice. The advisory lock makes two cancellations at once take turns, so the
+ * second sees the first and exactly one alert names the pair.
+ */
+async function alertOnSeriesCancellation(tx: Tx, current: ClientAppointment, now: Date) {
+  const seriesId = current.series_id!
+  await tx`select pg_advisory_xact_lock(hashtextextended(${`series:${current.practice_id}:${current.client_id}:${seriesId}`}, 0))`
+  const cancelled = await recentSeriesCancellations(tx, current.practice_id, {
+    clientId: current.client_id,
+    seriesId,
+    since: new Date(now.getTime() - SERIES_CANCELLATION_WINDOW_MS),
+  })
+  if (cancelled.length < 2) return
+  await raiseAlert(
+    tx,
+    {
+      practiceId: current.practice_id,
+      kind: 'series_cancellation',
+      audience: 'therapist',
+      therapistId: current.therapist_id,
+      clientId: current.client_id,
+      appointmentId: cancelled[0]!.id,
+      dedupeKey: `series_cancellation:${seriesId}:${cancelled[0]!.id}`,
+      summary: `${current.client_name} cancelled ${cancelled.length} sessions of a recurring series with ${current.therapist_name} within a day.`,
+      context: { series_id: seriesId, appointment_ids: cancelled.map((c) => c.id) },
+    },
+    now,
+  )
+}

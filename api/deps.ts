@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import type { Sql } from './db/connect'
 import type { Principal } from './db/api-keys'
 import type { PortalClient } from './auth/portal-token'
@@ -25,6 +26,8 @@ export type Deps = {
   sms?: SmsSender | undefined
   /** Verifies Resend's delivery webhooks (RESEND_WEBHOOK_SECRET, `whsec_...`); events are refused without it. */
   resendWebhookSecret?: string | undefined
+  /** The caller's network address for per-address rate limits (socket on Node, CF-Connecting-IP on Workers). */
+  clientIp?: ((c: Context) => string | null | undefined) | undefined
 }
 
 export type AppEnv = { Variables: { principal: Principal; client: PortalClient } }

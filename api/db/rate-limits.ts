@@ -1,0 +1,21 @@
+import type { Tx } from './connect'
+
+/**
+ * Counts one hit in a fixed window and returns the count so far, atomically: two instances
+ * hitting the same bucket at once both see the true total. System transactions only.
+ */
+export async function countHit(tx: Tx, bucket: string, windowStartedAt: Date): Promise<number> {
+  const [row] = await tx<{ hits: number }[]>`
+    insert into rate_limits (bucket, window_started_at, hits) values (${bucket}, ${windowStartedAt}, 1)
+    on conflict (bucket) do update set
+      hits = case when rate_limits.window_started_at = excluded.window_started_at then rate_limits.hits + 1 else 1 end,
+      window_started_at = excluded.window_started_at
+    returning hits`
+  return row!.hits
+}
+
+/** Forgets buckets whose window ended before `before` (for a periodic clean-up). */
+export async function deleteStaleBuckets(tx: Tx, before: Date): Promise<number> {
+  const rows = await tx`delete from rate_limits where window_started_at < ${before} returning bucket`
+  return rows.length
+}

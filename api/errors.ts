@@ -4,6 +4,7 @@ import type { z } from 'zod'
 /** Every error code the API can answer with, and its status. One place, one envelope. */
 export const ERROR_STATUS = {
   invalid_request: 400,
+  invalid_code: 400,
   unauthorized: 401,
   forbidden: 403,
   contact_policy: 403,

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'preact/hooks'
+import type { PortalAppointment, PortalConfig, PortalMe } from '../../shared/schemas/portal'
+import type { PortalApi } from './api'
+import type { Bridge } from './bridge'
+import { Loading, Problem } from './components/States'
+import { useWords } from './i18n'
+import { Cancel } from './screens/Cancel'
+import { Messages } from './screens/Messages'
+import { Missed } from './screens/Missed'
+import { SessionDetail } from './screens/SessionDetail'
+import { Sessions } from './screens/Sessions'
+import { Waitlist } from './screens/Waitlist'
+import { useLoad } from './use-load'
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'session'; id: string }
+  | { name: 'cancel'; id: string }
+  | { name: 'missed'; id: string }
+  | { name: 'messages'; therapistId?: string; crisis?: boolean }
+  | { name: 'waitlist'; therapistId?: string }
+
+export type PortalContext = {
+  api: PortalApi
+  bridge: Bridge
+  me: PortalMe
+  appointments: PortalAppointment[]
+  config: PortalConfig | null
+  go: (route: Route) => void
+  /** Reloads sessions (and the client) after a change. */
+  refresh: () => void
+  announce: (text: string) => void
+  now: () => number
+}
+
+type Props = {
+  api: PortalApi
+  bridge: Bridge
+  config: PortalConfig | null
+  announce: (text: string) => void
+  onMe: (me: PortalMe) => void
+  now?: () => number
+}
+
+/** Everything behind sign-in, loaded as its own chunk so the sign-in form comes first. */
+export default function Portal({ api, bridge, config, announce, onMe, now = () => Date.now() }: Props) {
+  const { tr } = useWords()
+  const [route, setRoute] = useState<Route>({ name: 'home' })
+  const data = useLoad(async () => {
+    const [me, appointments] = await Promise.all([api.me(), api.appointments()])
+    return { me, appointments }
+  })
+
+  useEffect(() => {
+    if (data.state === 'ready') onMe(data.data.me)
+  }, [data.state === 'ready' && data.data.me])
+
+  if (data.state === 'loading') return <Loading label={tr('widget.loadingSessions')} />
+  if (data.state === 'error')
+    return (
+      <section class="screen">
+        <h1 tabIndex={-1}>{tr('widget.sessions.title')}</h1>
+        <Problem error={data.error} onRetry={data.reload} />
+      </section>
+    )
+
+  const context: PortalContext = {
+    api,
+    bridge,
+    config,
+    me: data.data.me,
+    appointments: data.data.appointments,
+    go: setRoute,
+    refresh: data.reload,
+    announce,
+    now,
+  }
+  const find = (id: string) => context.appointments.find((a) => a.id === id)
+  const home = () => setRoute({ name: 'home' })
+
+  switch (route.name) {
+    case 'session': {
+      const appointment = find(route.id)
+      return appointment ? (
+        <SessionDetail key={route.id} ctx={context} appointment={appointment} />
+      ) : (
+        <Sessions ctx={context} />
+      )
+    }
+    case 'cancel': {
+      const appointment = find(route.id)
+      return appointment ? (
+        <Cancel key={route.id} ctx={context} appointment={appointment} />
+      ) : (
+        <Sessions ctx={context} />
+      )
+    }
+    case 'missed': {
+      const appointment = find(route.id)
+      return appointment ? <Missed ctx={context} appointment={appointment} onDone={home} /> : <Sessions ctx={context} />
+    }
+    case 'messages':
+      return <Messages ctx={context} therapistId={route.therapistId} startWithCrisis={route.crisis} />
+    case 'waitlist':
+      return <Waitlist ctx={context} therapistId={route.therapistId} />
+    default:
+      return <Sessions ctx={context} />
+  }
+}

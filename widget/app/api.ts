@@ -1,0 +1,185 @@
+import type {
+  CancellationQuote,
+  Message,
+  MessageCreated,
+  PortalAppointment,
+  PortalConfig,
+  PortalMe,
+  PortalSession,
+} from '../../shared/schemas/portal'
+import type { ClientMessageCategory } from '../../shared/schemas/policies'
+import type { SessionStore } from './session-store'
+
+/** A refusal from the portal API (its one error shape), or `network` when it could not be reached. */
+export class PortalError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+  }
+}
+
+export type WaitlistChoice = { therapist_id?: string; preferred_days?: string[]; preferred_times?: string[] }
+
+/** Everything the screens ask of the server. Screens receive it through context; tests pass a fake. */
+export interface PortalApi {
+  config(): Promise<PortalConfig>
+  startSignIn(email: string): Promise<void>
+  verify(email: string, code: string): Promise<void>
+  signOut(): Promise<void>
+  isSignedIn(): boolean
+  /** Called with no argument when the session ends on the server's side (expired or revoked). */
+  onSessionEnded(listener: () => void): void
+  me(): Promise<PortalMe>
+  appointments(): Promise<PortalAppointment[]>
+  confirm(id: string): Promise<void>
+  cancellation(id: string): Promise<CancellationQuote>
+  cancel(id: string, body: { reason?: string; acknowledge_late?: boolean }): Promise<void>
+  calendar(id: string): Promise<Blob>
+  messages(): Promise<Message[]>
+  sendMessage(body: { therapist_id?: string; category: ClientMessageCategory; body: string }): Promise<MessageCreated>
+  joinWaitlist(body: WaitlistChoice): Promise<void>
+  leaveWaitlist(body: { therapist_id?: string }): Promise<void>
+  requestReschedule(id: string, note?: string): Promise<void>
+}
+
+type Options = { base: string; practice: string; store: SessionStore; now?: () => number; fetch?: typeof fetch }
+
+/** The real client: same-origin fetch with the bearer token, one silent refresh on a 401. */
+export function httpPortalApi(options: Options): PortalApi {
+  const { base, practice, store } = options
+  const now = options.now ?? (() => Date.now())
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  const ended = new Set<() => void>()
+  let refreshing: Promise<boolean> | null = null
+
+  async function send(method: string, path: string, body?: unknown, auth = true): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    const session = store.read()
+    if (auth && session) headers.authorization = `Bearer ${session.access_token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    try {
+      return await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        credentials: 'omit',
+      })
+    } catch {
+      throw new PortalError(0, 'network', 'The portal could not be reached.')
+    }
+  }
+
+  async function failure(response: Response): Promise<PortalError> {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: Record<string, unknown> }
+    } | null
+    const error = body?.error
+    return new PortalError(
+      response.status,
+      error?.code ?? 'unknown',
+      error?.message ?? response.statusText,
+      error?.details,
+    )
+  }
+
+  function endSession() {
+    store.write(null)
+    for (const listener of ended) listener()
+  }
+
+  async function refresh(): Promise<boolean> {
+    const session = store.read()
+    if (!session) return false
+    refreshing ??= (async () => {
+      try {
+        const response = await send('POST', '/v1/portal/auth/refresh', { refresh_token: session.refresh_token }, false)
+        if (!response.ok) return false
+        keep((await response.json()) as PortalSession, session.last_active)
+        return true
+      } catch {
+        return false
+      } finally {
+        refreshing = null
+      }
+    })()
+    return refreshing
+  }
+
+  function keep(tokens: PortalSession, lastActive = now()) {
+    store.write({
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      expires_at: now() + tokens.expires_in * 1000,
+      last_active: lastActive,
+    })
+  }
+
+  /** An authenticated call: refresh first when the token is about to expire, once more after a 401. */
+  async function authed(method: string, path: string, body?: unknown): Promise<Response> {
+    const session = store.read()
+    if (!session) throw new PortalError(401, 'unauthorized', 'Not signed in.')
+    if (session.expires_at - now() < 30_000) await refresh()
+    let response = await send(method, path, body)
+    if (response.status === 401 && (await refresh())) response = await send(method, path, body)
+    if (response.status === 401) {
+      endSession()
+      throw await failure(response)
+    }
+    if (!response.ok) throw await failure(response)
+    return response
+  }
+
+  const json = async <T>(response: Promise<Response>) => (await (await response).json()) as T
+  const q = encodeURIComponent
+
+  return {
+    async config() {
+      const response = await send('GET', `/v1/portal/config?practice=${q(practice)}`, undefined, false)
+      if (!response.ok) throw await failure(response)
+      return (await response.json()) as PortalConfig
+    },
+    async startSignIn(email) {
+      const response = await send('POST', '/v1/portal/auth/start', { practice, email }, false)
+      if (!response.ok) throw await failure(response)
+    },
+    async verify(email, code) {
+      const response = await send('POST', '/v1/portal/auth/verify', { practice, email, code }, false)
+      if (!response.ok) throw await failure(response)
+      keep((await response.json()) as PortalSession)
+    },
+    async signOut() {
+      const session = store.read()
+      store.write(null)
+      if (session)
+        await send('POST', '/v1/portal/auth/logout', { refresh_token: session.refresh_token }, false).catch(() => {})
+    },
+    isSignedIn: () => store.read() !== null,
+    onSessionEnded: (listener) => void ended.add(listener),
+    me: () => json<PortalMe>(authed('GET', '/v1/portal/me')),
+    appointments: async () =>
+      (await json<{ data: PortalAppointment[] }>(authed('GET', '/v1/portal/appointments'))).data,
+    async confirm(id) {
+      await authed('POST', `/v1/portal/appointments/${q(id)}/confirm`, {})
+    },
+    cancellation: (id) => json<CancellationQuote>(authed('GET', `/v1/portal/appointments/${q(id)}/cancellation`)),
+    async cancel(id, body) {
+      await authed('POST', `/v1/portal/appointments/${q(id)}/cancel`, body)
+    },
+    calendar: async (id) => (await authed('GET', `/v1/portal/appointments/${q(id)}/calendar.ics`)).blob(),
+    messages: async () => (await json<{ data: Message[] }>(authed('GET', '/v1/portal/messages'))).data,
+    sendMessage: (body) => json<MessageCreated>(authed('POST', '/v1/portal/messages', body)),
+    async joinWaitlist(body) {
+      await authed('POST', '/v1/portal/waitlist', body)
+    },
+    async leaveWaitlist(body) {
+      await authed('DELETE', '/v1/portal/waitlist', body)
+    },
+    async requestReschedule(id, note) {
+      await authed('POST', `/v1/portal/appointments/${q(id)}/reschedule-request`, note ? { note } : {})
+    },
+  }
+}

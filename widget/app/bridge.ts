@@ -1,0 +1,41 @@
+import { PROTOCOL, type FromPortal, type PortalEventName, type ToPortal } from '../protocol'
+
+type Outgoing = FromPortal extends infer M ? (M extends unknown ? Omit<M, typeof PROTOCOL> : never) : never
+
+/** The portal's side of the postMessage protocol (see ../protocol.ts). A no-op when not framed. */
+export type Bridge = {
+  emit(name: PortalEventName): void
+  close(): void
+  onOpened(listener: () => void): void
+  /** Reports the content height to the loader whenever it changes. */
+  watchSize(element: HTMLElement): void
+}
+
+export function hostBridge(win: Window, parentOrigin: string | null): Bridge {
+  const framed = win.parent !== win && parentOrigin !== null
+  const post = (message: Outgoing) => {
+    if (framed) win.parent.postMessage({ [PROTOCOL]: 1, ...message }, parentOrigin!)
+  }
+  const opened = new Set<() => void>()
+  if (framed) {
+    win.addEventListener('message', (event: MessageEvent<ToPortal>) => {
+      if (event.origin !== parentOrigin || event.source !== win.parent || event.data?.[PROTOCOL] !== 1) return
+      if (event.data.type === 'opened') for (const listener of opened) listener()
+    })
+  }
+  return {
+    emit: (name) => post({ type: 'event', name }),
+    close: () => post({ type: 'close' }),
+    onOpened: (listener) => void opened.add(listener),
+    watchSize(element) {
+      if (!framed || typeof ResizeObserver === 'undefined') return
+      let last = 0
+      new ResizeObserver(() => {
+        const height = Math.ceil(element.getBoundingClientRect().height)
+        if (height !== last) post({ type: 'resize', height: (last = height) })
+      }).observe(element)
+    },
+  }
+}
+
+export const silentBridge: Bridge = { emit() {}, close() {}, onOpened() {}, watchSize() {} }

@@ -1,0 +1,171 @@
+import { useState } from 'preact/hooks'
+import { formatMoney } from '../../../shared/i18n'
+import type { PortalAppointment } from '../../../shared/schemas/portal'
+import { PortalError } from '../api'
+import { quoteNow } from '../appointments'
+import { Screen } from '../components/Screen'
+import { Done, Loading, Problem } from '../components/States'
+import { useWords } from '../i18n'
+import type { PortalContext } from '../Portal'
+import { useLoad } from '../use-load'
+
+/**
+ * Cancelling: the rule comes first (the exact free-cancellation deadline, or inside the window the
+ * fee with an explicit acknowledgement, or the practice's number to call), then the button.
+ */
+export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {
+  const words = useWords()
+  const { tr, when } = words
+  const server = useLoad(() => ctx.api.cancellation(a.id), [a.id])
+  const [reason, setReason] = useState('')
+  const [acknowledged, setAcknowledged] = useState(false)
+  const [ackError, setAckError] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<unknown>(null)
+  const [done, setDone] = useState(false)
+  const back = () => ctx.go({ name: 'session', id: a.id })
+  const phone = ctx.me.practice.phone
+
+  if (done) {
+    return (
+      <Screen
+        title={tr('widget.cancel.doneTitle')}
+        onBack={() => ctx.go({ name: 'home' })}
+        backLabel={tr('widget.sessions.title')}
+      >
+        <Done>{tr('widget.cancel.done', { when: when(a.starts_at) })}</Done>
+        <p>{tr('widget.cancel.waitlistNudge')}</p>
+        <div class="actions">
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={() => ctx.go({ name: 'waitlist', therapistId: a.therapist.id })}
+          >
+            {tr('widget.waitlist.shortcut')}
+          </button>
+        </div>
+      </Screen>
+    )
+  }
+
+  const summary = tr('widget.cancel.summary', { when: when(a.starts_at), therapist: a.therapist.name })
+  if (server.state !== 'ready') {
+    return (
+      <Screen title={tr('widget.cancel.title')} lead={summary} onBack={back}>
+        {server.state === 'loading' ? <Loading /> : <Problem error={server.error} onRetry={server.reload} />}
+      </Screen>
+    )
+  }
+
+  const quote = quoteNow(a, server.data, {
+    config: ctx.config,
+    now: ctx.now(),
+    zone: words.zone,
+    locale: words.locale,
+    phone,
+  })!
+  const late = quote.state === 'late'
+  const fee = formatMoney(quote.fee_cents, quote.currency, words.locale)
+
+  async function cancel(event: Event) {
+    event.preventDefault()
+    setProblem(null)
+    if (late && quote.fee_cents > 0 && !acknowledged) {
+      setAckError(true)
+      document.getElementById('ack')?.focus()
+      return
+    }
+    setBusy(true)
+    try {
+      await ctx.api.cancel(a.id, {
+        ...(reason.trim() && { reason: reason.trim() }),
+        ...(late && { acknowledge_late: true }),
+      })
+      setDone(true)
+      ctx.announce(tr('widget.cancel.done', { when: when(a.starts_at) }))
+      ctx.bridge.emit('cancelled')
+      ctx.refresh()
+    } catch (error) {
+      // The deadline may have passed while the page was open: show the rule as it is now.
+      if (error instanceof PortalError && error.status === 409) server.reload()
+      setProblem(error)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Screen title={tr('widget.cancel.title')} lead={summary} onBack={back}>
+      <div class={`rule ${quote.state === 'free' ? 'rule-free' : 'rule-late'}`}>
+        <p>{quote.policy_text}</p>
+      </div>
+
+      {!quote.can_cancel ? (
+        <div class="actions">
+          {phone && (
+            <a class="button button-primary" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+              {tr('widget.cancel.call', { phone })}
+            </a>
+          )}
+          <button type="button" class="button button-secondary" onClick={back}>
+            {tr('widget.cancel.keep')}
+          </button>
+        </div>
+      ) : (
+        <form class="form" onSubmit={cancel} noValidate>
+          <div class="field">
+            <label for="reason">{tr('widget.cancel.reason')}</label>
+            <textarea
+              id="reason"
+              rows={3}
+              maxLength={500}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+              aria-describedby="reason-hint"
+            />
+            <p id="reason-hint" class="hint">
+              {tr('widget.cancel.reasonHint')}
+            </p>
+          </div>
+          {late && quote.fee_cents > 0 && (
+            <div class={`check ${ackError ? 'check-error' : ''}`}>
+              <input
+                id="ack"
+                type="checkbox"
+                checked={acknowledged}
+                onChange={(e) => {
+                  setAcknowledged(e.currentTarget.checked)
+                  setAckError(false)
+                }}
+                aria-invalid={ackError ? 'true' : undefined}
+                aria-describedby={ackError ? 'ack-error' : undefined}
+              />
+              <label for="ack">{tr('widget.cancel.acknowledge', { fee })}</label>
+              {ackError && (
+                <p id="ack-error" class="field-error">
+                  {tr('widget.cancel.acknowledgeNeeded')}
+                </p>
+              )}
+            </div>
+          )}
+          {problem !== null && (
+            <Problem error={problem}>
+              {problem instanceof PortalError && problem.code === 'late_cancellation_unacknowledged'
+                ? tr('widget.cancel.deadlinePassed')
+                : problem instanceof PortalError && problem.code === 'contact_practice'
+                  ? quote.policy_text
+                  : undefined}
+            </Problem>
+          )}
+          <div class="actions">
+            <button type="submit" class="button button-danger" disabled={busy} aria-busy={busy}>
+              {late && quote.fee_cents > 0 ? tr('widget.cancel.confirmFee', { fee }) : tr('widget.cancel.confirm')}
+            </button>
+            <button type="button" class="button button-secondary" onClick={back}>
+              {tr('widget.cancel.keep')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Screen>
+  )
+}

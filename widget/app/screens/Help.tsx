@@ -1,0 +1,24 @@
+import type { CrisisResource } from '../../../shared/schemas/policies'
+import { CrisisResources } from '../components/CrisisResources'
+import { Screen } from '../components/Screen'
+import { Loading } from '../components/States'
+import { useWords } from '../i18n'
+
+/** "Need help now?": the practice's crisis resources, reachable from every screen, signed in or not. */
+export function Help({
+  resources,
+  phone,
+  onBack,
+}: {
+  resources: CrisisResource[] | null
+  phone?: string | undefined
+  onBack: () => void
+}) {
+  const { tr } = useWords()
+  return (
+    <Screen title={tr('contact.helpNow')} onBack={onBack}>
+      {resources ? <CrisisResources resources={resources} /> : <Loading />}
+      <p class="fine">{phone ? tr('widget.help.practiceCall', { phone }) : tr('widget.help.practice')}</p>
+    </Screen>
+  )
+}

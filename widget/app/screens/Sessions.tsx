@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks'
+import type { PortalAppointment } from '../../../shared/schemas/portal'
+import { firstName, isMissed, upcoming } from '../appointments'
+import { Screen } from '../components/Screen'
+import { Done, Empty, Problem } from '../components/States'
+import { useWords } from '../i18n'
+import type { PortalContext } from '../Portal'
+import { DateBadge, StatusChip } from './parts'
+
+/** Home: missed-session notes first (gently), then upcoming sessions, then messages and the cancellation list. */
+export function Sessions({ ctx }: { ctx: PortalContext }) {
+  const { tr, when } = useWords()
+  const now = ctx.now()
+  const list = upcoming(ctx.appointments, now)
+  const missed = ctx.appointments.filter(isMissed)
+  const therapist = ctx.me.therapists[0]
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const [confirmed, setConfirmed] = useState<string | null>(null)
+  const [problem, setProblem] = useState<unknown>(null)
+
+  async function confirm(appointment: PortalAppointment) {
+    setConfirming(appointment.id)
+    setProblem(null)
+    try {
+      await ctx.api.confirm(appointment.id)
+      const text = tr('widget.confirm.done', { when: when(appointment.starts_at) })
+      setConfirmed(text)
+      ctx.announce(text)
+      ctx.bridge.emit('confirmed')
+      ctx.refresh()
+    } catch (error) {
+      setProblem(error)
+    } finally {
+      setConfirming(null)
+    }
+  }
+
+  return (
+    <Screen
+      title={tr('widget.sessions.title')}
+      lead={tr('widget.sessions.hello', { name: firstName(ctx.me.client.name) })}
+    >
+      {missed.map((a) => (
+        <div class="card card-missed" key={a.id}>
+          <h2 class="card-title">{tr('widget.missed.title', { day: when(a.starts_at, 'day') })}</h2>
+          <p>{tr('widget.missed.body', { therapist: a.therapist.name })}</p>
+          <button type="button" class="button button-secondary" onClick={() => ctx.go({ name: 'missed', id: a.id })}>
+            {tr('widget.missed.findTime')}
+          </button>
+        </div>
+      ))}
+
+      {confirmed && <Done>{confirmed}</Done>}
+      {problem !== null && <Problem error={problem} />}
+
+      <h2 class="section-title">{tr('widget.sessions.upcoming')}</h2>
+      {list.length === 0 ? (
+        <Empty>
+          <p>{tr('widget.sessions.none')}</p>
+          <p class="fine">
+            {ctx.me.practice.phone
+              ? tr('widget.sessions.bookCall', { phone: ctx.me.practice.phone })
+              : tr('widget.sessions.book')}
+          </p>
+        </Empty>
+      ) : (
+        <ul class="sessions">
+          {list.map((a) => (
+            <li key={a.id} class="session">
+              <DateBadge instant={a.starts_at} />
+              <div class="session-body">
+                <p class="session-when">{when(a.starts_at)}</p>
+                <p class="session-who">
+                  {a.therapist.name} · {a.type}
+                </p>
+                <StatusChip appointment={a} />
+                <div class="session-actions">
+                  {a.can_confirm && (
+                    <button
+                      type="button"
+                      class="button button-primary button-small"
+                      disabled={confirming === a.id}
+                      aria-busy={confirming === a.id}
+                      onClick={() => confirm(a)}
+                      aria-label={tr('widget.confirm.label', { when: when(a.starts_at, 'medium') })}
+                    >
+                      {tr('widget.confirm.button')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    class="button button-secondary button-small"
+                    onClick={() => ctx.go({ name: 'session', id: a.id })}
+                    aria-label={tr('widget.sessions.detailsLabel', { when: when(a.starts_at, 'medium') })}
+                  >
+                    {tr('widget.sessions.details')}
+                  </button>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {therapist && (
+        <nav class="shortcuts" aria-label={tr('widget.sessions.more')}>
+          {ctx.me.therapists.map((t) => (
+            <button
+              type="button"
+              class="shortcut"
+              key={t.id}
+              onClick={() => ctx.go({ name: 'messages', therapistId: t.id })}
+            >
+              <span class="shortcut-title">{tr('widget.messages.shortcut', { therapist: t.name })}</span>
+              <span class="shortcut-text">{tr('widget.messages.shortcutText')}</span>
+            </button>
+          ))}
+          <button type="button" class="shortcut" onClick={() => ctx.go({ name: 'waitlist' })}>
+            <span class="shortcut-title">{tr('widget.waitlist.shortcut')}</span>
+            <span class="shortcut-text">{tr('widget.waitlist.shortcutText')}</span>
+          </button>
+        </nav>
+      )}
+    </Screen>
+  )
+}

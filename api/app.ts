@@ -8,9 +8,12 @@ import { alertRoutes } from './routes/alerts'
 import { apiKeyRoutes } from './routes/api-keys'
 import { appointmentRoutes } from './routes/appointments'
 import { clientRoutes } from './routes/clients'
+import { confirmationCallRoutes } from './routes/confirmation-calls'
 import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
+import { insightRoutes } from './routes/insights'
 import { operatorRoutes } from './routes/operator'
+import { portalPageRoutes } from './routes/portal-page'
 import { practiceRoutes } from './routes/practice'
 import { therapistRoutes } from './routes/therapists'
 
@@ -53,7 +56,10 @@ export function createApp(deps: Deps) {
   app.route('/v1/appointments', appointmentRoutes(deps))
   app.route('/v1/api-keys', apiKeyRoutes(deps))
   app.route('/v1/alerts', alertRoutes(deps))
+  app.route('/v1', confirmationCallRoutes(deps))
+  app.route('/v1/insights', insightRoutes(deps))
   app.route('/dev', devRoutes(deps))
+  app.route('/', portalPageRoutes(deps))
 
   let document: unknown
   app.get('/openapi.json', (c) => {

@@ -25,6 +25,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/clients': { name: 'N', email: 'n2@example.com', time_zone: 'UTC' },
   'PATCH /v1/clients/{id}': { name: 'Renamed' },
   'PATCH /v1/appointments/{id}': { status: 'cancelled' },
+  'POST /v1/appointments/{id}/confirmation-calls': { outcome: 'cancelled' },
   'POST /v1/api-keys': { role: 'admin' },
 }
 

@@ -1,0 +1,77 @@
+import { t } from '../i18n'
+import type { Locale } from '../schemas/policies'
+import type { InsightGrouping } from '../schemas/practice-tools'
+
+/** The keys each insight grouping produces, their order on a chart, and their labels. */
+
+export const WEEKDAY_KEYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
+
+/** Time from booking to the session. Hearth knows a booking from when the session reached it. */
+export const LEAD_TIME_KEYS = ['under_2_days', '2_to_7_days', '1_to_4_weeks', 'over_4_weeks'] as const
+
+export const CONFIRMATION_KEYS = ['confirmed', 'unconfirmed'] as const
+
+/** Reminder channels, in the order they appear in a combined key such as `email+sms`. */
+export const CHANNEL_KEYS = ['email', 'push', 'sms'] as const
+
+const LEAD_TIME_LABELS = {
+  under_2_days: 'insights.leadTime.under2Days',
+  '2_to_7_days': 'insights.leadTime.days2To7',
+  '1_to_4_weeks': 'insights.leadTime.weeks1To4',
+  over_4_weeks: 'insights.leadTime.over4Weeks',
+} as const
+
+const CHANNEL_LABELS = {
+  email: 'insights.channel.email',
+  sms: 'insights.channel.sms',
+  push: 'insights.channel.push',
+} as const
+
+/** A group's label; `name` is what the database knows (a therapist's name, a session type). */
+export function groupLabel(grouping: InsightGrouping, key: string, locale: Locale, name?: string): string {
+  switch (grouping) {
+    case 'therapist':
+    case 'type':
+      return name ?? key
+    case 'weekday': {
+      // 2024-01-01 was a Monday.
+      const day = new Date(Date.UTC(2024, 0, 1 + WEEKDAY_KEYS.indexOf(key as never), 12))
+      const text = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(day)
+      return text.charAt(0).toUpperCase() + text.slice(1)
+    }
+    case 'hour': {
+      const hour = Number(key)
+      if (locale === 'en') return `${hour % 12 || 12}:00 ${hour < 12 ? 'am' : 'pm'}`
+      return locale === 'fr' ? `${hour} h` : `${hour}:00`
+    }
+    case 'lead_time':
+      return key in LEAD_TIME_LABELS ? t(locale, LEAD_TIME_LABELS[key as keyof typeof LEAD_TIME_LABELS]) : key
+    case 'confirmed':
+      return t(locale, key === 'confirmed' ? 'insights.confirmed' : 'insights.unconfirmed')
+    case 'channel': {
+      if (key === 'none') return t(locale, 'insights.channel.none')
+      return key
+        .split('+')
+        .map((c) => (c in CHANNEL_LABELS ? t(locale, CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS]) : c))
+        .join(' + ')
+    }
+  }
+}
+
+const FIXED_ORDER: Partial<Record<InsightGrouping, readonly string[]>> = {
+  weekday: WEEKDAY_KEYS,
+  lead_time: LEAD_TIME_KEYS,
+  confirmed: CONFIRMATION_KEYS,
+}
+
+/** Chart order: the week from Monday, the day by hour, booking lead times from shortest, names A–Z. */
+export function compareGroups(grouping: InsightGrouping) {
+  const fixed = FIXED_ORDER[grouping]
+  return (a: { key: string; label: string }, b: { key: string; label: string }): number => {
+    if (fixed) return fixed.indexOf(a.key) - fixed.indexOf(b.key)
+    if (grouping === 'hour') return Number(a.key) - Number(b.key)
+    if (grouping === 'channel')
+      return (a.key === 'none' ? 1 : 0) - (b.key === 'none' ? 1 : 0) || a.key.localeCompare(b.key)
+    return a.label.localeCompare(b.label) || a.key.localeCompare(b.key)
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { decideCallOutcome } from './confirmation-calls'
+
+const now = new Date('2026-03-02T15:00:00Z')
+const upcoming = { starts_at: '2026-03-03T14:00:00Z', ends_at: '2026-03-03T14:50:00Z' }
+
+describe('decideCallOutcome', () => {
+  it('confirms or cancels an upcoming session', () => {
+    expect(decideCallOutcome({ status: 'scheduled', ...upcoming }, 'confirmed', now)).toEqual({
+      ok: true,
+      status: 'confirmed',
+    })
+    expect(decideCallOutcome({ status: 'scheduled', ...upcoming }, 'cancelled', now)).toEqual({
+      ok: true,
+      status: 'cancelled',
+    })
+    expect(decideCallOutcome({ status: 'confirmed', ...upcoming }, 'cancelled', now)).toEqual({
+      ok: true,
+      status: 'cancelled',
+    })
+  })
+
+  it('leaves the session as it is for a voicemail or no answer', () => {
+    expect(decideCallOutcome({ status: 'scheduled', ...upcoming }, 'voicemail', now)).toEqual({
+      ok: true,
+      status: 'scheduled',
+    })
+    expect(decideCallOutcome({ status: 'confirmed', ...upcoming }, 'no_answer', now)).toEqual({
+      ok: true,
+      status: 'confirmed',
+    })
+  })
+
+  it('refuses every outcome on a closed session or one that has started', () => {
+    for (const status of ['cancelled', 'late_cancelled', 'attended', 'no_show'] as const) {
+      for (const outcome of ['confirmed', 'cancelled', 'voicemail', 'no_answer'] as const) {
+        expect(decideCallOutcome({ status, ...upcoming }, outcome, now).ok).toBe(false)
+      }
+    }
+    const started = { status: 'scheduled' as const, starts_at: '2026-03-02T15:00:00Z', ends_at: '2026-03-02T15:50:00Z' }
+    expect(decideCallOutcome(started, 'confirmed', now)).toEqual({
+      ok: false,
+      message: 'This session has already started.',
+    })
+    expect(decideCallOutcome(started, 'voicemail', now).ok).toBe(false)
+  })
+})

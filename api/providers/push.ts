@@ -48,7 +48,9 @@ export function webPushSender(options: VapidKeys & { subject: string; agent?: Ag
         const status = (error as { statusCode?: number }).statusCode ?? 0
         if (status === 404 || status === 410) throw new SendError('The push subscription has expired.', true, true)
         throw new SendError(
-          status ? `The push service answered ${status}.` : `The push service could not be reached: ${(error as Error).message}`,
+          status
+            ? `The push service answered ${status}.`
+            : `The push service could not be reached: ${(error as Error).message}`,
           isPermanentStatus(status),
         )
       }

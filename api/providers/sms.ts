@@ -30,6 +30,10 @@ export function normaliseSigningSecret(secret: string): string {
   return `whsec_${btoa(binary)}`
 }
 
+/**
+ * `clock` stamps the signature; it is the real time by default, whatever the app's clock says,
+ * because the gateway checks it against its own clock to refuse replays.
+ */
 export function smsGatewaySender(
   options: { fetch?: typeof fetch; clock?: () => Date; timeoutMs?: number } = {},
 ): SmsSender {

@@ -1,0 +1,176 @@
+import type { Tx } from '../db/connect'
+import { claimDue, type OutboxChannel, type OutboxRow, type Settled, settle } from '../db/outbox'
+import { asSystem } from '../db/tenant'
+import type { Deps } from '../deps'
+
+/**
+ * The outbox dispatcher. One transaction per batch: claim due rows with FOR UPDATE SKIP LOCKED,
+ * send each with its idempotency key, record the outcomes, commit. The rows stay locked while they
+ * are sent, so a second dispatcher skips them; if this one dies before it commits, the rows are
+ * still pending and the next dispatcher sends them again under the same keys, which the providers
+ * (Resend's Idempotency-Key, the SMS gateway's key, push topics) turn into the message already sent.
+ */
+
+export type Outcome =
+  | { status: 'sent'; providerMessageId: string }
+  | { status: 'skipped'; reason: string }
+  /** Retrying the same message cannot help. */
+  | { status: 'failed'; reason: string; error: string }
+  /** Worth another try later, unless `deadline` (e.g. the session's start) comes first. */
+  | { status: 'retry'; error: string; deadline?: Date }
+
+/** A row's final outcome this round, as `after` sees it: a retry past its last chance is `failed`. */
+export type Result<Extra = unknown> = {
+  row: OutboxRow
+  outcome: Exclude<Outcome, { status: 'retry' }> | { status: 'retry'; error: string; dueAt: Date }
+  extra?: Extra | undefined
+}
+
+export type Job<Extra = unknown> = () => Promise<{ outcome: Outcome; extra?: Extra }>
+
+export type OutboxHandler<Extra = unknown> = {
+  topic: string
+  /** Loads what the batch needs (in the claiming transaction) and returns one send job per row. */
+  prepare(tx: Tx, rows: OutboxRow[], deps: Deps, now: Date): Promise<Map<string, Job<Extra>>>
+  /** The consequences of what happened (a failing channel, a dead subscription, an alert), same transaction. */
+  after?(tx: Tx, results: Result<Extra>[], deps: Deps, now: Date): Promise<void>
+}
+
+export const MAX_ATTEMPTS = 6
+
+/** 30 s, 1 min, 2 min, 4 min, 8 min: then the row gives up and a person is told. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000)
+}
+
+export type DispatchOptions = {
+  handlers: OutboxHandler<any>[]
+  /** The channels this process can send; on Workers there is no push. */
+  channels: OutboxChannel[]
+  batchSize?: number
+  concurrency?: number
+}
+
+export type DispatchReport = { claimed: number; sent: number; retried: number; failed: number; skipped: number }
+
+export async function dispatchDue(deps: Deps, options: DispatchOptions): Promise<DispatchReport> {
+  const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }
+  const handlers = new Map(options.handlers.map((h) => [h.topic, h]))
+  await asSystem(deps.sql, async (tx) => {
+    const now = deps.clock()
+    const rows = await claimDue(tx, {
+      now,
+      limit: options.batchSize ?? 100,
+      topics: [...handlers.keys()],
+      channels: options.channels,
+    })
+    report.claimed = rows.length
+    if (!rows.length) return
+
+    const jobs = new Map<string, Job>()
+    for (const [topic, handler] of handlers) {
+      const group = rows.filter((r) => r.topic === topic)
+      if (group.length) for (const [id, job] of await handler.prepare(tx, group, deps, now)) jobs.set(id, job)
+    }
+
+    const done = await runLimited(rows, options.concurrency ?? 32, async (row) => {
+      const job = jobs.get(row.id)
+      if (!job)
+        return {
+          outcome: { status: 'failed', reason: 'not_sendable', error: 'Nothing knows how to send this.' } as Outcome,
+        }
+      try {
+        return await job()
+      } catch (error) {
+        return { outcome: { status: 'retry', error: (error as Error).message || 'Unknown error' } as Outcome }
+      }
+    })
+
+    const results: Result[] = rows.map((row, i) => ({
+      row,
+      ...finalOutcome(row, done[i]!.outcome, now),
+      extra: done[i]!.extra,
+    }))
+    await settle(tx, results.map(toSettled), now)
+    for (const result of results) report[countKey(result.outcome.status)] += 1
+    for (const [topic, handler] of handlers) {
+      const group = results.filter((r) => r.row.topic === topic)
+      if (group.length && handler.after) await handler.after(tx, group, deps, now)
+    }
+  })
+  return report
+}
+
+function finalOutcome(row: OutboxRow, outcome: Outcome, now: Date): Pick<Result, 'outcome'> {
+  if (outcome.status !== 'retry') return { outcome }
+  const attempts = row.attempts + 1
+  const dueAt = new Date(now.getTime() + backoffMs(attempts))
+  if (attempts >= MAX_ATTEMPTS || (outcome.deadline && dueAt >= outcome.deadline)) {
+    return { outcome: { status: 'failed', reason: 'gave_up', error: outcome.error } }
+  }
+  return { outcome: { status: 'retry', error: outcome.error, dueAt } }
+}
+
+function toSettled({ row, outcome }: Result): Settled {
+  switch (outcome.status) {
+    case 'sent':
+      return { id: row.id, status: 'sent', providerMessageId: outcome.providerMessageId }
+    case 'retry':
+      return { id: row.id, status: 'retry', error: outcome.error.slice(0, 500), dueAt: outcome.dueAt }
+    case 'failed':
+      return { id: row.id, status: 'failed', reason: outcome.reason, error: outcome.error.slice(0, 500) }
+    case 'skipped':
+      return { id: row.id, status: 'skipped', reason: outcome.reason }
+  }
+}
+
+function countKey(status: Result['outcome']['status']): keyof Omit<DispatchReport, 'claimed'> {
+  return status === 'retry' ? 'retried' : status
+}
+
+async function runLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await work(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/**
+ * Runs the dispatcher every `intervalMs` (at once again while batches come back full) until
+ * stopped. Errors are logged and retried on the next tick: the outbox keeps every row meanwhile.
+ */
+export function startDispatcher(
+  deps: Deps,
+  options: DispatchOptions & { intervalMs?: number; onError?: (error: unknown) => void },
+): { stop(): Promise<void> } {
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> = Promise.resolve()
+  const tick = async () => {
+    if (stopped) return
+    let full = true
+    try {
+      while (full && !stopped) {
+        const report = await dispatchDue(deps, options)
+        full = report.claimed >= (options.batchSize ?? 100)
+      }
+    } catch (error) {
+      ;(options.onError ?? ((e) => console.error('dispatcher:', e)))(error)
+    }
+    if (!stopped) timer = setTimeout(() => (running = tick()), options.intervalMs ?? 3000)
+  }
+  running = tick()
+  return {
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
+}

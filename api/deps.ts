@@ -28,6 +28,8 @@ export type Deps = {
   resendWebhookSecret?: string | undefined
   /** The caller's network address for per-address rate limits (socket on Node, CF-Connecting-IP on Workers). */
   clientIp?: ((c: Context) => string | null | undefined) | undefined
+  /** The built portal page template (dist/portal.html), or null before `npm run build`. */
+  portalPage?: (() => Promise<string | null>) | undefined
 }
 
 export type AppEnv = { Variables: { principal: Principal; client: PortalClient } }

@@ -1,7 +1,6 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { createApp } from './app'
 import { randomToken } from './crypto'
@@ -11,6 +10,7 @@ import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
 import { devMailer, resendMailer } from './providers/email'
 import { seedDemo } from './seed/demo'
+import { portalPageFromDist, serveBuiltFiles } from './static-files'
 
 /** The Node entry: configuration from the environment, embedded Postgres by default, then serve. */
 
@@ -59,12 +59,12 @@ const api = createApp({
   operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
   mailer: env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL }) : devMailer(),
   emailFrom: env.EMAIL_FROM ?? 'Hearth <portal@hearth.example>',
+  portalPage: portalPageFromDist(),
 })
 
 const root = new Hono()
 root.route('/', api)
-root.use('/*', serveStatic({ root: './dist' }))
-root.use('/*', serveStatic({ root: './demo-site/public' }))
+serveBuiltFiles(root)
 root.notFound((c) => c.json({ error: { code: 'not_found', message: 'There is nothing at this address.' } }, 404))
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, () => {

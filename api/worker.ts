@@ -15,6 +15,8 @@ export type Env = {
   HEARTH_OPERATOR_KEY?: string
   RESEND_API_KEY: string
   EMAIL_FROM: string
+  /** The built files in dist/ (wrangler.toml `[assets] binding`). */
+  ASSETS?: { fetch(request: Request): Promise<Response> }
 }
 
 type Context = { waitUntil(promise: Promise<unknown>): void }
@@ -31,6 +33,11 @@ export default {
       operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
       mailer: resendMailer(env.RESEND_API_KEY),
       emailFrom: env.EMAIL_FROM,
+      portalPage: async () => {
+        // html_handling serves dist/portal.html at /portal.
+        const response = await env.ASSETS?.fetch(new Request(new URL('/portal', request.url)))
+        return response?.ok ? response.text() : null
+      },
     })
     try {
       return await app.fetch(request, env, ctx as never)

@@ -8,6 +8,7 @@ import type { Sql } from '../db/connect'
 import { findPracticeBySlug, insertPractice } from '../db/practices'
 import { insertTherapist } from '../db/therapists'
 import { asSystem } from '../db/tenant'
+import { seedDemoHistory } from './demo-history'
 import { defaultCrisisResources } from '../../shared/crisis'
 import type { ContactPolicy } from '../../shared/schemas/policies'
 import { DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
@@ -40,7 +41,8 @@ export type SeedResult = { created: boolean; adminKey: string | null; practiceId
 
 /**
  * Seeds "Calm Waters Counselling" (`demo`) when it is absent: two therapists with different
- * contact policies, three clients and a week of sessions around `now`. Idempotent.
+ * contact policies, three clients and a week of sessions around `now`, and a few months of past
+ * sessions for the insights (`demo-history.ts`). Idempotent.
  */
 export async function seedDemo(
   sql: Sql,
@@ -153,6 +155,7 @@ export async function seedDemo(
         status: s.status,
       })
     }
+    await seedDemoHistory(tx, p, { now: options.now, zone: ZONE, rivera, okafor, lateFeeCents: 7500 })
 
     const secret = options.bootstrapAdminKey
       ? {

@@ -1,0 +1,168 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connect } from '../db/connect'
+import type { Deps } from '../deps'
+import { dispatchDue } from '../outbox/dispatch'
+import { outboxHandlers } from '../outbox/handlers'
+import { resendMailer } from '../providers/email'
+import { startTestApp, type TestContext } from '../testing/app'
+import { startFakeResend, type FakeResend } from '../testing/fakes/resend'
+import { fixtures } from '../testing/fixtures'
+import { wallClock } from '../../shared/time/zone'
+
+/**
+ * Exactly once, on real Postgres: two dispatchers racing for the same due rows, and a dispatcher
+ * process killed while a provider has accepted emails it never got to record.
+ */
+
+const SECRET = 'test-secret-with-enough-entropy-0123456789abcdef'
+let t: TestContext
+let resend: FakeResend
+let f: ReturnType<typeof fixtures>
+let practiceId: string
+
+beforeAll(async () => {
+  resend = await startFakeResend()
+  // Real time: the dispatcher process below runs on the real clock.
+  t = await startTestApp({
+    now: new Date().toISOString(),
+    deps: { mailer: resendMailer('re_test', { baseUrl: resend.url }), secret: SECRET },
+  })
+  const created = await t.createPractice('exactly-once')
+  practiceId = created.practice.id
+  f = fixtures(t, created.adminKey)
+})
+afterAll(async () => {
+  await t.stop()
+  await resend.close()
+})
+
+/** A zone where it is daytime now, so no quiet hours hold the sends back. */
+function daytimeZone(): string {
+  const zones = [
+    'Pacific/Kiritimati',
+    'Asia/Tokyo',
+    'Asia/Dubai',
+    'Europe/London',
+    'America/Sao_Paulo',
+    'America/New_York',
+    'America/Los_Angeles',
+    'Pacific/Honolulu',
+    'Asia/Kolkata',
+    'Asia/Shanghai',
+    'Europe/Moscow',
+  ]
+  return zones.find((zone) => {
+    const { hour } = wallClock(t.clock.now(), zone)
+    return hour >= 9 && hour < 18
+  })!
+}
+
+/**
+ * `n` sessions 25 to 35 hours out, with ten therapists so none is double-booked: each session is
+ * already inside its 48 h window, so its confirmation request is due at once (and nothing else is).
+ */
+async function dueReminders(n: number): Promise<string[]> {
+  const client = await f.client({ time_zone: daytimeZone() })
+  const therapists: string[] = []
+  for (let i = 0; i < 10; i++) therapists.push((await f.therapist()).id)
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const start = new Date(t.clock.now().getTime() + 25 * 3_600_000 + Math.floor(i / 10) * 50 * 60_000)
+    ids.push((await f.appointment(therapists[i % 10]!, client.id, start.toISOString())).id)
+  }
+  return ids
+}
+
+const statuses = (ids: string[]) =>
+  t.sql<{ status: string; n: number }[]>`
+    select status, count(*)::int as n from outbox where appointment_id = any(${ids}::uuid[]) and reminder_kind = 'confirmation' group by status`.then(
+    (rows) => Object.fromEntries(rows.map((r) => [r.status, r.n])),
+  )
+const keysOf = (ids: string[]) =>
+  t.sql<{ idempotency_key: string; provider_message_id: string | null }[]>`
+    select idempotency_key, provider_message_id from outbox where appointment_id = any(${ids}::uuid[]) and reminder_kind = 'confirmation'`
+
+describe.skipIf(!process.env.DATABASE_URL)('exactly once on real Postgres', () => {
+  it('two dispatchers claiming the same due rows send each reminder once', async () => {
+    const ids = await dueReminders(120)
+    const pools = [connect(t.db.url, { max: 2 }), connect(t.db.url, { max: 2 })]
+    const run = async (sql: (typeof pools)[number]) => {
+      const deps: Deps = { ...t.deps, sql, clock: () => new Date() }
+      let sent = 0
+      for (;;) {
+        const report = await dispatchDue(deps, {
+          handlers: outboxHandlers,
+          channels: ['email'],
+          batchSize: 7,
+          concurrency: 4,
+        })
+        sent += report.sent
+        if (report.claimed === 0) return sent
+      }
+    }
+    const before = resend.requests.length
+    const [a, b] = await Promise.all(pools.map(run))
+    await Promise.all(pools.map((p) => p.end()))
+    expect(a + b).toBe(120)
+    expect(a).toBeGreaterThan(0)
+    expect(b).toBeGreaterThan(0)
+    expect(await statuses(ids)).toEqual({ sent: 120 })
+    // Not one duplicate request reached the provider: SKIP LOCKED kept the dispatchers apart.
+    const requests = resend.requests.slice(before)
+    expect(requests).toHaveLength(120)
+    expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(120)
+  })
+
+  it('a dispatcher killed mid-batch loses nothing and sends nothing twice', async () => {
+    const ids = await dueReminders(50)
+    const emailsBefore = resend.emails.length
+    const requestsBefore = resend.requests.length
+    // After 25 emails the provider keeps accepting but never answers, so the third batch of ten
+    // is sent (some of it) yet never recorded: then the process dies.
+    resend.hangAfter(emailsBefore + 25)
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/dispatcher.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: t.db.url,
+        HEARTH_SECRET: SECRET,
+        PUBLIC_URL: 'http://hearth.test',
+        RESEND_API_KEY: 're_test',
+        RESEND_BASE_URL: resend.url,
+        EMAIL_FROM: 'Hearth <portal@hearth.test>',
+        DISPATCH_CHANNELS: 'email',
+        DISPATCH_BATCH: '10',
+        DISPATCH_CONCURRENCY: '4',
+        DISPATCH_UNTIL_IDLE: '1',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    const deadline = Date.now() + 20_000
+    while (resend.emails.length <= emailsBefore + 25 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20))
+    await new Promise((r) => setTimeout(r, 200)) // let the in-flight sends of the batch land
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+
+    const halfway = await statuses(ids)
+    expect(halfway.sent).toBe(20)
+    expect(halfway.pending).toBe(30)
+    const acceptedBeforeCrash = resend.emails.length - emailsBefore
+    expect(acceptedBeforeCrash).toBeGreaterThan(25)
+
+    // A fresh dispatcher picks up where it left off.
+    resend.resume()
+    const deps: Deps = { ...t.deps, clock: () => new Date() }
+    while ((await dispatchDue(deps, { handlers: outboxHandlers, channels: ['email'], batchSize: 10 })).claimed > 0) {}
+
+    expect(await statuses(ids)).toEqual({ sent: 50 })
+    const emails = resend.emails.slice(emailsBefore)
+    expect(emails).toHaveLength(50)
+    expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(50)
+    // The re-sent rows were answered with the ids of the emails accepted before the crash.
+    expect(resend.requests.length - requestsBefore).toBeGreaterThan(50)
+    const recorded = new Map((await keysOf(ids)).map((r) => [r.idempotency_key, r.provider_message_id]))
+    for (const email of emails) expect(recorded.get(email.idempotencyKey!)).toBe(email.id)
+    expect(practiceId).toBeTruthy()
+  })
+})

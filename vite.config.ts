@@ -14,16 +14,20 @@ const here = (path: string) => resolve(import.meta.dirname, path)
 
 /** The loader is not an ES module (a plain `<script async>` runs it), so it is its own IIFE build. */
 function loaderBuild(): Plugin {
+  let outDir = here('dist')
   return {
     name: 'hearth-loader',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
     async closeBundle() {
       await build({
         configFile: false,
         logLevel: 'warn',
         plugins: [minifyLoaderCss()],
         build: {
-          outDir: here('dist'),
+          outDir,
           emptyOutDir: false,
           copyPublicDir: false,
           minify: true,

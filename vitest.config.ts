@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'api/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'api/**/*.test.ts', 'widget/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -20,6 +20,17 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['widget/**/*.test.tsx', 'demo-site/**/*.test.tsx'],
           testTimeout: 15_000,
+        },
+      },
+      {
+        test: {
+          // The real server and the built widget in Debian's Chromium (tests/e2e/README.md).
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

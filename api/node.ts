@@ -19,6 +19,8 @@ const port = Number(env.PORT ?? 8787)
 const host = env.HOST ?? '127.0.0.1'
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
 const dataDir = resolve(env.DATA_DIR ?? '.data')
+/** What `vite build` wrote: the widget, the portal and the demo site. */
+const distDir = resolve(env.DIST_DIR ?? 'dist')
 await mkdir(dataDir, { recursive: true })
 
 /** A value kept in the data folder across restarts, created on first use. */
@@ -59,12 +61,12 @@ const api = createApp({
   operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
   mailer: env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL }) : devMailer(),
   emailFrom: env.EMAIL_FROM ?? 'Hearth <portal@hearth.example>',
-  portalPage: portalPageFromDist(),
+  portalPage: portalPageFromDist(distDir),
 })
 
 const root = new Hono()
 root.route('/', api)
-serveBuiltFiles(root)
+serveBuiltFiles(root, distDir)
 root.notFound((c) => c.json({ error: { code: 'not_found', message: 'There is nothing at this address.' } }, 404))
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, () => {

@@ -1,5 +1,5 @@
 /**
- * The launcher's styles, adopted into its closed shadow root. The host element resets with
+ * The launcher's styles, adopted into its shadow root. The host element resets with
  * !important because across a shadow boundary the inner !important beats anything the host page says.
  */
 export const LOADER_CSS = `

@@ -6,7 +6,7 @@ const SVG = 'http://www.w3.org/2000/svg'
 
 /**
  * `/widget.js`: what a practice pastes on its site. It draws a launcher (or fills
- * `<div data-hearth-portal>`) inside a closed Shadow DOM and opens the portal in an iframe served
+ * `<div data-hearth-portal>`) inside a Shadow DOM and opens the portal in an iframe served
  * from Hearth's own origin. It carries no client data, never throws into the host page, and needs
  * no inline style or script, so it runs under a strict host CSP (styles are a constructed sheet).
  */
@@ -32,7 +32,7 @@ const SVG = 'http://www.w3.org/2000/svg'
       return node
     }
     const hostEl = inlineSlot ?? el('div', d.body)
-    const root = hostEl.attachShadow({ mode: 'closed' })
+    const root = hostEl.attachShadow({ mode: 'open' })
     try {
       const sheet = new CSSStyleSheet()
       sheet.replaceSync(LOADER_CSS)

@@ -1,0 +1,66 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core'
+
+/** Debian's Chromium, never a downloaded one. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  })
+}
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots')
+
+export async function screenshot(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false })
+}
+
+/** Screenshots at the desktop size and at 320 px wide, then back. */
+export async function screenshotBoth(page: Page, name: string) {
+  const size = page.viewportSize()!
+  await screenshot(page, `${name}-desktop`)
+  await page.setViewportSize({ width: 320, height: 640 })
+  await page.waitForTimeout(150)
+  await screenshot(page, `${name}-320`)
+  await page.setViewportSize(size)
+  await page.waitForTimeout(150)
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export type AxeViolation = {
+  id: string
+  impact: string
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/**
+ * axe-core in the frame, WCAG 2.x A and AA rules. Injected through the DevTools protocol, which the
+ * portal's own CSP does not apply to (a <script> tag would rightly be refused).
+ */
+export async function axe(frame: Frame): Promise<AxeViolation[]> {
+  const source = await axeSource
+  await frame.evaluate(`${source}\n;0`)
+  return frame.evaluate(async () => {
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    })
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }))
+  })
+}

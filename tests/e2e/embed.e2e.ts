@@ -1,0 +1,142 @@
+import type { Browser, Frame, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, screenshot } from './browser'
+import { type RunningHearth, startHearth, startHostSite } from './server'
+
+/**
+ * The embed on practice websites that are not Hearth's origin: a strict host CSP, host CSS that
+ * styles everything loudly, a host script looking for client data, and a site that is not allowed
+ * to frame the portal.
+ */
+
+let hearth: RunningHearth
+let browser: Browser
+let allowed: Awaited<ReturnType<typeof startHostSite>>
+let stranger: Awaited<ReturnType<typeof startHostSite>>
+
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`
+const tag = (base: string, extra = '') =>
+  `<script src="${base}/widget.js" data-practice="demo" ${extra} async></script>`
+
+async function portalFrame(p: Page): Promise<Frame> {
+  const handle = await p.waitForSelector('iframe', { state: 'attached', timeout: 15_000 }).catch(() => null)
+  if (handle) return (await handle.contentFrame())!
+  // Not found in the page: look through the frame tree.
+  for (let i = 0; i < 100; i++) {
+    const frame = p.frames().find((f) => f.url().includes('/portal/demo'))
+    if (frame) return frame
+    await p.waitForTimeout(100)
+  }
+  throw new Error('no portal frame')
+}
+
+beforeAll(async () => {
+  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
+  const strictCsp = `default-src 'self'; script-src ${hearth.base}; frame-src ${hearth.base}; style-src 'self'; img-src 'self'`
+  const loud = `<style>
+    * { font-family: "Comic Sans MS", cursive !important; color: #f0f !important; background: #ff0 !important;
+        border: 6px dashed red !important; padding: 30px !important; margin: 10px !important; text-transform: uppercase !important;
+        letter-spacing: 4px !important; line-height: 3 !important; box-shadow: 0 0 0 8px lime !important; }
+    button { display: none !important; width: 10px !important; height: 10px !important; opacity: .2 !important; }
+    iframe { display: none !important; }
+    div { position: static !important; transform: rotate(8deg) !important; }
+  </style>`
+  allowed = await startHostSite([
+    {
+      path: '/strict',
+      html: page(`<h1>Strict</h1>${tag(hearth.base)}`),
+      headers: { 'content-security-policy': strictCsp },
+    },
+    { path: '/plain', html: page(`<h1>Plain</h1>${tag(hearth.base)}`) },
+    { path: '/loud', html: page(`<h1>Loud</h1>${tag(hearth.base)}`, loud) },
+    { path: '/inline', html: page(`<h1>Inline</h1><div data-hearth-portal></div>${tag(hearth.base)}`) },
+  ])
+  stranger = await startHostSite(
+    [{ path: '/inline', html: page(`<div data-hearth-portal></div>${tag(hearth.base)}`) }],
+    '127.0.0.2',
+  )
+  await hearth.call('PATCH', '/v1/practice', { allowed_origins: [hearth.base, allowed.origin] })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await Promise.all([hearth?.stop(), allowed?.stop(), stranger?.stop()])
+})
+
+describe('the embed on a practice website', () => {
+  it('loads and runs under a strict host CSP with no unsafe-inline, without a single violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const p = await context.newPage()
+    const violations: string[] = []
+    p.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()))
+    await p.goto(`${allowed.origin}/strict`)
+    await p.getByRole('button', { name: 'My appointments' }).click()
+    const frame = await portalFrame(p)
+    await frame.getByLabel('Your email address').waitFor()
+    expect(await frame.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to see your appointments')
+    await screenshot(p, 'embed-strict-csp-desktop')
+    expect(violations).toEqual([])
+    await context.close()
+  })
+
+  it('is not changed by host CSS that styles `*` and `button` loudly', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const measure = async (path: string) => {
+      const p = await context.newPage()
+      await p.goto(`${allowed.origin}${path}`)
+      const launcher = p.getByRole('button', { name: 'My appointments' })
+      await launcher.waitFor()
+      const box = await launcher.boundingBox()
+      const style = await launcher.evaluate((button) => {
+        const props = [
+          'font-family',
+          'font-size',
+          'font-weight',
+          'color',
+          'background-color',
+          'padding',
+          'margin',
+          'border',
+          'text-transform',
+          'letter-spacing',
+          'line-height',
+          'box-shadow',
+          'transform',
+          'opacity',
+          'display',
+        ]
+        return [button, ...button.querySelectorAll('*')].map((el) => {
+          const computed = getComputedStyle(el)
+          return props.map((prop) => `${prop}: ${computed.getPropertyValue(prop)}`)
+        })
+      })
+      await launcher.click()
+      const frame = await portalFrame(p)
+      await frame.getByLabel('Your email address').waitFor()
+      const panel = await (await frame.frameElement()).boundingBox()
+      if (path === '/loud') await screenshot(p, 'embed-loud-host-css-desktop')
+      await p.close()
+      return { box, style, panel }
+    }
+    const plain = await measure('/plain')
+    const loud = await measure('/loud')
+    expect(loud.box).toEqual(plain.box)
+    expect(loud.panel).toEqual(plain.panel)
+    expect(loud.style).toEqual(plain.style)
+    await context.close()
+  })
+
+  it('refuses to be framed by a site that is not one of the practice origins', async () => {
+    const context = await browser.newContext()
+    const p = await context.newPage()
+    const refused = new Promise<string>((done) =>
+      p.on('console', (m) => /frame-ancestors|Refused to frame/i.test(m.text()) && done(m.text())),
+    )
+    await p.goto(`${stranger.origin}/inline`)
+    expect(await Promise.race([refused, p.waitForTimeout(10_000).then(() => 'no refusal')])).toMatch(/frame-ancestors/)
+    const frame = await portalFrame(p)
+    expect(await frame.locator('#email').count()).toBe(0)
+    await context.close()
+  })
+})

@@ -25,6 +25,8 @@ import {
   AppointmentUpsert,
 } from '../../shared/schemas/appointment'
 import { listOf } from '../../shared/schemas/common'
+import { AppointmentWithReminders } from '../../shared/schemas/reminders'
+import { appointmentReminders } from '../reminders/audit'
 import { isUuid, pathId } from './params'
 
 /** Both people must belong to this practice; otherwise the body is wrong, not the path. */
@@ -158,14 +160,18 @@ export function appointmentRoutes(deps: Deps) {
       summary: 'An appointment',
       tags: ['appointments'],
       auth: 'api_key',
-      responses: { 200: { description: 'The appointment', schema: Appointment } },
+      description: '`reminders` lists every planned and sent reminder with its channel, time and delivery status.',
+      responses: { 200: { description: 'The appointment', schema: AppointmentWithReminders } },
     }),
     async (c) => {
       const { practiceId, therapistId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That appointment')
-      const row = await inPractice(deps.sql, practiceId, (tx) => findAppointment(tx, practiceId, id, { therapistId }))
-      if (!row) throw notFound('That appointment')
-      return c.json(toAppointment(row))
+      const found = await inPractice(deps.sql, practiceId, async (tx) => {
+        const row = await findAppointment(tx, practiceId, id, { therapistId })
+        return row && { row, reminders: await appointmentReminders(tx, practiceId, id) }
+      })
+      if (!found) throw notFound('That appointment')
+      return c.json({ ...toAppointment(found.row), reminders: found.reminders })
     },
   )
 

@@ -38,7 +38,14 @@ describe('clients', () => {
     })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ locale: 'es', consents: { email: false, sms: true, push: false } })
-    expect((await t.call('GET', `/v1/clients/${client.id}`, { key: adminKey })).body).toEqual(res.body)
+    const { reminder_channels, ...read } = (await t.call('GET', `/v1/clients/${client.id}`, { key: adminKey })).body
+    expect(read).toEqual(res.body)
+    // The delivery audit: why this client gets no reminders on each channel.
+    expect(reminder_channels).toEqual({
+      email: { receives: false, reason: 'no_consent' },
+      sms: { receives: false, reason: 'no_phone' },
+      push: { receives: false, reason: 'no_consent' },
+    })
   })
 
   it('finds a client by email and pages the list', async () => {

@@ -9,6 +9,9 @@ import { notFound } from '../errors'
 import { describe, input } from '../openapi/describe'
 import { Email, listOf, Limit } from '../../shared/schemas/common'
 import { Client, ClientCreate, ClientPatch } from '../../shared/schemas/people'
+import { ClientWithChannels } from '../../shared/schemas/reminders'
+import { clientChannels } from '../reminders/audit'
+import { clientReachChanged } from '../reminders/client-reach'
 import { pathId } from './params'
 
 export function clientRoutes(deps: Deps) {
@@ -63,14 +66,18 @@ export function clientRoutes(deps: Deps) {
       summary: 'A client',
       tags: ['clients'],
       auth: 'admin',
-      responses: { 200: { description: 'The client', schema: Client } },
+      description: '`reminder_channels` says per channel whether the client gets reminders, and if not, why.',
+      responses: { 200: { description: 'The client', schema: ClientWithChannels } },
     }),
     async (c) => {
       const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That client')
-      const client = await inPractice(deps.sql, practiceId, (tx) => findClient(tx, practiceId, id))
-      if (!client) throw notFound('That client')
-      return c.json(client)
+      const found = await inPractice(deps.sql, practiceId, async (tx) => {
+        const client = await findClient(tx, practiceId, id)
+        return client && { ...client, reminder_channels: (await clientChannels(tx, practiceId, id))! }
+      })
+      if (!found) throw notFound('That client')
+      return c.json(found)
     },
   )
 
@@ -89,6 +96,7 @@ export function clientRoutes(deps: Deps) {
       const patch = c.req.valid('json')
       const client = await inPractice(deps.sql, practiceId, async (tx) => {
         const updated = await updateClient(tx, practiceId, id, patch)
+        if (updated) await clientReachChanged(tx, deps, practiceId, id, patch)
         if (updated) {
           await audit(tx, {
             practiceId,

@@ -2,7 +2,11 @@ import { Hono } from 'hono'
 import { adminOnly, apiKeyAuth } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../db/audit'
+import type { Tx } from '../db/connect'
 import { findPractice, updatePractice } from '../db/practices'
+import { findSmsGateway, setSmsGateway } from '../db/sms-gateways'
+import { normaliseSigningSecret } from '../providers/sms'
+import { replanPractice } from '../reminders/replan'
 import { inPractice } from '../db/tenant'
 import { notFound } from '../errors'
 import { describe, input } from '../openapi/describe'
@@ -22,7 +26,10 @@ export function practiceRoutes(deps: Deps) {
     }),
     async (c) => {
       const { practiceId } = c.var.principal
-      const practice = await inPractice(deps.sql, practiceId, (tx) => findPractice(tx, practiceId))
+      const practice = await inPractice(deps.sql, practiceId, async (tx) => {
+        const found = await findPractice(tx, practiceId)
+        return found && withSmsGateway(tx, found)
+      })
       if (!practice) throw notFound('The practice')
       return c.json(practice)
     },
@@ -40,21 +47,38 @@ export function practiceRoutes(deps: Deps) {
     input('json', PracticePatch),
     async (c) => {
       const { practiceId, keyId } = c.var.principal
-      const patch = c.req.valid('json')
+      const { sms_gateway: gateway, ...patch } = c.req.valid('json')
       const practice = await inPractice(deps.sql, practiceId, async (tx) => {
-        const updated = await updatePractice(tx, practiceId, patch)
+        const updated = Object.keys(patch).length
+          ? await updatePractice(tx, practiceId, patch)
+          : await findPractice(tx, practiceId)
+        if (gateway !== undefined) {
+          await setSmsGateway(
+            tx,
+            practiceId,
+            gateway && { url: gateway.url, signingSecret: normaliseSigningSecret(gateway.signing_secret) },
+            deps.clock(),
+          )
+        }
+        // A new schedule or a gateway coming or going changes which reminders every session gets.
+        if (patch.reminder_schedule || gateway !== undefined) await replanPractice(tx, deps, practiceId)
         await audit(tx, {
           practiceId,
           actor: { kind: 'api_key', id: keyId },
           action: 'practice.updated',
           subject: { kind: 'practice', id: practiceId },
-          detail: { fields: Object.keys(patch) },
+          detail: { fields: [...Object.keys(patch), ...(gateway !== undefined ? ['sms_gateway'] : [])] },
         })
-        return updated
+        return updated && withSmsGateway(tx, updated)
       })
       if (!practice) throw notFound('The practice')
       return c.json(practice)
     },
   )
   return app
+}
+
+async function withSmsGateway(tx: Tx, practice: Practice): Promise<Practice> {
+  const gateway = await findSmsGateway(tx, practice.id)
+  return gateway ? { ...practice, sms_gateway: { url: gateway.url, has_signing_secret: true } } : practice
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Country, Phone, Slug, TimeZone } from './common'
 import { Branding, CancellationPolicy, CrisisResource, Locale, ReminderSchedule } from './policies'
+import { SmsGatewayInput, SmsGatewaySettings } from './reminders'
 
 const Origin = z
   .string()
@@ -21,6 +22,8 @@ export const Practice = z.object({
   reminder_schedule: ReminderSchedule,
   crisis_resources: z.array(CrisisResource),
   branding: Branding,
+  /** The practice's own SMS gateway for reminders and replies; the signing secret is never shown. */
+  sms_gateway: SmsGatewaySettings.optional(),
 })
 export type Practice = z.infer<typeof Practice>
 
@@ -36,6 +39,8 @@ export const PracticePatch = z
     reminder_schedule: ReminderSchedule,
     crisis_resources: z.array(CrisisResource).min(1).max(12),
     branding: Branding,
+    /** `null` removes the gateway; the secret signs texts to it and verifies replies from it. */
+    sms_gateway: SmsGatewayInput.nullable(),
   })
   .partial()
   .strict()

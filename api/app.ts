@@ -13,9 +13,16 @@ import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
 import { insightRoutes } from './routes/insights'
 import { operatorRoutes } from './routes/operator'
+import { portalAppointmentRoutes } from './routes/portal-appointments'
+import { portalAuthRoutes } from './routes/portal-auth'
+import { portalConfigRoutes } from './routes/portal-config'
+import { portalMeRoutes } from './routes/portal-me'
+import { portalMessageRoutes } from './routes/portal-messages'
 import { portalPageRoutes } from './routes/portal-page'
+import { portalWaitlistRoutes } from './routes/portal-waitlist'
 import { practiceRoutes } from './routes/practice'
 import { therapistRoutes } from './routes/therapists'
+import { threadRoutes } from './routes/threads'
 
 export const API_VERSION = '1.0.0'
 
@@ -56,6 +63,13 @@ export function createApp(deps: Deps) {
   app.route('/v1/appointments', appointmentRoutes(deps))
   app.route('/v1/api-keys', apiKeyRoutes(deps))
   app.route('/v1/alerts', alertRoutes(deps))
+  app.route('/v1/threads', threadRoutes(deps))
+  app.route('/v1/portal/config', portalConfigRoutes(deps))
+  app.route('/v1/portal/auth', portalAuthRoutes(deps))
+  app.route('/v1/portal/me', portalMeRoutes(deps))
+  app.route('/v1/portal/appointments', portalAppointmentRoutes(deps))
+  app.route('/v1/portal/messages', portalMessageRoutes(deps))
+  app.route('/v1/portal/waitlist', portalWaitlistRoutes(deps))
   app.route('/v1', confirmationCallRoutes(deps))
   app.route('/v1/insights', insightRoutes(deps))
   app.route('/dev', devRoutes(deps))

@@ -27,6 +27,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /v1/appointments/{id}': { status: 'cancelled' },
   'POST /v1/appointments/{id}/confirmation-calls': { outcome: 'cancelled' },
   'POST /v1/api-keys': { role: 'admin' },
+  'POST /v1/threads/{id}/messages': { body: 'A reply' },
 }
 
 function concrete(path: string) {

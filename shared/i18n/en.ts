@@ -74,11 +74,12 @@ export const en = {
   'crisis.action.callAndText': 'call {phone} or text {text}',
   'crisis.action.visit': 'visit {url}',
   'crisis.name.emergency': 'Emergency services',
+
   // The sign-in email: the practice's name and the code, nothing about care.
   'signin.email.subject': 'Your sign-in code for {practice}',
   'signin.email.code': 'Your sign-in code for {practice} is {code}',
   'signin.email.expiry': "It works for {minutes} minutes. If you didn't ask for it, you can ignore this email.",
-  'portal.reschedule.received': "Thanks. The practice will be in touch to find another time that works for you.",
+  'portal.reschedule.received': 'Thanks. The practice will be in touch to find another time that works for you.',
   'portal.calendar.title': 'Appointment at {practice}',
   'portal.calendar.with': 'With {therapist}.',
   'portal.calendar.video': 'This is a video session: the link appears in your portal 15 minutes before the start.',

@@ -66,10 +66,12 @@ export const es: Dictionary = {
   'crisis.action.callAndText': 'llamar al {phone} o enviar un mensaje de texto al {text}',
   'crisis.action.visit': 'entrar en {url}',
   'crisis.name.emergency': 'Servicios de emergencia',
+
   'signin.email.subject': 'Tu código de acceso para {practice}',
   'signin.email.code': 'Tu código de acceso para {practice} es {code}',
   'signin.email.expiry': 'Sirve durante {minutes} minutos. Si no lo has pedido, puedes ignorar este correo.',
-  'portal.reschedule.received': 'Gracias. La consulta se pondrá en contacto contigo para buscar otro horario que te venga bien.',
+  'portal.reschedule.received':
+    'Gracias. La consulta se pondrá en contacto contigo para buscar otro horario que te venga bien.',
   'portal.calendar.title': 'Cita en {practice}',
   'portal.calendar.with': 'Con {therapist}.',
   'portal.calendar.video': 'Es una sesión por vídeo: el enlace aparecerá en tu portal 15 minutos antes de empezar.',

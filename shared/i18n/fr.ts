@@ -67,9 +67,11 @@ export const fr: Dictionary = {
   'crisis.action.callAndText': 'appeler le {phone} ou envoyer un SMS au {text}',
   'crisis.action.visit': 'consulter {url}',
   'crisis.name.emergency': "Services d'urgence",
+
   'signin.email.subject': 'Votre code de connexion pour {practice}',
   'signin.email.code': 'Votre code de connexion pour {practice} est {code}',
-  'signin.email.expiry': "Il est valable {minutes} minutes. Si vous ne l'avez pas demandé, vous pouvez ignorer cet e-mail.",
+  'signin.email.expiry':
+    "Il est valable {minutes} minutes. Si vous ne l'avez pas demandé, vous pouvez ignorer cet e-mail.",
   'portal.reschedule.received': 'Merci. Le cabinet vous contactera pour trouver un autre horaire qui vous convient.',
   'portal.calendar.title': 'Rendez-vous chez {practice}',
   'portal.calendar.with': 'Avec {therapist}.',

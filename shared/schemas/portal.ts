@@ -162,6 +162,8 @@ export const MessageCreated = z.object({
   auto_reply: z.string().optional(),
   /** For `crisis`: the practice's crisis resources, to show before anything else. */
   crisis_resources: z.array(CrisisResource).optional(),
+  /** For `crisis`: what to do now, built from those resources ("… call 911 now. …"). */
+  crisis_text: z.string().optional(),
 })
 export type MessageCreated = z.infer<typeof MessageCreated>
 
@@ -188,3 +190,59 @@ export const PushSubscriptionCreate = z
   .strict()
 
 export const OfferClaimed = z.object({ appointment: PortalAppointment })
+
+// ---- Added with the portal API ----
+
+export const WaitlistEntry = z.object({
+  id: z.string(),
+  therapist_id: z.string(),
+  preferred_days: z.array(z.string()),
+  preferred_times: z.array(z.string()),
+})
+export type WaitlistEntry = z.infer<typeof WaitlistEntry>
+
+export const RescheduleRequested = z.object({
+  /** False when an earlier request for this session is still waiting for the practice. */
+  created: z.boolean(),
+  /** What happens next, in the client's language. */
+  message: z.string(),
+})
+export type RescheduleRequested = z.infer<typeof RescheduleRequested>
+
+/** `auth/start` answers this whether or not the email is known. */
+export const SignInCodeSent = z.object({ expires_in: z.number().int() })
+
+const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+}
+
+export const PortalAppointmentListQuery = z.object(PageQuery).strict()
+
+/** Newest page first, each page oldest-to-newest; `next_cursor` leads to older messages. */
+export const MessageListQuery = z.object({ ...PageQuery, therapist_id: Id.optional() }).strict()
+
+// ---- The therapist's inbox (practice API) ----
+
+export const Thread = z.object({
+  id: z.string(),
+  client: z.object({ id: z.string(), name: z.string() }),
+  therapist_id: z.string(),
+  last_message_at: z.string(),
+  /** Client messages the therapist has not opened yet. */
+  unread_count: z.number().int(),
+  /** An open crisis alert for this client and therapist: listed first. */
+  crisis: z.boolean(),
+})
+export type Thread = z.infer<typeof Thread>
+
+export const ThreadListQuery = z.object({ ...PageQuery, therapist_id: Id.optional() }).strict()
+
+export const ThreadMessageListQuery = z.object(PageQuery).strict()
+
+export const TherapistReply = z
+  .object({
+    body: z.string().trim().min(1, 'Write a message first.').max(4000),
+    category: ClientMessageCategory.exclude(['crisis']).default('other'),
+  })
+  .strict()

@@ -1,0 +1,305 @@
+import { Hono } from 'hono'
+import { createEvent } from 'ics'
+import { z } from 'zod'
+import { raiseAlert, sealClientNote } from '../alerts/raise'
+import { cancelAsClient, confirmAsClient, quoteFor } from '../appointments/client-actions'
+import { portalAuth, type PortalClient } from '../auth/portal-token'
+import type { AppEnv, Deps } from '../deps'
+import { audit, type Actor } from '../db/audit'
+import type { Tx } from '../db/connect'
+import { findClientAppointment, listClientAppointments, type ClientAppointment } from '../db/portal-appointments'
+import { compact, decodeCursor, encodeCursor, iso } from '../db/rows'
+import { inPractice } from '../db/tenant'
+import { ApiError, notFound } from '../errors'
+import { describe, input } from '../openapi/describe'
+import { t } from '../../shared/i18n'
+import {
+  CancellationQuote,
+  CancelRequest,
+  PortalAppointment,
+  PortalAppointmentList,
+  PortalAppointmentListQuery,
+  RescheduleRequested,
+  RescheduleRequest,
+} from '../../shared/schemas/portal'
+import { formatInstant } from '../../shared/time/format'
+import { pathId } from './params'
+
+/** The video link appears this long before the start, so it cannot leak days ahead. */
+export const TELEHEALTH_LINK_LEAD_MS = 15 * 60_000
+/** Missed sessions stay on the list this long, with a way to find another time. */
+export const MISSED_SHOWN_FOR_MS = 14 * 24 * 60 * 60_000
+
+export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAppointment {
+  const starts = row.starts_at.getTime()
+  const open = row.status === 'scheduled' || row.status === 'confirmed'
+  const opensAt = starts - TELEHEALTH_LINK_LEAD_MS
+  const linkShown = open && now.getTime() >= opensAt && now.getTime() < row.ends_at.getTime()
+  return compact({
+    id: row.id,
+    therapist: { id: row.therapist_id, name: row.therapist_name },
+    starts_at: iso(row.starts_at),
+    ends_at: iso(row.ends_at),
+    type: row.type,
+    location: row.location,
+    telehealth_url: row.telehealth_url && linkShown ? row.telehealth_url : null,
+    telehealth_opens_at: row.telehealth_url && open && now.getTime() < opensAt ? new Date(opensAt).toISOString() : null,
+    series_id: row.series_id,
+    status: row.status,
+    can_confirm: row.status === 'scheduled' && now.getTime() < starts,
+    cancellation: open && now.getTime() < row.ends_at.getTime() ? quoteFor(row, now) : null,
+  }) as PortalAppointment
+}
+
+async function ownAppointment(tx: Tx, client: PortalClient, id: string, options: { forUpdate?: boolean } = {}) {
+  const row = await findClientAppointment(tx, client.practiceId, client.clientId, id, options)
+  if (!row) throw notFound('That appointment')
+  return row
+}
+
+const clientActor = (client: PortalClient): Actor => ({ kind: 'client', id: client.clientId })
+
+export function portalAppointmentRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', portalAuth(deps))
+
+  app.get(
+    '/',
+    describe({
+      summary: 'Upcoming sessions and recently missed ones, each with its cancellation rule now',
+      tags: ['portal'],
+      auth: 'portal',
+      responses: { 200: { description: 'Oldest first', schema: PortalAppointmentList } },
+    }),
+    input('query', PortalAppointmentListQuery),
+    async (c) => {
+      const client = c.var.client
+      const { limit, cursor } = c.req.valid('query')
+      const after = decodeCursor(cursor)
+      const now = deps.clock()
+      const rows = await inPractice(deps.sql, client.practiceId, async (tx) => {
+        const rows = await listClientAppointments(tx, client.practiceId, client.clientId, {
+          now,
+          missedSince: new Date(now.getTime() - MISSED_SHOWN_FOR_MS),
+          limit,
+          after: after ? { startsAt: String(after[0]), id: String(after[1]) } : null,
+        })
+        await audit(tx, {
+          practiceId: client.practiceId,
+          actor: clientActor(client),
+          action: 'portal.viewed_appointments',
+        })
+        return rows
+      })
+      const visible = rows.slice(0, limit)
+      const last = visible[visible.length - 1]
+      return c.json({
+        data: visible.map((row) => toPortalAppointment(row, now)),
+        next_cursor: rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+      })
+    },
+  )
+
+  app.post(
+    '/:id/confirm',
+    describe({
+      summary: 'Confirm a session (confirming twice changes nothing)',
+      tags: ['portal'],
+      auth: 'portal',
+      responses: { 200: { description: 'The session', schema: PortalAppointment } },
+    }),
+    async (c) => {
+      const client = c.var.client
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
+        await confirmAsClient(tx, deps, { ...client, appointmentId: id, actor: clientActor(client) })
+        return ownAppointment(tx, client, id)
+      })
+      return c.json(toPortalAppointment(row, deps.clock()))
+    },
+  )
+
+  app.get(
+    '/:id/cancellation',
+    describe({
+      summary: 'The cancellation rule for this session now: free until when, or the late fee or call instruction',
+      tags: ['portal'],
+      auth: 'portal',
+      responses: {
+        200: { description: 'The quote, in the client’s time zone and language', schema: CancellationQuote },
+      },
+    }),
+    async (c) => {
+      const client = c.var.client
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const now = deps.clock()
+      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
+        const row = await ownAppointment(tx, client, id)
+        await audit(tx, {
+          practiceId: client.practiceId,
+          actor: clientActor(client),
+          action: 'portal.viewed_cancellation',
+          subject: { kind: 'appointment', id },
+        })
+        return row
+      })
+      return c.json(quoteFor(row, now))
+    },
+  )
+
+  app.post(
+    '/:id/cancel',
+    describe({
+      summary: 'Cancel a session within the policy',
+      tags: ['portal'],
+      auth: 'portal',
+      description:
+        'Inside the late window: 409 `late_cancellation_unacknowledged` until `acknowledge_late: true` is sent (the fee is then recorded). ' +
+        'When the policy asks the client to call, or the session has started: 409 `contact_practice`. Both carry the quote in `details.quote`.',
+      responses: { 200: { description: 'The cancelled session', schema: PortalAppointment } },
+    }),
+    input('json', CancelRequest),
+    async (c) => {
+      const client = c.var.client
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const body = c.req.valid('json')
+      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
+        await cancelAsClient(tx, deps, {
+          ...client,
+          appointmentId: id,
+          acknowledgeLate: body.acknowledge_late ?? false,
+          reason: body.reason,
+          actor: clientActor(client),
+        })
+        return ownAppointment(tx, client, id)
+      })
+      return c.json(toPortalAppointment(row, deps.clock()))
+    },
+  )
+
+  app.post(
+    '/:id/reschedule-request',
+    describe({
+      summary: 'Ask the practice for another time (after a missed session, or any time); a note is optional',
+      tags: ['portal'],
+      auth: 'portal',
+      responses: { 202: { description: 'The front desk will be in touch', schema: RescheduleRequested } },
+    }),
+    input('json', RescheduleRequest),
+    async (c) => {
+      const client = c.var.client
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const note = c.req.valid('json').note?.trim() || null
+      const now = deps.clock()
+      const result = await inPractice(deps.sql, client.practiceId, async (tx) => {
+        const row = await ownAppointment(tx, client, id, { forUpdate: true })
+        const [waiting] = await tx`
+          select 1 from alerts where practice_id = ${client.practiceId} and kind = 'reschedule_request'
+            and appointment_id = ${id} and status = 'open'`
+        const message = t(row.client_locale, 'portal.reschedule.received')
+        if (waiting) return { created: false, message }
+        const dedupeKey = `reschedule_request:${id}:${now.getTime()}`
+        const when = formatInstant(row.starts_at, row.practice_time_zone, 'en', 'medium')
+        await raiseAlert(
+          tx,
+          {
+            practiceId: client.practiceId,
+            kind: 'reschedule_request',
+            audience: 'front_desk',
+            therapistId: row.therapist_id,
+            clientId: client.clientId,
+            appointmentId: id,
+            dedupeKey,
+            summary: `${row.client_name} would like another time for the ${row.status.replace('_', ' ')} session on ${when} with ${row.therapist_name}.`,
+            context: { status: row.status, has_note: Boolean(note) },
+            ...(note ? { clientNote: await sealClientNote(deps.secret, client.practiceId, dedupeKey, note) } : {}),
+          },
+          now,
+        )
+        await audit(tx, {
+          practiceId: client.practiceId,
+          actor: clientActor(client),
+          action: 'appointment.reschedule_requested',
+          subject: { kind: 'appointment', id },
+          detail: { has_note: Boolean(note) },
+        })
+        return { created: true, message }
+      })
+      return c.json(result, 202)
+    },
+  )
+
+  app.get(
+    '/:id/calendar.ics',
+    describe({
+      summary: 'The session as a calendar event (RFC 5545)',
+      tags: ['portal'],
+      auth: 'portal',
+      responses: { 200: { description: 'One VEVENT', schema: z.string(), contentType: 'text/calendar' } },
+    }),
+    async (c) => {
+      const client = c.var.client
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const now = deps.clock()
+      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
+        const row = await ownAppointment(tx, client, id)
+        await audit(tx, {
+          practiceId: client.practiceId,
+          actor: clientActor(client),
+          action: 'portal.downloaded_calendar',
+          subject: { kind: 'appointment', id },
+        })
+        return row
+      })
+      c.header('Content-Type', 'text/calendar; charset=utf-8')
+      c.header('Content-Disposition', 'attachment; filename="appointment.ics"')
+      c.header('Cache-Control', 'private, no-store')
+      return c.body(calendarEvent(row, now, deps.publicUrl))
+    },
+  )
+  return app
+}
+
+const utcParts = (date: Date) =>
+  [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+
+/**
+ * The event names the practice but not the kind of care (calendars are often shared or synced).
+ * A video link is never put in a file that outlives the session: the portal shows it near the start.
+ */
+function calendarEvent(row: ClientAppointment, now: Date, publicUrl: string): string {
+  const locale = row.client_locale
+  const cancelled = row.status === 'cancelled' || row.status === 'late_cancelled'
+  const { error, value } = createEvent({
+    // DTSTAMP from the app's clock (the typings omit this supported attribute).
+    ...({ timestamp: now.getTime() } as object),
+    productId: 'hearth/portal',
+    method: 'PUBLISH',
+    uid: `${row.id}@hearth`,
+    sequence: row.version,
+    start: utcParts(row.starts_at),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: utcParts(row.ends_at),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: t(locale, 'portal.calendar.title', { practice: row.practice_name }),
+    description: [
+      t(locale, 'portal.calendar.with', { therapist: row.therapist_name }),
+      row.telehealth_url ? t(locale, 'portal.calendar.video') : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    ...(row.location ? { location: row.location } : {}),
+    url: publicUrl,
+    status: cancelled ? 'CANCELLED' : row.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
+  })
+  if (error || !value) throw new ApiError('internal', 'The calendar file could not be made. Please try again.')
+  return value
+}

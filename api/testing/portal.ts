@@ -1,0 +1,25 @@
+import { expect } from 'vitest'
+import type { TestContext } from './app'
+
+/** The 6-digit code in the newest sign-in email to `email`, read the way a developer would: GET /dev/outbox. */
+export async function codeFromOutbox(t: TestContext, email: string): Promise<string> {
+  const outbox = await t.call('GET', `/dev/outbox?to=${encodeURIComponent(email)}`)
+  const newest = outbox.body.data.find((m: { subject: string }) => /sign-in code/i.test(m.subject))
+  const code = /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1]
+  expect(code, `no sign-in code in the outbox for ${email}`).toBeDefined()
+  return code!
+}
+
+/** Signs a client in through the real flow (start, outbox, verify) and returns the session. */
+export async function signIn(
+  t: TestContext,
+  practice: string,
+  email: string,
+): Promise<{ access_token: string; refresh_token: string; expires_in: number }> {
+  const start = await t.call('POST', '/v1/portal/auth/start', { body: { practice, email } })
+  expect(start.status, start.text).toBe(202)
+  const code = await codeFromOutbox(t, email)
+  const verify = await t.call('POST', '/v1/portal/auth/verify', { body: { practice, email, code } })
+  expect(verify.status, verify.text).toBe(200)
+  return verify.body
+}

@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createApp } from './app'
 import { randomToken } from './crypto'
@@ -62,6 +63,8 @@ const api = createApp({
   mailer: env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL }) : devMailer(),
   emailFrom: env.EMAIL_FROM ?? 'Hearth <portal@hearth.example>',
   portalPage: portalPageFromDist(distDir),
+  // The socket's address (behind a reverse proxy, every client would count as the proxy).
+  clientIp: (c) => getConnInfo(c).remote.address,
 })
 
 const root = new Hono()

@@ -33,6 +33,7 @@ export default {
       operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
       mailer: resendMailer(env.RESEND_API_KEY),
       emailFrom: env.EMAIL_FROM,
+      clientIp: (c) => c.req.header('cf-connecting-ip'),
       portalPage: async () => {
         // html_handling serves dist/portal.html at /portal.
         const response = await env.ASSETS?.fetch(new Request(new URL('/portal', request.url)))

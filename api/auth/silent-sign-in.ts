@@ -1,8 +1,14 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose'
 import type { Deps } from '../deps'
-import type { SilentSignInRow } from '../db/silent-sign-in'
+import type { Tx } from '../db/connect'
+import { findSilentSignIn, saveSilentSignIn, type SilentSignInRow } from '../db/silent-sign-in'
+import { ApiError } from '../errors'
 import { openText, sealText } from '../secrets'
-import { silentSignInAudience, type SilentSignInSettings } from '../../shared/schemas/silent-sign-in'
+import {
+  silentSignInAudience,
+  type SilentSignInPatch,
+  type SilentSignInSettings,
+} from '../../shared/schemas/silent-sign-in'
 
 /**
  * Verifies a practice-signed silent sign-in token: HS256 with the practice's shared secret, or
@@ -80,4 +86,34 @@ export async function verifyPracticeToken(
   } catch {
     return null
   }
+}
+
+/**
+ * Saves the practice's silent sign-in settings from PATCH /v1/practice. An omitted secret keeps
+ * the stored one; the result must still have a way to verify tokens (a secret or a JWKS URL).
+ */
+export async function applySilentSignIn(
+  tx: Tx,
+  deps: Deps,
+  practiceId: string,
+  patch: SilentSignInPatch | null,
+): Promise<void> {
+  if (patch === null) {
+    await saveSilentSignIn(tx, practiceId, { issuer: null, jwksUrl: null, secret: null })
+    return
+  }
+  const current = await findSilentSignIn(tx, practiceId)
+  const keepsSecret = patch.secret === undefined && Boolean(current?.silent_sign_in_secret)
+  if (!patch.secret && !keepsSecret && !patch.jwks_url) {
+    throw new ApiError('invalid_request', 'Some fields need attention.', {
+      fields: { silent_sign_in: 'Give a shared secret, a JWKS URL, or both.' },
+    })
+  }
+  await saveSilentSignIn(tx, practiceId, {
+    issuer: patch.issuer,
+    jwksUrl: patch.jwks_url ?? null,
+    ...(patch.secret === undefined
+      ? {}
+      : { secret: patch.secret === null ? null : await sealPracticeSecret(deps, practiceId, patch.secret) }),
+  })
 }

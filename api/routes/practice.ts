@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import { adminOnly, apiKeyAuth } from '../auth/api-key'
+import { applySilentSignIn, silentSignInView } from '../auth/silent-sign-in'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../db/audit'
 import type { Tx } from '../db/connect'
 import { findPractice, updatePractice } from '../db/practices'
+import { findSilentSignIn } from '../db/silent-sign-in'
 import { findSmsGateway, setSmsGateway } from '../db/sms-gateways'
 import { normaliseSigningSecret } from '../providers/sms'
 import { replanPractice } from '../reminders/replan'
@@ -47,7 +49,7 @@ export function practiceRoutes(deps: Deps) {
     input('json', PracticePatch),
     async (c) => {
       const { practiceId, keyId } = c.var.principal
-      const { sms_gateway: gateway, ...patch } = c.req.valid('json')
+      const { sms_gateway: gateway, silent_sign_in: silent, ...patch } = c.req.valid('json')
       const practice = await inPractice(deps.sql, practiceId, async (tx) => {
         const updated = Object.keys(patch).length
           ? await updatePractice(tx, practiceId, patch)
@@ -60,6 +62,7 @@ export function practiceRoutes(deps: Deps) {
             deps.clock(),
           )
         }
+        if (silent !== undefined) await applySilentSignIn(tx, deps, practiceId, silent)
         // A new schedule or a gateway coming or going changes which reminders every session gets.
         if (patch.reminder_schedule || gateway !== undefined) await replanPractice(tx, deps, practiceId)
         await audit(tx, {
@@ -67,7 +70,13 @@ export function practiceRoutes(deps: Deps) {
           actor: { kind: 'api_key', id: keyId },
           action: 'practice.updated',
           subject: { kind: 'practice', id: practiceId },
-          detail: { fields: [...Object.keys(patch), ...(gateway !== undefined ? ['sms_gateway'] : [])] },
+          detail: {
+            fields: [
+              ...Object.keys(patch),
+              ...(gateway !== undefined ? ['sms_gateway'] : []),
+              ...(silent !== undefined ? ['silent_sign_in'] : []),
+            ],
+          },
         })
         return updated && withSmsGateway(tx, updated)
       })
@@ -80,5 +89,10 @@ export function practiceRoutes(deps: Deps) {
 
 async function withSmsGateway(tx: Tx, practice: Practice): Promise<Practice> {
   const gateway = await findSmsGateway(tx, practice.id)
-  return gateway ? { ...practice, sms_gateway: { url: gateway.url, has_signing_secret: true } } : practice
+  const silent = silentSignInView(practice.slug, await findSilentSignIn(tx, practice.id))
+  return {
+    ...practice,
+    ...(gateway ? { sms_gateway: { url: gateway.url, has_signing_secret: true } } : {}),
+    ...(silent ? { silent_sign_in: silent } : {}),
+  }
 }

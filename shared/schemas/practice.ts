@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Country, Phone, Slug, TimeZone } from './common'
 import { Branding, CancellationPolicy, CrisisResource, Locale, ReminderSchedule } from './policies'
 import { SmsGatewayInput, SmsGatewaySettings } from './reminders'
+import { SilentSignInPatch, SilentSignInSettings } from './silent-sign-in'
 
 const Origin = z
   .string()
@@ -24,6 +25,8 @@ export const Practice = z.object({
   branding: Branding,
   /** The practice's own SMS gateway for reminders and replies; the signing secret is never shown. */
   sms_gateway: SmsGatewaySettings.optional(),
+  /** Silent sign-in from the practice's own site; the shared secret is never shown. */
+  silent_sign_in: SilentSignInSettings.optional(),
 })
 export type Practice = z.infer<typeof Practice>
 
@@ -41,6 +44,8 @@ export const PracticePatch = z
     branding: Branding,
     /** `null` removes the gateway; the secret signs texts to it and verifies replies from it. */
     sms_gateway: SmsGatewayInput.nullable(),
+    /** `null` turns silent sign-in off; the secret is write-only. */
+    silent_sign_in: SilentSignInPatch.nullable(),
   })
   .partial()
   .strict()

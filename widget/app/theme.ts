@@ -35,7 +35,12 @@ function darken(hex: string, amount: number): string {
 
 export type Theme = { accent: string; onAccent: string; accentText: string }
 
-export function themeFor(accent = '#2f6f62'): Theme {
+export function themeFor(chosen = '#2f6f62'): Theme {
+  // A mid-tone accent may suit neither white nor dark text: deepen it until white reads well on it.
+  let accent = chosen
+  if (contrast('#ffffff', accent) < 4.5 && contrast(INK, accent) < 4.5) {
+    for (let step = 0.05; contrast('#ffffff', accent) < 4.5 && step < 1; step += 0.05) accent = darken(chosen, step)
+  }
   const onAccent = contrast('#ffffff', accent) >= 4.5 ? '#ffffff' : INK
   let accentText = accent
   for (let step = 0.08; contrast(accentText, BACKGROUND) < 4.8 && step < 1; step += 0.08)

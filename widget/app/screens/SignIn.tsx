@@ -85,7 +85,7 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
     return (
       <Screen key="email" title={tr('widget.signin.title')} lead={tr('widget.signin.lead')}>
         {notice && (
-          <div class="notice notice-info" role="status">
+          <div class="notice notice-info">
             <p>{notice}</p>
           </div>
         )}

@@ -1,0 +1,45 @@
+import { fireEvent, render, screen } from '@testing-library/preact'
+import { describe, expect, it, vi } from 'vitest'
+import Portal from '../Portal'
+import { config, fakeApi, fakeBridge, InWords, me, NOW, RIVERA } from '../testing'
+
+function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
+  const { api, calls } = fakeApi(overrides)
+  const { bridge, events } = fakeBridge()
+  render(
+    <InWords>
+      <Portal api={api} bridge={bridge} config={config} announce={vi.fn()} onMe={() => {}} now={() => NOW} />
+    </InWords>,
+  )
+  return { calls, events }
+}
+
+describe('Cancellation list', () => {
+  it('joins with the days and times that work', async () => {
+    const { calls, events } = setup()
+    fireEvent.click(await screen.findByRole('button', { name: /Join the cancellation list/ }))
+    expect(
+      await screen.findByText("If a time with Dr. Maya Rivera opens up, we'll let you know so you can take it."),
+    ).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('Tuesday'))
+    fireEvent.click(screen.getByLabelText('Morning'))
+    fireEvent.click(screen.getByRole('button', { name: 'Join the list' }))
+    expect(
+      await screen.findByText("You're on Dr. Maya Rivera's cancellation list. We'll let you know if a time opens up."),
+    ).toBeTruthy()
+    expect(calls.joinWaitlist).toEqual([[{ preferred_days: ['tue'], preferred_times: ['morning'] }]])
+    expect(events).toEqual(['waitlist-joined'])
+  })
+
+  it('lets a client already on the list leave it', async () => {
+    const { calls } = setup({
+      me: async () =>
+        me({ waitlist: [{ id: 'w1', therapist_id: RIVERA.id, preferred_days: [], preferred_times: [] }] }),
+    })
+    fireEvent.click(await screen.findByRole('button', { name: /Join the cancellation list/ }))
+    expect(await screen.findByText("You're on Dr. Maya Rivera's cancellation list.")).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Leave the list' }))
+    expect(await screen.findByText("You've left Dr. Maya Rivera's cancellation list.")).toBeTruthy()
+    expect(calls.leaveWaitlist).toEqual([[{}]])
+  })
+})

@@ -1,0 +1,189 @@
+import { cleanup } from '@testing-library/preact'
+import type { ComponentChildren } from 'preact'
+import { afterEach } from 'vitest'
+import { defaultCrisisResources } from '../../shared/crisis'
+import type { Locale } from '../../shared/schemas/policies'
+import type {
+  CancellationQuote,
+  Message,
+  MessageCreated,
+  PortalAppointment,
+  PortalConfig,
+  PortalMe,
+} from '../../shared/schemas/portal'
+import type { PortalApi } from './api'
+import type { Bridge } from './bridge'
+import { words, WordsContext } from './i18n'
+
+afterEach(() => cleanup())
+
+/** Fixtures and a fake API for the screens' component tests (the real server is exercised end to end). */
+
+export const NOW = Date.parse('2026-03-02T15:00:00Z') // Monday 10:00 in New York
+export const ZONE = 'America/New_York'
+
+export const RIVERA = {
+  id: 't-rivera',
+  name: 'Dr. Maya Rivera',
+  contact_policy: {
+    accepts_messages: true,
+    allowed_categories: ['scheduling', 'update'],
+    reply_expectation: { kind: 'business_days', days: 2 },
+    auto_reply: 'Thanks for writing. I read messages on weekdays.',
+  },
+} satisfies PortalMe['therapists'][number]
+
+export const OKAFOR = {
+  id: 't-okafor',
+  name: 'Sam Okafor, LCSW',
+  contact_policy: { accepts_messages: false, allowed_categories: [], reply_expectation: { kind: 'none' } },
+} satisfies PortalMe['therapists'][number]
+
+export function me(overrides: Partial<PortalMe> = {}): PortalMe {
+  return {
+    client: {
+      id: 'c-alex',
+      name: 'Alex Morgan',
+      email: 'alex@example.com',
+      time_zone: ZONE,
+      locale: 'en',
+      consents: { email: true, sms: false, push: false },
+    },
+    practice: { name: 'Calm Waters Counselling', slug: 'demo', time_zone: ZONE, phone: '+15550102000' },
+    therapists: [RIVERA],
+    crisis_resources: defaultCrisisResources('US'),
+    waitlist: [],
+    ...overrides,
+  }
+}
+
+export const config: PortalConfig = {
+  practice: { name: 'Calm Waters Counselling', slug: 'demo', time_zone: ZONE, phone: '+15550102000' },
+  branding: { accent_color: '#2f6f62' },
+  locales: ['en', 'es', 'fr'],
+  cancellation_policy: { window_hours: 48, late_action: 'fee', fee_cents: 7500, currency: 'USD' },
+  crisis_resources: defaultCrisisResources('US'),
+  silent_sign_in: false,
+}
+
+function quote(
+  startsAt: string,
+  windowHours: number,
+  lateAction: 'fee' | 'contact_required',
+  fee = 7500,
+): CancellationQuote {
+  const freeUntil = Date.parse(startsAt) - windowHours * 3_600_000
+  const late = NOW > freeUntil
+  return {
+    state: late ? 'late' : 'free',
+    free_until: new Date(freeUntil).toISOString(),
+    is_late: late,
+    late_action: lateAction,
+    fee_cents: late && lateAction === 'fee' ? fee : 0,
+    currency: 'USD',
+    can_cancel: !late || lateAction === 'fee',
+    policy_text: '(server text)',
+  }
+}
+
+export function appointment(
+  id: string,
+  startsAt: string,
+  overrides: Partial<PortalAppointment> = {},
+): PortalAppointment {
+  return {
+    id,
+    therapist: { id: RIVERA.id, name: RIVERA.name },
+    starts_at: startsAt,
+    ends_at: new Date(Date.parse(startsAt) + 50 * 60_000).toISOString(),
+    type: 'Individual session',
+    location: '12 Harbor Street, Suite 3, Portland, ME',
+    status: 'scheduled',
+    can_confirm: true,
+    cancellation: quote(startsAt, 48, 'fee'),
+    ...overrides,
+  }
+}
+
+/** Next Monday 10:00 New York, the day after clocks go forward: free to cancel until Saturday 9:00 (48 elapsed hours). */
+export const freeSession = appointment('a-free', '2026-03-09T14:00:00Z')
+/** Tomorrow 16:00 New York: inside the 48-hour window, $75 fee. */
+export const lateSession = appointment('a-late', '2026-03-03T21:00:00Z')
+/** Tomorrow 09:00 New York with a therapist who asks for a call inside 24 hours. */
+export const callSession = appointment('a-call', '2026-03-03T14:00:00Z', {
+  therapist: { id: OKAFOR.id, name: OKAFOR.name },
+  cancellation: quote('2026-03-03T14:00:00Z', 24, 'contact_required'),
+})
+export const missedSession = appointment('a-missed', '2026-02-27T19:00:00Z', {
+  status: 'no_show',
+  can_confirm: false,
+  cancellation: undefined,
+})
+
+type Calls = { [K in keyof PortalApi]?: unknown[][] }
+
+/** A scripted PortalApi that records its calls. Override any method per test. */
+export function fakeApi(overrides: Partial<PortalApi> = {}, state = { signedIn: true }) {
+  const calls: Calls = {}
+  const record =
+    <K extends keyof PortalApi>(name: K, impl: PortalApi[K]) =>
+    (...args: unknown[]) => {
+      ;(calls[name] ??= []).push(args)
+      return (impl as (...a: unknown[]) => unknown)(...args)
+    }
+  const base: PortalApi = {
+    config: async () => config,
+    startSignIn: async () => {},
+    verify: async () => {
+      state.signedIn = true
+    },
+    signOut: async () => {
+      state.signedIn = false
+    },
+    isSignedIn: () => state.signedIn,
+    onSessionEnded: () => {},
+    me: async () => me(),
+    appointments: async () => [freeSession, lateSession],
+    confirm: async () => {},
+    cancellation: async (id) => [freeSession, lateSession, callSession].find((a) => a.id === id)!.cancellation!,
+    cancel: async () => {},
+    calendar: async () => new Blob(['BEGIN:VCALENDAR'], { type: 'text/calendar' }),
+    messages: async () => [] as Message[],
+    sendMessage: async (body) =>
+      ({
+        message: {
+          id: 'm1',
+          thread_id: 'th1',
+          therapist_id: RIVERA.id,
+          sender: 'client',
+          category: body.category,
+          body: body.body,
+          created_at: new Date(NOW).toISOString(),
+        },
+        expectation: 'Dr. Maya Rivera usually replies within 2 business days.',
+      }) satisfies MessageCreated,
+    joinWaitlist: async () => {},
+    leaveWaitlist: async () => {},
+    requestReschedule: async () => {},
+    ...overrides,
+  }
+  const api = Object.fromEntries(
+    Object.entries(base).map(([k, v]) => [k, record(k as keyof PortalApi, v as never)]),
+  ) as unknown as PortalApi
+  return { api, calls }
+}
+
+export function fakeBridge() {
+  const events: string[] = []
+  const bridge: Bridge = {
+    emit: (name) => void events.push(name),
+    close: () => void events.push('close'),
+    onOpened() {},
+    watchSize() {},
+  }
+  return { bridge, events }
+}
+
+export function InWords({ locale = 'en', children }: { locale?: Locale; children: ComponentChildren }) {
+  return <WordsContext.Provider value={words(locale, ZONE)}>{children}</WordsContext.Provider>
+}

@@ -72,10 +72,14 @@ describe('App', () => {
     const { calls, events, clock } = setup(true)
     expect(await screen.findByRole('heading', { level: 1, name: 'Your appointments' })).toBeTruthy()
     clock.advance(IDLE_WARN_MS + 1000)
-    await act(() => vi.advanceTimersByTimeAsync(5_000))
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000)
+    })
     expect((await screen.findByRole('alert')).textContent).toContain('Still there?')
     clock.advance(IDLE_SIGN_OUT_MS - IDLE_WARN_MS)
-    await act(() => vi.advanceTimersByTimeAsync(5_000))
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000)
+    })
     // Shown on the sign-in screen, and said once through the live region.
     expect(
       await screen.findAllByText('We signed you out after a while without activity, to keep your information private.'),
@@ -90,10 +94,14 @@ describe('App', () => {
     const { calls, clock } = setup(true)
     await screen.findByRole('heading', { level: 1, name: 'Your appointments' })
     clock.advance(IDLE_WARN_MS + 1000)
-    await act(() => vi.advanceTimersByTimeAsync(5_000))
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000)
+    })
     fireEvent.click(await screen.findByRole('button', { name: "I'm still here" }))
     clock.advance(IDLE_SIGN_OUT_MS - IDLE_WARN_MS)
-    await act(() => vi.advanceTimersByTimeAsync(5_000))
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000)
+    })
     expect(screen.queryByText(/We signed you out/)).toBeNull()
     expect(calls.signOut).toBeUndefined()
   })

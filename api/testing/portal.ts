@@ -1,4 +1,6 @@
 import { expect } from 'vitest'
+import { startSession } from '../auth/portal-session'
+import { inPractice } from '../db/tenant'
 import type { TestContext } from './app'
 
 /** The 6-digit code in the newest sign-in email to `email`, read the way a developer would: GET /dev/outbox. */
@@ -22,4 +24,12 @@ export async function signIn(
   const verify = await t.call('POST', '/v1/portal/auth/verify', { body: { practice, email, code } })
   expect(verify.status, verify.text).toBe(200)
   return verify.body
+}
+
+/**
+ * A session opened at the test clock's current time, without the email round trip: for tests
+ * that move the clock past the access token's 15 minutes.
+ */
+export async function sessionNow(t: TestContext, practiceId: string, clientId: string) {
+  return inPractice(t.sql, practiceId, (tx) => startSession(tx, t.deps, { practiceId, clientId, method: 'code' }))
 }

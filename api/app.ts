@@ -4,6 +4,7 @@ import type { AppEnv, Deps } from './deps'
 import { handleError } from './error-handler'
 import { ApiError } from './errors'
 import { openApiDocument } from './openapi/document'
+import { actionRoutes } from './routes/actions'
 import { alertRoutes } from './routes/alerts'
 import { apiKeyRoutes } from './routes/api-keys'
 import { appointmentRoutes } from './routes/appointments'
@@ -11,6 +12,7 @@ import { clientRoutes } from './routes/clients'
 import { confirmationCallRoutes } from './routes/confirmation-calls'
 import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
+import { inboundRoutes } from './routes/inbound'
 import { insightRoutes } from './routes/insights'
 import { operatorRoutes } from './routes/operator'
 import { portalAppointmentRoutes } from './routes/portal-appointments'
@@ -21,6 +23,7 @@ import { portalMessageRoutes } from './routes/portal-messages'
 import { portalPageRoutes } from './routes/portal-page'
 import { portalWaitlistRoutes } from './routes/portal-waitlist'
 import { practiceRoutes } from './routes/practice'
+import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push-subscriptions'
 import { therapistRoutes } from './routes/therapists'
 import { threadRoutes } from './routes/threads'
 
@@ -70,6 +73,10 @@ export function createApp(deps: Deps) {
   app.route('/v1/portal/appointments', portalAppointmentRoutes(deps))
   app.route('/v1/portal/messages', portalMessageRoutes(deps))
   app.route('/v1/portal/waitlist', portalWaitlistRoutes(deps))
+  app.route('/v1/portal/push-subscriptions', pushSubscriptionRoutes(deps))
+  app.route('/v1/push', pushKeyRoutes(deps))
+  app.route('/v1/actions', actionRoutes(deps))
+  app.route('/v1/inbound', inboundRoutes(deps))
   app.route('/v1', confirmationCallRoutes(deps))
   app.route('/v1/insights', insightRoutes(deps))
   app.route('/dev', devRoutes(deps))

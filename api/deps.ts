@@ -22,6 +22,8 @@ export type Deps = {
   emailFrom: string
   /** Web push with VAPID; absent where `web-push` cannot run (Workers), so push waits for a Node dispatcher. */
   push?: PushSender | undefined
+  /** The VAPID public key pages subscribe with; defaults to the push sender's (set it on Workers). */
+  vapidPublicKey?: string | undefined
   /** Posts texts to each practice's own SMS gateway; the default signs and POSTs with fetch. */
   sms?: SmsSender | undefined
   /** Verifies Resend's delivery webhooks (RESEND_WEBHOOK_SECRET, `whsec_...`); events are refused without it. */

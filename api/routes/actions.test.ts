@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dispatchDue } from '../outbox/dispatch'
+import { outboxHandlers } from '../outbox/handlers'
+import { startTestApp, type TestContext } from '../testing/app'
+import { fixtures } from '../testing/fixtures'
+
+let t: TestContext
+let key: string
+let f: ReturnType<typeof fixtures>
+let therapistId: string
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-03-02T15:00:00Z' })
+  key = (await t.createPractice('links')).adminKey
+  f = fixtures(t, key)
+  therapistId = (await f.therapist()).id
+})
+afterAll(() => t.stop())
+
+const form = { 'content-type': 'application/x-www-form-urlencoded' }
+const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email'] })
+
+/** Books a session, sends its confirmation request, and returns the links in the email. */
+async function reminderLinks(startsAt: string, clientOverrides: Record<string, unknown> = {}) {
+  const client = await f.client(clientOverrides)
+  const apt = await f.appointment(therapistId, client.id, startsAt)
+  const [due] = await t.sql<{ send_at: Date }[]>`
+    select send_at from outbox where appointment_id = ${apt.id} and reminder_kind = 'confirmation'`
+  const now = t.clock.now()
+  if (due!.send_at > now) t.clock.set(due!.send_at)
+  await dispatch()
+  t.clock.set(now)
+  const email = (await t.call('GET', `/dev/outbox?to=${encodeURIComponent(client.email)}`)).body.data[0]
+  const link = (label: string) => {
+    const url = new RegExp(`^${label}: (\\S+)$`, 'm').exec(email.text)?.[1]
+    expect(url, `${label} link in\n${email.text}`).toBeDefined()
+    return new URL(url!).pathname
+  }
+  return {
+    apt,
+    client,
+    email,
+    confirm: link("Yes, I'll be there"),
+    cancel: link('Cancel'),
+    reschedule: link('Find another time'),
+  }
+}
+
+const status = async (id: string) => (await t.call('GET', `/v1/appointments/${id}`, { key })).body.status
+
+describe('reminder action links', () => {
+  it('Confirm: GET shows a calm page and changes nothing; POST confirms; the second use explains it was used', async () => {
+    const { apt, confirm, email } = await reminderLinks('2026-03-09T19:00:00Z')
+    expect(email.html).toContain(`href="http://hearth.test${confirm}"`)
+
+    const page = await t.call('GET', confirm)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/,
+    )
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(page.text).toContain('<form method="post">')
+    expect(page.text).toContain('Your appointment with Practice links is on Monday 9 March at 3:00 pm.')
+    expect(page.text).not.toMatch(/<script/i)
+    expect(await status(apt.id)).toBe('scheduled')
+
+    const done = await t.call('POST', confirm, { headers: form, body: '' })
+    expect(done.status).toBe(200)
+    expect(done.text).toContain('Thank you. Your appointment on Monday 9 March at 3:00 pm is confirmed.')
+    expect(await status(apt.id)).toBe('confirmed')
+    const audit = await t.call('GET', `/v1/appointments/${apt.id}`, { key })
+    expect(audit.body.reminders.map((r: { kind: string; status: string }) => [r.kind, r.status])).toEqual([
+      ['confirmation', 'sent'],
+      ['morning_of', 'pending'],
+    ])
+
+    const again = await t.call('POST', confirm, { headers: form, body: '' })
+    expect(again.status).toBe(410)
+    expect(again.text).toContain('This link has already been used, so there&#39;s nothing more to do here.')
+    expect(again.text).toContain('Your appointment on Monday 9 March at 3:00 pm is confirmed.')
+    expect((await t.call('GET', confirm)).status).toBe(410)
+  })
+
+  it('Cancel inside the window: shows the same quote as the widget and needs the fee acknowledged', async () => {
+    // Booked Monday for Tuesday 5:00 pm: 26 hours away, inside the 48 h window, $75 fee.
+    const { apt, cancel } = await reminderLinks('2026-03-03T22:00:00Z')
+    const page = await t.call('GET', cancel)
+    expect(page.text).toContain(
+      'This session is less than 48 hours away, so cancelling now carries the practice&#39;s $75.00 late-cancellation fee.',
+    )
+    expect(page.text).toContain('name="acknowledge_late"')
+
+    const refused = await t.call('POST', cancel, { headers: form, body: 'reason=' })
+    expect(refused.status).toBe(409)
+    expect(refused.text).toContain('Please tick the box to show you&#39;ve seen the fee, then cancel again.')
+    expect(await status(apt.id)).toBe('scheduled')
+
+    const done = await t.call('POST', cancel, { headers: form, body: 'acknowledge_late=yes&reason=Work+trip' })
+    expect(done.status).toBe(200)
+    expect(done.text).toContain('is cancelled')
+    expect(await status(apt.id)).toBe('late_cancelled')
+    const second = await t.call('POST', cancel, { headers: form, body: 'acknowledge_late=yes' })
+    expect(second.status).toBe(410)
+    expect(second.text).toContain('is cancelled.')
+  })
+
+  it('Cancel in good time needs no acknowledgement; Reschedule tells the front desk with the note', async () => {
+    const first = await reminderLinks('2026-03-12T15:00:00Z')
+    expect((await t.call('GET', first.cancel)).text).not.toContain('acknowledge_late')
+    expect((await t.call('POST', first.cancel, { headers: form, body: '' })).status).toBe(200)
+    expect(await status(first.apt.id)).toBe('cancelled')
+
+    const second = await reminderLinks('2026-03-13T15:00:00Z')
+    const asked = await t.call('POST', second.reschedule, { headers: form, body: 'note=Mornings+suit+me' })
+    expect(asked.status).toBe(200)
+    expect(asked.text).toContain('The practice will get in touch')
+    expect(await status(second.apt.id)).toBe('scheduled')
+    const alerts = await t.call('GET', '/v1/alerts?status=open', { key })
+    const alert = alerts.body.data.find((a: { appointment_id?: string }) => a.appointment_id === second.apt.id)
+    expect(alert).toMatchObject({ kind: 'reschedule_request', client_note: 'Mornings suit me' })
+    expect((await t.call('POST', second.reschedule, { headers: form, body: '' })).status).toBe(410)
+  })
+
+  it('a forged link, or one from before the session moved, does nothing', async () => {
+    const { apt, confirm } = await reminderLinks('2026-03-16T15:00:00Z')
+    const token = confirm.split('/').pop()!
+    const forged = `/v1/actions/${token.slice(0, -3)}${token.endsWith('AAA') ? 'BBB' : 'AAA'}`
+    expect((await t.call('GET', forged)).status).toBe(404)
+    expect((await t.call('POST', forged, { headers: form, body: '' })).status).toBe(404)
+    expect((await t.call('GET', '/v1/actions/nonsense')).status).toBe(404)
+
+    await t.call('PATCH', `/v1/appointments/${apt.id}`, {
+      key,
+      body: { starts_at: '2026-03-17T15:00:00Z', ends_at: '2026-03-17T15:50:00Z' },
+    })
+    const stale = await t.call('POST', confirm, { headers: form, body: '' })
+    expect(stale.status).toBe(404)
+    expect(stale.text).toContain('This link doesn&#39;t work any more')
+    expect(await status(apt.id)).toBe('scheduled')
+  })
+
+  it.skipIf(!process.env.DATABASE_URL)('two taps at once confirm once', async () => {
+    const { apt, confirm } = await reminderLinks('2026-03-18T15:00:00Z')
+    const results = await Promise.all([1, 2, 3].map(() => t.call('POST', confirm, { headers: form, body: '' })))
+    expect(results.map((r) => r.status).sort()).toEqual([200, 410, 410])
+    expect(await status(apt.id)).toBe('confirmed')
+  })
+})

@@ -6,7 +6,8 @@ import type { TestContext } from './app'
 /** The 6-digit code in the newest sign-in email to `email`, read the way a developer would: GET /dev/outbox. */
 export async function codeFromOutbox(t: TestContext, email: string): Promise<string> {
   const outbox = await t.call('GET', `/dev/outbox?to=${encodeURIComponent(email)}`)
-  const newest = outbox.body.data.find((m: { subject: string }) => /sign-in code/i.test(m.subject))
+  // Newest first; the subject is in the client's language, so look for the code itself.
+  const newest = outbox.body.data.find((m: { text: string }) => /\b\d{6}\b/.test(m.text))
   const code = /\b(\d{6})\b/.exec(newest?.text ?? '')?.[1]
   expect(code, `no sign-in code in the outbox for ${email}`).toBeDefined()
   return code!

@@ -1,4 +1,5 @@
 import { channelStatus, type ChannelFacts } from '../../shared/reminders/channels'
+import { LATE_SEND_MIN_LEAD_HOURS } from '../../shared/reminders/plan'
 import type { Branding, Channel, Locale, ReminderSchedule } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
@@ -48,6 +49,9 @@ type ChannelState = {
   failing_reason: string | null
 }
 type Subscription = { id: string; client_id: string; endpoint: string; p256dh: string; auth: string }
+
+/** Retries take a quarter of an hour at most; beyond an hour late, a send is overdue. */
+const OVERDUE_GRACE_MS = 60 * 60_000
 
 /** What `after` needs to know beyond the outcome. */
 type Extra = { goneSubscriptions?: string[]; permanentEmailFailure?: boolean; context?: Context }
@@ -119,6 +123,9 @@ function whyNotNow(
   if (context.starts_at.getTime() <= now.getTime()) return 'started'
   if (!row.idempotency_key.endsWith(`/${context.version}`)) return 'moved'
   if (row.reminder_kind === 'confirmation' && context.status === 'confirmed') return 'confirmed'
+  // Long overdue (the dispatchers were down) with the session close: the plan's late rule applies.
+  const overdue = now.getTime() - row.send_at.getTime() > OVERDUE_GRACE_MS
+  if (overdue && context.starts_at.getTime() - now.getTime() <= LATE_SEND_MIN_LEAD_HOURS * 3_600_000) return 'too_late'
   const state: ChannelFacts['state'] = {}
   for (const s of states.filter((s) => s.client_id === row.client_id)) {
     state[s.channel] = {

@@ -73,29 +73,29 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
                 <p class="session-who">
                   {a.therapist.name} · {a.type}
                 </p>
-                <StatusChip appointment={a} />
-                <div class="session-actions">
-                  {a.can_confirm && (
-                    <button
-                      type="button"
-                      class="button button-primary button-small"
-                      disabled={confirming === a.id}
-                      aria-busy={confirming === a.id}
-                      onClick={() => confirm(a)}
-                      aria-label={tr('widget.confirm.label', { when: when(a.starts_at, 'medium') })}
-                    >
-                      {tr('widget.confirm.button')}
-                    </button>
-                  )}
+                {a.status === 'confirmed' && <StatusChip appointment={a} />}
+              </div>
+              <div class="session-actions">
+                {a.can_confirm && (
                   <button
                     type="button"
-                    class="button button-secondary button-small"
-                    onClick={() => ctx.go({ name: 'session', id: a.id })}
-                    aria-label={tr('widget.sessions.detailsLabel', { when: when(a.starts_at, 'medium') })}
+                    class="button button-primary button-small"
+                    disabled={confirming === a.id}
+                    aria-busy={confirming === a.id}
+                    onClick={() => confirm(a)}
+                    aria-label={tr('widget.confirm.label', { when: when(a.starts_at, 'medium') })}
                   >
-                    {tr('widget.sessions.details')}
+                    {tr('widget.confirm.button')}
                   </button>
-                </div>
+                )}
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  onClick={() => ctx.go({ name: 'session', id: a.id })}
+                  aria-label={tr('widget.sessions.detailsLabel', { when: when(a.starts_at, 'medium') })}
+                >
+                  {tr('widget.sessions.details')}
+                </button>
               </div>
             </li>
           ))}

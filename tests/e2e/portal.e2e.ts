@@ -1,0 +1,283 @@
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axe, launchChromium, screenshotBoth } from './browser'
+import { type RunningHearth, startHearth } from './server'
+
+/**
+ * A client's whole visit on the demo practice website, against the real server and database:
+ * sign in with the emailed code, confirm, cancel outside and inside the window, message the
+ * therapist, see the crisis resources, join the cancellation list; axe-core on every screen and a
+ * screenshot of each at desktop size and 320 px wide (test-artifacts/screenshots/).
+ */
+
+let hearth: RunningHearth
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let portal: FrameLocator
+let frame: Frame
+
+beforeAll(async () => {
+  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await hearth?.stop()
+})
+
+/** Every screen passes axe (WCAG 2.x A/AA) and is photographed at both sizes. */
+async function check(name: string) {
+  await page.waitForTimeout(250)
+  const violations = await axe(frame)
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+  await screenshotBoth(page, name)
+}
+
+const heading = () => portal.getByRole('heading', { level: 1 })
+
+/** A fresh browser profile (nothing stored from the last client), on the demo website. */
+async function openPortal(path = '/') {
+  await context?.close()
+  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
+  page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(`${hearth.base}${path}`)
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as any).hearthEvents = seen
+    for (const name of [
+      'open',
+      'close',
+      'signed-in',
+      'signed-out',
+      'confirmed',
+      'cancelled',
+      'message-sent',
+      'waitlist-joined',
+    ])
+      window.addEventListener(`hearth:${name}`, (e) =>
+        seen.push(`${name}${(e as CustomEvent).detail ? ' +detail' : ''}`),
+      )
+  })
+  await page.getByRole('button', { name: 'My appointments' }).click()
+  portal = page.frameLocator('iframe')
+  frame = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
+}
+
+async function signIn(email: string) {
+  await portal.getByLabel(/email/i).fill(email)
+  await portal.getByRole('button', { name: /code|código/i }).click()
+  const code = await hearth.latestCode(email)
+  await portal.locator('#code').fill(code)
+  await portal.locator('form button[type=submit]').click()
+}
+
+async function appointmentsOf(clientEmail: string) {
+  const clients = (await hearth.call('GET', '/v1/clients')).data as { id: string; email: string }[]
+  const client = clients.find((c) => c.email === clientEmail)!
+  const from = new Date(Date.now() - 3 * 86_400_000).toISOString()
+  const list = (await hearth.call('GET', `/v1/appointments?from=${from}&to=2100-01-01T00:00:00Z&limit=200`)).data as {
+    id: string
+    client_id: string
+    status: string
+    starts_at: string
+  }[]
+  return list.filter((a) => a.client_id === client.id).sort((a, b) => a.starts_at.localeCompare(b.starts_at))
+}
+
+describe("Alex's visit", () => {
+  it('signs in with the emailed code, after a wrong one', async () => {
+    await openPortal()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to see your appointments')
+    await check('01-sign-in')
+    await portal.getByLabel('Your email address').fill('alex@example.com')
+    await portal.getByRole('button', { name: 'Email me a code' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Check your email')
+    await portal.getByLabel('6-digit code').fill('000000')
+    await portal.getByRole('button', { name: 'Sign in' }).click()
+    await portal.getByText("That code didn't work.", { exact: false }).waitFor()
+    await check('02-code')
+    await portal.getByLabel('6-digit code').fill(await hearth.latestCode('alex@example.com'))
+    await portal.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Your appointments')
+    await portal.getByText('Hello, Alex.').waitFor()
+    await check('03-sessions')
+  })
+
+  it('confirms the next session in one tap', async () => {
+    const [next] = (await appointmentsOf('alex@example.com')).filter((a) => a.status === 'scheduled')
+    await portal
+      .getByRole('button', { name: /^Confirm your appointment on/ })
+      .first()
+      .click()
+    await portal
+      .getByText(/^Thank you\. You're confirmed for/)
+      .first()
+      .waitFor()
+    await portal.getByText('Confirmed', { exact: true }).first().waitFor()
+    const after = (await appointmentsOf('alex@example.com')).find((a) => a.id === next!.id)
+    expect(after!.status).toBe('confirmed')
+    await check('04-confirmed')
+  })
+
+  it('cancels a session next week for free, with the exact deadline shown first', async () => {
+    const upcoming = (await appointmentsOf('alex@example.com')).filter(
+      (a) => a.status === 'scheduled' || a.status === 'confirmed',
+    )
+    const later = upcoming.at(-1)!
+    await portal
+      .getByRole('button', { name: /^Details for/ })
+      .last()
+      .click()
+    await portal.getByRole('button', { name: 'Add to calendar' }).waitFor()
+    await check('05-detail')
+    await portal.getByRole('button', { name: 'Cancel this appointment' }).click()
+    await portal.getByText(/^You can cancel free of charge until \w+day \d+ \w+ at \d+:\d\d [ap]m\./).waitFor()
+    await check('06-cancel-free')
+    await portal.getByRole('button', { name: 'Cancel appointment' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Appointment cancelled')
+    expect((await appointmentsOf('alex@example.com')).find((a) => a.id === later.id)!.status).toBe('cancelled')
+    await check('07-cancelled')
+    await portal.getByRole('button', { name: 'Your appointments' }).click()
+  })
+
+  it('cancels inside the window only after acknowledging the fee', async () => {
+    await expect.poll(() => heading().textContent()).toBe('Your appointments')
+    await portal
+      .getByRole('button', { name: /^Details for/ })
+      .first()
+      .click()
+    await portal.getByRole('button', { name: 'Cancel this appointment' }).click()
+    await portal
+      .getByText(/less than 48 hours away, so cancelling now carries the practice's \$75\.00 late-cancellation fee/)
+      .waitFor()
+    await portal.getByRole('button', { name: 'Cancel and accept the $75.00 fee' }).click()
+    await portal.getByText("Please tick the box to show you've seen the fee", { exact: false }).waitFor()
+    await check('08-cancel-late')
+    await portal.getByLabel('I understand the $75.00 late-cancellation fee applies.').check()
+    await portal.getByRole('button', { name: 'Cancel and accept the $75.00 fee' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Appointment cancelled')
+    expect((await appointmentsOf('alex@example.com')).some((a) => a.status === 'late_cancelled')).toBe(true)
+    await portal.getByRole('button', { name: 'Your appointments' }).click()
+    await portal.getByText("You don't have any upcoming appointments.").waitFor()
+    await check('09-sessions-empty')
+  })
+
+  it('reads what the therapist welcomes, then sends an allowed message', async () => {
+    await portal.getByRole('button', { name: /^Message Dr\. Maya Rivera/ }).click()
+    await portal.getByText('Between sessions, Dr. Maya Rivera welcomes messages about', { exact: false }).waitFor()
+    await portal.getByText('Dr. Maya Rivera usually replies within 2 business days.', { exact: false }).waitFor()
+    await check('10-messages')
+    await portal.getByLabel('Scheduling').check()
+    await portal.getByLabel('Your message', { exact: true }).fill('Could we find a time next week instead?')
+    await portal.getByRole('button', { name: 'Send message' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Message sent')
+    await portal.getByText('Thanks for your message.', { exact: false }).waitFor()
+    await check('11-message-sent')
+  })
+
+  it("shows the practice's crisis resources first, with numbers to tap", async () => {
+    await portal.getByRole('button', { name: 'Write another message' }).click()
+    await portal.getByLabel("I'm in crisis").check()
+    const crisis = portal.getByRole('region', { name: 'If you need help right now' })
+    await crisis.waitFor()
+    expect(await crisis.textContent()).toContain('call 911 now')
+    expect(await portal.getByRole('link', { name: 'Call 911' }).getAttribute('href')).toBe('tel:911')
+    expect(await portal.getByRole('link', { name: 'Text 988' }).getAttribute('href')).toBe('sms:988')
+    const top = async (locator: ReturnType<FrameLocator['getByText']>) => (await locator.boundingBox())!.y
+    expect(await top(crisis as never)).toBeLessThan(
+      await top(portal.getByText('welcomes messages about', { exact: false })),
+    )
+    await check('12-crisis')
+    await portal.getByLabel('Your note').fill('I am having a really hard night.')
+    await portal.getByRole('button', { name: 'Send message' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Message sent')
+    await portal.getByRole('region', { name: 'If you need help right now' }).waitFor()
+    await portal.getByRole('button', { name: 'Your appointments' }).click()
+  })
+
+  it('joins the cancellation list', async () => {
+    await portal.getByRole('button', { name: /^Join the cancellation list/ }).click()
+    await portal.getByLabel('Tuesday').check()
+    await portal.getByLabel('Afternoon').check()
+    await check('13-waitlist')
+    await portal.getByRole('button', { name: 'Join the list' }).click()
+    await portal.getByText("You're on Dr. Maya Rivera's cancellation list.", { exact: false }).first().waitFor()
+    await portal.getByRole('button', { name: 'Your appointments' }).first().click()
+  })
+
+  it('finds help from any screen, and signs out', async () => {
+    await portal.getByRole('button', { name: 'Need help now?' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Need help now?')
+    await check('14-help')
+    await portal.getByRole('button', { name: 'Back' }).click()
+    await portal.getByRole('button', { name: 'Sign out' }).click()
+    await portal.getByText("You're signed out. See you next time.").first().waitFor()
+    const events = await page.evaluate(() => (window as any).hearthEvents as string[])
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'open',
+        'signed-in',
+        'confirmed',
+        'cancelled',
+        'message-sent',
+        'waitlist-joined',
+        'signed-out',
+      ]),
+    )
+    expect(events.some((e) => e.includes('+detail'))).toBe(false)
+  })
+})
+
+describe("Jordan's missed session", () => {
+  it('is greeted warmly and can ask for another time without explaining', async () => {
+    await openPortal()
+    await signIn('jordan@example.com')
+    const missed = portal.getByRole('heading', { name: /^We missed you on .*\. That's okay\.$/ })
+    await missed.waitFor()
+    await check('15-missed-note')
+    await portal.getByRole('button', { name: 'Find another time' }).click()
+    await portal.getByLabel('A note for Dr. Maya Rivera (optional)').waitFor()
+    await check('16-missed-reschedule')
+    await portal.getByRole('button', { name: 'Ask for another time' }).click()
+    await portal.getByText('Thank you. The practice will be in touch', { exact: false }).first().waitFor()
+    await portal.getByRole('button', { name: 'Sign out' }).click()
+  })
+})
+
+describe("Lucía's portal, in Spanish", () => {
+  it('shows her sessions in her language and zone, and asks her to call inside the contact-required window', async () => {
+    const [clients, therapists] = await Promise.all([
+      hearth.call('GET', '/v1/clients'),
+      hearth.call('GET', '/v1/therapists'),
+    ])
+    const lucia = clients.data.find((c: { email: string }) => c.email === 'lucia@example.com')
+    const okafor = therapists.data.find((t: { name: string }) => t.name.startsWith('Sam Okafor'))
+    const start = new Date(Date.now() + 5 * 3_600_000)
+    start.setUTCMinutes(0, 0, 0)
+    await hearth.call('POST', '/v1/appointments', {
+      external_id: 'e2e-soon',
+      therapist_id: okafor.id,
+      client_id: lucia.id,
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 50 * 60_000).toISOString(),
+      type: 'Video session',
+      telehealth_url: 'https://video.calmwaters.example/room/e2e',
+    })
+    await openPortal()
+    await signIn('lucia@example.com')
+    await expect.poll(() => heading().textContent()).toBe('Tus citas')
+    await portal.getByText('Hola, Lucía.').waitFor()
+    await check('17-sessions-es')
+    await portal
+      .getByRole('button', { name: /^Detalles de la cita/ })
+      .first()
+      .click()
+    await portal.getByRole('button', { name: 'Cancelar esta cita' }).click()
+    await portal.getByText(/^Como faltan menos de 24 horas para esta sesión, llama a la consulta al/).waitFor()
+    expect(await portal.getByRole('link', { name: /^Llamar al/ }).getAttribute('href')).toBe('tel:+15550102000')
+    expect(await portal.getByRole('button', { name: /^Cancelar/ }).count()).toBe(0)
+    await check('18-cancel-call-es')
+  })
+})

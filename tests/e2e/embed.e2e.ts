@@ -127,6 +127,60 @@ describe('the embed on a practice website', () => {
     await context.close()
   })
 
+  it('leaves no client data in the host page: not in its DOM, storage or cookies, and events carry none', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const p = await context.newPage()
+    await p.goto(`${allowed.origin}/inline`)
+    await p.evaluate(() => {
+      const seen: string[] = []
+      ;(window as any).heard = seen
+      for (const name of ['signed-in', 'confirmed'])
+        window.addEventListener(`hearth:${name}`, (e) =>
+          seen.push(`${name}:${JSON.stringify((e as CustomEvent).detail)}`),
+        )
+    })
+    const frame = await portalFrame(p)
+    await frame.getByLabel('Your email address').fill('alex@example.com')
+    await frame.getByRole('button', { name: 'Email me a code' }).click()
+    await frame.getByLabel('6-digit code').fill(await hearth.latestCode('alex@example.com'))
+    await frame.getByRole('button', { name: 'Sign in' }).click()
+    await frame.getByText('Hello, Alex.').waitFor()
+    await frame
+      .getByRole('button', { name: /^Confirm your appointment on/ })
+      .first()
+      .click()
+    await frame
+      .getByText(/^Thank you\. You're confirmed/)
+      .first()
+      .waitFor()
+    await screenshot(p, 'embed-inline-signed-in-desktop')
+
+    // What any script on the practice's page (analytics, chat widgets) could read.
+    const visible = await p.evaluate(() => {
+      const parts: string[] = [document.documentElement.outerHTML, document.cookie]
+      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML)
+      for (const store of [localStorage, sessionStorage])
+        for (let i = 0; i < store.length; i++) parts.push(store.key(i)!, store.getItem(store.key(i)!) ?? '')
+      for (const entry of performance.getEntriesByType('resource')) parts.push(entry.name)
+      parts.push(...((window as any).heard as string[]))
+      return parts.join('\n')
+    })
+    for (const secret of [
+      'Alex',
+      'alex@example.com',
+      'Rivera',
+      'Individual session',
+      'Harbor',
+      'access_token',
+      'Bearer',
+    ])
+      expect(visible).not.toContain(secret)
+    expect(await p.evaluate(() => (window as any).heard)).toEqual(['signed-in:null', 'confirmed:null'])
+    // The frame keeps its session in its own storage, on Hearth's origin.
+    expect(await frame.evaluate(() => Object.keys(localStorage))).toEqual(['hearth.session.demo'])
+    await context.close()
+  })
+
   it('refuses to be framed by a site that is not one of the practice origins', async () => {
     const context = await browser.newContext()
     const p = await context.newPage()

@@ -133,7 +133,7 @@ export function Messages({ ctx, therapistId, startWithCrisis }: Props) {
       backLabel={tr('widget.sessions.title')}
     >
       {decision?.crisis && (
-        <div id="crisis-first">
+        <div id="crisis-first" class="stack">
           <CrisisResources resources={decision.resources} headingLevel={2} />
           {decision.therapist_note && (
             <figure class="auto-reply">

@@ -11,6 +11,13 @@ import { signIn } from './testing/portal'
  */
 
 type Case = { body?: unknown; status: number }
+const PUSH = {
+  endpoint: 'https://push.example/send/owner-device',
+  keys: {
+    p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+    auth: 'tBHItJI5svbpez7KI4CCXg',
+  },
+}
 const OWNER_CASES: Record<string, Case> = {
   'GET /v1/portal/me': { status: 200 },
   'GET /v1/portal/appointments': { status: 200 },
@@ -23,6 +30,8 @@ const OWNER_CASES: Record<string, Case> = {
   'POST /v1/portal/messages': { body: { category: 'scheduling', body: 'Can we move Tuesday?' }, status: 201 },
   'POST /v1/portal/waitlist': { body: { preferred_days: ['mon'] }, status: 201 },
   'DELETE /v1/portal/waitlist': { body: {}, status: 204 },
+  'POST /v1/portal/push-subscriptions': { body: PUSH, status: 201 },
+  'DELETE /v1/portal/push-subscriptions': { body: { endpoint: PUSH.endpoint }, status: 204 },
 }
 
 let t: TestContext

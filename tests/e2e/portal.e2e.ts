@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launchChromium, screenshotBoth } from './browser'
@@ -130,7 +131,11 @@ describe("Alex's visit", () => {
       .getByRole('button', { name: /^Details for/ })
       .last()
       .click()
-    await portal.getByRole('button', { name: 'Add to calendar' }).waitFor()
+    const download = page.waitForEvent('download')
+    await portal.getByRole('button', { name: 'Add to calendar' }).click()
+    const ics = await readFile((await (await download).path())!, 'utf8')
+    expect(ics).toContain('BEGIN:VEVENT')
+    expect(ics).toContain(`DTSTART:${later.starts_at.replace(/[-:]/g, '').replace(/\.\d+/, '').slice(0, 15)}`)
     await check('05-detail')
     await portal.getByRole('button', { name: 'Cancel this appointment' }).click()
     await portal.getByText(/^You can cancel free of charge until \w+day \d+ \w+ at \d+:\d\d [ap]m\./).waitFor()

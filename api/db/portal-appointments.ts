@@ -42,7 +42,7 @@ export async function findClientAppointment(
   return row ?? null
 }
 
-/** Upcoming sessions (not yet over) and ones missed in the last `missedSince`, oldest first. */
+/** Sessions not yet over (unless already marked attended) and ones missed since `missedSince`, oldest first. */
 export async function listClientAppointments(
   tx: Tx,
   practiceId: string,
@@ -53,7 +53,7 @@ export async function listClientAppointments(
     select ${aliased(tx)}, ${contextColumns(tx)}, a.starts_at::text as sort_key
     from appointments a ${joins(tx)}
     where a.practice_id = ${practiceId} and a.client_id = ${clientId}
-      and (a.ends_at > ${q.now} or (a.status = 'no_show' and a.starts_at >= ${q.missedSince}))
+      and ((a.ends_at > ${q.now} and a.status <> 'attended') or (a.status = 'no_show' and a.starts_at >= ${q.missedSince}))
       ${q.after ? tx`and (a.starts_at, a.id) > (${q.after.startsAt}::text::timestamptz, ${q.after.id}::uuid)` : tx``}
     order by a.starts_at, a.id
     limit ${q.limit + 1}`

@@ -81,6 +81,13 @@ describe('GET /v1/portal/appointments', () => {
     expect(missedShown.cancellation).toBeUndefined()
   })
 
+  it('leaves out a session already marked attended, even before it ends', async () => {
+    const inProgress = await session(new Date(Date.parse(NOW) - 10 * 60_000).toISOString())
+    expect((await list()).map((a) => a.id)).toContain(inProgress.id)
+    await t.call('PATCH', `/v1/appointments/${inProgress.id}`, { key: adminKey, body: { status: 'attended' } })
+    expect((await list()).map((a) => a.id)).not.toContain(inProgress.id)
+  })
+
   it('pages with a cursor without repeating or skipping', async () => {
     const all = await list()
     const seen: string[] = []

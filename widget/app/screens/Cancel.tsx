@@ -8,6 +8,7 @@ import { Done, Loading, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
 import { useLoad } from '../use-load'
+import { dialable, displayPhone } from '../phone'
 
 /**
  * Cancelling: the rule comes first (the exact free-cancellation deadline, or inside the window the
@@ -24,7 +25,8 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
   const [problem, setProblem] = useState<unknown>(null)
   const [done, setDone] = useState(false)
   const back = () => ctx.go({ name: 'session', id: a.id })
-  const phone = ctx.me.practice.phone
+  const stored = ctx.me.practice.phone
+  const phone = displayPhone(stored)
 
   if (done) {
     return (
@@ -101,8 +103,8 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
 
       {!quote.can_cancel ? (
         <div class="actions">
-          {phone && (
-            <a class="button button-primary" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+          {stored && phone && (
+            <a class="button button-primary" href={`tel:${dialable(stored)}`}>
               {tr('widget.cancel.call', { phone })}
             </a>
           )}

@@ -3,6 +3,7 @@ import { CrisisResources } from '../components/CrisisResources'
 import { Screen } from '../components/Screen'
 import { Loading } from '../components/States'
 import { useWords } from '../i18n'
+import { displayPhone } from '../phone'
 
 /** "Need help now?": the practice's crisis resources, reachable from every screen, signed in or not. */
 export function Help({
@@ -18,7 +19,9 @@ export function Help({
   return (
     <Screen title={tr('contact.helpNow')} onBack={onBack}>
       {resources ? <CrisisResources resources={resources} /> : <Loading />}
-      <p class="fine">{phone ? tr('widget.help.practiceCall', { phone }) : tr('widget.help.practice')}</p>
+      <p class="fine">
+        {phone ? tr('widget.help.practiceCall', { phone: displayPhone(phone)! }) : tr('widget.help.practice')}
+      </p>
     </Screen>
   )
 }

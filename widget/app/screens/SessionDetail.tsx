@@ -6,6 +6,7 @@ import { Done, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
 import { StatusChip } from './parts'
+import { displayPhone } from '../phone'
 
 /** One session: when, with whom, where (or the video link near the start), and what the client can do. */
 export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {
@@ -19,7 +20,7 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
     now: ctx.now(),
     zone: words.zone,
     locale: words.locale,
-    phone: ctx.me.practice.phone,
+    phone: displayPhone(ctx.me.practice.phone),
   })
 
   async function confirm() {

@@ -6,6 +6,7 @@ import { Done, Empty, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
 import { DateBadge, StatusChip } from './parts'
+import { displayPhone } from '../phone'
 
 /** Home: missed-session notes first (gently), then upcoming sessions, then messages and the cancellation list. */
 export function Sessions({ ctx }: { ctx: PortalContext }) {
@@ -59,7 +60,7 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
           <p>{tr('widget.sessions.none')}</p>
           <p class="fine">
             {ctx.me.practice.phone
-              ? tr('widget.sessions.bookCall', { phone: ctx.me.practice.phone })
+              ? tr('widget.sessions.bookCall', { phone: displayPhone(ctx.me.practice.phone)! })
               : tr('widget.sessions.book')}
           </p>
         </Empty>

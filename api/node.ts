@@ -9,7 +9,11 @@ import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
-import { devMailer, resendMailer } from './providers/email'
+import { nodeProviders } from './node-providers'
+import { startDispatcher } from './outbox/dispatch'
+import { outboxHandlers } from './outbox/handlers'
+import { replanPractice } from './reminders/replan'
+import { inPractice } from './db/tenant'
 import { seedDemo } from './seed/demo'
 import { portalPageFromDist, serveBuiltFiles } from './static-files'
 
@@ -54,18 +58,35 @@ const adminKey =
         () => null,
       )))
 
-const api = createApp({
+// The demo's sessions get their reminder plans, so their emails show up in /dev/outbox.
+if (seed.created)
+  await inPractice(sql, seed.practiceId, (tx) => replanPractice(tx, { clock: () => new Date() }, seed.practiceId))
+
+const deps = {
   sql,
   clock: () => new Date(),
   publicUrl,
   secret,
   operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
-  mailer: env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL }) : devMailer(),
-  emailFrom: env.EMAIL_FROM ?? 'Hearth <portal@hearth.example>',
+  // Resend or the dev outbox, web push with VAPID keys (generated into DATA_DIR when not set).
+  ...(await nodeProviders(env, { dataDir, publicUrl })),
   portalPage: portalPageFromDist(distDir),
   // The socket's address (behind a reverse proxy, every client would count as the proxy).
-  clientIp: (c) => getConnInfo(c).remote.address,
-})
+  clientIp: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
+}
+const api = createApp(deps)
+
+// Reminders leave through the outbox: this process dispatches every few seconds (DISPATCHER=off to
+// leave it to separate `npm run dispatcher` processes).
+const dispatchEveryMs = Number(env.DISPATCH_INTERVAL_MS ?? 3000)
+const dispatcher =
+  env.DISPATCHER === 'off'
+    ? null
+    : startDispatcher(deps, {
+        handlers: outboxHandlers,
+        channels: deps.push ? ['email', 'sms', 'push'] : ['email', 'sms'],
+        intervalMs: dispatchEveryMs,
+      })
 
 const root = new Hono()
 root.route('/', api)
@@ -80,6 +101,7 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, () => {
       `  Demo practice website  ${publicUrl}/`,
       `  API                    ${publicUrl}/v1  (contract: ${publicUrl}/openapi.json)`,
       `  Database               ${embedded ? `embedded, in ${join(dataDir, 'pg')}` : 'DATABASE_URL'}`,
+      `  Reminders              ${dispatcher ? `dispatched every ${dispatchEveryMs / 1000} s` : 'off here (DISPATCHER=off)'}${deps.mailer.outbox ? `, email to ${publicUrl}/dev/outbox` : ''}`,
       adminKey
         ? `  Demo admin API key     ${adminKey}`
         : '  Demo admin API key     (set BOOTSTRAP_ADMIN_KEY to create one for the demo practice)',
@@ -95,6 +117,7 @@ async function shutdown() {
   if (stopping) return
   stopping = true
   server.close()
+  await dispatcher?.stop()
   await sql.end({ timeout: 2 })
   await embedded?.stop()
   process.exit(0)

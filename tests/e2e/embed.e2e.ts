@@ -181,6 +181,30 @@ describe('the embed on a practice website', () => {
     await context.close()
   })
 
+  it('works from the keyboard: open, focus on the heading, Escape closes and focus returns', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const p = await context.newPage()
+    await p.goto(`${allowed.origin}/plain`)
+    const launcher = p.getByRole('button', { name: 'My appointments' })
+    await launcher.waitFor()
+    await p.keyboard.press('Tab')
+    expect(
+      await launcher.evaluate(
+        (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el,
+      ),
+    ).toBe(true)
+    await p.keyboard.press('Enter')
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true')
+    const frame = await portalFrame(p)
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.tagName)).toBe('H1')
+    await p.keyboard.press('Tab')
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('email')
+    await p.keyboard.press('Escape')
+    await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('false')
+    expect(await launcher.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true)
+    await context.close()
+  })
+
   it('refuses to be framed by a site that is not one of the practice origins', async () => {
     const context = await browser.newContext()
     const p = await context.newPage()

@@ -63,6 +63,12 @@ export function App({
       bridge.emit('signed-out')
     })
     bridge.onOpened(() => focusHeading())
+    // Escape closes the panel from inside it too (keys pressed in the frame never reach the host page).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && boot.mode === 'panel') bridge.close()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
   }, [])
 
   useEffect(() => {

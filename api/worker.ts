@@ -1,5 +1,9 @@
 import { createApp } from './app'
 import { connect } from './db/connect'
+import type { Sql } from './db/connect'
+import type { Deps } from './deps'
+import { dispatchDue } from './outbox/dispatch'
+import { outboxHandlers } from './outbox/handlers'
 import { resendMailer } from './providers/email'
 
 /**
@@ -7,6 +11,10 @@ import { resendMailer } from './providers/email'
  * caching disabled, so a cancelled session never reads as booked). Static files (widget, portal,
  * demo site) are served from `dist/` by the assets binding before the Worker runs.
  * Migrations run from Node (`npm run migrate`) against the same database before a deploy.
+ *
+ * Reminders: a cron trigger (wrangler.toml) runs the outbox dispatcher for email and SMS every
+ * minute. Web push needs `web-push`, which does not run on Workers: push reminders wait in the
+ * outbox for a Node dispatcher process (`npm run dispatcher`), which any number may run beside this.
  */
 export type Env = {
   HYPERDRIVE: { connectionString: string }
@@ -15,24 +23,40 @@ export type Env = {
   HEARTH_OPERATOR_KEY?: string
   RESEND_API_KEY: string
   EMAIL_FROM: string
+  /** Resend's webhook signing secret (`whsec_...`) for POST /v1/inbound/email-events. */
+  RESEND_WEBHOOK_SECRET?: string
+  /** The VAPID public key pages subscribe with (the Node dispatcher holds the private key). */
+  VAPID_PUBLIC_KEY?: string
   /** The built files in dist/ (wrangler.toml `[assets] binding`). */
   ASSETS?: { fetch(request: Request): Promise<Response> }
 }
 
 type Context = { waitUntil(promise: Promise<unknown>): void }
 
+/** What every invocation needs, request or cron. */
+function baseDeps(env: Env, sql: Sql): Deps {
+  return {
+    sql,
+    clock: () => new Date(),
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    secret: env.HEARTH_SECRET,
+    operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
+    mailer: resendMailer(env.RESEND_API_KEY),
+    emailFrom: env.EMAIL_FROM,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
+    vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
+  }
+}
+
+/** Batches per cron run: enough for a busy minute, bounded so one run never overlaps the next for long. */
+const CRON_BATCHES = 20
+
 export default {
   async fetch(request: Request, env: Env, ctx: Context): Promise<Response> {
     // One small pool per request, as Hyperdrive recommends; it pools for us at the edge.
     const sql = connect(env.HYPERDRIVE.connectionString, { max: 5 })
     const app = createApp({
-      sql,
-      clock: () => new Date(),
-      publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
-      secret: env.HEARTH_SECRET,
-      operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
-      mailer: resendMailer(env.RESEND_API_KEY),
-      emailFrom: env.EMAIL_FROM,
+      ...baseDeps(env, sql),
       clientIp: (c) => c.req.header('cf-connecting-ip'),
       portalPage: async () => {
         // html_handling serves dist/portal.html at /portal.
@@ -45,5 +69,25 @@ export default {
     } finally {
       ctx.waitUntil(sql.end({ timeout: 5 }))
     }
+  },
+
+  async scheduled(_controller: unknown, env: Env, ctx: Context): Promise<void> {
+    const sql = connect(env.HYPERDRIVE.connectionString, { max: 5 })
+    const deps = baseDeps(env, sql)
+    const run = async () => {
+      try {
+        for (let i = 0; i < CRON_BATCHES; i++) {
+          const report = await dispatchDue(deps, {
+            handlers: outboxHandlers,
+            channels: ['email', 'sms'],
+            batchSize: 50,
+          })
+          if (report.claimed < 50) break
+        }
+      } finally {
+        await sql.end({ timeout: 5 })
+      }
+    }
+    ctx.waitUntil(run())
   },
 }

@@ -131,6 +131,8 @@ describe("Alex's visit", () => {
       .getByRole('button', { name: /^Details for/ })
       .last()
       .click()
+    // Each new screen puts focus on its heading, so a screen reader starts there.
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.tagName)).toBe('H1')
     const download = page.waitForEvent('download')
     await portal.getByRole('button', { name: 'Add to calendar' }).click()
     const ics = await readFile((await (await download).path())!, 'utf8')
@@ -219,8 +221,9 @@ describe("Alex's visit", () => {
     await portal.getByRole('button', { name: 'Back' }).click()
     await portal.getByRole('button', { name: 'Sign out' }).click()
     await portal.getByText("You're signed out. See you next time.").first().waitFor()
-    const events = await page.evaluate(() => (window as any).hearthEvents as string[])
-    expect(events).toEqual(
+    const events = () => page.evaluate(() => (window as any).hearthEvents as string[])
+    await expect.poll(events).toContain('signed-out')
+    expect(await events()).toEqual(
       expect.arrayContaining([
         'open',
         'signed-in',
@@ -231,7 +234,7 @@ describe("Alex's visit", () => {
         'signed-out',
       ]),
     )
-    expect(events.some((e) => e.includes('+detail'))).toBe(false)
+    expect((await events()).some((e) => e.includes('+detail'))).toBe(false)
   })
 })
 

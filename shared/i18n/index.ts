@@ -22,8 +22,13 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...args: ParamAr
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
+// Building an Intl.PluralRules is costly next to using one: a reminder run formats thousands of dates.
+const pluralRules = new Map<Locale, Intl.PluralRules>()
+
 function pluralForm(locale: Locale, message: PluralMessage, count: number): string {
-  const category = new Intl.PluralRules(locale).select(count)
+  let rules = pluralRules.get(locale)
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)))
+  const category = rules.select(count)
   return (category === 'one' || category === 'many' ? message[category] : undefined) ?? message.other
 }
 

@@ -51,6 +51,8 @@ const SVG = 'http://www.w3.org/2000/svg'
     let launcher: HTMLButtonElement | null = null
     let panel: HTMLElement = shell
     let open = false
+    let ready = false
+    let token = data.signInToken ?? ''
 
     const emit = (name: string) => {
       try {
@@ -58,13 +60,15 @@ const SVG = 'http://www.w3.org/2000/svg'
       } catch {}
     }
     const post = (message: object) => frame?.contentWindow?.postMessage({ [PROTOCOL]: 1, ...message }, host)
+    const signIn = () => {
+      if (ready && token) post({ type: 'sign-in', token })
+      if (ready) token = ''
+    }
     const makeFrame = () => {
       if (frame) return frame
       frame = el('iframe', panel)
       frame.title = LAUNCHER_LABELS[locale as keyof typeof LAUNCHER_LABELS]
       frame.src = `${host}/portal/${practice}?${params}`
-      frame.allow = 'clipboard-write'
-      frame.referrerPolicy = 'origin'
       return frame
     }
 
@@ -80,7 +84,7 @@ const SVG = 'http://www.w3.org/2000/svg'
       emit(open ? 'open' : 'close')
     }
 
-    if (inlineSlot) makeFrame()
+    if (inlineSlot || token) makeFrame()
     else {
       panel = el('div', shell, 'panel')
       panel.setAttribute('role', 'dialog')
@@ -107,12 +111,23 @@ const SVG = 'http://www.w3.org/2000/svg'
     w.addEventListener('message', (event: MessageEvent<FromPortal>) => {
       const m = event.data
       if (event.origin !== host || !frame || event.source !== frame.contentWindow || !m || m[PROTOCOL] !== 1) return
-      if (m.type === 'resize' && m.height > 0) frame.style.setProperty('height', `${Math.ceil(m.height)}px`)
+      if (m.type === 'ready') {
+        ready = true
+        signIn()
+      } else if (m.type === 'resize' && m.height > 0) frame.style.setProperty('height', `${Math.ceil(m.height)}px`)
       else if (m.type === 'close') setOpen(false)
       else if (m.type === 'event' && /^[a-z-]{1,24}$/.test(m.name)) emit(m.name)
     })
 
-    ;(w as any).Hearth = { open: () => setOpen(true), close: () => setOpen(false) }
+    ;(w as any).Hearth = {
+      open: () => setOpen(true),
+      close: () => setOpen(false),
+      signIn: (practiceToken: string) => {
+        token = String(practiceToken)
+        makeFrame()
+        signIn()
+      },
+    }
   } catch {
     // Never break the practice's own page.
   }

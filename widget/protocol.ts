@@ -4,9 +4,12 @@
  * when posting and check `event.origin` and `event.source` when receiving.
  *
  * Lifecycle: the loader creates the iframe (on first interest, or at once when inline) → the portal
- * posts `resize` whenever its content height changes → on open the loader focuses the iframe and
+ * posts `ready` once mounted, then `resize` whenever its content height changes → on open the loader focuses the iframe and
  * posts `opened` (the portal moves focus to its heading) → the portal posts `close` when the client
  * closes it, and `event` for what the host page may hear about (`signed-in`, `confirmed`, ...).
+ * Silent sign-in: when the host page calls `Hearth.signIn(token)` (or sets data-sign-in-token),
+ * the loader hands the practice-signed token to the portal with `sign-in` once it is `ready`;
+ * the portal exchanges it for its own session. The token is the practice's, not client data.
  */
 export const PROTOCOL = 'hearth'
 
@@ -20,9 +23,10 @@ export type PortalEventName =
   | 'waitlist-joined'
 
 export type FromPortal = { [PROTOCOL]: 1 } & (
+  | { type: 'ready' }
   | { type: 'resize'; height: number }
   | { type: 'close' }
   | { type: 'event'; name: PortalEventName }
 )
 
-export type ToPortal = { [PROTOCOL]: 1 } & { type: 'opened' }
+export type ToPortal = { [PROTOCOL]: 1 } & ({ type: 'opened' } | { type: 'sign-in'; token: string })

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose'
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, screenshot } from './browser'
@@ -202,6 +203,30 @@ describe('the embed on a practice website', () => {
     await p.keyboard.press('Escape')
     await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('false')
     expect(await launcher.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true)
+    await context.close()
+  })
+
+  it("signs in silently with a token from the practice's own backend", async () => {
+    const secret = 'calm-waters-shared-signing-secret-0123456789'
+    await hearth.call('PATCH', '/v1/practice', { silent_sign_in: { issuer: 'https://calmwaters.example', secret } })
+    const token = () =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer('https://calmwaters.example')
+        .setAudience('hearth:demo')
+        .setSubject('jordan@example.com')
+        .setIssuedAt()
+        .setExpirationTime('2m')
+        .setJti(crypto.randomUUID())
+        .sign(new TextEncoder().encode(secret))
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const p = await context.newPage()
+    await p.goto(`${allowed.origin}/plain`)
+    await p.getByRole('button', { name: 'My appointments' }).waitFor()
+    await p.evaluate((t) => (window as any).Hearth.signIn(t), await token())
+    await p.getByRole('button', { name: 'My appointments' }).click()
+    const frame = await portalFrame(p)
+    await frame.getByText('Hello, Jordan.').waitFor()
     await context.close()
   })
 

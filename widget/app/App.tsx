@@ -63,6 +63,18 @@ export function App({
       bridge.emit('signed-out')
     })
     bridge.onOpened(() => focusHeading())
+    bridge.onSignIn((token) =>
+      api.exchange(token).then(
+        () => {
+          setNotice(null)
+          setSignedIn(true)
+          bridge.emit('signed-in')
+        },
+        // A stale or refused token leaves the ordinary sign-in form, which always works.
+        () => {},
+      ),
+    )
+    bridge.ready()
     // Escape closes the panel from inside it too (keys pressed in the frame never reach the host page).
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && boot.mode === 'panel') bridge.close()

@@ -29,6 +29,8 @@ export interface PortalApi {
   config(): Promise<PortalConfig>
   startSignIn(email: string): Promise<void>
   verify(email: string, code: string): Promise<void>
+  /** Silent sign-in: a short-lived token signed by the practice's own backend. */
+  exchange(token: string): Promise<void>
   signOut(): Promise<void>
   isSignedIn(): boolean
   /** Called with no argument when the session ends on the server's side (expired or revoked). */
@@ -148,6 +150,11 @@ export function httpPortalApi(options: Options): PortalApi {
     },
     async verify(email, code) {
       const response = await send('POST', '/v1/portal/auth/verify', { practice, email, code }, false)
+      if (!response.ok) throw await failure(response)
+      keep((await response.json()) as PortalSession)
+    },
+    async exchange(token) {
+      const response = await send('POST', '/v1/portal/auth/exchange', { practice, token }, false)
       if (!response.ok) throw await failure(response)
       keep((await response.json()) as PortalSession)
     },

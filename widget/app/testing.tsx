@@ -137,6 +137,9 @@ export function fakeApi(overrides: Partial<PortalApi> = {}, state = { signedIn: 
     verify: async () => {
       state.signedIn = true
     },
+    exchange: async () => {
+      state.signedIn = true
+    },
     signOut: async () => {
       state.signedIn = false
     },
@@ -179,6 +182,8 @@ export function fakeBridge() {
     emit: (name) => void events.push(name),
     close: () => void events.push('close'),
     onOpened() {},
+    onSignIn() {},
+    ready() {},
     watchSize() {},
   }
   return { bridge, events }

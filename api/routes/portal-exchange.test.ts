@@ -54,7 +54,7 @@ beforeAll(async () => {
     { ...(await exportJWK(esKeys.publicKey)), kid: 'es-1', alg: 'ES256', use: 'sig' },
     { ...(await exportJWK(rsKeys.publicKey)), kid: 'rs-1', alg: 'RS256', use: 'sig' },
   )
-  jwks = createServer((req, res) => {
+  jwks = createServer((_request, res) => {
     jwksRequests++
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ keys: published }))

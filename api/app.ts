@@ -23,7 +23,7 @@ import { portalMessageRoutes } from './routes/portal-messages'
 import { portalPageRoutes } from './routes/portal-page'
 import { portalWaitlistRoutes } from './routes/portal-waitlist'
 import { practiceRoutes } from './routes/practice'
-import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push-subscriptions'
+import { pushKeyRoutes, pushSubscriptionRoutes, serviceWorkerRoutes } from './routes/push-subscriptions'
 import { therapistRoutes } from './routes/therapists'
 import { threadRoutes } from './routes/threads'
 
@@ -77,6 +77,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/push', pushKeyRoutes(deps))
   app.route('/v1/actions', actionRoutes(deps))
   app.route('/v1/inbound', inboundRoutes(deps))
+  app.route('/', serviceWorkerRoutes())
   app.route('/v1', confirmationCallRoutes(deps))
   app.route('/v1/insights', insightRoutes(deps))
   app.route('/dev', devRoutes(deps))

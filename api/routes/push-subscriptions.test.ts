@@ -117,3 +117,12 @@ describe('web push subscriptions', () => {
     }
   })
 })
+
+describe('the service worker file', () => {
+  it('is served for the practice to copy to its own site', async () => {
+    const res = await t.app.request('/hearth-sw.js')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(await res.text()).toContain("self.addEventListener('push'")
+  })
+})

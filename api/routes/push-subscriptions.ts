@@ -9,6 +9,7 @@ import type { AppEnv, Deps } from '../deps'
 import { ApiError, notFound } from '../errors'
 import { describe, input } from '../openapi/describe'
 import { replanClient } from '../reminders/replan'
+import { SERVICE_WORKER_JS } from '../reminders/service-worker'
 
 /**
  * Web push: a signed-in client's browser subscription (made by the service worker the practice
@@ -132,4 +133,17 @@ export function pushKeyRoutes(deps: Deps) {
       return c.json({ public_key: key })
     },
   )
+}
+
+/** The service worker a practice copies to its own site's root (see api/reminders/service-worker.ts). */
+export function serviceWorkerRoutes() {
+  return new Hono<AppEnv>().get('/hearth-sw.js', () => {
+    return new Response(SERVICE_WORKER_JS, {
+      headers: {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+        'x-content-type-options': 'nosniff',
+      },
+    })
+  })
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Channel, ReminderSchedule } from '../schemas/policies'
-import { wallClock } from '../time/zone'
+import { addDays } from '../time/calendar'
+import { instantAt, wallClock } from '../time/zone'
 import { isQuietHour, planReminders, type ReminderPlanInput } from './plan'
 
 const HOUR = 3_600_000
@@ -313,11 +314,12 @@ describe('planReminders properties', () => {
         for (const r of result) {
           const at = Date.parse(r.send_at)
           if (r.kind === 'morning_of') expect(wallClock(at, i.zone).date).toBe(wallClock(i.start, i.zone).date)
-          // Moving out of quiet hours shifts a send by less than 12 h; planned with that much room,
-          // the confirmation is never later than its target and so before the deadline.
-          if (r.kind === 'confirmation' && target - 12 * HOUR > now) {
+          // Moving out of quiet hours shifts a send by less than 13 h (a night is 12 h and a half
+          // at most, on the night the clocks go back); planned with that much room, the
+          // confirmation is never later than its target and so before the deadline.
+          if (r.kind === 'confirmation' && target - 13 * HOUR > now) {
             expect(at).toBeLessThanOrEqual(target)
-            expect(at).toBeGreaterThan(target - 12 * HOUR)
+            expect(at).toBeGreaterThan(target - 13 * HOUR)
             expect(at).toBeLessThan(freeUntil)
           }
           // Anything sent later than planned goes out with more than 12 h to spare.
@@ -326,10 +328,67 @@ describe('planReminders properties', () => {
         // A confirmation with room to spare is always planned, when it may be.
         const eligible = i.confirmation && i.status === 'scheduled'
         const channelsOk = i.channels.some((c) => i.consents[c] && !i.failing.includes(c))
-        if (eligible && channelsOk && target - 12 * HOUR > now)
+        if (eligible && channelsOk && target - 13 * HOUR > now)
           expect(result.some((r) => r.kind === 'confirmation')).toBe(true)
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('whole plans for DST weeks', () => {
+  it('on the night the clocks go back, a move to the evening before is 12 hours, and still earlier', () => {
+    // Wednesday 4 Nov 7:30 EST: 72 h before is Sunday 1 Nov 7:30 EST, at night; 20:30 EDT on the
+    // Saturday is 12 elapsed hours earlier because that night has 25 hours.
+    const start = Date.parse('2026-11-04T12:30:00Z')
+    const [confirmation] = planReminders({
+      appointment: { id: 'apt', starts_at: start, status: 'scheduled', version: 1 },
+      freeUntil: start - 48 * HOUR,
+      schedule: { ...schedule, channels: ['email'] },
+      client: { time_zone: 'America/New_York', consents: allConsents },
+      now: '2026-10-20T12:00:00Z',
+    })
+    expect(confirmation!.send_at).toBe('2026-11-01T00:30:00.000Z')
+  })
+
+  // Every day of the week around each change, sessions at 7:30, 9:00, 13:00 and 19:00 local.
+  const weeks: [string, string][] = [
+    ['America/New_York', '2026-03-05'], // spring forward Sunday 8 March
+    ['America/New_York', '2026-10-29'], // fall back Sunday 1 November
+    ['Europe/London', '2026-03-26'], // spring forward Sunday 29 March
+    ['Europe/London', '2026-10-22'], // fall back Sunday 25 October
+    ['Australia/Lord_Howe', '2026-04-02'], // half-hour change Sunday 5 April
+  ]
+  it.each(weeks)('%s, the week from %s', (zone, first) => {
+    for (let day = 0; day < 8; day++) {
+      const date = addDays(first, day)
+      for (const time of ['07:30', '09:00', '13:00', '19:00']) {
+        const start = instantAt(date, time, zone).getTime()
+        const result = planReminders({
+          appointment: { id: 'apt', starts_at: start, status: 'scheduled', version: 1 },
+          freeUntil: start - 48 * HOUR,
+          schedule: { ...schedule, channels: ['email'] },
+          client: { time_zone: zone, consents: allConsents },
+          now: start - 14 * 24 * HOUR,
+        })
+        const confirmation = result.find((r) => r.kind === 'confirmation')!
+        const morning = result.find((r) => r.kind === 'morning_of')
+        // Elapsed hours, not wall-clock hours: 72 h before the start, unless that is at night,
+        // when it moves to 20:30 the evening before (never later, never after the deadline).
+        const target = start - 72 * HOUR
+        const at = Date.parse(confirmation.send_at)
+        if (isQuietHour(target, zone)) {
+          expect(wallClock(at, zone).time).toBe('20:30')
+          expect(at).toBeLessThan(target)
+          // Up to 12 h 30 min earlier: the night the clocks go back is an hour longer.
+          expect(target - at).toBeLessThan(13 * HOUR)
+        } else {
+          expect(at).toBe(target)
+        }
+        // The morning-of reminder is at 8:00 on the session's own day, by the local clock.
+        if (time === '07:30') expect(morning).toBeUndefined()
+        else expect(wallClock(morning!.send_at, zone)).toMatchObject({ date, time: '08:00' })
+      }
+    }
   })
 })

@@ -212,6 +212,11 @@ describe("Alex's visit", () => {
     await portal.getByRole('button', { name: 'Join the list' }).click()
     await portal.getByText("You're on Dr. Maya Rivera's cancellation list.", { exact: false }).first().waitFor()
     await portal.getByRole('button', { name: 'Your appointments' }).first().click()
+    await portal.getByRole('button', { name: /^Join the cancellation list/ }).click()
+    await portal.getByText("You're on Dr. Maya Rivera's cancellation list.", { exact: true }).waitFor()
+    await portal.getByRole('button', { name: 'Leave the list' }).click()
+    await portal.getByText("You've left Dr. Maya Rivera's cancellation list.").first().waitFor()
+    await portal.getByRole('button', { name: 'Your appointments' }).first().click()
   })
 
   it('finds help from any screen, and signs out', async () => {

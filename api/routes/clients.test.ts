@@ -91,3 +91,19 @@ describe('clients', () => {
     )
   })
 })
+
+describe('reading clients', () => {
+  it('is recorded in the audit log with the key that read', async () => {
+    const client = await f.client()
+    await t.call('GET', `/v1/clients/${client.id}`, { key: adminKey })
+    await t.call('GET', '/v1/clients?limit=5', { key: adminKey })
+    const reads =
+      await t.sql`select action, subject_id from audit_log where action in ('client.read', 'client.listed') order by id`
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'client.read', subject_id: client.id }),
+        expect.objectContaining({ action: 'client.listed' }),
+      ]),
+    )
+  })
+})

@@ -56,7 +56,17 @@ export function clientRoutes(deps: Deps) {
     async (c) => {
       const { practiceId } = c.var.principal
       const query = c.req.valid('query')
-      return c.json(await inPractice(deps.sql, practiceId, (tx) => listClients(tx, practiceId, query)))
+      const page = await inPractice(deps.sql, practiceId, async (tx) => {
+        const found = await listClients(tx, practiceId, query)
+        await audit(tx, {
+          practiceId,
+          actor: { kind: 'api_key', id: c.var.principal.keyId },
+          action: 'client.listed',
+          detail: { count: found.data.length, by_email: Boolean(query.email) },
+        })
+        return found
+      })
+      return c.json(page)
     },
   )
 
@@ -74,7 +84,14 @@ export function clientRoutes(deps: Deps) {
       const id = pathId(c.req.param('id'), 'That client')
       const found = await inPractice(deps.sql, practiceId, async (tx) => {
         const client = await findClient(tx, practiceId, id)
-        return client && { ...client, reminder_channels: (await clientChannels(tx, practiceId, id))! }
+        if (!client) return null
+        await audit(tx, {
+          practiceId,
+          actor: { kind: 'api_key', id: c.var.principal.keyId },
+          action: 'client.read',
+          subject: { kind: 'client', id },
+        })
+        return { ...client, reminder_channels: (await clientChannels(tx, practiceId, id))! }
       })
       if (!found) throw notFound('That client')
       return c.json(found)

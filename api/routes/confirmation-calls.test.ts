@@ -304,3 +304,12 @@ describe('POST /v1/appointments/{id}/confirmation-calls', () => {
     }
   })
 })
+
+describe('reading the call list', () => {
+  it('is recorded in the audit log, since it shows clients and their phone numbers', async () => {
+    await list('date=2026-03-03', therapistKey)
+    const [row] = await t.sql`
+      select actor_kind, subject_id, detail from audit_log where action = 'confirmation_calls.read' order by id desc limit 1`
+    expect(row).toMatchObject({ actor_kind: 'api_key', subject_id: therapist.id, detail: { date: '2026-03-03' } })
+  })
+})

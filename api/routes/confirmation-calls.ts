@@ -123,6 +123,14 @@ export function confirmationCallRoutes(deps: Deps) {
           callsBySession(tx, practiceId, ids),
         ])
         const context = { zone, locale: q.locale, country: practice.country }
+        // The list shows clients' names and phone numbers: who read it is recorded.
+        await audit(tx, {
+          practiceId,
+          actor: { kind: 'api_key', id: c.var.principal.keyId },
+          action: 'confirmation_calls.read',
+          subject: { kind: 'therapist', id: therapistId },
+          detail: { date, sessions: ids.length },
+        })
         return {
           date,
           time_zone: zone,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
 
@@ -19,19 +19,13 @@ export function serveBuiltFiles(root: Hono, distDir = './dist') {
   root.use('/*', async (c, next) => {
     if (HIDDEN.test(c.req.path)) return c.notFound()
     await next()
+    // serveStatic builds its response before its onFound hook runs, so the headers go on here.
+    if (c.res.ok) {
+      c.res.headers.set('Cache-Control', CACHE.find(([pattern]) => pattern.test(c.req.path))?.[1] ?? 'no-cache')
+      c.res.headers.set('X-Content-Type-Options', 'nosniff')
+    }
   })
-  root.use(
-    '/*',
-    serveStatic({
-      root: distDir,
-      onFound: (path, c) => {
-        const pathname = `/${path.slice(resolve(distDir).length).replace(/^\/+/, '')}`
-        const rule = CACHE.find(([pattern]) => pattern.test(pathname) || pattern.test(c.req.path))
-        c.header('Cache-Control', rule ? rule[1] : 'no-cache')
-        c.header('X-Content-Type-Options', 'nosniff')
-      },
-    }),
-  )
+  root.use('/*', serveStatic({ root: distDir }))
 }
 
 /** The portal page template, read fresh so a rebuild needs no restart; null until built. */

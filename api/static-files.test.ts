@@ -1,0 +1,41 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { portalPageFromDist, serveBuiltFiles } from './static-files'
+
+describe('serving the built widget (Node)', () => {
+  let dist: string
+  const app = new Hono()
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'hearth-dist-'))
+    await mkdir(join(dist, 'assets'))
+    await writeFile(join(dist, 'widget.js'), '/* loader */')
+    await writeFile(join(dist, 'assets', 'portal-abc123.js'), '/* app */')
+    await writeFile(join(dist, 'index.html'), '<h1>Calm Waters</h1>')
+    await writeFile(join(dist, 'portal.html'), '<!--hearth:practice-->')
+    await writeFile(join(dist, '_headers'), '/assets/*')
+    serveBuiltFiles(app, dist)
+  })
+  afterAll(() => rm(dist, { recursive: true, force: true }))
+
+  it('caches hashed assets for a year, widget.js briefly, pages not at all', async () => {
+    const asset = await app.request('/assets/portal-abc123.js')
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await app.request('/widget.js')).headers.get('cache-control')).toBe('public, max-age=300')
+    const home = await app.request('/')
+    expect(home.status).toBe(200)
+    expect(home.headers.get('cache-control')).toBe('no-cache')
+  })
+
+  it('never serves the bare portal template or the static host config', async () => {
+    for (const path of ['/portal.html', '/portal', '/_headers']) expect((await app.request(path)).status).toBe(404)
+  })
+
+  it('reads the template for /portal/{slug}, or null before a build', async () => {
+    expect(await portalPageFromDist(dist)()).toBe('<!--hearth:practice-->')
+    expect(await portalPageFromDist(join(dist, 'missing'))()).toBeNull()
+  })
+})

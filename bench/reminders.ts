@@ -16,6 +16,9 @@ import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../share
 
 const TOTAL = Number(process.env.BENCH_REMINDERS ?? 10_000)
 const SECRET = 'bench-secret-with-enough-entropy-0123456789abcdef'
+/** Rows claimed per transaction and sends in flight per process (DISPATCH_BATCH, DISPATCH_CONCURRENCY). */
+const BATCH = Number(process.env.BENCH_BATCH ?? 500)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 128)
 
 let db: TestDatabase
 let sql: TestDatabase['sql']
@@ -88,8 +91,8 @@ function dispatcher(resendUrl: string): ChildProcess {
         RESEND_API_KEY: 're_bench',
         RESEND_BASE_URL: resendUrl,
         DISPATCH_CHANNELS: 'email',
-        DISPATCH_BATCH: process.env.BENCH_BATCH ?? '200',
-        DISPATCH_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '64',
+        DISPATCH_BATCH: String(BATCH),
+        DISPATCH_CONCURRENCY: String(CONCURRENCY),
         DISPATCH_UNTIL_IDLE: '1',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -132,7 +135,10 @@ export default async function benchReminders(): Promise<void> {
   sql = db.sql
   try {
     await seed()
-    console.log(`Dispatching ${TOTAL} due email reminders to a loopback fake Resend over real Postgres:`)
+    console.log(
+      `Dispatching ${TOTAL} due email reminders to a loopback fake Resend over real Postgres ` +
+        `(batches of ${BATCH}, ${CONCURRENCY} sends in flight per process):`,
+    )
     for (const processes of [1, 2]) {
       const r = await run(processes)
       console.log(

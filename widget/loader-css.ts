@@ -14,10 +14,10 @@ background:var(--accent);color:#fff;font:inherit;font-weight:600;cursor:pointer;
 .launcher:focus-visible{outline:3px solid #1d2b28;outline-offset:3px}
 svg{width:20px;fill:none;stroke:currentColor;stroke-width:1.8;stroke-linecap:round}
 .panel{position:absolute;bottom:68px;right:0;width:400px;max-width:calc(100vw - 40px);display:none;
-border-radius:18px;overflow:hidden;box-shadow:0 24px 60px #1d2b2848}
+border-radius:18px;overflow:hidden;box-shadow:0 24px 60px #1d2b2848;background:#fbfaf7}
 .left .panel{right:auto;left:0}
 .open .panel{display:block}
-iframe{display:block;width:100%;height:440px;border:0;background:#fbfaf7}
+iframe{display:block;width:100%;height:440px;border:0}
 .panel iframe{max-height:calc(100vh - 120px)}
 @media (max-width:640px){.open .panel{position:fixed;inset:0;width:auto;max-width:none;border-radius:0}
 .open .panel iframe{height:100%!important;max-height:none}.open .launcher{display:none}}

@@ -87,6 +87,19 @@ async function appointmentsOf(clientEmail: string) {
   return list.filter((a) => a.client_id === client.id).sort((a, b) => a.starts_at.localeCompare(b.starts_at))
 }
 
+describe('the demo practice website', () => {
+  it('shows the practice with the launcher, and the inline portal page', async () => {
+    await openPortal()
+    await page.getByRole('button', { name: 'My appointments' }).click() // close it again
+    await page.waitForTimeout(200)
+    await screenshotBoth(page, '00-demo-site')
+    await page.goto(`${hearth.base}/inline.html`)
+    frame = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
+    await frame.getByLabel('Your email address').waitFor()
+    await check('00-demo-inline')
+  })
+})
+
 describe("Alex's visit", () => {
   it('signs in with the emailed code, after a wrong one', async () => {
     await openPortal()

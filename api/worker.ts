@@ -22,6 +22,8 @@ export type Env = {
   PUBLIC_URL: string
   HEARTH_OPERATOR_KEY?: string
   RESEND_API_KEY: string
+  /** Another Resend-compatible address (a local fake in development). */
+  RESEND_BASE_URL?: string
   EMAIL_FROM: string
   /** Resend's webhook signing secret (`whsec_...`) for POST /v1/inbound/email-events. */
   RESEND_WEBHOOK_SECRET?: string
@@ -41,7 +43,7 @@ function baseDeps(env: Env, sql: Sql): Deps {
     publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     secret: env.HEARTH_SECRET,
     operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
-    mailer: resendMailer(env.RESEND_API_KEY),
+    mailer: resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL || undefined }),
     emailFrom: env.EMAIL_FROM,
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
     vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,

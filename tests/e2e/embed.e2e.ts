@@ -2,7 +2,7 @@ import { SignJWT } from 'jose'
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, screenshot } from './browser'
-import { type RunningHearth, startHearth, startHostSite } from './server'
+import { type HostPage, type RunningHearth, startHearth, startHostSite } from './server'
 
 /**
  * The embed on practice websites that are not Hearth's origin: a strict host CSP, host CSS that
@@ -13,6 +13,7 @@ import { type RunningHearth, startHearth, startHostSite } from './server'
 let hearth: RunningHearth
 let browser: Browser
 let allowed: Awaited<ReturnType<typeof startHostSite>>
+let hostPages: HostPage[]
 let stranger: Awaited<ReturnType<typeof startHostSite>>
 
 const page = (body: string, head = '') =>
@@ -43,7 +44,11 @@ beforeAll(async () => {
     iframe { display: none !important; }
     div { position: static !important; transform: rotate(8deg) !important; }
   </style>`
-  allowed = await startHostSite([
+  hostPages = [
+    {
+      path: '/head',
+      html: `<!doctype html><html lang="en"><head><title>Head</title>${tag(hearth.base)}</head><body><h1>Script in head</h1><div data-hearth-portal></div></body></html>`,
+    },
     {
       path: '/strict',
       html: page(`<h1>Strict</h1>${tag(hearth.base)}`),
@@ -52,7 +57,8 @@ beforeAll(async () => {
     { path: '/plain', html: page(`<h1>Plain</h1>${tag(hearth.base)}`) },
     { path: '/loud', html: page(`<h1>Loud</h1>${tag(hearth.base)}`, loud) },
     { path: '/inline', html: page(`<h1>Inline</h1><div data-hearth-portal></div>${tag(hearth.base)}`) },
-  ])
+  ]
+  allowed = await startHostSite(hostPages)
   stranger = await startHostSite(
     [{ path: '/inline', html: page(`<div data-hearth-portal></div>${tag(hearth.base)}`) }],
     '127.0.0.2',
@@ -227,6 +233,27 @@ describe('the embed on a practice website', () => {
     await p.getByRole('button', { name: 'My appointments' }).click()
     const frame = await portalFrame(p)
     await frame.getByText('Hello, Jordan.').waitFor()
+    await context.close()
+
+    // The same through the script tag's data-sign-in-token, in a fresh browser profile.
+    const signed = await token()
+    hostPages.push({
+      path: '/token',
+      html: page(`<h1>Signed in</h1>${tag(hearth.base, `data-sign-in-token="${signed}"`)}`),
+    })
+    const second = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const q = await second.newPage()
+    await q.goto(`${allowed.origin}/token`)
+    await q.getByRole('button', { name: 'My appointments' }).click()
+    await (await portalFrame(q)).getByText('Hello, Jordan.').waitFor()
+    await second.close()
+  })
+
+  it('works when the script tag sits in <head>, before the page it fills', async () => {
+    const context = await browser.newContext()
+    const p = await context.newPage()
+    await p.goto(`${allowed.origin}/head`)
+    await (await portalFrame(p)).getByLabel('Your email address').waitFor()
     await context.close()
   })
 

@@ -3,8 +3,8 @@ import { dialable, displayPhone } from './phone'
 
 describe('displayPhone', () => {
   it.each([
-    ['+15550102000', '(555) 010-2000'],
-    ['5550102000', '(555) 010-2000'],
+    ['+15550102000', '(555)\u00a0010\u20112000'],
+    ['5550102000', '(555)\u00a0010\u20112000'],
     ['+44 20 7946 0958', '+44 20 7946 0958'],
     ['988', '988'],
   ])('%s reads %s', (stored, shown) => {
@@ -12,7 +12,7 @@ describe('displayPhone', () => {
   })
 
   it('dials what was stored', () => {
-    expect(dialable('(555) 010-2000')).toBe('5550102000')
+    expect(dialable('(555)\u00a0010\u20112000')).toBe('5550102000')
     expect(dialable('+1 555 010 2000')).toBe('+15550102000')
   })
 })

@@ -49,6 +49,8 @@ export type DispatchOptions = {
   channels: OutboxChannel[]
   batchSize?: number
   concurrency?: number
+  /** A send still unanswered after this long is retried later (under the same key). Default 30 s. */
+  sendTimeoutMs?: number
 }
 
 export type DispatchReport = { claimed: number; sent: number; retried: number; failed: number; skipped: number }
@@ -80,7 +82,8 @@ export async function dispatchDue(deps: Deps, options: DispatchOptions): Promise
           outcome: { status: 'failed', reason: 'not_sendable', error: 'Nothing knows how to send this.' } as Outcome,
         }
       try {
-        return await job()
+        // Rows stay locked until the batch commits: a provider that never answers must not hold them.
+        return await withTimeout(job(), options.sendTimeoutMs ?? 30_000)
       } catch (error) {
         return { outcome: { status: 'retry', error: (error as Error).message || 'Unknown error' } as Outcome }
       }
@@ -126,6 +129,14 @@ function toSettled({ row, outcome }: Result): Settled {
 
 function countKey(status: Result['outcome']['status']): keyof Omit<DispatchReport, 'claimed'> {
   return status === 'retry' ? 'retried' : status
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms / 1000} s.`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
 
 async function runLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -106,6 +106,26 @@ describe('the dispatcher', () => {
     t.clock.set('2026-03-02T15:00:00Z')
   })
 
+  it('a provider that accepts but never answers does not hold the batch; the retry gets the same email back', async () => {
+    const client = await f.client()
+    const apt = await f.appointment(therapistId, client.id, session(1))
+    resend.hangAfter(resend.emails.length)
+    const report = await dispatchDue(t.deps, {
+      handlers: outboxHandlers,
+      channels: ['email'],
+      sendTimeoutMs: 200,
+    })
+    expect(report).toMatchObject({ retried: 1 })
+    expect((await rows(apt.id))[0]).toMatchObject({ status: 'pending', attempts: 1 })
+    resend.resume()
+    t.clock.advance(30_000)
+    expect(await dispatch()).toMatchObject({ sent: 1 })
+    const emails = resend.emails.filter((e) => e.to === client.email)
+    expect(emails).toHaveLength(1)
+    expect((await rows(apt.id))[0]).toMatchObject({ status: 'sent', provider_message_id: emails[0]!.id })
+    t.clock.set('2026-03-02T15:00:00Z')
+  })
+
   it('a refused address fails at once, marks email as failing and tells the front desk', async () => {
     const client = await f.client({ email: 'nobody@invalid.example' })
     resend.reject('nobody@invalid.example')

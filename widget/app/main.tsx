@@ -23,4 +23,6 @@ if (stale && Date.now() - stale.last_active > IDLE_SIGN_OUT_MS) void api.signOut
 const bridge = hostBridge(window, boot.parentOrigin)
 const root = document.getElementById('app')!
 render(<App boot={boot} api={api} bridge={bridge} store={store} />, root)
+// The first screen (the sign-in form, or the signed-in shell) is up: `npm run bench` reads this mark.
+performance.mark('hearth:first-screen')
 bridge.watchSize(root)

@@ -39,7 +39,7 @@ export async function handleInboundSms(tx: Tx, deps: Deps, sms: InboundSms): Pro
     from clients c
     where c.practice_id = ${sms.practiceId} and regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') = ${digits}
       and c.disabled_at is null
-    order by c.created_at limit 2`
+    order by c.created_at limit 20`
   // Two clients on one number (a family phone): nobody's session is touched, a person reads it.
   const client = senders.length === 1 ? senders[0]! : null
   const locale: Locale = client?.locale ?? practice!.locales[0] ?? 'en'
@@ -93,6 +93,14 @@ export async function handleInboundSms(tx: Tx, deps: Deps, sms: InboundSms): Pro
     await reply(t(locale, 'sms.distress', { practice: practiceName, crisis }), { afterOptOut: true })
     return intent
   }
+  // STOP and START speak for the number: on a shared phone they hold for everyone on it.
+  if ((intent === 'stop' || intent === 'start') && senders.length > 1) {
+    for (const sender of senders) await setSmsOptOut(tx, deps, sms, sender.id, intent)
+    await reply(t(locale, intent === 'stop' ? 'sms.stopped' : 'sms.started', { practice: practiceName }), {
+      afterOptOut: intent === 'stop',
+    })
+    return intent
+  }
   if (intent === 'unclear' || !client) {
     await toPerson('unclear_reply')
     if (!client?.sms_opted_out) await reply(t(locale, 'sms.unclear', { practice: practiceName }))
@@ -102,25 +110,11 @@ export async function handleInboundSms(tx: Tx, deps: Deps, sms: InboundSms): Pro
   const actor = { kind: 'link' as const, id: `sms:${sms.eventId}` }
   switch (intent) {
     case 'stop':
-      await setOptOut(tx, sms.practiceId, client.id, 'sms', { via: 'sms_stop' }, now)
-      await replanClient(tx, deps, sms.practiceId, client.id)
-      await audit(tx, {
-        practiceId: sms.practiceId,
-        actor,
-        action: 'client.sms_opted_out',
-        subject: { kind: 'client', id: client.id },
-      })
+      await setSmsOptOut(tx, deps, sms, client.id, 'stop')
       await reply(t(locale, 'sms.stopped', { practice: practiceName }), { afterOptOut: true })
       return intent
     case 'start':
-      await setOptOut(tx, sms.practiceId, client.id, 'sms', null, now)
-      await replanClient(tx, deps, sms.practiceId, client.id)
-      await audit(tx, {
-        practiceId: sms.practiceId,
-        actor,
-        action: 'client.sms_opted_in',
-        subject: { kind: 'client', id: client.id },
-      })
+      await setSmsOptOut(tx, deps, sms, client.id, 'start')
       await reply(t(locale, 'sms.started', { practice: practiceName }))
       return intent
     case 'help':
@@ -195,4 +189,17 @@ async function nextAppointment(tx: Tx, practiceId: string, clientId: string, now
     order by starts_at limit 1
     for update`
   return row ?? null
+}
+
+/** STOP opts the client out of texts from now on (pending texts are cancelled); START undoes it. */
+async function setSmsOptOut(tx: Tx, deps: Deps, sms: InboundSms, clientId: string, intent: 'stop' | 'start') {
+  const now = deps.clock()
+  await setOptOut(tx, sms.practiceId, clientId, 'sms', intent === 'stop' ? { via: 'sms_stop' } : null, now)
+  await replanClient(tx, deps, sms.practiceId, clientId)
+  await audit(tx, {
+    practiceId: sms.practiceId,
+    actor: { kind: 'link', id: `sms:${sms.eventId}` },
+    action: intent === 'stop' ? 'client.sms_opted_out' : 'client.sms_opted_in',
+    subject: { kind: 'client', id: clientId },
+  })
 }

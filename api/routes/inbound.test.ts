@@ -147,6 +147,19 @@ describe('inbound SMS', () => {
     expect(await status(apt.id)).toBe('scheduled')
   })
 
+  it('on a phone two clients share, YES touches nobody (a person reads it) but STOP holds for both', async () => {
+    const parent = await f.client({ phone: '+15550102009', consents: { sms: true } })
+    const teen = await f.client({ phone: '+15550102009', consents: { sms: true } })
+    const apt = await f.appointment(therapistId, teen.id, nextSlot(11))
+    expect((await text('+15550102009', 'YES')).body.intent).toBe('unclear')
+    expect(await status(apt.id)).toBe('scheduled')
+    expect((await text('+15550102009', 'STOP')).body.intent).toBe('stop')
+    for (const client of [parent, teen]) {
+      const channels = (await t.call('GET', `/v1/clients/${client.id}`, { key })).body.reminder_channels
+      expect(channels.sms).toMatchObject({ receives: false, reason: 'opted_out' })
+    }
+  })
+
   it('distress reaches the therapist with the words, and gets a gentle reply with the crisis numbers', async () => {
     const client = await f.client({ name: 'Sam Reyes', phone: '+15550102004', consents: { sms: true } })
     const apt = await f.appointment(therapistId, client.id, nextSlot(9))

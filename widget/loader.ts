@@ -14,8 +14,7 @@ const SVG = 'http://www.w3.org/2000/svg'
   const w = window
   const d = document
   // Read synchronously: currentScript is only set while this script runs.
-  const script = (d.currentScript ??
-    d.querySelector('script[data-practice][src*="widget.js"]')) as HTMLScriptElement | null
+  const script = (d.currentScript ?? d.querySelector('script[data-practice]')) as HTMLScriptElement | null
   const start = () => {
     try {
       if ((w as any).Hearth) return
@@ -116,6 +115,8 @@ const SVG = 'http://www.w3.org/2000/svg'
         if (m.type === 'ready') {
           ready = true
           signIn()
+          // Opened before the portal was listening: say it again so focus lands on its heading.
+          if (open) post({ type: 'opened' })
         } else if (m.type === 'resize' && m.height > 0) frame.style.setProperty('height', `${Math.ceil(m.height)}px`)
         else if (m.type === 'close') setOpen(false)
         else if (m.type === 'event' && /^[a-z-]{1,24}$/.test(m.name)) emit(m.name)

@@ -257,6 +257,32 @@ describe('the embed on a practice website', () => {
     await context.close()
   })
 
+  it('ignores messages that do not come from the portal frame', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const p = await context.newPage()
+    await p.goto(`${allowed.origin}/plain`)
+    const launcher = p.getByRole('button', { name: 'My appointments' })
+    await launcher.click()
+    await (await portalFrame(p)).getByLabel('Your email address').waitFor()
+    const heard = await p.evaluate(async () => {
+      const seen: string[] = []
+      window.addEventListener('hearth:confirmed', () => seen.push('confirmed'))
+      // A script on the page (or another frame) forging the portal's messages.
+      for (const message of [
+        { hearth: 1, type: 'event', name: 'confirmed' },
+        { hearth: 1, type: 'close' },
+        { hearth: 1, type: 'resize', height: 5 },
+      ])
+        window.postMessage(message, '*')
+      await new Promise((r) => setTimeout(r, 300))
+      return seen
+    })
+    expect(heard).toEqual([])
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true')
+    expect((await (await (await portalFrame(p)).frameElement()).boundingBox())!.height).toBeGreaterThan(100)
+    await context.close()
+  })
+
   it('refuses to be framed by a site that is not one of the practice origins', async () => {
     const context = await browser.newContext()
     const p = await context.newPage()

@@ -20,12 +20,14 @@ import { portalAuthRoutes } from './routes/portal-auth'
 import { portalConfigRoutes } from './routes/portal-config'
 import { portalMeRoutes } from './routes/portal-me'
 import { portalMessageRoutes } from './routes/portal-messages'
+import { portalOfferRoutes } from './routes/portal-offers'
 import { portalPageRoutes } from './routes/portal-page'
 import { portalWaitlistRoutes } from './routes/portal-waitlist'
 import { practiceRoutes } from './routes/practice'
 import { pushKeyRoutes, pushSubscriptionRoutes, serviceWorkerRoutes } from './routes/push-subscriptions'
 import { therapistRoutes } from './routes/therapists'
 import { threadRoutes } from './routes/threads'
+import { webhookEndpointRoutes } from './routes/webhook-endpoints'
 
 export const API_VERSION = '1.0.0'
 
@@ -73,6 +75,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/portal/appointments', portalAppointmentRoutes(deps))
   app.route('/v1/portal/messages', portalMessageRoutes(deps))
   app.route('/v1/portal/waitlist', portalWaitlistRoutes(deps))
+  app.route('/v1/portal/offers', portalOfferRoutes(deps))
   app.route('/v1/portal/push-subscriptions', pushSubscriptionRoutes(deps))
   app.route('/v1/push', pushKeyRoutes(deps))
   app.route('/v1/actions', actionRoutes(deps))
@@ -80,6 +83,7 @@ export function createApp(deps: Deps) {
   app.route('/', serviceWorkerRoutes())
   app.route('/v1', confirmationCallRoutes(deps))
   app.route('/v1/insights', insightRoutes(deps))
+  app.route('/v1/webhook-endpoints', webhookEndpointRoutes(deps))
   app.route('/dev', devRoutes(deps))
   app.route('/', portalPageRoutes(deps))
 

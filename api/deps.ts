@@ -5,6 +5,7 @@ import type { PortalClient } from './auth/portal-token'
 import type { Mailer } from './providers/email'
 import type { PushSender } from './providers/push'
 import type { SmsSender } from './providers/sms'
+import type { WebhookSender } from './providers/webhook'
 
 /** Everything the app needs from the outside world, passed in by the entry (Node, Worker, tests). */
 export type Deps = {
@@ -26,6 +27,8 @@ export type Deps = {
   vapidPublicKey?: string | undefined
   /** Posts texts to each practice's own SMS gateway; the default signs and POSTs with fetch. */
   sms?: SmsSender | undefined
+  /** Posts signed outbound webhooks to practices' endpoints; the default signs and POSTs with fetch. */
+  webhooks?: WebhookSender | undefined
   /** Verifies Resend's delivery webhooks (RESEND_WEBHOOK_SECRET, `whsec_...`); events are refused without it. */
   resendWebhookSecret?: string | undefined
   /** The caller's network address for per-address rate limits (socket on Node, CF-Connecting-IP on Workers). */

@@ -10,7 +10,7 @@ import { nodeProviders } from './node-providers'
  *
  *   DATABASE_URL=... HEARTH_SECRET=... PUBLIC_URL=... VAPID_PUBLIC_KEY=... VAPID_PRIVATE_KEY=... npm run dispatcher
  *
- * DISPATCH_CHANNELS (default email,sms,push), DISPATCH_BATCH (100), DISPATCH_CONCURRENCY (32),
+ * DISPATCH_CHANNELS (default email,sms,push,webhook), DISPATCH_BATCH (100), DISPATCH_CONCURRENCY (32),
  * DISPATCH_INTERVAL_MS (3000); DISPATCH_UNTIL_IDLE=1 sends what is due, prints a JSON report, exits.
  */
 
@@ -28,7 +28,7 @@ const deps = {
   secret: env.HEARTH_SECRET,
   ...(await nodeProviders(env, { dataDir: env.DATA_DIR ?? null, publicUrl })),
 }
-const channels = (env.DISPATCH_CHANNELS ?? 'email,sms,push').split(',').map((c) => c.trim()) as OutboxChannel[]
+const channels = (env.DISPATCH_CHANNELS ?? 'email,sms,push,webhook').split(',').map((c) => c.trim()) as OutboxChannel[]
 const options = {
   handlers: outboxHandlers,
   channels: deps.push ? channels : channels.filter((c) => c !== 'push'),

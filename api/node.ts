@@ -84,7 +84,7 @@ const dispatcher =
     ? null
     : startDispatcher(deps, {
         handlers: outboxHandlers,
-        channels: deps.push ? ['email', 'sms', 'push'] : ['email', 'sms'],
+        channels: deps.push ? ['email', 'sms', 'push', 'webhook'] : ['email', 'sms', 'webhook'],
         intervalMs: dispatchEveryMs,
       })
 

@@ -32,7 +32,13 @@ const OWNER_CASES: Record<string, Case> = {
   'DELETE /v1/portal/waitlist': { body: {}, status: 204 },
   'POST /v1/portal/push-subscriptions': { body: PUSH, status: 201 },
   'DELETE /v1/portal/push-subscriptions': { body: { endpoint: PUSH.endpoint }, status: 204 },
+  'POST /v1/portal/appointments/{id}/fee-waiver': { body: { reason: 'My child was ill' }, status: 201 },
+  'GET /v1/portal/offers': { status: 200 },
+  'POST /v1/portal/offers/{id}/claim': { status: 201 },
 }
+/** Routes whose `{id}` must be in a particular state first: a late cancellation with a fee, an offer. */
+const PREPARED = new Set(['POST /v1/portal/appointments/{id}/fee-waiver', 'POST /v1/portal/offers/{id}/claim'])
+const prepared = new Map<string, string>()
 
 let t: TestContext
 let operations: { method: string; path: string }[]
@@ -45,7 +51,10 @@ let secrets: string[]
 const key = (op: { method: string; path: string }) => `${op.method} ${op.path}`
 
 function concrete(op: { method: string; path: string }) {
-  return op.path.replace('{id}', ownerAppointments.get(key(op)) ?? '00000000-0000-4000-8000-000000000000')
+  return op.path.replace(
+    '{id}',
+    prepared.get(key(op)) ?? ownerAppointments.get(key(op)) ?? '00000000-0000-4000-8000-000000000000',
+  )
 }
 
 beforeAll(async () => {
@@ -66,7 +75,7 @@ beforeAll(async () => {
     .map(({ method, path }) => ({ method, path }))
 
   let day = 10
-  for (const op of operations.filter((o) => o.path.includes('{id}'))) {
+  for (const op of operations.filter((o) => o.path.includes('{id}') && !PREPARED.has(key(o)))) {
     const appointment = await f.appointment(therapist.id, alice.id, `2026-03-${day++}T15:00:00Z`, {
       location: 'Secret Street 1',
     })
@@ -80,13 +89,31 @@ beforeAll(async () => {
   })
   samePracticeClient = (await signIn(t, 'portal-sec-a', bob.email)).access_token
 
+  // A session the owner cancelled late (the fee applies), and a freed time offered to the owner.
+  const late = await f.appointment(therapist.id, alice.id, '2026-03-03T21:00:00Z')
+  await t.call('POST', `/v1/portal/appointments/${late.id}/cancel`, { key: owner, body: { acknowledge_late: true } })
+  prepared.set('POST /v1/portal/appointments/{id}/fee-waiver', late.id)
+  await t.call('POST', '/v1/portal/waitlist', { key: owner, body: {} })
+  const freed = await f.appointment(therapist.id, bob.id, '2026-03-25T14:00:00Z')
+  await t.call('PATCH', `/v1/appointments/${freed.id}`, { key: a.adminKey, body: { status: 'cancelled' } })
+  await t.call('DELETE', '/v1/portal/waitlist', { key: owner, body: {} })
+  const [offer] = await t.sql<{ id: string }[]>`select id from waitlist_offers where client_id = ${alice.id}`
+  prepared.set('POST /v1/portal/offers/{id}/claim', offer!.id)
+
   const b = await t.createPractice('portal-sec-b')
   const fb = fixtures(t, b.adminKey)
   const carol = await fb.client({ email: 'owner.secret@example.com' })
   await fb.appointment((await fb.therapist()).id, carol.id, '2026-03-21T14:00:00Z')
   otherPracticeClient = (await signIn(t, 'portal-sec-b', carol.email)).access_token
 
-  secrets = ['Owner Secret Name', 'Secret Street 1', 'Secret body text', alice.id, ...ownerAppointments.values()]
+  secrets = [
+    'Owner Secret Name',
+    'Secret Street 1',
+    'Secret body text',
+    alice.id,
+    ...ownerAppointments.values(),
+    ...prepared.values(),
+  ]
 })
 afterAll(() => t.stop())
 

@@ -9,6 +9,7 @@ export type KeyPurpose =
   | 'message-body'
   | 'alert-client-note'
   | 'practice-signing-secret'
+  | 'webhook-signing-secret'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()

@@ -12,8 +12,8 @@ import { resendMailer } from './providers/email'
  * demo site) are served from `dist/` by the assets binding before the Worker runs.
  * Migrations run from Node (`npm run migrate`) against the same database before a deploy.
  *
- * Reminders: a cron trigger (wrangler.toml) runs the outbox dispatcher for email and SMS every
- * minute. Web push needs `web-push`, which does not run on Workers: push reminders wait in the
+ * Reminders: a cron trigger (wrangler.toml) runs the outbox dispatcher for email, SMS and webhooks
+ * every minute. Web push needs `web-push`, which does not run on Workers: push reminders wait in the
  * outbox for a Node dispatcher process (`npm run dispatcher`), which any number may run beside this.
  */
 export type Env = {
@@ -81,7 +81,7 @@ export default {
         for (let i = 0; i < CRON_BATCHES; i++) {
           const report = await dispatchDue(deps, {
             handlers: outboxHandlers,
-            channels: ['email', 'sms'],
+            channels: ['email', 'sms', 'webhook'],
             batchSize: 50,
           })
           if (report.claimed < 50) break

@@ -2,6 +2,7 @@ import type { AlertAudience, AlertKind } from '../../shared/schemas/alerts'
 import { insertAlertOnce, type AlertRow } from '../db/alerts'
 import type { Tx } from '../db/connect'
 import { openText, sealText, type Sealed } from '../secrets'
+import { queueWebhookEvent } from '../webhooks/events'
 
 export type NewAlert = {
   practiceId: string
@@ -24,7 +25,7 @@ export type NewAlert = {
  * Returns the new alert, or null when this cause already raised one.
  */
 export async function raiseAlert(tx: Tx, alert: NewAlert, now: Date): Promise<AlertRow | null> {
-  return insertAlertOnce(tx, {
+  const row = await insertAlertOnce(tx, {
     id: crypto.randomUUID(),
     practice_id: alert.practiceId,
     kind: alert.kind,
@@ -39,6 +40,15 @@ export async function raiseAlert(tx: Tx, alert: NewAlert, now: Date): Promise<Al
     client_note_iv: alert.clientNote?.iv ?? null,
     created_at: now,
   })
+  if (row) {
+    await queueWebhookEvent(tx, {
+      practiceId: row.practice_id,
+      type: 'alert.created',
+      data: { alert_id: row.id, kind: row.kind },
+      at: now,
+    })
+  }
+  return row
 }
 
 /** Notes are bound to the practice and the alert's dedupe key, so they cannot move between alerts. */

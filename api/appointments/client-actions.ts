@@ -70,6 +70,8 @@ function strip(row: ClientAppointment): AppointmentRow {
     client_name: _7,
     client_time_zone: _8,
     client_locale: _9,
+    late_fee_currency: _10,
+    fee_waiver_status: _11,
     ...appointment
   } = row
   return appointment

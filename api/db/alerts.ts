@@ -80,6 +80,7 @@ export async function listAlerts(
     status: 'open' | 'resolved'
     therapistId?: string | undefined
     kind?: string | undefined
+    audience?: AlertAudience | undefined
     limit: number
     cursor?: string | undefined
   },
@@ -94,6 +95,7 @@ export async function listAlerts(
       where practice_id = ${practiceId} and status = ${q.status}
         ${q.therapistId ? tx`and therapist_id = ${q.therapistId}` : tx``}
         ${q.kind ? tx`and kind = ${q.kind}` : tx``}
+        ${q.audience ? tx`and audience = ${q.audience}` : tx``}
     ) ranked
     ${
       after

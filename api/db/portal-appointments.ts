@@ -13,13 +13,18 @@ export type ClientAppointment = AppointmentRow & {
   client_name: string
   client_time_zone: string
   client_locale: Locale
+  late_fee_currency: string | null
+  fee_waiver_status: 'requested' | 'granted' | 'declined' | null
 }
 
 const contextColumns = (tx: Tx) =>
   tx`t.name as therapist_name, t.cancellation_policy as therapist_policy,
      p.cancellation_policy as practice_policy, p.name as practice_name, p.phone as practice_phone,
      p.time_zone as practice_time_zone,
-     c.name as client_name, c.time_zone as client_time_zone, c.locale as client_locale`
+     c.name as client_name, c.time_zone as client_time_zone, c.locale as client_locale,
+     a.late_fee_currency,
+     (select w.status from fee_waiver_requests w where w.practice_id = a.practice_id and w.appointment_id = a.id)
+       as fee_waiver_status`
 
 const joins = (tx: Tx) =>
   tx`join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
@@ -42,7 +47,11 @@ export async function findClientAppointment(
   return row ?? null
 }
 
-/** Sessions not yet over (unless already marked attended) and ones missed since `missedSince`, oldest first. */
+/**
+ * Sessions not yet over (unless already marked attended), and ones missed or cancelled late with a
+ * fee since `missedSince` (so the client can find another time, or ask for the fee to be waived),
+ * oldest first.
+ */
 export async function listClientAppointments(
   tx: Tx,
   practiceId: string,
@@ -53,7 +62,11 @@ export async function listClientAppointments(
     select ${aliased(tx)}, ${contextColumns(tx)}, a.starts_at::text as sort_key
     from appointments a ${joins(tx)}
     where a.practice_id = ${practiceId} and a.client_id = ${clientId}
-      and ((a.ends_at > ${q.now} and a.status <> 'attended') or (a.status = 'no_show' and a.starts_at >= ${q.missedSince}))
+      and ((a.ends_at > ${q.now} and a.status <> 'attended')
+        or (a.status = 'no_show' and a.starts_at >= ${q.missedSince})
+        or (a.status = 'late_cancelled' and a.starts_at >= ${q.missedSince}
+            and (a.late_fee_cents > 0
+                 or exists (select 1 from fee_waiver_requests w where w.practice_id = a.practice_id and w.appointment_id = a.id))))
       ${q.after ? tx`and (a.starts_at, a.id) > (${q.after.startsAt}::text::timestamptz, ${q.after.id}::uuid)` : tx``}
     order by a.starts_at, a.id
     limit ${q.limit + 1}`

@@ -30,11 +30,15 @@ export type Job<Extra = unknown> = () => Promise<{ outcome: Outcome; extra?: Ext
 
 export type OutboxHandler<Extra = unknown> = {
   topic: string
+  /** How many tries and how far apart; the reminders' schedule (MAX_ATTEMPTS, backoffMs) when absent. */
+  retry?: RetrySchedule
   /** Loads what the batch needs (in the claiming transaction) and returns one send job per row. */
   prepare(tx: Tx, rows: OutboxRow[], deps: Deps, now: Date): Promise<Map<string, Job<Extra>>>
   /** The consequences of what happened (a failing channel, a dead subscription, an alert), same transaction. */
   after?(tx: Tx, results: Result<Extra>[], deps: Deps, now: Date): Promise<void>
 }
+
+export type RetrySchedule = { maxAttempts: number; backoffMs(attempts: number): number }
 
 export const MAX_ATTEMPTS = 6
 
@@ -91,7 +95,7 @@ export async function dispatchDue(deps: Deps, options: DispatchOptions): Promise
 
     const results: Result[] = rows.map((row, i) => ({
       row,
-      ...finalOutcome(row, done[i]!.outcome, now),
+      ...finalOutcome(row, done[i]!.outcome, now, handlers.get(row.topic)?.retry),
       extra: done[i]!.extra,
     }))
     await settle(tx, results.map(toSettled), now)
@@ -104,11 +108,11 @@ export async function dispatchDue(deps: Deps, options: DispatchOptions): Promise
   return report
 }
 
-function finalOutcome(row: OutboxRow, outcome: Outcome, now: Date): Pick<Result, 'outcome'> {
+function finalOutcome(row: OutboxRow, outcome: Outcome, now: Date, retry?: RetrySchedule): Pick<Result, 'outcome'> {
   if (outcome.status !== 'retry') return { outcome }
   const attempts = row.attempts + 1
-  const dueAt = new Date(now.getTime() + backoffMs(attempts))
-  if (attempts >= MAX_ATTEMPTS || (outcome.deadline && dueAt >= outcome.deadline)) {
+  const dueAt = new Date(now.getTime() + (retry?.backoffMs ?? backoffMs)(attempts))
+  if (attempts >= (retry?.maxAttempts ?? MAX_ATTEMPTS) || (outcome.deadline && dueAt >= outcome.deadline)) {
     return { outcome: { status: 'failed', reason: 'gave_up', error: outcome.error } }
   }
   return { outcome: { status: 'retry', error: outcome.error, dueAt } }

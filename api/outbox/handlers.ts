@@ -1,6 +1,13 @@
+import { clientNoticeHandler } from '../notices/send-notice'
 import { reminderHandler } from '../reminders/send-reminder'
 import { smsReplyHandler } from '../reminders/send-sms-reply'
+import { webhookHandler } from '../webhooks/send-webhook'
 import type { OutboxHandler } from './dispatch'
 
-/** Every kind of outbox row and the handler that sends it. Outbound webhooks join this list. */
-export const outboxHandlers: OutboxHandler<any>[] = [reminderHandler, smsReplyHandler]
+/** Every kind of outbox row and the handler that sends it. */
+export const outboxHandlers: OutboxHandler<any>[] = [
+  reminderHandler,
+  smsReplyHandler,
+  clientNoticeHandler,
+  webhookHandler,
+]

@@ -5,7 +5,8 @@ import type { AppEnv, Deps } from '../deps'
 import { findAlert, listAlerts, resolveAlert, toAlert } from '../db/alerts'
 import { audit } from '../db/audit'
 import { inPractice } from '../db/tenant'
-import { notFound } from '../errors'
+import { ApiError, notFound } from '../errors'
+import { decideFeeWaiver } from '../fee-waivers/decide'
 import { describe, input } from '../openapi/describe'
 import { Alert, AlertListQuery, AlertResolve } from '../../shared/schemas/alerts'
 import { listOf } from '../../shared/schemas/common'
@@ -46,6 +47,8 @@ export function alertRoutes(deps: Deps) {
     '/:id/resolve',
     describe({
       summary: 'Mark an alert as handled, with an optional note',
+      description:
+        "A `fee_waiver_request` needs `decision` (`grant` sets the session's fee to nothing, `decline` keeps it); the client is told kindly either way. Other kinds take no decision.",
       tags: ['alerts'],
       auth: 'api_key',
       responses: { 200: { description: 'The resolved alert (unchanged if it already was)', schema: Alert } },
@@ -54,19 +57,30 @@ export function alertRoutes(deps: Deps) {
     async (c) => {
       const { practiceId, therapistId, keyId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That alert')
-      const { note } = c.req.valid('json')
+      const { note, decision } = c.req.valid('json')
       const now = deps.clock()
       const row = await inPractice(deps.sql, practiceId, async (tx) => {
         const current = await findAlert(tx, practiceId, id, { therapistId, forUpdate: true })
         if (!current) throw notFound('That alert')
         if (current.status === 'resolved') return current
+        const waiver = current.kind === 'fee_waiver_request'
+        if (waiver !== Boolean(decision)) {
+          throw new ApiError('invalid_request', 'Some fields need attention.', {
+            fields: {
+              decision: waiver
+                ? 'Choose whether to grant or decline the fee waiver.'
+                : 'Only a fee waiver request takes a decision.',
+            },
+          })
+        }
+        if (decision) await decideFeeWaiver(tx, { alert: current, decision, keyId }, now)
         const resolved = await resolveAlert(tx, practiceId, id, { at: now, by: keyId, note: note ?? null })
         await audit(tx, {
           practiceId,
           actor: { kind: 'api_key', id: keyId },
           action: 'alert.resolved',
           subject: { kind: 'alert', id },
-          detail: { kind: current.kind },
+          detail: { kind: current.kind, ...(decision ? { decision } : {}) },
         })
         return resolved
       })

@@ -11,11 +11,15 @@ import { findClientAppointment, listClientAppointments, type ClientAppointment }
 import { compact, decodeCursor, encodeCursor, iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../errors'
+import { requestFeeWaiver } from '../fee-waivers/request'
 import { describe, input } from '../openapi/describe'
+import { canAskForWaiver } from '../../shared/policy/fee-waivers'
 import { t } from '../../shared/i18n'
 import {
   CancellationQuote,
   CancelRequest,
+  FeeWaiverRequest,
+  FeeWaiverRequested,
   PortalAppointment,
   PortalAppointmentList,
   PortalAppointmentListQuery,
@@ -48,7 +52,23 @@ export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAp
     status: row.status,
     can_confirm: row.status === 'scheduled' && now.getTime() < starts,
     cancellation: open && now.getTime() < row.ends_at.getTime() ? quoteFor(row, now) : null,
+    late_fee: lateFee(row),
   }) as PortalAppointment
+}
+
+function lateFee(row: ClientAppointment): PortalAppointment['late_fee'] | null {
+  if (row.status !== 'late_cancelled' || row.late_fee_cents === null) return null
+  if (row.late_fee_cents === 0 && !row.fee_waiver_status) return null
+  return {
+    fee_cents: row.late_fee_cents,
+    currency: row.late_fee_currency ?? row.practice_policy.currency,
+    waiver: row.fee_waiver_status ?? 'none',
+    can_ask_waiver: canAskForWaiver({
+      status: row.status,
+      late_fee_cents: row.late_fee_cents,
+      waiver: row.fee_waiver_status,
+    }).ok,
+  }
 }
 
 async function ownAppointment(tx: Tx, client: PortalClient, id: string, options: { forUpdate?: boolean } = {}) {
@@ -226,6 +246,29 @@ export function portalAppointmentRoutes(deps: Deps) {
         return { created: true, message }
       })
       return c.json(result, 202)
+    },
+  )
+
+  app.post(
+    '/:id/fee-waiver',
+    describe({
+      summary: 'Ask for the late-cancellation fee of this session to be waived, with a reason (once)',
+      description:
+        "Only for the client's own `late_cancelled` session with a fee (else 409 `invalid_state`), once (else 409 `conflict`). " +
+        'The practice grants or declines it from its alerts inbox and the client is told either way; `late_fee.waiver` on the session shows where it stands.',
+      tags: ['portal'],
+      auth: 'portal',
+      responses: { 201: { description: 'Asked', schema: FeeWaiverRequested } },
+    }),
+    input('json', FeeWaiverRequest),
+    async (c) => {
+      const client = c.var.client
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const { reason } = c.req.valid('json')
+      const { message } = await inPractice(deps.sql, client.practiceId, (tx) =>
+        requestFeeWaiver(tx, deps, { client, appointmentId: id, reason }),
+      )
+      return c.json({ status: 'requested', message }, 201)
     },
   )
 

@@ -13,6 +13,7 @@ import { describe, input } from '../openapi/describe'
 import { contactDecision } from '../../shared/policy/contact'
 import { MessageCreate, MessageCreated, MessageList, MessageListQuery } from '../../shared/schemas/portal'
 import { isUuid } from './params'
+import { queueWebhookEvent } from '../webhooks/events'
 
 export function portalMessageRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -99,6 +100,12 @@ export function portalMessageRoutes(deps: Deps) {
           category: body.category,
           sealed: await sealMessageBody(deps, practiceId, id, body.body),
           now,
+        })
+        await queueWebhookEvent(tx, {
+          practiceId,
+          type: 'message.created',
+          data: { message_id: id, thread_id: threadId, sender: 'client' },
+          at: now,
         })
         if (decision.crisis) {
           await raiseAlert(

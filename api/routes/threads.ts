@@ -18,6 +18,7 @@ import {
   TherapistReply,
 } from '../../shared/schemas/portal'
 import { isUuid, pathId } from './params'
+import { queueWebhookEvent } from '../webhooks/events'
 
 /**
  * The therapist's inbox. A therapist key sees only its own threads; an admin key (the staff
@@ -120,6 +121,12 @@ export function threadRoutes(deps: Deps) {
           category: body.category,
           sealed: await sealMessageBody(deps, practiceId, messageId, body.body),
           now,
+        })
+        await queueWebhookEvent(tx, {
+          practiceId,
+          type: 'message.created',
+          data: { message_id: messageId, thread_id: id, sender: 'therapist' },
+          at: now,
         })
         await audit(tx, {
           practiceId,

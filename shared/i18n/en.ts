@@ -79,6 +79,8 @@ export const en = {
   'signin.email.subject': 'Your sign-in code for {practice}',
   'signin.email.code': 'Your sign-in code for {practice} is {code}',
   'signin.email.expiry': "It works for {minutes} minutes. If you didn't ask for it, you can ignore this email.",
+  'portal.feeWaiver.received':
+    "Thank you. The practice will look at your request and let you know either way. There's nothing else you need to do.",
   'portal.reschedule.received': 'Thanks. The practice will be in touch to find another time that works for you.',
   'portal.calendar.title': 'Appointment at {practice}',
   'portal.calendar.with': 'With {therapist}.',
@@ -154,6 +156,49 @@ export const en = {
     "{practice}: thank you for your message. We've passed it on to the practice, and someone will follow up.",
   'sms.distress':
     "{practice}: thank you for telling us. We've passed your message on, and someone from the practice will be in touch. {crisis}",
+  // Notes Hearth sends a client on its own (api/notices): a missed session, a freed time offered
+  // from the cancellation list, and the answer about a late-cancellation fee. Private like reminders.
+  'notice.footer': '{practice} sent you this message through its client portal.',
+  'notice.missed.subject': "We missed you on {day}, and that's okay",
+  'notice.missed.lead': "We missed you at your appointment on {when}, and that's okay. Things come up.",
+  'notice.missed.ask':
+    "Would you like to find another time? You can ask in your portal and add a note if you like. There's no need to explain.",
+  'notice.missed.button': 'Find another time',
+  'notice.missed.sms':
+    "{practice}: we missed you on {when}, and that's okay. If you'd like another time, you can ask here: {link}",
+  'notice.missed.pushTitle': "We missed you, and that's okay",
+  'notice.missed.pushBody': 'Tap to find another time, whenever suits you.',
+  'notice.offer.subject': 'A time opened up: {when}',
+  'notice.offer.lead': 'A time has opened up with {practice}: {when}. You asked to hear about times like this.',
+  'notice.offer.first':
+    "We're letting a few people on the cancellation list know, and the first to take it gets it. It's open until {until}.",
+  'notice.offer.noPressure': "If it doesn't suit you, there's nothing you need to do.",
+  'notice.offer.button': 'Take this time',
+  'notice.offer.sms':
+    '{practice}: a time opened up on {when}. The first to take it gets it (open until {until}): {link}',
+  'notice.offer.pushTitle': 'A time opened up',
+  'notice.offer.pushBody': '{when}. Tap to take it.',
+  'notice.taken.subject': 'The time on {when} has been taken',
+  'notice.taken.lead': "The time on {when} was taken before you got to it. We're sorry it didn't work out this time.",
+  'notice.taken.next': "You're still on the cancellation list, and we'll let you know when another time opens up.",
+  'notice.taken.sms':
+    "{practice}: the time on {when} has been taken. You're still on the list, and we'll let you know about the next one.",
+  'notice.taken.pushTitle': 'That time has been taken',
+  'notice.taken.pushBody': "You're still on the list for the next one.",
+  'notice.waiver.subject': 'About the fee for your appointment on {day}',
+  'notice.waiver.granted':
+    "Good news: the practice has waived the {fee} late-cancellation fee for your appointment on {when}. There's nothing more you need to do.",
+  'notice.waiver.declined':
+    "The practice has looked at your request about the {fee} late-cancellation fee for your appointment on {when}, and isn't able to waive it this time.",
+  'notice.waiver.talkCall': "If you'd like to talk it over, you can call the practice at {phone}.",
+  'notice.waiver.talk': "If you'd like to talk it over, you can contact the practice.",
+  'notice.waiver.grantedSms':
+    '{practice}: the {fee} late-cancellation fee for your appointment on {when} has been waived.',
+  'notice.waiver.declinedSms':
+    "{practice}: the practice isn't able to waive the {fee} late-cancellation fee for your appointment on {when} this time.",
+  'notice.waiver.pushTitle': 'About your appointment',
+  'notice.waiver.pushBody': 'The practice has answered your request about the late-cancellation fee.',
+  'notice.portalButton': 'Open your portal',
   // Insights for the practice (staff console charts).
   'insights.leadTime.under2Days': 'Booked less than 2 days ahead',
   'insights.leadTime.days2To7': 'Booked 2 to 7 days ahead',
@@ -299,4 +344,28 @@ export const en = {
   'widget.waitlist.onList': "You're on {therapist}'s cancellation list.",
   'widget.waitlist.joined': "You're on {therapist}'s cancellation list. We'll let you know if a time opens up.",
   'widget.waitlist.left': "You've left {therapist}'s cancellation list.",
+  'widget.offer.title': 'A time opened up',
+  'widget.offer.lead': '{when} with {therapist}. You asked to hear about times like this.',
+  'widget.offer.until': 'Open until {when}. The first person to take it gets it.',
+  'widget.offer.take': 'Take this time',
+  'widget.offer.booked': "It's yours: {when} with {therapist}. You'll find it with your appointments.",
+  'widget.offer.taken':
+    "Someone else took this time a moment before you. You're still on the cancellation list, and we'll let you know when another time opens up.",
+  'widget.offer.expired':
+    "This offer has closed. You're still on the cancellation list, and we'll let you know about the next one.",
+  'widget.offer.gone': "This time isn't on offer any more. You're still on the cancellation list.",
+  'widget.waiver.cardTitle': 'Late-cancellation fee',
+  'widget.waiver.card':
+    "Your appointment on {when} was cancelled late, so the practice's {fee} late-cancellation fee applies.",
+  'widget.waiver.ask': 'Ask for the fee to be waived',
+  'widget.waiver.requested': "You've asked for this fee to be waived. The practice will let you know either way.",
+  'widget.waiver.granted': 'The practice has waived this fee. There is nothing to pay.',
+  'widget.waiver.declined': "The practice wasn't able to waive this fee. If you have questions, you can call them.",
+  'widget.waiver.title': 'Ask for the fee to be waived',
+  'widget.waiver.lead':
+    "If something serious came up, tell the practice briefly what happened. They'll look at it and let you know either way.",
+  'widget.waiver.reason': 'What happened?',
+  'widget.waiver.reasonMissing': 'Tell the practice briefly what happened.',
+  'widget.waiver.send': 'Send my request',
+  'widget.waiver.already': 'You have already asked about this fee. The practice will let you know.',
 } as const

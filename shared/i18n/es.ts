@@ -70,6 +70,8 @@ export const es: Dictionary = {
   'signin.email.subject': 'Tu código de acceso para {practice}',
   'signin.email.code': 'Tu código de acceso para {practice} es {code}',
   'signin.email.expiry': 'Sirve durante {minutes} minutos. Si no lo has pedido, puedes ignorar este correo.',
+  'portal.feeWaiver.received':
+    'Gracias. La consulta revisará tu solicitud y te dirá lo que decida. No tienes que hacer nada más.',
   'portal.reschedule.received':
     'Gracias. La consulta se pondrá en contacto contigo para buscar otro horario que te venga bien.',
   'portal.calendar.title': 'Cita en {practice}',
@@ -147,6 +149,47 @@ export const es: Dictionary = {
   'sms.unclear': '{practice}: gracias por tu mensaje. Se lo hemos pasado a la consulta y alguien te responderá.',
   'sms.distress':
     '{practice}: gracias por contárnoslo. Hemos pasado tu mensaje y alguien de la consulta se pondrá en contacto contigo. {crisis}',
+  'notice.footer': '{practice} te envió este mensaje a través de su portal para clientes.',
+  'notice.missed.subject': 'Te echamos de menos el {day}, y no pasa nada',
+  'notice.missed.lead': 'Te echamos de menos en tu cita del {when}, y no pasa nada. A veces surgen cosas.',
+  'notice.missed.ask':
+    '¿Quieres buscar otro horario? Puedes pedirlo en tu portal y añadir una nota si quieres. No hace falta que des explicaciones.',
+  'notice.missed.button': 'Buscar otro horario',
+  'notice.missed.sms':
+    '{practice}: te echamos de menos el {when}, y no pasa nada. Si quieres otro horario, puedes pedirlo aquí: {link}',
+  'notice.missed.pushTitle': 'Te echamos de menos, y no pasa nada',
+  'notice.missed.pushBody': 'Toca para buscar otro horario cuando te venga bien.',
+  'notice.offer.subject': 'Se ha liberado un horario: {when}',
+  'notice.offer.lead': 'Se ha liberado un horario en {practice}: {when}. Pediste que te avisáramos de horarios así.',
+  'notice.offer.first':
+    'Se lo estamos ofreciendo a algunas personas de la lista de cancelaciones, y es para quien lo acepte primero. Está disponible hasta el {until}.',
+  'notice.offer.noPressure': 'Si no te viene bien, no tienes que hacer nada.',
+  'notice.offer.button': 'Quiero este horario',
+  'notice.offer.sms':
+    '{practice}: se ha liberado un horario el {when}. Es para quien lo acepte primero (disponible hasta el {until}): {link}',
+  'notice.offer.pushTitle': 'Se ha liberado un horario',
+  'notice.offer.pushBody': '{when}. Toca para aceptarlo.',
+  'notice.taken.subject': 'El horario del {when} ya está ocupado',
+  'notice.taken.lead': 'Alguien aceptó el horario del {when} antes que tú. Sentimos que esta vez no haya podido ser.',
+  'notice.taken.next': 'Sigues en la lista de cancelaciones y te avisaremos cuando se libere otro horario.',
+  'notice.taken.sms':
+    '{practice}: el horario del {when} ya está ocupado. Sigues en la lista y te avisaremos del próximo.',
+  'notice.taken.pushTitle': 'Ese horario ya está ocupado',
+  'notice.taken.pushBody': 'Sigues en la lista para el próximo.',
+  'notice.waiver.subject': 'Sobre el cargo de tu cita del {day}',
+  'notice.waiver.granted':
+    'Buenas noticias: la consulta ha anulado el cargo de {fee} por cancelación tardía de tu cita del {when}. No tienes que hacer nada más.',
+  'notice.waiver.declined':
+    'La consulta ha revisado tu solicitud sobre el cargo de {fee} por cancelación tardía de tu cita del {when} y esta vez no puede anularlo.',
+  'notice.waiver.talkCall': 'Si quieres hablarlo, puedes llamar a la consulta al {phone}.',
+  'notice.waiver.talk': 'Si quieres hablarlo, puedes contactar con la consulta.',
+  'notice.waiver.grantedSms':
+    '{practice}: se ha anulado el cargo de {fee} por cancelación tardía de tu cita del {when}.',
+  'notice.waiver.declinedSms':
+    '{practice}: esta vez la consulta no puede anular el cargo de {fee} por cancelación tardía de tu cita del {when}.',
+  'notice.waiver.pushTitle': 'Sobre tu cita',
+  'notice.waiver.pushBody': 'La consulta ha respondido a tu solicitud sobre el cargo por cancelación tardía.',
+  'notice.portalButton': 'Abrir tu portal',
   'insights.leadTime.under2Days': 'Reservada con menos de 2 días',
   'insights.leadTime.days2To7': 'Reservada con 2 a 7 días',
   'insights.leadTime.weeks1To4': 'Reservada con 1 a 4 semanas',
@@ -295,4 +338,27 @@ export const es: Dictionary = {
   'widget.waitlist.onList': 'Estás en la lista de espera de {therapist}.',
   'widget.waitlist.joined': 'Estás en la lista de espera de {therapist}. Te avisaremos si se libera una hora.',
   'widget.waitlist.left': 'Has salido de la lista de espera de {therapist}.',
+  'widget.offer.title': 'Se ha liberado una hora',
+  'widget.offer.lead': '{when} con {therapist}. Pediste que te avisáramos de horas como esta.',
+  'widget.offer.until': 'Disponible hasta el {when}. Será para quien la reserve primero.',
+  'widget.offer.take': 'Reservar esta hora',
+  'widget.offer.booked': 'Es tuya: {when} con {therapist}. La verás con tus citas.',
+  'widget.offer.taken':
+    'Otra persona reservó esta hora justo antes que tú. Sigues en la lista de espera y te avisaremos cuando se libere otra.',
+  'widget.offer.expired': 'Esta oferta ya ha terminado. Sigues en la lista de espera y te avisaremos de la próxima.',
+  'widget.offer.gone': 'Esta hora ya no está disponible. Sigues en la lista de espera.',
+  'widget.waiver.cardTitle': 'Cargo por cancelación tardía',
+  'widget.waiver.card':
+    'Tu cita del {when} se canceló con poca antelación, así que se aplica el cargo de {fee} por cancelación tardía.',
+  'widget.waiver.ask': 'Pedir que no se cobre',
+  'widget.waiver.requested': 'Has pedido que no se cobre este cargo. La consulta te dirá lo que decida.',
+  'widget.waiver.granted': 'La consulta ha anulado este cargo. No tienes que pagar nada.',
+  'widget.waiver.declined': 'La consulta no ha podido anular este cargo. Si tienes dudas, puedes llamarla.',
+  'widget.waiver.title': 'Pedir que no se cobre el cargo',
+  'widget.waiver.lead':
+    'Si te surgió algo serio, cuéntale brevemente a la consulta qué pasó. Lo revisarán y te dirán lo que decidan.',
+  'widget.waiver.reason': '¿Qué pasó?',
+  'widget.waiver.reasonMissing': 'Cuéntale brevemente a la consulta qué pasó.',
+  'widget.waiver.send': 'Enviar mi petición',
+  'widget.waiver.already': 'Ya has preguntado por este cargo. La consulta te dirá lo que decida.',
 }

@@ -72,6 +72,8 @@ export const fr: Dictionary = {
   'signin.email.code': 'Votre code de connexion pour {practice} est {code}',
   'signin.email.expiry':
     "Il est valable {minutes} minutes. Si vous ne l'avez pas demandé, vous pouvez ignorer cet e-mail.",
+  'portal.feeWaiver.received':
+    'Merci. Le cabinet examinera votre demande et vous donnera sa réponse. Vous n’avez rien d’autre à faire.',
   'portal.reschedule.received': 'Merci. Le cabinet vous contactera pour trouver un autre horaire qui vous convient.',
   'portal.calendar.title': 'Rendez-vous chez {practice}',
   'portal.calendar.with': 'Avec {therapist}.',
@@ -148,6 +150,50 @@ export const fr: Dictionary = {
   'sms.unclear': "{practice} : merci pour votre message. Nous l'avons transmis au cabinet, qui reviendra vers vous.",
   'sms.distress':
     "{practice} : merci de nous l'avoir dit. Nous avons transmis votre message, et quelqu'un du cabinet vous recontactera. {crisis}",
+  'notice.footer': '{practice} vous a envoyé ce message via son portail client.',
+  'notice.missed.subject': 'Vous nous avez manqué le {day}, et ce n’est pas grave',
+  'notice.missed.lead': 'Vous nous avez manqué lors de votre rendez-vous du {when}, et ce n’est pas grave. Ça arrive.',
+  'notice.missed.ask':
+    'Souhaitez-vous trouver un autre horaire ? Vous pouvez le demander dans votre portail et ajouter un mot si vous le souhaitez. Aucune explication n’est nécessaire.',
+  'notice.missed.button': 'Trouver un autre horaire',
+  'notice.missed.sms':
+    '{practice} : vous nous avez manqué le {when}, et ce n’est pas grave. Pour un autre horaire, vous pouvez le demander ici : {link}',
+  'notice.missed.pushTitle': 'Vous nous avez manqué, et ce n’est pas grave',
+  'notice.missed.pushBody': 'Touchez pour trouver un autre horaire, quand cela vous convient.',
+  'notice.offer.subject': 'Un horaire s’est libéré : {when}',
+  'notice.offer.lead':
+    'Un horaire s’est libéré chez {practice} : {when}. Vous avez demandé à être prévenu(e) de ce genre d’horaire.',
+  'notice.offer.first':
+    'Nous prévenons quelques personnes de la liste d’attente, et la première à l’accepter l’obtient. Il reste disponible jusqu’au {until}.',
+  'notice.offer.noPressure': 'S’il ne vous convient pas, vous n’avez rien à faire.',
+  'notice.offer.button': 'Prendre cet horaire',
+  'notice.offer.sms':
+    '{practice} : un horaire s’est libéré le {when}. La première personne à l’accepter l’obtient (jusqu’au {until}) : {link}',
+  'notice.offer.pushTitle': 'Un horaire s’est libéré',
+  'notice.offer.pushBody': '{when}. Touchez pour le prendre.',
+  'notice.taken.subject': 'L’horaire du {when} a été pris',
+  'notice.taken.lead':
+    'L’horaire du {when} a été pris avant vous. Nous sommes désolés que cela n’ait pas pu se faire cette fois.',
+  'notice.taken.next':
+    'Vous restez sur la liste d’attente, et nous vous préviendrons quand un autre horaire se libérera.',
+  'notice.taken.sms':
+    '{practice} : l’horaire du {when} a été pris. Vous restez sur la liste, et nous vous préviendrons du prochain.',
+  'notice.taken.pushTitle': 'Cet horaire a été pris',
+  'notice.taken.pushBody': 'Vous restez sur la liste pour le prochain.',
+  'notice.waiver.subject': 'À propos des frais de votre rendez-vous du {day}',
+  'notice.waiver.granted':
+    'Bonne nouvelle : le cabinet a annulé les frais d’annulation tardive de {fee} pour votre rendez-vous du {when}. Vous n’avez rien d’autre à faire.',
+  'notice.waiver.declined':
+    'Le cabinet a examiné votre demande concernant les frais d’annulation tardive de {fee} pour votre rendez-vous du {when}, et ne peut pas les annuler cette fois.',
+  'notice.waiver.talkCall': 'Si vous souhaitez en parler, vous pouvez appeler le cabinet au {phone}.',
+  'notice.waiver.talk': 'Si vous souhaitez en parler, vous pouvez contacter le cabinet.',
+  'notice.waiver.grantedSms':
+    '{practice} : les frais d’annulation tardive de {fee} pour votre rendez-vous du {when} ont été annulés.',
+  'notice.waiver.declinedSms':
+    '{practice} : le cabinet ne peut pas annuler cette fois les frais d’annulation tardive de {fee} pour votre rendez-vous du {when}.',
+  'notice.waiver.pushTitle': 'À propos de votre rendez-vous',
+  'notice.waiver.pushBody': 'Le cabinet a répondu à votre demande concernant les frais d’annulation tardive.',
+  'notice.portalButton': 'Ouvrir votre portail',
   'insights.leadTime.under2Days': 'Réservé moins de 2 jours avant',
   'insights.leadTime.days2To7': 'Réservé 2 à 7 jours avant',
   'insights.leadTime.weeks1To4': 'Réservé 1 à 4 semaines avant',
@@ -303,4 +349,28 @@ export const fr: Dictionary = {
   'widget.waitlist.joined':
     "Vous êtes sur la liste d'attente de {therapist}. Nous vous prévenons si un créneau se libère.",
   'widget.waitlist.left': "Vous avez quitté la liste d'attente de {therapist}.",
+  'widget.offer.title': "Un créneau s'est libéré",
+  'widget.offer.lead': "{when} avec {therapist}. Vous aviez demandé qu'on vous prévienne de ce genre de créneau.",
+  'widget.offer.until': "Disponible jusqu'au {when}. Il revient à la première personne qui le réserve.",
+  'widget.offer.take': 'Réserver ce créneau',
+  'widget.offer.booked': 'Il est à vous : {when} avec {therapist}. Vous le retrouverez dans vos rendez-vous.',
+  'widget.offer.taken':
+    "Quelqu'un d'autre a réservé ce créneau juste avant vous. Vous restez sur la liste d'attente, et nous vous préviendrons dès qu'un autre se libère.",
+  'widget.offer.expired':
+    "Cette offre est close. Vous restez sur la liste d'attente, et nous vous préviendrons pour la prochaine.",
+  'widget.offer.gone': "Ce créneau n'est plus proposé. Vous restez sur la liste d'attente.",
+  'widget.waiver.cardTitle': "Frais d'annulation tardive",
+  'widget.waiver.card':
+    "Votre rendez-vous du {when} a été annulé tardivement : les frais d'annulation tardive de {fee} s'appliquent.",
+  'widget.waiver.ask': "Demander l'annulation des frais",
+  'widget.waiver.requested': "Vous avez demandé l'annulation de ces frais. Le cabinet vous donnera sa réponse.",
+  'widget.waiver.granted': "Le cabinet a annulé ces frais. Vous n'avez rien à payer.",
+  'widget.waiver.declined': "Le cabinet n'a pas pu annuler ces frais. Pour toute question, vous pouvez l'appeler.",
+  'widget.waiver.title': "Demander l'annulation des frais",
+  'widget.waiver.lead':
+    "Si un imprévu sérieux est survenu, expliquez brièvement au cabinet ce qui s'est passé. Il examinera votre demande et vous répondra dans tous les cas.",
+  'widget.waiver.reason': "Que s'est-il passé ?",
+  'widget.waiver.reasonMissing': "Expliquez brièvement au cabinet ce qui s'est passé.",
+  'widget.waiver.send': 'Envoyer ma demande',
+  'widget.waiver.already': 'Vous avez déjà fait une demande pour ces frais. Le cabinet vous répondra.',
 }

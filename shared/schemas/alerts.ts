@@ -52,9 +52,17 @@ export const AlertListQuery = z
     status: AlertStatus.default('open'),
     therapist_id: Id.optional(),
     kind: z.string().max(50).optional(),
+    /** Only what the front desk (or the therapist) should act on. */
+    audience: AlertAudience.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(300).optional(),
   })
   .strict()
 
-export const AlertResolve = z.object({ note: z.string().trim().max(1000).optional() }).strict()
+export const AlertResolve = z
+  .object({
+    note: z.string().trim().max(1000).optional(),
+    /** Required for a `fee_waiver_request`, and only there: the client is told either way. */
+    decision: z.enum(['grant', 'decline']).optional(),
+  })
+  .strict()

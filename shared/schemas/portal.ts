@@ -109,6 +109,18 @@ export const PortalAppointment = z.object({
   can_confirm: z.boolean(),
   /** The cancellation rule for this session now (upcoming sessions only). */
   cancellation: CancellationQuote.optional(),
+  /** A late cancellation's fee, and where a request to waive it stands (`late_cancelled` with a fee). */
+  late_fee: z
+    .object({
+      /** What the fee is now: 0 once waived. */
+      fee_cents: z.number().int(),
+      currency: z.string(),
+      /** `none` until the client asks; then the practice's answer. */
+      waiver: z.enum(['none', 'requested', 'granted', 'declined']),
+      /** Asking is possible once, for a fee not yet waived. */
+      can_ask_waiver: z.boolean(),
+    })
+    .optional(),
 })
 export type PortalAppointment = z.infer<typeof PortalAppointment>
 
@@ -191,6 +203,22 @@ export const PushSubscriptionCreate = z
 
 export const OfferClaimed = z.object({ appointment: PortalAppointment })
 
+/** A freed time offered from the cancellation list. Only the first claim gets it. */
+export const PortalOffer = z.object({
+  id: z.string(),
+  therapist: z.object({ id: z.string(), name: z.string() }),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  /** `open` can be claimed until `expires_at`; `taken` went to someone else; `claimed` is yours. */
+  state: z.enum(['open', 'claimed', 'taken', 'expired']),
+  expires_at: z.string(),
+  /** The session the claim booked (`claimed`). */
+  appointment_id: z.string().optional(),
+})
+export type PortalOffer = z.infer<typeof PortalOffer>
+
+export const PortalOfferList = z.object({ data: z.array(PortalOffer), next_cursor: z.null() })
+
 // ---- Added with the portal API ----
 
 export const WaitlistEntry = z.object({
@@ -200,6 +228,19 @@ export const WaitlistEntry = z.object({
   preferred_times: z.array(z.string()),
 })
 export type WaitlistEntry = z.infer<typeof WaitlistEntry>
+
+export const FeeWaiverRequest = z
+  .object({
+    reason: z.string().trim().min(1, 'Tell the practice briefly what happened.').max(1000),
+  })
+  .strict()
+
+export const FeeWaiverRequested = z.object({
+  status: z.literal('requested'),
+  /** What happens next, in the client's language. */
+  message: z.string(),
+})
+export type FeeWaiverRequested = z.infer<typeof FeeWaiverRequested>
 
 export const RescheduleRequested = z.object({
   /** False when an earlier request for this session is still waiting for the practice. */

@@ -1,0 +1,64 @@
+import { noticeSendTime } from '../../shared/notices/timing'
+import { formatInstant } from '../../shared/time/format'
+import { raiseAlert } from '../alerts/raise'
+import type { AppointmentRow } from '../db/appointments'
+import type { Tx } from '../db/connect'
+import { queueClientNotice } from '../notices/enqueue'
+
+/** A note about a session missed longer ago than this would arrive out of the blue: staff call instead. */
+export const MISSED_NOTE_WITHIN_MS = 7 * 24 * 60 * 60_000
+
+/**
+ * A session was marked as missed: the client gets a warm, shame-free note on their preferred
+ * channel with a way to find another time (the portal's missed-session screen), and the therapist
+ * gets an alert saying whether the note went. Insights count the no-show from the status itself.
+ */
+export async function followUpNoShow(tx: Tx, appointment: AppointmentRow, now: Date): Promise<void> {
+  const [people] = await tx<
+    { client_name: string; client_time_zone: string; therapist_name: string; practice_time_zone: string }[]
+  >`
+    select c.name as client_name, c.time_zone as client_time_zone, t.name as therapist_name,
+           p.time_zone as practice_time_zone
+    from clients c
+    join therapists t on t.practice_id = c.practice_id and t.id = ${appointment.therapist_id}
+    join practices p on p.id = c.practice_id
+    where c.practice_id = ${appointment.practice_id} and c.id = ${appointment.client_id}`
+  if (!people) return
+  const recent = now.getTime() - appointment.starts_at.getTime() <= MISSED_NOTE_WITHIN_MS
+  const channels = recent
+    ? await queueClientNotice(tx, {
+        practiceId: appointment.practice_id,
+        clientId: appointment.client_id,
+        appointmentId: appointment.id,
+        reach: 'preferred',
+        payload: {
+          kind: 'missed',
+          starts_at: appointment.starts_at.toISOString(),
+          show: 'missed',
+          subject_id: appointment.id,
+        },
+        sendAt: noticeSendTime(now, people.client_time_zone),
+      })
+    : []
+  const when = formatInstant(appointment.starts_at, people.practice_time_zone, 'en', 'medium')
+  const followUp = channels.length
+    ? `They've been sent a kind note (${channels.join(', ')}) with a way to find another time.`
+    : recent
+      ? 'Hearth has no way to reach them right now, so you may want to call.'
+      : 'It was a while ago, so no note was sent; you may want to call.'
+  await raiseAlert(
+    tx,
+    {
+      practiceId: appointment.practice_id,
+      kind: 'no_show',
+      audience: 'therapist',
+      therapistId: appointment.therapist_id,
+      clientId: appointment.client_id,
+      appointmentId: appointment.id,
+      dedupeKey: `no_show:${appointment.id}`,
+      summary: `${people.client_name} missed the session on ${when} with ${people.therapist_name}. ${followUp}`,
+      context: { starts_at: appointment.starts_at.toISOString(), note_sent_on: channels },
+    },
+    now,
+  )
+}

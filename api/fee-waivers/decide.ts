@@ -1,0 +1,61 @@
+import { noticeSendTime } from '../../shared/notices/timing'
+import type { AlertRow } from '../db/alerts'
+import { audit } from '../db/audit'
+import type { Tx } from '../db/connect'
+import { findWaiverByAlert, recordDecision } from '../db/fee-waivers'
+import { ApiError } from '../errors'
+import { queueClientNotice } from '../notices/enqueue'
+
+export type WaiverDecision = 'grant' | 'decline'
+
+/**
+ * The front desk's answer to a fee waiver request, from the alerts inbox: granting sets the
+ * session's fee to nothing; either way the client gets a kind note on their preferred channel,
+ * and the portal shows the answer on the session.
+ */
+export async function decideFeeWaiver(
+  tx: Tx,
+  input: { alert: AlertRow; decision: WaiverDecision; keyId: string },
+  now: Date,
+): Promise<void> {
+  const { alert, decision } = input
+  const waiver = await findWaiverByAlert(tx, alert.practice_id, alert.id)
+  if (!waiver || waiver.status !== 'requested') {
+    throw new ApiError('invalid_state', 'This fee waiver request has already been answered.')
+  }
+  const status = decision === 'grant' ? 'granted' : 'declined'
+  await recordDecision(tx, waiver, { status, at: now, by: input.keyId })
+  const [session] = await tx<{ starts_at: Date; time_zone: string }[]>`
+    update appointments a set
+      late_fee_cents = case when ${status} = 'granted' then 0 else a.late_fee_cents end,
+      updated_at = case when ${status} = 'granted' then ${now} else a.updated_at end
+    from clients c
+    where a.practice_id = ${waiver.practice_id} and a.id = ${waiver.appointment_id}
+      and c.practice_id = a.practice_id and c.id = a.client_id
+    returning a.starts_at, c.time_zone`
+  await tx`
+    update alerts set context = context || ${tx.json({ decision: status } as never)}
+    where practice_id = ${alert.practice_id} and id = ${alert.id}`
+  await queueClientNotice(tx, {
+    practiceId: waiver.practice_id,
+    clientId: waiver.client_id,
+    appointmentId: waiver.appointment_id,
+    reach: 'preferred',
+    payload: {
+      kind: status === 'granted' ? 'fee_waiver_granted' : 'fee_waiver_declined',
+      starts_at: session!.starts_at.toISOString(),
+      fee_cents: waiver.fee_cents,
+      currency: waiver.currency,
+      show: 'session',
+      subject_id: waiver.appointment_id,
+    },
+    sendAt: noticeSendTime(now, session!.time_zone),
+  })
+  await audit(tx, {
+    practiceId: waiver.practice_id,
+    actor: { kind: 'api_key', id: input.keyId },
+    action: `fee_waiver.${status}`,
+    subject: { kind: 'appointment', id: waiver.appointment_id },
+    detail: { fee_cents: waiver.fee_cents, currency: waiver.currency },
+  })
+}

@@ -1,0 +1,65 @@
+import type { NoticeKind } from '../../shared/notices/text'
+import { usableChannels } from '../../shared/reminders/channels'
+import type { Channel } from '../../shared/schemas/policies'
+import { channelFacts } from '../db/client-channels'
+import type { Tx } from '../db/connect'
+import { enqueue } from '../db/outbox'
+
+/**
+ * Notes to a client that Hearth sends on its own (a missed session, a freed time, a fee answer)
+ * travel through the outbox as topic `client_notice`, like reminders: in the caller's transaction,
+ * on the channels the client can receive, sent by the dispatcher (api/notices/send-notice.ts).
+ */
+
+export type NoticePayload = {
+  kind: NoticeKind
+  starts_at: string
+  /** The portal screen the button opens, and the id it shows. */
+  show: 'missed' | 'offer' | 'sessions' | 'session'
+  subject_id: string
+  expires_at?: string
+  offer_id?: string
+  fee_cents?: number
+  currency?: string
+}
+
+export type NoticeRequest = {
+  practiceId: string
+  clientId: string
+  /** The client's own session the note is about (never someone else's). */
+  appointmentId?: string | null
+  /**
+   * `all`: every channel they can receive (a freed time goes to whoever is quickest);
+   * `preferred`: the first of them in the practice's order, one note being enough.
+   */
+  reach: 'all' | 'preferred'
+  payload: NoticePayload
+  sendAt: Date
+}
+
+/** Queues the note; returns the channels it will go on (none when the client can be reached on none). */
+export async function queueClientNotice(tx: Tx, notice: NoticeRequest): Promise<Channel[]> {
+  const facts = await channelFacts(tx, notice.practiceId, notice.clientId)
+  if (!facts) return []
+  const usable = usableChannels(facts)
+  const channels = notice.reach === 'all' ? usable : usable.slice(0, 1)
+  for (const channel of channels) {
+    await enqueue(tx, {
+      practiceId: notice.practiceId,
+      topic: 'client_notice',
+      channel,
+      idempotencyKey: `notice/${notice.payload.kind}/${notice.payload.subject_id}/${channel}`,
+      clientId: notice.clientId,
+      appointmentId: notice.appointmentId ?? null,
+      payload: notice.payload,
+      sendAt: notice.sendAt,
+    })
+  }
+  return channels
+}
+
+/** The portal page on the screen a note is about; the widget reads `show` and `id` after sign-in. */
+export function portalLink(publicUrl: string, slug: string, show: NoticePayload['show'], id: string): string {
+  const params = new URLSearchParams({ show, id })
+  return `${publicUrl}/portal/${encodeURIComponent(slug)}?${params}`
+}

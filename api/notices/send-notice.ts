@@ -1,0 +1,216 @@
+import { noticeText } from '../../shared/notices/text'
+import { channelStatus, type ChannelFacts } from '../../shared/reminders/channels'
+import type { Branding, Channel, Locale } from '../../shared/schemas/policies'
+import { sha256Hex } from '../crypto'
+import { markChannelFailing } from '../db/client-channels'
+import type { OutboxRow } from '../db/outbox'
+import type { Deps } from '../deps'
+import type { Job, Outcome, OutboxHandler } from '../outbox/dispatch'
+import { SendError } from '../providers/send-error'
+import { smsGatewaySender } from '../providers/sms'
+import { fromLine } from '../reminders/send-reminder'
+import { type NoticePayload, portalLink } from './enqueue'
+import { noticeEmail, noticePush } from './render'
+
+/**
+ * Sends `client_notice` rows on email, SMS or push. Each is checked again at sending time: the
+ * client may have opted out, a missed session may have been corrected to attended, an offered time
+ * may already be taken. Sends carry the row's idempotency key, as reminders do.
+ */
+
+type Context = {
+  outbox_id: string
+  email: string
+  phone: string | null
+  locale: Locale
+  time_zone: string
+  consent_email: boolean
+  consent_sms: boolean
+  consent_push: boolean
+  practice_name: string
+  practice_slug: string
+  practice_phone: string | null
+  branding: Branding
+  gateway_url: string | null
+  gateway_secret: string | null
+  appointment_status: string | null
+  offer_status: string | null
+  offer_expires_at: Date | null
+  states: {
+    channel: Channel
+    opted_out_at: string | null
+    opted_out_via: string | null
+    failing_since: string | null
+    failing_reason: string | null
+  }[]
+}
+type Subscription = { id: string; client_id: string; endpoint: string; p256dh: string; auth: string }
+type Extra = { goneSubscriptions?: string[]; permanentEmailFailure?: boolean }
+
+export const clientNoticeHandler: OutboxHandler<Extra> = {
+  topic: 'client_notice',
+
+  async prepare(tx, rows, deps, now) {
+    const contexts = await tx<Context[]>`
+      select o.id as outbox_id, c.email, c.phone, c.locale, c.time_zone, c.consent_email, c.consent_sms,
+             c.consent_push, p.name as practice_name, p.slug as practice_slug, p.phone as practice_phone, p.branding,
+             g.url as gateway_url, g.signing_secret as gateway_secret, a.status as appointment_status,
+             w.status as offer_status, w.expires_at as offer_expires_at,
+             coalesce((select json_agg(json_build_object('channel', cc.channel, 'opted_out_at', cc.opted_out_at,
+                         'opted_out_via', cc.opted_out_via, 'failing_since', cc.failing_since,
+                         'failing_reason', cc.failing_reason))
+                       from client_channels cc where cc.practice_id = c.practice_id and cc.client_id = c.id), '[]')
+               as states
+      from outbox o
+      join clients c on c.practice_id = o.practice_id and c.id = o.client_id
+      join practices p on p.id = o.practice_id
+      left join sms_gateways g on g.practice_id = o.practice_id
+      left join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
+      left join waitlist_offers w on w.practice_id = o.practice_id and w.id = (o.payload->>'offer_id')::uuid
+      where o.id = any(${rows.map((r) => r.id)}::uuid[]) and c.disabled_at is null`
+    const pushClients = [...new Set(rows.filter((r) => r.channel === 'push').map((r) => r.client_id!))]
+    const subscriptions = pushClients.length
+      ? await tx<Subscription[]>`
+          select id, client_id, endpoint, p256dh, auth from push_subscriptions
+          where client_id = any(${pushClients}::uuid[])`
+      : []
+
+    const jobs = new Map<string, Job<Extra>>()
+    for (const row of rows) {
+      const context = contexts.find((c) => c.outbox_id === row.id)
+      const subs = subscriptions.filter((s) => s.client_id === row.client_id)
+      const skip = context ? whyNotNow(row, context, subs.length, now) : 'client_gone'
+      if (skip) {
+        jobs.set(row.id, async () => ({ outcome: { status: 'skipped', reason: skip } }))
+        continue
+      }
+      jobs.set(row.id, () => sendOne(row, context!, subs, deps))
+    }
+    return jobs
+  },
+
+  async after(tx, results, _deps, now) {
+    const gone = results.flatMap((r) => r.extra?.goneSubscriptions ?? [])
+    if (gone.length) await tx`delete from push_subscriptions where id = any(${gone}::uuid[])`
+    for (const { row, outcome, extra } of results) {
+      if (outcome.status === 'failed' && extra?.permanentEmailFailure) {
+        await markChannelFailing(tx, row.practice_id, row.client_id!, 'email', 'rejected', now)
+      }
+    }
+  },
+}
+
+function whyNotNow(row: OutboxRow, context: Context, pushSubscriptions: number, now: Date): string | null {
+  const payload = row.payload as NoticePayload
+  if (payload.kind === 'missed' && context.appointment_status !== 'no_show') return 'no_longer_missed'
+  if (payload.kind === 'offer') {
+    if (context.offer_status !== 'open') return 'offer_closed'
+    if (!context.offer_expires_at || context.offer_expires_at.getTime() <= now.getTime()) return 'offer_expired'
+  }
+  const state: ChannelFacts['state'] = {}
+  for (const s of context.states) {
+    state[s.channel] = {
+      optedOutAt: s.opted_out_at,
+      optedOutVia: s.opted_out_via,
+      failingSince: s.failing_since,
+      failingReason: s.failing_reason,
+    }
+  }
+  const status = channelStatus({
+    schedule: { channels: [row.channel as Channel] },
+    consents: { email: context.consent_email, sms: context.consent_sms, push: context.consent_push },
+    hasPhone: Boolean(context.phone),
+    smsGatewayConfigured: Boolean(context.gateway_url),
+    pushSubscriptions,
+    state,
+  })[row.channel as Channel]
+  return status.receives ? null : status.reason
+}
+
+async function sendOne(
+  row: OutboxRow,
+  context: Context,
+  subscriptions: Subscription[],
+  deps: Deps,
+): Promise<{ outcome: Outcome; extra?: Extra }> {
+  const payload = row.payload as NoticePayload
+  const link = portalLink(deps.publicUrl, context.practice_slug, payload.show, payload.subject_id)
+  const words = noticeText({
+    kind: payload.kind,
+    startsAt: payload.starts_at,
+    timeZone: context.time_zone,
+    locale: context.locale,
+    practiceName: context.practice_name,
+    practicePhone: context.practice_phone,
+    link,
+    ...(payload.expires_at ? { expiresAt: payload.expires_at } : {}),
+    ...(payload.fee_cents ? { fee: { cents: payload.fee_cents, currency: payload.currency ?? 'USD' } } : {}),
+  })
+  // An offer is worth retrying only while it is open.
+  const deadline = payload.kind === 'offer' && context.offer_expires_at ? context.offer_expires_at : undefined
+  try {
+    if (row.channel === 'email') {
+      const email = noticeEmail(words, link, {
+        locale: context.locale,
+        practiceName: context.practice_name,
+        accent: context.branding.accent_color,
+      })
+      const sent = await deps.mailer.send({
+        from: fromLine(deps.emailFrom, context.practice_name),
+        to: context.email,
+        ...email,
+        idempotencyKey: row.idempotency_key,
+        tags: { kind: `notice_${payload.kind}` },
+      })
+      return { outcome: { status: 'sent', providerMessageId: sent.id } }
+    }
+    if (row.channel === 'sms') {
+      const sms = deps.sms ?? smsGatewaySender()
+      const sent = await sms.send({
+        gateway: { url: context.gateway_url!, signingSecret: context.gateway_secret! },
+        to: context.phone!,
+        text: words.sms,
+        idempotencyKey: row.idempotency_key,
+      })
+      return { outcome: { status: 'sent', providerMessageId: sent.id } }
+    }
+    if (row.channel === 'push') {
+      if (!deps.push) return { outcome: { status: 'retry', error: 'No push sender in this process.', deadline } }
+      const topic = (await sha256Hex(row.idempotency_key)).slice(0, 32)
+      const body = noticePush(words, link, topic, context.locale)
+      const gone: string[] = []
+      let delivered = 0
+      let lastError: SendError | null = null
+      for (const sub of subscriptions) {
+        try {
+          await deps.push.send({
+            subscription: { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
+            payload: body,
+            topic,
+            ttlSeconds: 24 * 3600,
+          })
+          delivered += 1
+        } catch (error) {
+          if (error instanceof SendError && error.gone) gone.push(sub.id)
+          else lastError = error instanceof SendError ? error : new SendError((error as Error).message, false)
+        }
+      }
+      const extra = { goneSubscriptions: gone }
+      if (delivered) return { outcome: { status: 'sent', providerMessageId: `push:${topic}` }, extra }
+      if (lastError && !lastError.permanent)
+        return { outcome: { status: 'retry', error: lastError.message, deadline }, extra }
+      if (lastError) return { outcome: { status: 'failed', reason: 'rejected', error: lastError.message }, extra }
+      return { outcome: { status: 'skipped', reason: 'no_device' }, extra }
+    }
+    return { outcome: { status: 'failed', reason: 'unknown_channel', error: `No ${row.channel} notices.` } }
+  } catch (error) {
+    const message = (error as Error).message || 'The provider did not accept the message.'
+    if ((error as { permanent?: unknown }).permanent === true) {
+      return {
+        outcome: { status: 'failed', reason: 'rejected', error: message },
+        extra: { permanentEmailFailure: row.channel === 'email' },
+      }
+    }
+    return { outcome: { status: 'retry', error: message, deadline } }
+  }
+}

@@ -1,0 +1,67 @@
+import { noticeSendTime } from '../../shared/notices/timing'
+import { MAX_OFFERS_PER_SLOT, matchesPreferences, offerClosesAt } from '../../shared/policy/waitlist-offers'
+import type { AppointmentRow } from '../db/appointments'
+import { audit } from '../db/audit'
+import type { Tx } from '../db/connect'
+import { insertOffer, waitlistCandidates } from '../db/offers'
+import { queueClientNotice } from '../notices/enqueue'
+
+/**
+ * A session was cancelled: the therapist's cancellation list hears about the freed time, in the
+ * order they joined, if it suits the days and times they gave (on their own clock). Each offer
+ * opens when its note can go (never at night) and closes a few hours later, or a couple of hours
+ * before the session, whichever is first. The first claim wins (api/offers/claim.ts).
+ */
+export async function offerFreedSlot(tx: Tx, freed: AppointmentRow, now: Date): Promise<number> {
+  if (!offerClosesAt(now, freed.starts_at)) return 0
+  const candidates = await waitlistCandidates(tx, freed.practice_id, {
+    therapistId: freed.therapist_id,
+    freedBy: freed.client_id,
+    startsAt: freed.starts_at,
+    endsAt: freed.ends_at,
+  })
+  let offered = 0
+  for (const candidate of candidates) {
+    if (offered >= MAX_OFFERS_PER_SLOT) break
+    if (!matchesPreferences(candidate, freed.starts_at, candidate.time_zone)) continue
+    const opensAt = noticeSendTime(now, candidate.time_zone)
+    const closesAt = offerClosesAt(opensAt, freed.starts_at)
+    if (!closesAt) continue
+    const offer = await insertOffer(tx, {
+      practice_id: freed.practice_id,
+      freed_appointment_id: freed.id,
+      client_id: candidate.client_id,
+      therapist_id: freed.therapist_id,
+      starts_at: freed.starts_at,
+      ends_at: freed.ends_at,
+      offered_at: opensAt,
+      expires_at: closesAt,
+    })
+    if (!offer) continue
+    await queueClientNotice(tx, {
+      practiceId: freed.practice_id,
+      clientId: candidate.client_id,
+      reach: 'all',
+      payload: {
+        kind: 'offer',
+        starts_at: freed.starts_at.toISOString(),
+        expires_at: closesAt.toISOString(),
+        offer_id: offer.id,
+        show: 'offer',
+        subject_id: offer.id,
+      },
+      sendAt: opensAt,
+    })
+    offered += 1
+  }
+  if (offered) {
+    await audit(tx, {
+      practiceId: freed.practice_id,
+      actor: { kind: 'system' },
+      action: 'waitlist.slot_offered',
+      subject: { kind: 'appointment', id: freed.id },
+      detail: { offers: offered },
+    })
+  }
+  return offered
+}

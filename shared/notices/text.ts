@@ -1,0 +1,102 @@
+import { formatMoney, t } from '../i18n'
+import type { Locale } from '../schemas/policies'
+import { formatInstant } from '../time/format'
+import type { InstantInput } from '../time/zone'
+
+/**
+ * The words of the notes Hearth sends a client on its own, for every channel. Private like
+ * reminders: the practice, a date and a time, and a link into the signed-in portal; never the
+ * therapist's name or the kind of care, since any of it can show on a lock screen.
+ */
+
+export const NOTICE_KINDS = ['missed', 'offer', 'offer_taken', 'fee_waiver_granted', 'fee_waiver_declined'] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+
+export type NoticeInput = {
+  kind: NoticeKind
+  /** The session the note is about (for an offer, the freed time). */
+  startsAt: InstantInput
+  /** The client's zone and language. */
+  timeZone: string
+  locale: Locale
+  practiceName: string
+  practicePhone?: string | null
+  /** Where the button leads: the portal, on the screen this note is about. */
+  link: string
+  /** An offer: open until. */
+  expiresAt?: InstantInput
+  /** A fee waiver answer: the fee asked. */
+  fee?: { cents: number; currency: string }
+}
+
+export type NoticeText = {
+  subject: string
+  /** Plain-text paragraphs of the email, in order; the button follows them. */
+  lines: string[]
+  button: string
+  sms: string
+  push: { title: string; body: string }
+}
+
+export function noticeText(input: NoticeInput): NoticeText {
+  const { locale, timeZone, link } = input
+  const practice = input.practiceName
+  const when = formatInstant(input.startsAt, timeZone, locale, 'long')
+  const whenShort = formatInstant(input.startsAt, timeZone, locale, 'medium')
+  const day = formatInstant(input.startsAt, timeZone, locale, 'day')
+
+  switch (input.kind) {
+    case 'missed':
+      return {
+        subject: t(locale, 'notice.missed.subject', { day }),
+        lines: [t(locale, 'notice.missed.lead', { when }), t(locale, 'notice.missed.ask')],
+        button: t(locale, 'notice.missed.button'),
+        sms: t(locale, 'notice.missed.sms', { practice, when: whenShort, link }),
+        push: { title: t(locale, 'notice.missed.pushTitle'), body: t(locale, 'notice.missed.pushBody') },
+      }
+    case 'offer': {
+      const until = formatInstant(input.expiresAt ?? input.startsAt, timeZone, locale, 'medium')
+      return {
+        subject: t(locale, 'notice.offer.subject', { when: whenShort }),
+        lines: [
+          t(locale, 'notice.offer.lead', { practice, when }),
+          t(locale, 'notice.offer.first', { until }),
+          t(locale, 'notice.offer.noPressure'),
+        ],
+        button: t(locale, 'notice.offer.button'),
+        sms: t(locale, 'notice.offer.sms', { practice, when: whenShort, until, link }),
+        push: {
+          title: t(locale, 'notice.offer.pushTitle'),
+          body: t(locale, 'notice.offer.pushBody', { when: whenShort }),
+        },
+      }
+    }
+    case 'offer_taken':
+      return {
+        subject: t(locale, 'notice.taken.subject', { when: whenShort }),
+        lines: [t(locale, 'notice.taken.lead', { when }), t(locale, 'notice.taken.next')],
+        button: t(locale, 'notice.portalButton'),
+        sms: t(locale, 'notice.taken.sms', { practice, when: whenShort }),
+        push: { title: t(locale, 'notice.taken.pushTitle'), body: t(locale, 'notice.taken.pushBody') },
+      }
+    case 'fee_waiver_granted':
+    case 'fee_waiver_declined': {
+      const fee = input.fee ? formatMoney(input.fee.cents, input.fee.currency, locale) : ''
+      const granted = input.kind === 'fee_waiver_granted'
+      const talk = input.practicePhone
+        ? t(locale, 'notice.waiver.talkCall', { phone: input.practicePhone })
+        : t(locale, 'notice.waiver.talk')
+      return {
+        subject: t(locale, 'notice.waiver.subject', { day }),
+        lines: granted
+          ? [t(locale, 'notice.waiver.granted', { fee, when })]
+          : [t(locale, 'notice.waiver.declined', { fee, when }), talk],
+        button: t(locale, 'notice.portalButton'),
+        sms: granted
+          ? t(locale, 'notice.waiver.grantedSms', { practice, fee, when: whenShort })
+          : t(locale, 'notice.waiver.declinedSms', { practice, fee, when: whenShort }),
+        push: { title: t(locale, 'notice.waiver.pushTitle'), body: t(locale, 'notice.waiver.pushBody') },
+      }
+    }
+  }
+}

@@ -349,7 +349,7 @@ export const es: Dictionary = {
   'widget.offer.gone': 'Esta hora ya no está disponible. Sigues en la lista de espera.',
   'widget.waiver.cardTitle': 'Cargo por cancelación tardía',
   'widget.waiver.card':
-    'Tu cita del {when} se canceló con poca antelación, así que se aplica el cargo de {fee} por cancelación tardía.',
+    'Cancelaste tu cita del {when} con poca antelación, así que se aplica el cargo de {fee} por cancelación tardía.',
   'widget.waiver.ask': 'Pedir que no se cobre',
   'widget.waiver.requested': 'Has pedido que no se cobre este cargo. La consulta te dirá lo que decida.',
   'widget.waiver.granted': 'La consulta ha anulado este cargo. No tienes que pagar nada.',

@@ -177,7 +177,15 @@ export function App({
                 }}
               />
             ) : Portal ? (
-              <Portal api={api} bridge={bridge} config={config} announce={announce} onMe={setMe} now={now} />
+              <Portal
+                api={api}
+                bridge={bridge}
+                config={config}
+                announce={announce}
+                onMe={setMe}
+                now={now}
+                initial={boot.initial}
+              />
             ) : (
               <Loading />
             )}

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { PortalAppointment, PortalConfig, PortalMe } from '../../shared/schemas/portal'
 import type { PortalApi } from './api'
+import type { Initial } from './boot'
 import type { Bridge } from './bridge'
 import { Loading, Problem } from './components/States'
 import { useWords } from './i18n'
 import { Cancel } from './screens/Cancel'
+import { FeeWaiver } from './screens/FeeWaiver'
 import { Messages } from './screens/Messages'
 import { Missed } from './screens/Missed'
+import { Offer } from './screens/Offer'
 import { SessionDetail } from './screens/SessionDetail'
 import { Sessions } from './screens/Sessions'
 import { Waitlist } from './screens/Waitlist'
@@ -19,6 +22,8 @@ export type Route =
   | { name: 'missed'; id: string }
   | { name: 'messages'; therapistId?: string; crisis?: boolean }
   | { name: 'waitlist'; therapistId?: string }
+  | { name: 'offer'; id: string }
+  | { name: 'waiver'; id: string }
 
 export type PortalContext = {
   api: PortalApi
@@ -40,12 +45,22 @@ type Props = {
   announce: (text: string) => void
   onMe: (me: PortalMe) => void
   now?: () => number
+  /** Where a link from an email or notification asked to go. */
+  initial?: Initial | undefined
+}
+
+function firstRoute(initial: Initial | undefined): Route {
+  if (!initial?.id) return { name: 'home' }
+  if (initial.show === 'offer') return { name: 'offer', id: initial.id }
+  if (initial.show === 'missed') return { name: 'missed', id: initial.id }
+  if (initial.show === 'session') return { name: 'session', id: initial.id }
+  return { name: 'home' }
 }
 
 /** Everything behind sign-in, loaded as its own chunk so the sign-in form comes first. */
-export default function Portal({ api, bridge, config, announce, onMe, now = () => Date.now() }: Props) {
+export default function Portal({ api, bridge, config, announce, onMe, now = () => Date.now(), initial }: Props) {
   const { tr } = useWords()
-  const [route, setRoute] = useState<Route>({ name: 'home' })
+  const [route, setRoute] = useState<Route>(() => firstRoute(initial))
   const data = useLoad(async () => {
     const [me, appointments] = await Promise.all([api.me(), api.appointments()])
     return { me, appointments }
@@ -101,6 +116,12 @@ export default function Portal({ api, bridge, config, announce, onMe, now = () =
     }
     case 'messages':
       return <Messages ctx={context} therapistId={route.therapistId} startWithCrisis={route.crisis} />
+    case 'waiver': {
+      const appointment = find(route.id)
+      return appointment ? <FeeWaiver ctx={context} appointment={appointment} /> : <Sessions ctx={context} />
+    }
+    case 'offer':
+      return <Offer ctx={context} id={route.id} />
     case 'waitlist':
       return <Waitlist ctx={context} therapistId={route.therapistId} />
     default:

@@ -1,10 +1,12 @@
 import type {
   CancellationQuote,
+  FeeWaiverRequested,
   Message,
   MessageCreated,
   PortalAppointment,
   PortalConfig,
   PortalMe,
+  PortalOffer,
   PortalSession,
 } from '../../shared/schemas/portal'
 import type { ClientMessageCategory } from '../../shared/schemas/policies'
@@ -46,6 +48,11 @@ export interface PortalApi {
   joinWaitlist(body: WaitlistChoice): Promise<void>
   leaveWaitlist(body: { therapist_id?: string }): Promise<void>
   requestReschedule(id: string, note?: string): Promise<void>
+  /** Asks for a late-cancellation fee to be waived, once; answers what happens next in the client's language. */
+  requestFeeWaiver(id: string, reason: string): Promise<string>
+  offers(): Promise<PortalOffer[]>
+  /** Takes an offered time; the first claim wins (409 `offer_taken`, 410 `offer_expired`). */
+  claimOffer(id: string): Promise<PortalAppointment>
 }
 
 type Options = { base: string; practice: string; store: SessionStore; now?: () => number; fetch?: typeof fetch }
@@ -185,6 +192,13 @@ export function httpPortalApi(options: Options): PortalApi {
     async leaveWaitlist(body) {
       await authed('DELETE', '/v1/portal/waitlist', body)
     },
+    requestFeeWaiver: async (id, reason) =>
+      (await json<FeeWaiverRequested>(authed('POST', `/v1/portal/appointments/${q(id)}/fee-waiver`, { reason })))
+        .message,
+    offers: async () => (await json<{ data: PortalOffer[] }>(authed('GET', '/v1/portal/offers'))).data,
+    claimOffer: async (id) =>
+      (await json<{ appointment: PortalAppointment }>(authed('POST', `/v1/portal/offers/${q(id)}/claim`, {})))
+        .appointment,
     async requestReschedule(id, note) {
       await authed('POST', `/v1/portal/appointments/${q(id)}/reschedule-request`, note ? { note } : {})
     },

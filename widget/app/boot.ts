@@ -10,7 +10,12 @@ export type Boot = {
   /** The locale the practice asked for with data-locale, if any. */
   locale?: Locale
   accent?: string
+  /** A link from an email or notification: the screen to open after sign-in (`?show=...&id=...`). */
+  initial?: Initial
 }
+
+export type Initial = { show: 'missed' | 'offer' | 'sessions' | 'session'; id: string }
+const SHOW = ['missed', 'offer', 'sessions', 'session'] as const
 
 const LOCALES: readonly Locale[] = ['en', 'es', 'fr']
 const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale)
@@ -43,12 +48,16 @@ export function readBoot(location: Location, doc: Document, framed: boolean): Bo
   const mode: Boot['mode'] = !framed ? 'page' : requested === 'inline' ? 'inline' : 'panel'
   const locale = params.get('locale')
   const accent = params.get('accent') ?? practice.accent
+  const show = params.get('show') as Initial['show'] | null
+  const id = params.get('id') ?? ''
+  const initial = show && SHOW.includes(show) && /^[\w-]{1,64}$/.test(id || 'x') ? { show, id } : undefined
   return {
     practice,
     mode,
     parentOrigin: framed ? originOf(params.get('parent')) : null,
     ...(isLocale(locale) && { locale }),
     ...(isAccent(accent) && { accent }),
+    ...(initial && { initial }),
   }
 }
 

@@ -10,6 +10,7 @@ import type {
   PortalAppointment,
   PortalConfig,
   PortalMe,
+  PortalOffer,
 } from '../../shared/schemas/portal'
 import type { PortalApi } from './api'
 import type { Bridge } from './bridge'
@@ -168,6 +169,9 @@ export function fakeApi(overrides: Partial<PortalApi> = {}, state = { signedIn: 
     joinWaitlist: async () => {},
     leaveWaitlist: async () => {},
     requestReschedule: async () => {},
+    requestFeeWaiver: async () => 'Thank you. The practice will look at your request and let you know either way.',
+    offers: async () => [] as PortalOffer[],
+    claimOffer: async (id) => ({ ...freeSession, id: `booked-${id}`, status: 'confirmed', can_confirm: false }),
     ...overrides,
   }
   const api = Object.fromEntries(
@@ -192,3 +196,23 @@ export function fakeBridge() {
 export function InWords({ locale = 'en', children }: { locale?: Locale; children: ComponentChildren }) {
   return <WordsContext.Provider value={words(locale, ZONE)}>{children}</WordsContext.Provider>
 }
+
+export function offer(id: string, overrides: Partial<PortalOffer> = {}): PortalOffer {
+  return {
+    id,
+    therapist: { id: RIVERA.id, name: RIVERA.name },
+    starts_at: '2026-03-04T19:00:00Z', // Wednesday 2:00 pm in New York
+    ends_at: '2026-03-04T19:50:00Z',
+    state: 'open',
+    expires_at: '2026-03-03T15:00:00Z',
+    ...overrides,
+  }
+}
+
+/** Cancelled yesterday inside the window: the $75 fee stands, and the client may ask to waive it. */
+export const lateCancelled = appointment('a-late-cancelled', '2026-03-02T21:00:00Z', {
+  status: 'late_cancelled',
+  can_confirm: false,
+  cancellation: undefined,
+  late_fee: { fee_cents: 7500, currency: 'USD', waiver: 'none', can_ask_waiver: true },
+})

@@ -23,7 +23,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
   const [ackError, setAckError] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
-  const [done, setDone] = useState(false)
+  const [done, setDone] = useState<false | 'free' | 'late-fee'>(false)
   const back = () => ctx.go({ name: 'session', id: a.id })
   const stored = ctx.me.practice.phone
   const phone = displayPhone(stored)
@@ -38,6 +38,11 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
         <Done>{tr('widget.cancel.done', { when: when(a.starts_at) })}</Done>
         <p>{tr('widget.cancel.waitlistNudge')}</p>
         <div class="actions">
+          {done === 'late-fee' && (
+            <button type="button" class="button button-secondary" onClick={() => ctx.go({ name: 'waiver', id: a.id })}>
+              {tr('widget.waiver.ask')}
+            </button>
+          )}
           <button
             type="button"
             class="button button-secondary"
@@ -83,7 +88,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
         ...(reason.trim() && { reason: reason.trim() }),
         ...(late && { acknowledge_late: true }),
       })
-      setDone(true)
+      setDone(late && quote.fee_cents > 0 ? 'late-fee' : 'free')
       ctx.announce(tr('widget.cancel.done', { when: when(a.starts_at) }))
       ctx.bridge.emit('cancelled')
       ctx.refresh()

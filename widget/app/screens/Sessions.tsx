@@ -5,6 +5,9 @@ import { Screen } from '../components/Screen'
 import { Done, Empty, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
+import { useLoad } from '../use-load'
+import { LateFeeCard } from './FeeWaiver'
+import { OfferCard } from './Offer'
 import { DateBadge, StatusChip } from './parts'
 import { displayPhone } from '../phone'
 
@@ -18,6 +21,9 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
   const [confirming, setConfirming] = useState<string | null>(null)
   const [confirmed, setConfirmed] = useState<string | null>(null)
   const [problem, setProblem] = useState<unknown>(null)
+  // Offers are extra: if they cannot be fetched, the rest of home still shows.
+  const offers = useLoad(() => ctx.api.offers())
+  const open = offers.state === 'ready' ? offers.data.filter((o) => o.state === 'open') : []
 
   async function confirm(appointment: PortalAppointment) {
     setConfirming(appointment.id)
@@ -49,6 +55,16 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
             {tr('widget.missed.findTime')}
           </button>
         </div>
+      ))}
+
+      {ctx.appointments
+        .filter((a) => a.status === 'late_cancelled' && a.late_fee)
+        .map((a) => (
+          <LateFeeCard key={a.id} ctx={ctx} appointment={a} />
+        ))}
+
+      {open.map((offer) => (
+        <OfferCard key={offer.id} ctx={ctx} offer={offer} />
       ))}
 
       {confirmed && <Done>{confirmed}</Done>}

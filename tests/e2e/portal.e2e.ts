@@ -184,6 +184,18 @@ describe("Alex's visit", () => {
     await check('09-sessions-empty')
   })
 
+  it('asks, with a reason, for the late-cancellation fee to be waived', async () => {
+    await portal.getByRole('button', { name: 'Ask for the fee to be waived' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Ask for the fee to be waived')
+    await portal.getByLabel('What happened?').fill('My child was suddenly ill.')
+    await check('09b-fee-waiver')
+    await portal.getByRole('button', { name: 'Send my request' }).click()
+    await portal.getByText('The practice will look at your request', { exact: false }).first().waitFor()
+    await portal.getByRole('button', { name: 'Your appointments' }).click()
+    await portal.getByText("You've asked for this fee to be waived.", { exact: false }).waitFor()
+    expect(await portal.getByRole('button', { name: 'Ask for the fee to be waived' }).count()).toBe(0)
+  })
+
   it('reads what the therapist welcomes, then sends an allowed message', async () => {
     await portal.getByRole('button', { name: /^Message Dr\. Maya Rivera/ }).click()
     await portal.getByText('Between sessions, Dr. Maya Rivera welcomes messages about', { exact: false }).waitFor()

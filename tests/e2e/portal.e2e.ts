@@ -97,6 +97,11 @@ describe('the demo practice website', () => {
     frame = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
     await frame.getByLabel('Your email address').waitFor()
     await check('00-demo-inline')
+    // Opened on its own, as a link from an email does.
+    await page.goto(`${hearth.base}/portal/demo?show=sessions&id=x`)
+    frame = page.mainFrame()
+    await frame.getByLabel('Your email address').waitFor()
+    await check('00-portal-page')
   })
 })
 

@@ -74,7 +74,7 @@ export async function deleteWebhookEndpoint(tx: Tx, practiceId: string, id: stri
 }
 
 export type DeliveryRow = {
-  id: string
+  delivery_id: string
   message_id: string
   event_type: WebhookEventType
   attempt: number
@@ -114,7 +114,7 @@ export async function listDeliveries(
 ): Promise<Page<DeliveryRow>> {
   const after = decodeCursor(q.cursor)
   const rows = await tx<DeliveryRow[]>`
-    select id::text, message_id, event_type, attempt, attempted_at, outcome, status_code, error, duration_ms
+    select id::text as delivery_id, message_id, event_type, attempt, attempted_at, outcome, status_code, error, duration_ms
     from webhook_deliveries
     where practice_id = ${practiceId} and endpoint_id = ${endpointId}
       ${after ? tx`and id < ${String(after[0])}::bigint` : tx``}
@@ -122,5 +122,5 @@ export async function listDeliveries(
     limit ${q.limit + 1}`
   const more = rows.length > q.limit
   const data = more ? rows.slice(0, q.limit) : rows
-  return { data, next_cursor: more ? encodeCursor([data[data.length - 1]!.id]) : null }
+  return { data, next_cursor: more ? encodeCursor([data[data.length - 1]!.delivery_id]) : null }
 }

@@ -28,6 +28,7 @@ import { pushKeyRoutes, pushSubscriptionRoutes, serviceWorkerRoutes } from './ro
 import { therapistRoutes } from './routes/therapists'
 import { threadRoutes } from './routes/threads'
 import { webhookEndpointRoutes } from './routes/webhook-endpoints'
+import { whoamiRoutes } from './routes/whoami'
 
 export const API_VERSION = '1.0.0'
 
@@ -84,6 +85,7 @@ export function createApp(deps: Deps) {
   app.route('/v1', confirmationCallRoutes(deps))
   app.route('/v1/insights', insightRoutes(deps))
   app.route('/v1/webhook-endpoints', webhookEndpointRoutes(deps))
+  app.route('/v1/whoami', whoamiRoutes(deps))
   app.route('/dev', devRoutes(deps))
   app.route('/', portalPageRoutes(deps))
 

@@ -53,7 +53,7 @@ const channelJoin = (tx: Tx) => tx`
 export async function noShowCounts(
   tx: Tx,
   practiceId: string,
-  q: { grouping: InsightGrouping; from: Date; to: Date; timeZone: string },
+  q: { grouping: InsightGrouping; from: Date; to: Date; timeZone: string; therapistId?: string | undefined },
 ): Promise<InsightRow[]> {
   return tx<InsightRow[]>`
     with due as (
@@ -65,6 +65,7 @@ export async function noShowCounts(
       join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
       where a.practice_id = ${practiceId} and a.status in ('attended', 'no_show', 'late_cancelled')
         and a.starts_at >= ${q.from} and a.starts_at < ${q.to}
+        ${q.therapistId ? tx`and a.therapist_id = ${q.therapistId}` : tx``}
     ),
     keyed as (
       select d.status, ${groupKey[q.grouping](tx)} as group_key,

@@ -229,13 +229,17 @@ describe('GET /v1/insights/no-shows', () => {
     }
   })
 
-  it('is for admin keys of this practice only', async () => {
+  it('shows a therapist key only its own sessions, and each practice only its own', async () => {
     expect((await insights('group_by=therapist', null)).status).toBe(401)
     expect((await insights('group_by=therapist', 'hearth_not-a-key')).status).toBe(401)
     const therapistKey = await f.therapistKey(ids.a!)
     const asTherapist = await insights('group_by=therapist', therapistKey)
-    expect(asTherapist.status).toBe(403)
-    expect(asTherapist.body.error.code).toBe('forbidden')
+    expect(asTherapist.status).toBe(200)
+    expect(asTherapist.body.therapist_id).toBe(ids.a)
+    expect(asTherapist.body.groups.map((g: { key: string }) => g.key)).toEqual([ids.a])
+    const whole = await insights('group_by=therapist')
+    expect(whole.body.therapist_id).toBeUndefined()
+    expect(whole.body.groups.length).toBeGreaterThan(1)
 
     const other = await t.createPractice('insights-b')
     const res = await insights('group_by=therapist', other.adminKey)

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { adminOnly, apiKeyAuth } from '../auth/api-key'
+import { apiKeyAuth } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import { noShowCounts, type InsightRow } from '../db/insights'
 import { findPractice } from '../db/practices'
@@ -19,6 +19,7 @@ const DESCRIPTION = `Aggregated, anonymised no-show and late-cancellation rates 
 - \`weekday\` and \`hour\` read the start on the practice's clock (\`time_zone\`). \`lead_time\` is the time from when the session reached Hearth to its start: under 2 days, 2–7 days, 1–4 weeks, over 4 weeks. \`confirmed\` means the client confirmed the time before it happened. \`channel\` groups by the reminder channels that reached the client (sent and not bounced), combined like \`email+sms\`, or \`none\`.
 - **Small cells**: a group of fewer than ${MIN_CELL_SESSIONS} sessions shows \`suppressed: true\` and no numbers, so no client can be singled out. When only one group would be hidden, the next-smallest is hidden too, so the hidden one cannot be worked out by subtraction from a total.
 - \`confirmation\` (in every answer) compares confirmed with unconfirmed sessions: the effect that matters most.
+- An admin key sees the whole practice; a therapist key sees only that therapist's own sessions (\`therapist_id\` says so).
 - Range: \`from\` inclusive, \`to\` exclusive; a date means the start of that day on the practice's clock. Default: the 90 days up to now; at most ${MAX_RANGE_DAYS} days.`
 
 function counts(row: InsightRow, grouping: InsightGrouping, locale: Locale): CellCounts {
@@ -55,13 +56,13 @@ export function insightRoutes(deps: Deps) {
       summary: 'No-show and late-cancellation rates by group, small groups suppressed',
       description: DESCRIPTION,
       tags: ['insights'],
-      auth: 'admin',
+      auth: 'api_key',
       responses: { 200: { description: 'The rates, by group and by confirmation', schema: NoShowInsights } },
     }),
-    adminOnly,
     input('query', NoShowInsightsQuery),
     async (c) => {
-      const { practiceId } = c.var.principal
+      const { practiceId, role, therapistId: keyTherapist } = c.var.principal
+      const onlyTherapist = role === 'therapist' ? keyTherapist! : undefined
       const q = c.req.valid('query')
       const { rows, timeZone, from, to } = await inPractice(deps.sql, practiceId, async (tx) => {
         const timeZone = (await findPractice(tx, practiceId))!.time_zone
@@ -76,6 +77,7 @@ export function insightRoutes(deps: Deps) {
           from: range.from,
           to: range.to,
           timeZone,
+          therapistId: onlyTherapist,
         })
         return { rows, timeZone, from: range.from, to: range.to }
       })
@@ -94,6 +96,7 @@ export function insightRoutes(deps: Deps) {
         from: from.toISOString(),
         to: to.toISOString(),
         time_zone: timeZone,
+        ...(onlyTherapist ? { therapist_id: onlyTherapist } : {}),
         min_sessions: MIN_CELL_SESSIONS,
         groups: suppressSmallCells(groups),
         confirmation: { confirmed: confirmed!, unconfirmed: unconfirmed! },

@@ -152,6 +152,8 @@ export const NoShowInsights = z.object({
   to: z.string(),
   /** The practice's zone, in which weekday and hour are read. */
   time_zone: z.string(),
+  /** Present when the numbers cover one therapist's sessions only (a therapist key). */
+  therapist_id: z.string().optional(),
   /** Groups with fewer sessions than this show no numbers. */
   min_sessions: z.number().int(),
   groups: z.array(InsightCell),
@@ -159,3 +161,14 @@ export const NoShowInsights = z.object({
   confirmation: z.object({ confirmed: InsightCell, unconfirmed: InsightCell }),
 })
 export type NoShowInsights = z.infer<typeof NoShowInsights>
+
+// ---- Who a key is (the staff console signs in with one) ----
+
+export const KeyIdentity = z.object({
+  key_id: z.string(),
+  role: z.enum(['admin', 'therapist']),
+  practice: z.object({ id: z.string(), name: z.string(), slug: z.string(), time_zone: z.string() }),
+  /** The therapist a therapist key belongs to. */
+  therapist: z.object({ id: z.string(), name: z.string(), time_zone: z.string() }).optional(),
+})
+export type KeyIdentity = z.infer<typeof KeyIdentity>

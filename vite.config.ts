@@ -58,24 +58,63 @@ function minifyLoaderCss(): Plugin {
 }
 
 /**
- * The groups of strings the portal shows. The dictionaries also hold reminder emails, SMS and
- * insights, which the portal never shows: leaving them out keeps the first load small.
- * widget/strings.test.ts checks that every key the portal (and the shared code it runs) uses is kept.
+ * The strings in the portal's bundle. The dictionaries also hold reminder emails, SMS and
+ * insights, which the portal never shows: only these groups are kept. Of those, only the ones the
+ * sign-in form (and "Need help now?") needs travel in the first load; the rest arrive with the
+ * signed-in chunk (widget/app/later-strings.ts), which is loaded before any signed-in screen.
+ * widget/strings.test.ts checks both lists against the keys the code uses.
  */
 export const PORTAL_STRING_GROUPS = ['date', 'cancel', 'contact', 'crisis', 'widget'] as const
+export const FIRST_LOAD_STRINGS = [
+  'crisis.',
+  'contact.helpNow',
+  'widget.signin.',
+  'widget.signout.',
+  'widget.idle.',
+  'widget.error.',
+  'widget.help.',
+  'widget.crisis.',
+  'widget.launcher',
+  'widget.pageTitle',
+  'widget.close',
+  'widget.back',
+  'widget.retry',
+  'widget.loading',
+  'widget.thePractice',
+] as const
 
-function portalStringsOnly(): Plugin {
+const LOCALES = ['en', 'es', 'fr'] as const
+const isFirstLoad = (key: string) => FIRST_LOAD_STRINGS.some((p) => (p.endsWith('.') ? key.startsWith(p) : key === p))
+
+function portalStrings(): Plugin {
   const kept = new RegExp(`^(${PORTAL_STRING_GROUPS.join('|')})\\.`)
+  async function dictionary(locale: string): Promise<[string, unknown][]> {
+    const { tsImport } = await import('tsx/esm/api')
+    const module = await tsImport(pathToFileURL(here(`shared/i18n/${locale}.ts`)).href, import.meta.url)
+    return Object.entries(module[locale] as Record<string, unknown>).filter(([key]) => kept.test(key))
+  }
   return {
     name: 'hearth-portal-strings',
     apply: 'build',
     async transform(_code, id) {
       const locale = /shared\/i18n\/(en|es|fr)\.ts$/.exec(id)?.[1]
-      if (!locale) return null
-      const { tsImport } = await import('tsx/esm/api')
-      const dictionary: Record<string, unknown> = (await tsImport(pathToFileURL(id).href, import.meta.url))[locale]
-      const strings = Object.fromEntries(Object.entries(dictionary).filter(([key]) => kept.test(key)))
-      return `export const ${locale} = ${JSON.stringify(strings)}`
+      if (locale) {
+        const first = (await dictionary(locale)).filter(([key]) => isFirstLoad(key))
+        return `export const ${locale} = ${JSON.stringify(Object.fromEntries(first))}`
+      }
+      if (id.endsWith('widget/app/later-strings.ts')) {
+        const lines = [
+          `import { en } from '../../shared/i18n/en'`,
+          `import { es } from '../../shared/i18n/es'`,
+          `import { fr } from '../../shared/i18n/fr'`,
+        ]
+        for (const l of LOCALES) {
+          const later = (await dictionary(l)).filter(([key]) => !isFirstLoad(key))
+          lines.push(`Object.assign(${l}, ${JSON.stringify(Object.fromEntries(later))})`)
+        }
+        return lines.join('\n')
+      }
+      return null
     },
   }
 }
@@ -108,7 +147,7 @@ function staticHeaders(): Plugin {
 export default defineConfig({
   root: here('widget/app'),
   publicDir: here('demo-site/public'),
-  plugins: [preact(), portalStringsOnly(), loaderBuild(), staticHeaders()],
+  plugins: [preact(), portalStrings(), loaderBuild(), staticHeaders()],
   build: {
     outDir: here('dist'),
     emptyOutDir: true,

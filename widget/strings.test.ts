@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PORTAL_STRING_GROUPS } from '../vite.config'
+import { FIRST_LOAD_STRINGS, PORTAL_STRING_GROUPS } from '../vite.config'
 
 /**
- * The portal's bundle keeps only some groups of strings (vite.config.ts). Every key the portal
- * asks for, and every key the shared code it runs asks for, must be in one of those groups, or a
- * client would see a blank where words should be.
+ * The portal's bundle keeps only some strings (vite.config.ts), and only some of those in the
+ * first load. Every key the portal (and the shared code it runs) asks for must be kept, and every
+ * key used before sign-in must be in the first load, or a client would see a blank, or worse.
  */
 const root = resolve(import.meta.dirname, '..')
 const SHARED_USED_BY_PORTAL = [
@@ -14,6 +14,17 @@ const SHARED_USED_BY_PORTAL = [
   'shared/policy/contact.ts',
   'shared/crisis.ts',
   'shared/time/format.ts',
+]
+/** What runs before sign-in: the entry, the frame, the sign-in form and "Need help now?". */
+const BEFORE_SIGN_IN = [
+  'widget/app/main.tsx',
+  'widget/app/App.tsx',
+  'widget/app/screens/SignIn.tsx',
+  'widget/app/screens/Help.tsx',
+  'widget/app/components/Screen.tsx',
+  'widget/app/components/States.tsx',
+  'widget/app/components/CrisisResources.tsx',
+  'shared/crisis.ts',
 ]
 
 function files(dir: string): string[] {
@@ -24,20 +35,32 @@ function files(dir: string): string[] {
   })
 }
 
+/** Keys as written in `t(locale, '…')` or `tr('…')`; a template key is cut at its first `${`. */
+function keysIn(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/\b(?:t|tr)\(\s*(?:locale,\s*)?[`'"]([a-zA-Z.]+)/g)].map((m) => m[1]!)
+}
+
+const firstLoad = (key: string) =>
+  FIRST_LOAD_STRINGS.some((prefix) => (prefix.endsWith('.') ? key.startsWith(prefix) : key === prefix))
+
 describe('strings in the portal bundle', () => {
   const sources = [...files(join(root, 'widget/app')), ...SHARED_USED_BY_PORTAL.map((f) => join(root, f))]
-  const groups = new Set<string>()
-  for (const file of sources) {
-    const text = readFileSync(file, 'utf8')
-    for (const match of text.matchAll(/\b(?:t|tr)\(\s*(?:locale,\s*)?[`'"]([a-z]+)\./g)) groups.add(match[1]!)
-  }
+  const used = sources.flatMap(keysIn)
 
   it('finds the keys it checks', () => {
-    expect(groups.has('widget')).toBe(true)
-    expect(groups.has('cancel')).toBe(true)
+    expect(used).toContain('widget.signin.title')
+    expect(used).toContain('cancel.free')
   })
 
   it('keeps every group the portal uses', () => {
+    const groups = new Set(used.map((key) => key.split('.')[0]!))
     expect([...groups].filter((g) => !(PORTAL_STRING_GROUPS as readonly string[]).includes(g))).toEqual([])
+  })
+
+  it('puts every string used before sign-in in the first load', () => {
+    const early = BEFORE_SIGN_IN.flatMap((f) => keysIn(join(root, f)))
+    expect(early.length).toBeGreaterThan(10)
+    expect(early.filter((key) => !firstLoad(key))).toEqual([])
   })
 })

@@ -102,6 +102,12 @@ describe('the demo practice website', () => {
     frame = page.mainFrame()
     await frame.getByLabel('Your email address').waitFor()
     await check('00-portal-page')
+    // Help before signing in, from the first load's strings alone.
+    await frame.getByRole('button', { name: 'Need help now?' }).click()
+    await frame.getByRole('link', { name: 'Call 911' }).waitFor()
+    expect(await frame.getByRole('region', { name: 'If you need help right now' }).textContent()).toContain(
+      'call 911 now',
+    )
   })
 })
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { PortalAppointment, PortalConfig, PortalMe } from '../../shared/schemas/portal'
+import './later-strings'
 import type { PortalApi } from './api'
 import type { Initial } from './boot'
 import type { Bridge } from './bridge'

@@ -12,7 +12,6 @@ export function LateFeeCard({ ctx, appointment: a }: { ctx: PortalContext; appoi
   const { tr, when, locale } = useWords()
   const fee = a.late_fee
   if (!fee) return null
-  const amount = formatMoney(fee.fee_cents, fee.currency, locale)
   const answer =
     fee.waiver === 'requested'
       ? tr('widget.waiver.requested')

@@ -63,6 +63,8 @@ function minifyLoaderCss(): Plugin {
  * sign-in form (and "Need help now?") needs travel in the first load; the rest arrive with the
  * signed-in chunk (widget/app/later-strings.ts), which is loaded before any signed-in screen.
  * widget/strings.test.ts checks both lists against the keys the code uses.
+ * This rewrites shared/i18n for everything in this build: another app that needs other strings
+ * (the staff console) should be its own build, as the loader is (see loaderBuild).
  */
 export const PORTAL_STRING_GROUPS = ['date', 'cancel', 'contact', 'crisis', 'widget'] as const
 export const FIRST_LOAD_STRINGS = [

@@ -13,6 +13,7 @@ import {
   effectiveCancellationPolicy,
   type CancellationQuote,
 } from '../../shared/policy/cancellation'
+import type { CancellationPolicy } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'
 import { appointmentChanged } from './changed'
 
@@ -47,11 +48,16 @@ async function loadForUpdate(tx: Tx, input: ClientActionInput): Promise<ClientAp
   return row
 }
 
+/** The cancellation policy for this session: its therapist's override where set, else the practice's. */
+export function cancellationPolicyFor(row: ClientAppointment): CancellationPolicy {
+  return effectiveCancellationPolicy(row.practice_policy, row.therapist_policy)
+}
+
 /** The cancellation rule for this session at `now`, in the client's zone and language. */
 export function quoteFor(row: ClientAppointment, now: Date): CancellationQuote {
   return cancellationQuote({
     startsAt: row.starts_at,
-    policy: effectiveCancellationPolicy(row.practice_policy, row.therapist_policy),
+    policy: cancellationPolicyFor(row),
     now,
     timeZone: row.client_time_zone,
     locale: row.client_locale,

@@ -81,6 +81,45 @@ describe('GET /v1/portal/appointments', () => {
     expect(missedShown.cancellation).toBeUndefined()
   })
 
+  it("carries each session's own cancellation policy: the therapist's override, else the practice's", async () => {
+    const lee = await f.therapist({
+      name: 'Dr. Jin Lee',
+      cancellation_policy: { window_hours: 36, late_action: 'fee', fee_cents: 4000, currency: 'USD' },
+    })
+    const practice = await session(200)
+    const overridden = await session(200, {}, lee.id)
+    const callFirst = await session(200, {}, okafor.id)
+    const byId = new Map((await list()).map((a) => [a.id, a]))
+
+    expect(byId.get(practice.id).cancellation_policy).toEqual({
+      window_hours: 48,
+      late_action: 'fee',
+      fee_cents: 7500,
+      currency: 'USD',
+    })
+    // Before the deadline the quote's fee is 0, so the policy is what says the fee that comes after it.
+    const lees = byId.get(overridden.id)
+    expect(lees.cancellation).toMatchObject({ state: 'free', fee_cents: 0 })
+    expect(lees.cancellation_policy).toEqual({ window_hours: 36, late_action: 'fee', fee_cents: 4000, currency: 'USD' })
+    expect(lees.cancellation.free_until).toBe(new Date(Date.parse(overridden.starts_at) - 36 * HOUR).toISOString())
+    expect(lees.cancellation.policy_text).toMatch(/After that, cancelling carries the practice's \$40\.00 late/)
+    const okafors = byId.get(callFirst.id)
+    expect(okafors.cancellation_policy).toEqual({
+      window_hours: 24,
+      late_action: 'contact_required',
+      fee_cents: 0,
+      currency: 'USD',
+    })
+    expect(okafors.cancellation.policy_text).toMatch(/After that, you'll need to contact the practice to cancel\.$/)
+
+    // Confirming answers the same shape; a missed session has no rule and no policy.
+    const confirmed = await call('POST', `/v1/portal/appointments/${overridden.id}/confirm`, {})
+    expect(confirmed.body.cancellation_policy).toEqual(lees.cancellation_policy)
+    const missed = (await list()).find((a) => a.status === 'no_show')
+    expect(missed).toMatchObject({ status: 'no_show' })
+    expect(missed.cancellation_policy).toBeUndefined()
+  })
+
   it('leaves out a session already marked attended, even before it ends', async () => {
     const inProgress = await session(new Date(Date.parse(NOW) - 10 * 60_000).toISOString())
     expect((await list()).map((a) => a.id)).toContain(inProgress.id)

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { createEvent } from 'ics'
 import { z } from 'zod'
 import { raiseAlert, sealClientNote } from '../alerts/raise'
-import { cancelAsClient, confirmAsClient, quoteFor } from '../appointments/client-actions'
+import { cancelAsClient, cancellationPolicyFor, confirmAsClient, quoteFor } from '../appointments/client-actions'
 import { portalAuth, type PortalClient } from '../auth/portal-token'
 import type { AppEnv, Deps } from '../deps'
 import { audit, type Actor } from '../db/audit'
@@ -39,6 +39,7 @@ export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAp
   const open = row.status === 'scheduled' || row.status === 'confirmed'
   const opensAt = starts - TELEHEALTH_LINK_LEAD_MS
   const linkShown = open && now.getTime() >= opensAt && now.getTime() < row.ends_at.getTime()
+  const cancellable = open && now.getTime() < row.ends_at.getTime()
   return compact({
     id: row.id,
     therapist: { id: row.therapist_id, name: row.therapist_name },
@@ -51,7 +52,8 @@ export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAp
     series_id: row.series_id,
     status: row.status,
     can_confirm: row.status === 'scheduled' && now.getTime() < starts,
-    cancellation: open && now.getTime() < row.ends_at.getTime() ? quoteFor(row, now) : null,
+    cancellation: cancellable ? quoteFor(row, now) : null,
+    cancellation_policy: cancellable ? cancellationPolicyFor(row) : null,
     late_fee: lateFee(row),
   }) as PortalAppointment
 }

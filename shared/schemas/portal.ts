@@ -109,6 +109,12 @@ export const PortalAppointment = z.object({
   can_confirm: z.boolean(),
   /** The cancellation rule for this session now (upcoming sessions only). */
   cancellation: CancellationQuote.optional(),
+  /**
+   * The policy behind `cancellation` (sent with it): the therapist's override where set, else the
+   * practice's. The widget words the rule from it as time passes, including the fee that applies
+   * after the deadline while cancelling is still free.
+   */
+  cancellation_policy: CancellationPolicy.optional(),
   /** A late cancellation's fee, and where a request to waive it stands (`late_cancelled` with a fee). */
   late_fee: z
     .object({

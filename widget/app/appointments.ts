@@ -1,8 +1,6 @@
 import { cancellationQuote, type CancellationQuote } from '../../shared/policy/cancellation'
 import type { CancellationPolicy, Locale } from '../../shared/schemas/policies'
-import type { CancellationQuote as ServerQuote, PortalAppointment, PortalConfig } from '../../shared/schemas/portal'
-
-const HOUR = 3_600_000
+import type { CancellationQuote as ServerQuote, PortalAppointment } from '../../shared/schemas/portal'
 
 export const isUpcoming = (a: PortalAppointment, now: number) =>
   (a.status === 'scheduled' || a.status === 'confirmed') && Date.parse(a.ends_at) > now
@@ -17,38 +15,35 @@ export function minutes(a: PortalAppointment): number {
   return Math.round((Date.parse(a.ends_at) - Date.parse(a.starts_at)) / 60_000)
 }
 
-/**
- * The cancellation policy behind a server quote. The quote carries the deadline, the action and
- * (inside the window) the fee; the fee before the window comes from the practice's policy.
- */
-export function policyBehind(
-  appointment: PortalAppointment,
-  quote: ServerQuote,
-  config: PortalConfig | null,
-): CancellationPolicy {
-  const windowHours = Math.round((Date.parse(appointment.starts_at) - Date.parse(quote.free_until)) / HOUR)
-  const practiceFee = config?.cancellation_policy.late_action === 'fee' ? config.cancellation_policy.fee_cents : 0
-  return {
-    window_hours: Math.min(48, Math.max(24, windowHours)),
-    late_action: quote.late_action,
-    fee_cents: quote.late_action === 'fee' ? (quote.fee_cents > 0 ? quote.fee_cents : practiceFee) : 0,
-    currency: quote.currency,
-  }
+const HOUR = 3_600_000
+
+/** The policy could have produced this quote (it is not older than a fresher quote from the server). */
+function agrees(policy: CancellationPolicy, quote: ServerQuote, startsAt: string): boolean {
+  return (
+    policy.late_action === quote.late_action &&
+    policy.currency === quote.currency &&
+    Date.parse(startsAt) - policy.window_hours * HOUR === Date.parse(quote.free_until) &&
+    (quote.fee_cents === 0 || (policy.late_action === 'fee' && quote.fee_cents === policy.fee_cents))
+  )
 }
 
 /**
  * The rule for this session right now, worded in the client's zone and the portal's language by
- * the same function the server enforces with; null when the server sent no quote.
+ * the same function the server enforces with, from the session's own policy (the therapist's
+ * override or the practice's, as the server sent it with the session). When there is no policy,
+ * or a fresher quote shows it changed since, the server's quote as it was sent; null without one.
  */
 export function quoteNow(
   appointment: PortalAppointment,
   server: ServerQuote | undefined,
-  options: { config: PortalConfig | null; now: number; zone: string; locale: Locale; phone?: string | undefined },
+  options: { now: number; zone: string; locale: Locale; phone?: string | undefined },
 ): CancellationQuote | null {
   if (!server) return null
+  const policy = appointment.cancellation_policy
+  if (!policy || !agrees(policy, server, appointment.starts_at)) return server
   return cancellationQuote({
     startsAt: appointment.starts_at,
-    policy: policyBehind(appointment, server, options.config),
+    policy,
     now: options.now,
     timeZone: options.zone,
     locale: options.locale,

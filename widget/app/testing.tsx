@@ -67,6 +67,24 @@ export const config: PortalConfig = {
   silent_sign_in: false,
 }
 
+/** The session's policy and the server's quote of it at NOW, as the server sends them with a session. */
+export function rule(
+  startsAt: string,
+  windowHours: number,
+  lateAction: 'fee' | 'contact_required',
+  fee = 7500,
+): Pick<PortalAppointment, 'cancellation' | 'cancellation_policy'> {
+  return {
+    cancellation: quote(startsAt, windowHours, lateAction, fee),
+    cancellation_policy: {
+      window_hours: windowHours,
+      late_action: lateAction,
+      fee_cents: lateAction === 'fee' ? fee : 0,
+      currency: 'USD',
+    },
+  }
+}
+
 function quote(
   startsAt: string,
   windowHours: number,
@@ -101,7 +119,7 @@ export function appointment(
     location: '12 Harbor Street, Suite 3, Portland, ME',
     status: 'scheduled',
     can_confirm: true,
-    cancellation: quote(startsAt, 48, 'fee'),
+    ...rule(startsAt, 48, 'fee'),
     ...overrides,
   }
 }
@@ -113,12 +131,13 @@ export const lateSession = appointment('a-late', '2026-03-03T21:00:00Z')
 /** Tomorrow 09:00 New York with a therapist who asks for a call inside 24 hours. */
 export const callSession = appointment('a-call', '2026-03-03T14:00:00Z', {
   therapist: { id: OKAFOR.id, name: OKAFOR.name },
-  cancellation: quote('2026-03-03T14:00:00Z', 24, 'contact_required'),
+  ...rule('2026-03-03T14:00:00Z', 24, 'contact_required'),
 })
 export const missedSession = appointment('a-missed', '2026-02-27T19:00:00Z', {
   status: 'no_show',
   can_confirm: false,
   cancellation: undefined,
+  cancellation_policy: undefined,
 })
 
 type Calls = Partial<Record<keyof PortalApi, unknown[][]>>
@@ -214,5 +233,6 @@ export const lateCancelled = appointment('a-late-cancelled', '2026-03-02T21:00:0
   status: 'late_cancelled',
   can_confirm: false,
   cancellation: undefined,
+  cancellation_policy: undefined,
   late_fee: { fee_cents: 7500, currency: 'USD', waiver: 'none', can_ask_waiver: true },
 })

@@ -14,6 +14,8 @@ import {
   NOW,
   OKAFOR,
   RIVERA,
+  appointment,
+  rule,
 } from '../testing'
 
 function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
@@ -113,5 +115,65 @@ describe('Cancel', () => {
     fail = false
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByText(/^You can cancel free of charge until/)).toBeTruthy()
+  })
+
+  describe("words the rule from the session's own policy, not the practice's", () => {
+    const LEE = { id: 't-lee', name: 'Dr. Jin Lee' }
+    // Tue 10 Mar, 11:00 am New York; a 36-hour window ends Sunday 8 March at 11:00 pm.
+    const start = '2026-03-10T15:00:00Z'
+    const leeSession = appointment('a-lee', start, { therapist: LEE, ...rule(start, 36, 'fee', 4000) })
+    const callLater = appointment('a-call-later', '2026-03-11T15:00:00Z', {
+      therapist: { id: OKAFOR.id, name: OKAFOR.name },
+      ...rule('2026-03-11T15:00:00Z', 24, 'contact_required'),
+    })
+
+    it("before the deadline: the therapist's $40 fee comes after it (the quote's fee is still 0)", async () => {
+      expect(leeSession.cancellation!.fee_cents).toBe(0)
+      setup({
+        appointments: async () => [leeSession],
+        cancellation: async () => leeSession.cancellation!,
+      })
+      fireEvent.click(await screen.findByRole('button', { name: 'Details for Tue 10 Mar at 11:00 am' }))
+      const detail =
+        "You can cancel free of charge until Sunday 8 March at 11:00 pm. After that, cancelling carries the practice's $40.00 late-cancellation fee."
+      expect(await screen.findByText(detail)).toBeTruthy()
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel this appointment' }))
+      expect(await screen.findByText(detail)).toBeTruthy()
+      expect(document.body.textContent).not.toContain('$75.00')
+    })
+
+    it('before the deadline with a therapist who asks for a call: says so, and names no fee', async () => {
+      setup({
+        appointments: async () => [callLater],
+        cancellation: async () => callLater.cancellation!,
+      })
+      fireEvent.click(await screen.findByRole('button', { name: 'Details for Wed 11 Mar at 11:00 am' }))
+      expect(
+        await screen.findByText(
+          "You can cancel free of charge until Tuesday 10 March at 11:00 am. After that, you'll need to contact the practice to cancel.",
+        ),
+      ).toBeTruthy()
+      expect(document.body.textContent).not.toMatch(/\$\d/)
+    })
+
+    it("when the policy changed since the list loaded, shows the fresh quote's rule and fee", async () => {
+      const { calls } = setup({
+        appointments: async () => [lateSession],
+        cancellation: async () => ({ ...lateSession.cancellation!, fee_cents: 10000, policy_text: 'Fresh rule.' }),
+      })
+      await openCancel('Details for Tue 3 Mar at 4:00 pm')
+      expect(await screen.findByText('Fresh rule.')).toBeTruthy()
+      fireEvent.click(screen.getByLabelText('I understand the $100.00 late-cancellation fee applies.'))
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel and accept the $100.00 fee' }))
+      await screen.findByRole('heading', { level: 1, name: 'Appointment cancelled' })
+      expect(calls.cancel).toEqual([['a-late', { acknowledge_late: true }]])
+    })
+
+    it("without a policy from the server, shows the server's own words rather than guessing", async () => {
+      const bare = { ...freeSession, cancellation_policy: undefined }
+      setup({ appointments: async () => [bare] })
+      fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am' }))
+      expect(await screen.findByText('(server text)')).toBeTruthy()
+    })
   })
 })

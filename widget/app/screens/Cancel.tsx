@@ -65,7 +65,6 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
   }
 
   const quote = quoteNow(a, server.data, {
-    config: ctx.config,
     now: ctx.now(),
     zone: words.zone,
     locale: words.locale,

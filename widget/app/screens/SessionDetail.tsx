@@ -16,7 +16,6 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
   const [done, setDone] = useState<string | null>(null)
   const [problem, setProblem] = useState<unknown>(null)
   const quote = quoteNow(a, a.cancellation, {
-    config: ctx.config,
     now: ctx.now(),
     zone: words.zone,
     locale: words.locale,

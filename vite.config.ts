@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import preact from '@preact/preset-vite'
 import { build, defineConfig, type Plugin } from 'vite'
+import { STAFF_CSP } from './api/static-files'
 
 /**
  * One `vite build` writes everything the server hands to browsers into dist/:
@@ -121,6 +122,38 @@ function portalStrings(): Plugin {
   }
 }
 
+/**
+ * The staff console (demo-site/staff) served at /staff: its own build into dist/staff, because it
+ * needs strings the portal's build trims (staff words, insight labels) and shares no chunk with it.
+ */
+function staffConsoleBuild(): Plugin {
+  let outDir = here('dist')
+  return {
+    name: 'hearth-staff-console',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        root: here('demo-site/staff'),
+        base: '/staff/',
+        publicDir: false,
+        plugins: [preact()],
+        build: {
+          outDir: resolve(outDir, 'staff'),
+          emptyOutDir: true,
+          target: 'es2020',
+          modulePreload: { polyfill: false },
+          reportCompressedSize: false,
+        },
+      })
+    },
+  }
+}
+
 /** Static hosts (Workers assets) get the same cache rules as api/node.ts, and never serve the bare template. */
 function staticHeaders(): Plugin {
   return {
@@ -139,6 +172,12 @@ function staticHeaders(): Plugin {
           "  Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
           '/portal',
           "  Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
+          '/staff',
+          `  Content-Security-Policy: ${STAFF_CSP}`,
+          '  Referrer-Policy: no-referrer',
+          '/staff/*',
+          `  Content-Security-Policy: ${STAFF_CSP}`,
+          '  Referrer-Policy: no-referrer',
           '',
         ].join('\n'),
       })
@@ -149,7 +188,7 @@ function staticHeaders(): Plugin {
 export default defineConfig({
   root: here('widget/app'),
   publicDir: here('demo-site/public'),
-  plugins: [preact(), portalStrings(), loaderBuild(), staticHeaders()],
+  plugins: [preact(), portalStrings(), loaderBuild(), staffConsoleBuild(), staticHeaders()],
   build: {
     outDir: here('dist'),
     emptyOutDir: true,

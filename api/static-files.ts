@@ -12,6 +12,10 @@ const CACHE: [RegExp, string][] = [
   [/^\/assets\//, 'public, max-age=31536000, immutable'],
   [/^\/widget\.js$/, 'public, max-age=300'],
 ]
+/** The staff console's policy (it holds an API key): its own files only, never framed. */
+export const STAFF_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 /** The bare portal template is only served through /portal/{slug}, with the practice's CSP. */
 const HIDDEN = /^\/(portal(\.html)?|_headers)$/
 
@@ -23,6 +27,10 @@ export function serveBuiltFiles(root: Hono, distDir = './dist') {
     if (c.res.ok) {
       c.res.headers.set('Cache-Control', CACHE.find(([pattern]) => pattern.test(c.req.path))?.[1] ?? 'no-cache')
       c.res.headers.set('X-Content-Type-Options', 'nosniff')
+      if (/^\/staff(\/|$)/.test(c.req.path)) {
+        c.res.headers.set('Content-Security-Policy', STAFF_CSP)
+        c.res.headers.set('Referrer-Policy', 'no-referrer')
+      }
     }
   })
   root.use('/*', serveStatic({ root: distDir }))

@@ -9,15 +9,16 @@ import { addDays, instantAt, localDate, weekdayOf } from '../../shared/time'
  * clients the portal demo signs in as keep exactly the week of sessions they had.
  */
 
+/** Half of them also take text reminders (a phone and SMS consent). */
 const HISTORY_CLIENTS = [
-  ['Priya Shah', 'priya@example.com'],
-  ['Marcus Bell', 'marcus@example.com'],
-  ['Hannah Kim', 'hannah@example.com'],
-  ['Diego Santos', 'diego@example.com'],
-  ['Grace Liu', 'grace@example.com'],
-  ['Omar Haddad', 'omar@example.com'],
-  ['Nora Walsh', 'nora@example.com'],
-  ['Theo Brooks', 'theo@example.com'],
+  ['Priya Shah', 'priya@example.com', '+15550105001'],
+  ['Marcus Bell', 'marcus@example.com', null],
+  ['Hannah Kim', 'hannah@example.com', '+15550105003'],
+  ['Diego Santos', 'diego@example.com', null],
+  ['Grace Liu', 'grace@example.com', '+15550105005'],
+  ['Omar Haddad', 'omar@example.com', null],
+  ['Nora Walsh', 'nora@example.com', '+15550105007'],
+  ['Theo Brooks', 'theo@example.com', null],
 ] as const
 
 const HOURS = [9, 10, 11, 14, 15, 16]
@@ -43,20 +44,22 @@ export async function seedDemoHistory(
   options: { now: Date; zone: string; rivera: { id: string }; okafor: { id: string }; lateFeeCents: number },
 ): Promise<void> {
   const clients = []
-  for (const [name, email] of HISTORY_CLIENTS) {
+  for (const [name, email, phone] of HISTORY_CLIENTS) {
     clients.push(
       await insertClient(tx, practiceId, {
         name,
         email,
+        ...(phone ? { phone } : {}),
         time_zone: options.zone,
         locale: 'en',
-        consents: { email: true },
+        consents: { email: true, sms: Boolean(phone) },
       }),
     )
   }
   const random = sequence(20_260_302)
   const today = localDate(options.now, options.zone)
   const rows = []
+  const reminders: { index: number; channels: string[]; bounced: boolean }[] = []
   for (let offset = FIRST_DAY; offset <= LAST_DAY; offset++) {
     const date = addDays(today, offset)
     // One session a working day each, Sam Okafor on Saturdays and Dr. Rivera on Sundays too, so
@@ -68,7 +71,16 @@ export async function seedDemoHistory(
       const hour = HOURS[Math.floor(random() * HOURS.length)]!
       const start = instantAt(date, `${String(hour).padStart(2, '0')}:00`, options.zone)
       const video = random() < (index === 0 ? 0.3 : 0.8)
-      const confirmed = random() < 0.6
+      const lead = LEAD_DAYS[Math.floor(random() * LEAD_DAYS.length)]!
+      // A different client each row, and a new pattern each week, so both therapists see both kinds.
+      const client: number = (rows.length * 3 + Math.floor((offset - FIRST_DAY) / 7)) % clients.length
+      // Booked the day before: no confirmation request went. A text is read sooner than an email,
+      // so clients who get both confirm more often (and so miss fewer sessions).
+      const channels: string[] = lead === 1 ? [] : HISTORY_CLIENTS[client]![2] ? ['email', 'sms'] : ['email']
+      // A bounce leaves an email-only client with nothing; texts still reach the others.
+      const bounced = channels.length === 1 && random() < 0.08
+      const reached = bounced ? channels.filter((c) => c !== 'email') : channels
+      const confirmed = random() < (reached.includes('sms') ? 0.75 : reached.length ? 0.55 : 0.3)
       const outcome = random()
       const status =
         outcome < (confirmed ? 0.04 : 0.22)
@@ -76,13 +88,12 @@ export async function seedDemoHistory(
           : outcome > (confirmed ? 0.96 : 0.88)
             ? 'late_cancelled'
             : 'attended'
-      const lead = LEAD_DAYS[Math.floor(random() * LEAD_DAYS.length)]!
       const lateFee = status === 'late_cancelled' && index === 0
       rows.push({
         practice_id: practiceId,
         external_id: `demo-history-${rows.length + 1}`,
         therapist_id: therapist.id,
-        client_id: clients[(rows.length * 3) % clients.length]!.id,
+        client_id: clients[client]!.id,
         starts_at: start,
         ends_at: new Date(start.getTime() + 50 * 60_000),
         type: video ? 'Video session' : 'Individual session',
@@ -96,7 +107,36 @@ export async function seedDemoHistory(
         created_at: new Date(start.getTime() - lead * DAY),
         updated_at: new Date(start.getTime() + 3_600_000),
       })
+      reminders.push({ index: rows.length - 1, channels, bounced })
     }
   }
-  await tx`insert into appointments ${tx(rows)}`
+  const inserted = await tx<{ id: string; client_id: string; starts_at: Date }[]>`
+    insert into appointments ${tx(rows)} returning id, client_id, starts_at`
+  // The confirmation requests that went out, as the dispatcher would have recorded them.
+  const sent = reminders.flatMap(({ index, channels, bounced }) =>
+    channels.map((channel) => {
+      const session = inserted[index]!
+      const at = new Date(session.starts_at.getTime() - 3 * DAY)
+      return {
+        practice_id: practiceId,
+        topic: 'reminder',
+        channel,
+        idempotency_key: `reminder/${session.id}/confirmation/${channel}/1`,
+        appointment_id: session.id,
+        client_id: session.client_id,
+        reminder_kind: 'confirmation',
+        status: 'sent',
+        send_at: at,
+        due_at: at,
+        attempts: 1,
+        provider_message_id: `demo-${channel}-${index}`,
+        sent_at: at,
+        delivery_status: channel === 'email' && bounced ? 'bounced' : 'delivered',
+        delivery_updated_at: at,
+        created_at: at,
+        updated_at: at,
+      }
+    }),
+  )
+  if (sent.length) await tx`insert into outbox ${tx(sent)}`
 }

@@ -8,6 +8,7 @@ import type { Sql } from '../db/connect'
 import { findPracticeBySlug, insertPractice } from '../db/practices'
 import { insertTherapist } from '../db/therapists'
 import { asSystem } from '../db/tenant'
+import { seedDemoAlerts } from './demo-alerts'
 import { seedDemoHistory } from './demo-history'
 import { defaultCrisisResources } from '../../shared/crisis'
 import type { ContactPolicy } from '../../shared/schemas/policies'
@@ -156,6 +157,7 @@ export async function seedDemo(
       })
     }
     await seedDemoHistory(tx, p, { now: options.now, zone: ZONE, rivera, okafor, lateFeeCents: 7500 })
+    await seedDemoAlerts(tx, p, options.now)
 
     const secret = options.bootstrapAdminKey
       ? {

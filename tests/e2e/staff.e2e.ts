@@ -1,0 +1,381 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axe, launchChromium, screenshotBoth } from './browser'
+import { ADMIN_KEY, type RunningHearth, startHearth } from './server'
+
+/**
+ * The staff console at /staff against the real server and the demo practice: Dr. Rivera signs in
+ * with her therapist key, works through her call list, resolves alerts (a crisis message first, a
+ * fee waiver granted), edits her contact policy and reads the insight charts; an admin edits the
+ * practice's cancellation policy. axe-core on every screen, screenshots at desktop and 320 px.
+ */
+
+let hearth: RunningHearth
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let riveraKey: string
+let riveraId: string
+/** How many of Dr. Rivera's sessions the call list starts with (the demo may add one of Alex's). */
+let toConfirm: number
+const ZONE = 'America/New_York'
+
+beforeAll(async () => {
+  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
+  const therapists = (await hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
+  riveraId = therapists.find((t) => t.name === 'Dr. Maya Rivera')!.id
+  riveraKey = (await hearth.call('POST', '/v1/api-keys', { role: 'therapist', therapist_id: riveraId, name: 'Maya' }))
+    .key
+  await seedStaffDay()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await hearth?.stop()
+})
+
+/** The next working day on the practice's clock, as the call list picks it. */
+function nextWorkingDay(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date())
+  const date = new Date(`${today}T12:00:00Z`)
+  do date.setUTCDate(date.getUTCDate() + 1)
+  while (date.getUTCDay() === 0 || date.getUTCDay() === 6)
+  return date.toISOString().slice(0, 10)
+}
+
+/** An instant on `date` at `time` in New York (EST or EDT, whichever applies then). */
+function at(date: string, time: string): string {
+  const guess = Date.parse(`${date}T${time}:00Z`)
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(guess)
+    .find((p) => p.type === 'timeZoneName')!.value
+  const [, sign, hours, minutes] = /GMT([+-])(\d\d):(\d\d)/.exec(name)!
+  const offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes))
+  return new Date(guess - offset * 60_000).toISOString()
+}
+
+/** The first whole hour from `fromHours` ahead on which Dr. Rivera is free: a late-cancellable session. */
+async function freeHourSoon(fromHours: number): Promise<Date> {
+  const busy = (
+    await hearth.call('GET', `/v1/appointments?therapist_id=${riveraId}&from=${new Date().toISOString()}&limit=200`)
+  ).data as { starts_at: string; ends_at: string; status: string }[]
+  const start = new Date(Date.now() + fromHours * 3_600_000)
+  start.setUTCMinutes(0, 0, 0)
+  for (;;) {
+    const end = start.getTime() + 50 * 60_000
+    const clash = busy.some((a) => Date.parse(a.starts_at) < end && Date.parse(a.ends_at) > start.getTime())
+    if (!clash) return start
+    start.setTime(start.getTime() + 3_600_000)
+  }
+}
+
+async function portalToken(email: string): Promise<string> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${hearth.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  await post('/v1/portal/auth/start', { practice: 'demo', email })
+  const code = await hearth.latestCode(email)
+  return (await (await post('/v1/portal/auth/verify', { practice: 'demo', email, code })).json()).access_token
+}
+
+async function asClient(token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${hearth.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
+  expect(response.status, `${method} ${path}`).toBeLessThan(300)
+  return response.json()
+}
+
+/**
+ * Dr. Rivera's next working day gets two sessions to confirm; a client writes "I'm in crisis";
+ * another cancels late and asks, with a reason, for the fee to be waived.
+ */
+async function seedStaffDay() {
+  const day = nextWorkingDay()
+  const robin = await hearth.call('POST', '/v1/clients', {
+    name: 'Robin Hale',
+    email: 'robin.hale@staff.example',
+    phone: '+15550104001',
+    time_zone: ZONE,
+  })
+  const priya = await hearth.call('POST', '/v1/clients', {
+    name: 'Priya Shah',
+    email: 'priya.shah@staff.example',
+    phone: '+15550104002',
+    time_zone: ZONE,
+  })
+  for (const [client, time, type, place] of [
+    [robin, '09:00', 'Individual session', { location: '12 Harbor Street' }],
+    [priya, '11:30', 'Video session', { telehealth_url: 'https://video.calmwaters.example/room/e2e' }],
+  ] as const) {
+    await hearth.call('POST', '/v1/appointments', {
+      external_id: `staff-e2e-${client.id}`,
+      therapist_id: riveraId,
+      client_id: client.id,
+      starts_at: at(day, time),
+      ends_at: new Date(Date.parse(at(day, time)) + 50 * 60_000).toISOString(),
+      type,
+      ...place,
+    })
+  }
+
+  const casey = await hearth.call('POST', '/v1/clients', {
+    name: 'Casey Brooks',
+    email: 'casey.brooks@staff.example',
+    time_zone: ZONE,
+  })
+  await hearth.call('POST', '/v1/appointments', {
+    external_id: 'staff-e2e-casey',
+    therapist_id: riveraId,
+    client_id: casey.id,
+    starts_at: at(day, '15:00'),
+    ends_at: new Date(Date.parse(at(day, '15:00')) + 50 * 60_000).toISOString(),
+    type: 'Individual session',
+  })
+  await hearth.call('PATCH', '/v1/appointments/' + (await appointmentOf(casey.id)).id, { status: 'confirmed' })
+  const caseyToken = await portalToken('casey.brooks@staff.example')
+  await asClient(caseyToken, 'POST', '/v1/portal/messages', {
+    category: 'crisis',
+    body: "I don't feel safe tonight.",
+  })
+
+  const sam = await hearth.call('POST', '/v1/clients', {
+    name: 'Sam Rivers',
+    email: 'sam.rivers@staff.example',
+    time_zone: ZONE,
+  })
+  const soon = await freeHourSoon(20)
+  await hearth.call('POST', '/v1/appointments', {
+    external_id: 'staff-e2e-sam',
+    therapist_id: riveraId,
+    client_id: sam.id,
+    starts_at: soon.toISOString(),
+    ends_at: new Date(soon.getTime() + 50 * 60_000).toISOString(),
+    type: 'Individual session',
+  })
+  const samToken = await portalToken('sam.rivers@staff.example')
+  const samSession = await appointmentOf(sam.id)
+  await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/cancel`, { acknowledge_late: true })
+  await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/fee-waiver`, {
+    reason: 'My son was taken to hospital that morning.',
+  })
+}
+
+async function appointmentOf(clientId: string) {
+  const list = (await hearth.call('GET', `/v1/appointments?from=2000-01-01T00:00:00Z&limit=200`)).data as {
+    id: string
+    client_id: string
+    status: string
+  }[]
+  return list.find((a) => a.client_id === clientId)!
+}
+
+async function check(name: string) {
+  await page.waitForTimeout(250)
+  const violations = await axe(page.mainFrame())
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+  await screenshotBoth(page, name)
+}
+
+const heading = () => page.getByRole('heading', { level: 1 })
+/** A visible confirmation on the page (the same words also go to the live region). */
+const done = (text: string) => page.locator('.notice-done', { hasText: text }).waitFor()
+
+async function openConsole() {
+  await context?.close()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(`${hearth.base}/staff`)
+}
+
+async function signIn(key: string) {
+  await page.getByLabel('API key').fill(key)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+describe('signing in', () => {
+  it('is served with a strict policy, refuses a wrong key kindly, and keeps the key out of the address', async () => {
+    const response = await fetch(`${hearth.base}/staff`)
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+
+    await openConsole()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    await check('staff-01-sign-in')
+    await signIn('hearth_not_a_real_key')
+    await page.getByText("That key didn't work.", { exact: false }).waitFor()
+    await signIn(riveraKey)
+    await expect.poll(() => heading().textContent()).toBe('Confirmation calls')
+    expect(page.url()).not.toContain(riveraKey)
+    expect(await page.evaluate(() => sessionStorage.getItem('hearth-staff-key'))).toBe(riveraKey)
+    await page.getByText('Signed in as', { exact: false }).waitFor()
+    expect(await page.locator('.staff-who strong').textContent()).toBe('Dr. Maya Rivera')
+  })
+})
+
+describe("Dr. Rivera's day", () => {
+  it('lists the sessions to confirm, with tap-to-call numbers', async () => {
+    await page.getByRole('heading', { name: 'Robin Hale' }).waitFor()
+    await page.getByRole('heading', { name: 'Priya Shah' }).waitFor()
+    toConfirm = Number(/(\d+) sessions? to confirm/.exec((await page.locator('.count').textContent())!)![1])
+    expect(toConfirm).toBeGreaterThanOrEqual(2)
+    const call = page.getByRole('link', { name: /^Call Robin Hale on \(555\)/ })
+    expect(await call.getAttribute('href')).toBe('tel:+15550104001')
+    await check('staff-02-calls')
+  })
+
+  it('records a voicemail with a note, then a confirmation', async () => {
+    const robin = page.getByRole('listitem', { name: 'Robin Hale' })
+    await robin.getByLabel('Note (optional)').fill('Left a message, will try after 5')
+    await robin.getByRole('button', { name: 'Voicemail' }).click()
+    await done('Voicemail recorded for Robin Hale.')
+    await robin.getByText('“Left a message, will try after 5”', { exact: false }).waitFor()
+
+    await page.getByRole('listitem', { name: 'Priya Shah' }).getByRole('button', { name: 'Confirmed' }).click()
+    await done("Priya Shah's session is confirmed.")
+    await page.getByText(`${toConfirm - 1} session${toConfirm - 1 === 1 ? '' : 's'} to confirm`).waitFor()
+    expect(await page.getByRole('heading', { name: 'Priya Shah' }).count()).toBe(0)
+    await check('staff-03-calls-recorded')
+  })
+
+  it('asks before cancelling from a call, and says there is no late fee', async () => {
+    const robin = page.getByRole('listitem', { name: 'Robin Hale' })
+    await robin.getByRole('button', { name: 'Cancelled' }).click()
+    await robin.getByText("It's cancelled by the practice, so there's no late fee", { exact: false }).waitFor()
+    await robin.getByRole('button', { name: 'Keep it' }).click()
+    await robin.getByRole('button', { name: 'Voicemail' }).waitFor()
+  })
+
+  it('shows the crisis message first, and resolves alerts with a note', async () => {
+    await page.getByRole('link', { name: 'Alerts' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Alerts')
+    const cards = page.locator('.alert-card')
+    await cards.first().waitFor()
+    expect(await cards.first().locator('.alert-kind').textContent()).toBe('Crisis message')
+    expect(await cards.first().textContent()).toContain('Urgent')
+    await page.getByRole('heading', { name: 'Missed session' }).waitFor() // Jordan, from the demo
+    await page.getByText('In their words').waitFor()
+    await check('staff-04-alerts')
+
+    const missed = page.getByRole('listitem', { name: 'Missed session' })
+    await missed.getByLabel('Note for the record (optional)').fill('Called Jordan, booked next Tuesday.')
+    await missed.getByRole('button', { name: 'Mark as handled' }).click()
+    await done('Marked as handled.')
+    await expect.poll(() => page.getByRole('heading', { name: 'Missed session' }).count()).toBe(0)
+  })
+
+  it('grants a fee waiver from the inbox: the fee is gone from the client’s session', async () => {
+    const waiver = page.getByRole('listitem', { name: 'Asks for a fee to be waived' })
+    await waiver.getByText('My son was taken to hospital that morning.').waitFor()
+    await waiver.getByRole('button', { name: 'Waive the $75.00 fee' }).click()
+    await done('The $75.00 fee is waived, and the client will hear so.')
+    const sam = (await hearth.call('GET', '/v1/clients?limit=200')).data.find(
+      (c: { email: string }) => c.email === 'sam.rivers@staff.example',
+    )
+    const session = await appointmentOf(sam.id)
+    const token = await portalToken('sam.rivers@staff.example')
+    const seen = (await asClient(token, 'GET', '/v1/portal/appointments')).data.find(
+      (a: { id: string }) => a.id === session.id,
+    )
+    expect(seen.late_fee).toMatchObject({ fee_cents: 0, waiver: 'granted' })
+    // The kind note to Sam goes out through the outbox (api/alerts/causes.test.ts reads it); at night it waits.
+
+    await page.getByLabel('Handled').check()
+    await page.getByText('fee waived', { exact: false }).first().waitFor()
+    await check('staff-05-alerts-handled')
+  })
+
+  it('edits the contact policy, with the words clients will read', async () => {
+    await page.getByRole('link', { name: 'Contact policy' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Contact policy')
+    await page.getByLabel('Homework').waitFor()
+    await page.getByLabel('Homework').uncheck()
+    await page.getByLabel('Business days', { exact: true }).fill('3')
+    await page.getByText(/welcomes messages about scheduling, sharing a resource,? and updates/).waitFor()
+    await page.getByText('usually replies within 3 business days', { exact: false }).waitFor()
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await done("Dr. Maya Rivera's contact policy is saved.")
+    const saved = await hearth.call('GET', `/v1/therapists/${riveraId}/contact-policy`)
+    expect(saved).toMatchObject({
+      allowed_categories: ['scheduling', 'resource', 'update'],
+      reply_expectation: { kind: 'business_days', days: 3 },
+    })
+    await check('staff-06-contact-policy')
+  })
+
+  it('sees the practice’s cancellation policy, which only an admin can change', async () => {
+    await page.getByRole('link', { name: 'Cancellation policy' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Cancellation policy')
+    await page.getByText("Only an admin key can change the practice's cancellation policy.").waitFor()
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
+  })
+
+  it('reads the insight charts for her own sessions, small groups suppressed', async () => {
+    await page.getByRole('link', { name: 'Insights' }).click()
+    await expect.poll(() => heading().textContent()).toBe('No-show insights')
+    await page.getByRole('heading', { name: 'Confirmed sessions against unconfirmed ones' }).waitFor()
+    const confirmed = page.locator('.bar-row', { hasText: /^Confirmed/ })
+    expect(await confirmed.textContent()).toMatch(/[\d.]+% no-shows \(\d+ of \d+ sessions\)/)
+    expect(await page.locator('svg.bar-svg rect.bar-noshow').count()).toBeGreaterThan(2)
+    expect(await page.getByLabel('Compare by').locator('option', { hasText: 'Therapist' }).count()).toBe(0)
+    await check('staff-07-insights')
+    // A month holds few of her sessions at each hour: those groups show no numbers.
+    await page.getByLabel('Period').selectOption('30')
+    await page.getByLabel('Compare by').selectOption('hour')
+    await page.getByRole('heading', { name: 'Time of day' }).waitFor()
+    await page.getByText('Too few sessions to show').first().waitFor()
+    await check('staff-08-insights-by-hour')
+  })
+
+  it('signs out, and the key is forgotten', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    expect(await page.evaluate(() => sessionStorage.getItem('hearth-staff-key'))).toBeNull()
+    await page.getByText("You're signed out.", { exact: false }).waitFor()
+  })
+})
+
+describe('an admin', () => {
+  it('chooses whose calls to see, with the keyboard', async () => {
+    await openConsole()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    await page.keyboard.press('Shift+Tab') // from the heading, which took focus, back to the skip link
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await signIn(ADMIN_KEY)
+    await expect.poll(() => heading().textContent()).toBe('Confirmation calls')
+    expect(await page.locator('.staff-who strong').textContent()).toBe('the practice (admin)')
+    await page.getByLabel('Therapist').selectOption({ label: 'Dr. Maya Rivera' })
+    await page.getByRole('heading', { name: 'Robin Hale' }).waitFor()
+  })
+
+  it('changes the practice’s cancellation policy and sees the rule as clients will', async () => {
+    await page.getByRole('link', { name: 'Cancellation policy' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Cancellation policy')
+    await page.getByLabel('Free cancellation until').selectOption('24')
+    await page.getByLabel('Fee (USD)').fill('60')
+    await page
+      .getByText("This session is less than 24 hours away, so cancelling now carries the practice's $60.00", {
+        exact: false,
+      })
+      .waitFor()
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await done('The cancellation policy is saved.')
+    const practice = await hearth.call('GET', '/v1/practice')
+    expect(practice.cancellation_policy).toMatchObject({ window_hours: 24, late_action: 'fee', fee_cents: 6000 })
+    await check('staff-09-cancellation-policy')
+  })
+
+  it('compares the therapists in the insights', async () => {
+    await page.getByRole('link', { name: 'Insights' }).click()
+    await page.getByLabel('Compare by').selectOption('therapist')
+    await page.locator('.bar-row', { hasText: 'Dr. Maya Rivera' }).waitFor()
+    await page.locator('.bar-row', { hasText: 'Sam Okafor' }).waitFor()
+    await check('staff-10-insights-admin')
+  })
+})

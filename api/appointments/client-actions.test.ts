@@ -4,7 +4,9 @@ import { inPractice } from '../db/tenant'
 import { ApiError } from '../errors'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
-import { cancelAsClient, confirmAsClient } from './client-actions'
+import { openClientNote } from '../alerts/raise'
+import type { AlertRow } from '../db/alerts'
+import { cancelAsClient, confirmAsClient, requestReschedule, type RescheduleInput } from './client-actions'
 
 const NOW = '2026-03-02T15:00:00Z'
 const HOUR = 3_600_000
@@ -156,6 +158,90 @@ describe('cancelAsClient and confirmAsClient', () => {
   })
 })
 
+const reschedule = (appointmentId: string, via: RescheduleInput['via'], note?: string, clientId = client.id) =>
+  inPractice(t.sql, practiceId, (tx) =>
+    requestReschedule(tx, t.deps, {
+      practiceId,
+      clientId,
+      appointmentId,
+      note,
+      via,
+      actor: via.kind === 'portal' ? actor() : { kind: 'link', id: via.outboxId },
+    }),
+  )
+const rescheduleAlerts = (appointmentId: string) =>
+  t.sql<AlertRow[]>`select * from alerts where kind = 'reschedule_request' and appointment_id = ${appointmentId}
+                    order by created_at, id`
+const portal = { kind: 'portal' } as const
+
+describe('requestReschedule', () => {
+  it('from the portal: one alert for the front desk with the note sealed, then nothing more while it waits', async () => {
+    const appointment = await session(100)
+    const first = await reschedule(appointment.id, portal, '  Mornings suit me  ')
+    expect(first).toMatchObject({ created: true, appointment: { id: appointment.id, client_locale: 'en' } })
+    const [alert] = await rescheduleAlerts(appointment.id)
+    expect(alert).toMatchObject({
+      audience: 'front_desk',
+      therapist_id: therapist.id,
+      client_id: client.id,
+      context: { status: 'scheduled', has_note: true, via: 'portal' },
+    })
+    expect(alert!.summary).toMatch(
+      /^Alex Morgan would like another time for the scheduled session on .+ with Dr\. Maya Rivera\.$/,
+    )
+    // Sealed at rest, opened only for staff.
+    expect(Buffer.from(alert!.client_note_ciphertext!).toString('utf8')).not.toContain('Mornings')
+    expect(await openClientNote(t.deps.secret, alert!)).toBe('Mornings suit me')
+
+    t.clock.set(new Date(Date.parse(NOW) + 60_000))
+    expect((await reschedule(appointment.id, portal, 'Sorry!')).created).toBe(false)
+    expect(await rescheduleAlerts(appointment.id)).toHaveLength(1)
+    // Once the practice has dealt with it, asking again is a new request.
+    await t.sql`update alerts set status = 'resolved', resolved_at = ${t.clock.now()} where id = ${alert!.id}`
+    expect((await reschedule(appointment.id, portal)).created).toBe(true)
+    const both = await rescheduleAlerts(appointment.id)
+    expect(both).toHaveLength(2)
+    expect(both[1]).toMatchObject({ context: { has_note: false }, client_note_ciphertext: null })
+    const audits = await t.sql`
+      select actor_kind, detail from audit_log where subject_id = ${appointment.id} and action = 'appointment.reschedule_requested'`
+    expect(audits).toEqual([
+      { actor_kind: 'client', detail: { has_note: true, via: 'portal' } },
+      { actor_kind: 'client', detail: { has_note: false, via: 'portal' } },
+    ])
+    t.clock.set(NOW)
+  })
+
+  it('from a reminder link: one alert per link, keyed by the link, even while another request waits', async () => {
+    const appointment = await session(100)
+    const linkA = { kind: 'reminder_link', outboxId: crypto.randomUUID() } as const
+    const linkB = { kind: 'reminder_link', outboxId: crypto.randomUUID() } as const
+    expect((await reschedule(appointment.id, linkA, 'Any evening')).created).toBe(true)
+    expect((await reschedule(appointment.id, linkA)).created).toBe(false) // the same link again: nothing new
+    expect((await reschedule(appointment.id, linkB)).created).toBe(true)
+    const alerts = await rescheduleAlerts(appointment.id)
+    expect(alerts.map((a) => a.dedupe_key).sort()).toEqual(
+      [
+        `reschedule_request:${appointment.id}:link:${linkA.outboxId}`,
+        `reschedule_request:${appointment.id}:link:${linkB.outboxId}`,
+      ].sort(),
+    )
+    const fromA = alerts.find((a) => a.dedupe_key.endsWith(linkA.outboxId))!
+    expect(fromA.summary).toMatch(/ with Dr\. Maya Rivera \(from a reminder\)\.$/)
+    expect(fromA.context).toEqual({ status: 'scheduled', has_note: true, via: 'reminder_link' })
+    expect(await openClientNote(t.deps.secret, fromA)).toBe('Any evening')
+    const [audit] = await t.sql`
+      select actor_kind, actor_id from audit_log where subject_id = ${appointment.id} and action = 'appointment.reschedule_requested'
+      order by at limit 1`
+    expect(audit).toEqual({ actor_kind: 'link', actor_id: linkA.outboxId })
+  })
+
+  it("treats another client's session as not found and writes nothing", async () => {
+    const appointment = await session(100)
+    expect((await refusal(reschedule(appointment.id, portal, 'hi', otherClient.id))).code).toBe('not_found')
+    expect(await rescheduleAlerts(appointment.id)).toHaveLength(0)
+  })
+})
+
 describe('two requests at once (real Postgres)', () => {
   it('two late cancels of one session: one wins, one alert, one audit row', async (context) => {
     if (t.db.isEmbedded) context.skip()
@@ -178,5 +264,13 @@ describe('two requests at once (real Postgres)', () => {
     const alerts =
       await t.sql`select 1 from alerts where kind = 'series_cancellation' and context->>'series_id' = ${series}`
     expect(alerts).toHaveLength(1)
+  })
+
+  it('two portal reschedule requests for one session at once: one alert', async (context) => {
+    if (t.db.isEmbedded) context.skip()
+    const appointment = await session(100)
+    const results = await Promise.all([reschedule(appointment.id, portal), reschedule(appointment.id, portal)])
+    expect(results.map((r) => r.created).sort()).toEqual([false, true])
+    expect(await rescheduleAlerts(appointment.id)).toHaveLength(1)
   })
 })

@@ -1,4 +1,4 @@
-import { raiseAlert } from '../alerts/raise'
+import { raiseAlert, sealClientNote } from '../alerts/raise'
 import type { AppointmentRow } from '../db/appointments'
 import { audit, type Actor } from '../db/audit'
 import type { Tx } from '../db/connect'
@@ -178,6 +178,72 @@ export async function cancelAsClient(
   }
   if (current.series_id) await alertOnSeriesCancellation(tx, current, now)
   return { appointment: after!, changed: true, quote }
+}
+
+export type RescheduleInput = ClientActionInput & {
+  /** The client's own words, optional (explaining is never required); sealed for staff only. */
+  note?: string | null | undefined
+  /**
+   * `portal`: while an earlier request for the session waits, asking again adds nothing.
+   * `reminder_link`: one request per link (the link itself works once).
+   */
+  via: { kind: 'portal' } | { kind: 'reminder_link'; outboxId: string }
+}
+
+export type RescheduleResult = {
+  /** False when an earlier request for this session (from the portal), or this link's, already waits. */
+  created: boolean
+  appointment: ClientAppointment
+}
+
+/**
+ * "Find another time": the front desk gets an alert (with the note sealed), the session stays in
+ * place meanwhile. The session is locked first, so two requests at once take turns and the
+ * second sees the first.
+ */
+export async function requestReschedule(tx: Tx, deps: Deps, input: RescheduleInput): Promise<RescheduleResult> {
+  const now = deps.clock()
+  const current = await loadForUpdate(tx, input)
+  const note = input.note?.trim() || null
+  const { via } = input
+  if (via.kind === 'portal') {
+    const [waiting] = await tx`
+      select 1 from alerts where practice_id = ${input.practiceId} and kind = 'reschedule_request'
+        and appointment_id = ${current.id} and status = 'open'`
+    if (waiting) return { created: false, appointment: current }
+  }
+  const dedupeKey =
+    via.kind === 'portal'
+      ? `reschedule_request:${current.id}:${now.getTime()}`
+      : `reschedule_request:${current.id}:link:${via.outboxId}`
+  const when = formatInstant(current.starts_at, current.practice_time_zone, 'en', 'medium')
+  const from = via.kind === 'reminder_link' ? ' (from a reminder)' : ''
+  const raised = await raiseAlert(
+    tx,
+    {
+      practiceId: input.practiceId,
+      kind: 'reschedule_request',
+      audience: 'front_desk',
+      therapistId: current.therapist_id,
+      clientId: current.client_id,
+      appointmentId: current.id,
+      dedupeKey,
+      summary: `${current.client_name} would like another time for the ${current.status.replace('_', ' ')} session on ${when} with ${current.therapist_name}${from}.`,
+      context: { status: current.status, has_note: Boolean(note), via: via.kind },
+      ...(note ? { clientNote: await sealClientNote(deps.secret, input.practiceId, dedupeKey, note) } : {}),
+    },
+    now,
+  )
+  // The same cause asked twice (a link posted again) is one request.
+  if (!raised) return { created: false, appointment: current }
+  await audit(tx, {
+    practiceId: input.practiceId,
+    actor: input.actor,
+    action: 'appointment.reschedule_requested',
+    subject: { kind: 'appointment', id: current.id },
+    detail: { has_note: Boolean(note), via: via.kind },
+  })
+  return { created: true, appointment: current }
 }
 
 /**

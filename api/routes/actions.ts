@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { formatMoney, t } from '../../shared/i18n'
 import { formatInstant } from '../../shared/time/format'
-import { cancelAsClient, confirmAsClient, quoteFor } from '../appointments/client-actions'
+import { cancelAsClient, confirmAsClient, quoteFor, requestReschedule } from '../appointments/client-actions'
 import type { Tx } from '../db/connect'
 import { findOutboxRow } from '../db/outbox'
 import { type ClientAppointment, findClientAppointment } from '../db/portal-appointments'
@@ -12,7 +12,6 @@ import { ApiError } from '../errors'
 import { describe } from '../openapi/describe'
 import { type ActionLink, verifyActionLink } from '../reminders/action-token'
 import { type ActionPage, actionPageHeaders, renderActionPage } from '../reminders/action-page'
-import { requestRescheduleFromLink } from '../reminders/reschedule-link'
 
 /**
  * A reminder's Confirm / Cancel / Reschedule link. GET shows a small page (nothing changes on a
@@ -129,7 +128,11 @@ export function actionRoutes(deps: Deps) {
             })
             return done('action.cancel.done')
           }
-          await requestRescheduleFromLink(tx, deps, appointment, link.outboxId, fields.note)
+          await requestReschedule(tx, deps, {
+            ...input,
+            note: fields.note,
+            via: { kind: 'reminder_link', outboxId: link.outboxId },
+          })
           return done('action.reschedule.done')
         })
         if (!page) return respond(invalidPage(), 404)

@@ -1,8 +1,13 @@
 import { Hono } from 'hono'
 import { createEvent } from 'ics'
 import { z } from 'zod'
-import { raiseAlert, sealClientNote } from '../alerts/raise'
-import { cancelAsClient, cancellationPolicyFor, confirmAsClient, quoteFor } from '../appointments/client-actions'
+import {
+  cancelAsClient,
+  cancellationPolicyFor,
+  confirmAsClient,
+  quoteFor,
+  requestReschedule,
+} from '../appointments/client-actions'
 import { portalAuth, type PortalClient } from '../auth/portal-token'
 import type { AppEnv, Deps } from '../deps'
 import { audit, type Actor } from '../db/audit'
@@ -26,7 +31,6 @@ import {
   RescheduleRequested,
   RescheduleRequest,
 } from '../../shared/schemas/portal'
-import { formatInstant } from '../../shared/time/format'
 import { pathId } from './params'
 
 /** The video link appears this long before the start, so it cannot leak days ahead. */
@@ -211,43 +215,18 @@ export function portalAppointmentRoutes(deps: Deps) {
     async (c) => {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
-      const note = c.req.valid('json').note?.trim() || null
-      const now = deps.clock()
-      const result = await inPractice(deps.sql, client.practiceId, async (tx) => {
-        const row = await ownAppointment(tx, client, id, { forUpdate: true })
-        const [waiting] = await tx`
-          select 1 from alerts where practice_id = ${client.practiceId} and kind = 'reschedule_request'
-            and appointment_id = ${id} and status = 'open'`
-        const message = t(row.client_locale, 'portal.reschedule.received')
-        if (waiting) return { created: false, message }
-        const dedupeKey = `reschedule_request:${id}:${now.getTime()}`
-        const when = formatInstant(row.starts_at, row.practice_time_zone, 'en', 'medium')
-        await raiseAlert(
-          tx,
-          {
-            practiceId: client.practiceId,
-            kind: 'reschedule_request',
-            audience: 'front_desk',
-            therapistId: row.therapist_id,
-            clientId: client.clientId,
-            appointmentId: id,
-            dedupeKey,
-            summary: `${row.client_name} would like another time for the ${row.status.replace('_', ' ')} session on ${when} with ${row.therapist_name}.`,
-            context: { status: row.status, has_note: Boolean(note) },
-            ...(note ? { clientNote: await sealClientNote(deps.secret, client.practiceId, dedupeKey, note) } : {}),
-          },
-          now,
-        )
-        await audit(tx, {
-          practiceId: client.practiceId,
+      const { note } = c.req.valid('json')
+      const result = await inPractice(deps.sql, client.practiceId, (tx) =>
+        requestReschedule(tx, deps, {
+          ...client,
+          appointmentId: id,
+          note,
           actor: clientActor(client),
-          action: 'appointment.reschedule_requested',
-          subject: { kind: 'appointment', id },
-          detail: { has_note: Boolean(note) },
-        })
-        return { created: true, message }
-      })
-      return c.json(result, 202)
+          via: { kind: 'portal' },
+        }),
+      )
+      const message = t(result.appointment.client_locale, 'portal.reschedule.received')
+      return c.json({ created: result.created, message }, 202)
     },
   )
 

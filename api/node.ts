@@ -99,6 +99,7 @@ const server = serve({ fetch: root.fetch, port, hostname: host }, () => {
       '',
       'Hearth is running.',
       `  Demo practice website  ${publicUrl}/`,
+      `  Staff console          ${publicUrl}/staff`,
       `  API                    ${publicUrl}/v1  (contract: ${publicUrl}/openapi.json)`,
       `  Database               ${embedded ? `embedded, in ${join(dataDir, 'pg')}` : 'DATABASE_URL'}`,
       `  Reminders              ${dispatcher ? `dispatched every ${dispatchEveryMs / 1000} s` : 'off here (DISPATCHER=off)'}${deps.mailer.outbox ? `, email to ${publicUrl}/dev/outbox` : ''}`,

@@ -20,7 +20,7 @@ export async function decideFeeWaiver(
 ): Promise<void> {
   const { alert, decision } = input
   const waiver = await findWaiverByAlert(tx, alert.practice_id, alert.id)
-  if (!waiver || waiver.status !== 'requested') {
+  if (waiver?.status !== 'requested') {
     throw new ApiError('invalid_state', 'This fee waiver request has already been answered.')
   }
   const status = decision === 'grant' ? 'granted' : 'declined'

@@ -137,7 +137,7 @@ async function seedStaffDay() {
     ends_at: new Date(Date.parse(at(day, '15:00')) + 50 * 60_000).toISOString(),
     type: 'Individual session',
   })
-  await hearth.call('PATCH', '/v1/appointments/' + (await appointmentOf(casey.id)).id, { status: 'confirmed' })
+  await hearth.call('PATCH', `/v1/appointments/${(await appointmentOf(casey.id)).id}`, { status: 'confirmed' })
   const caseyToken = await portalToken('casey.brooks@staff.example')
   await asClient(caseyToken, 'POST', '/v1/portal/messages', {
     category: 'crisis',

@@ -25,3 +25,15 @@ export async function deletePushSubscription(
     returning id`
   return rows.length > 0
 }
+
+/**
+ * A client who turns on reminders on a device in their own portal has said yes to push reminders:
+ * recorded on the client. True when this changed their consent.
+ */
+export async function recordPushConsent(tx: Tx, practiceId: string, clientId: string, now: Date): Promise<boolean> {
+  const rows = await tx`
+    update clients set consent_push = true, updated_at = ${now}
+    where practice_id = ${practiceId} and id = ${clientId} and not consent_push
+    returning id`
+  return rows.length > 0
+}

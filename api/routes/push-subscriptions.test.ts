@@ -76,6 +76,31 @@ describe('web push subscriptions', () => {
     expect(left.body.reminder_channels.push).toEqual({ receives: false, reason: 'no_device' })
   })
 
+  it("turning on a device from the portal is the client's yes to push reminders", async () => {
+    const client = await f.client({ consents: { email: true, push: false } })
+    const apt = await f.appointment(therapistId, client.id, '2026-03-05T20:00:00Z')
+    const session = await signIn(t, 'pushy', client.email)
+    const subscription = pushService.subscribe()
+    const saved = await t.call('POST', '/v1/portal/push-subscriptions', {
+      key: session.access_token,
+      body: subscription,
+    })
+    expect(saved.status).toBe(201)
+    const shown = await t.call('GET', `/v1/clients/${client.id}`, { key })
+    expect(shown.body.consents).toEqual({ email: true, sms: false, push: true })
+    expect(shown.body.reminder_channels.push).toEqual({ receives: true })
+    const reminders = (await t.call('GET', `/v1/appointments/${apt.id}`, { key })).body.reminders
+    expect(reminders.map((r: { channel: string }) => r.channel)).toContain('push')
+    const audits = await t.sql`
+      select action, detail from audit_log where actor_id = ${client.id} and action like '%consent%'`
+    expect(audits).toEqual([{ action: 'client.consent_given', detail: { channel: 'push', via: 'portal' } }])
+    // The same device again: consent already given, nothing more recorded.
+    await t.call('POST', '/v1/portal/push-subscriptions', { key: session.access_token, body: subscription })
+    expect(await t.sql`select 1 from audit_log where actor_id = ${client.id} and action like '%consent%'`).toHaveLength(
+      1,
+    )
+  })
+
   it('needs a portal session, a well-formed subscription, and only touches the own devices', async () => {
     const subscription = pushService.subscribe()
     expect((await t.call('POST', '/v1/portal/push-subscriptions', { body: subscription })).status).toBe(401)

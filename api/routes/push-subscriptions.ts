@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { PushSubscriptionCreate } from '../../shared/schemas/portal'
 import { portalAuth } from '../auth/portal-token'
 import { audit } from '../db/audit'
-import { deletePushSubscription, savePushSubscription } from '../db/push-subscriptions'
+import { deletePushSubscription, recordPushConsent, savePushSubscription } from '../db/push-subscriptions'
 import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError, notFound } from '../errors'
@@ -52,6 +52,9 @@ export function pushSubscriptionRoutes(deps: Deps) {
     '/',
     describe({
       summary: "Store this browser's web push subscription for the signed-in client",
+      description:
+        'Turning on reminders on a device is the client saying yes to push reminders: `consents.push` becomes true. ' +
+        'Removing the device (DELETE) leaves the consent; with no device left, nothing is sent by push.',
       tags: ['portal'],
       auth: 'portal',
       responses: {
@@ -77,7 +80,17 @@ export function pushSubscriptionRoutes(deps: Deps) {
           auth: body.keys.auth,
           now: deps.clock(),
         })
+        const consented = await recordPushConsent(tx, practiceId, clientId, deps.clock())
         await replanClient(tx, deps, practiceId, clientId)
+        if (consented) {
+          await audit(tx, {
+            practiceId,
+            actor: { kind: 'client', id: clientId },
+            action: 'client.consent_given',
+            subject: { kind: 'client', id: clientId },
+            detail: { channel: 'push', via: 'portal' },
+          })
+        }
         await audit(tx, {
           practiceId,
           actor: { kind: 'client', id: clientId },

@@ -445,6 +445,20 @@ export const es: Dictionary = {
   'widget.detail.cantMakeIt': '¿No puedes venir?',
   'widget.calendar.add': 'Añadir al calendario',
   'widget.calendar.done': 'Se está descargando el archivo para tu calendario.',
+  'widget.push.title': 'Recordatorios en este dispositivo',
+  'widget.push.lead':
+    'Recibe un recordatorio aquí antes de cada cita. Solo dice «tu cita», así que no aparece nada privado en tu pantalla.',
+  'widget.push.turnOn': 'Recibir recordatorios en este dispositivo',
+  'widget.push.turnOff': 'Desactivar los recordatorios en este dispositivo',
+  'widget.push.on': 'Los recordatorios están activados en este dispositivo.',
+  'widget.push.off': 'Los recordatorios están desactivados en este dispositivo.',
+  'widget.push.blocked':
+    'Tu navegador bloquea las notificaciones de este portal. Si quieres recibir recordatorios aquí, permite las notificaciones de este sitio en la configuración del navegador.',
+  'widget.push.unsupported': 'Este navegador no puede mostrar recordatorios del portal.',
+  'widget.push.failedOn': 'No se han podido activar los recordatorios ahora mismo. Inténtalo de nuevo en un momento.',
+  'widget.push.failedOff':
+    'No se han podido desactivar los recordatorios ahora mismo. Inténtalo de nuevo en un momento.',
+  'widget.push.openTab': 'Abre el portal en su propia pestaña para activar los recordatorios en este dispositivo',
   'widget.cancel.start': 'Cancelar esta cita',
   'widget.cancel.title': '¿Cancelar esta cita?',
   'widget.cancel.summary': '{when} con {therapist}',

@@ -455,6 +455,20 @@ export const fr: Dictionary = {
   'widget.detail.cantMakeIt': 'Un empêchement ?',
   'widget.calendar.add': "Ajouter à l'agenda",
   'widget.calendar.done': "Le fichier d'agenda est en cours de téléchargement.",
+  'widget.push.title': 'Rappels sur cet appareil',
+  'widget.push.lead':
+    "Recevez un rappel ici avant chaque rendez-vous. Il indique seulement « votre rendez-vous » : rien de privé ne s'affiche à l'écran.",
+  'widget.push.turnOn': 'Recevoir les rappels sur cet appareil',
+  'widget.push.turnOff': 'Désactiver les rappels sur cet appareil',
+  'widget.push.on': 'Les rappels sont activés sur cet appareil.',
+  'widget.push.off': 'Les rappels sont désactivés sur cet appareil.',
+  'widget.push.blocked':
+    'Votre navigateur bloque les notifications de ce portail. Si vous souhaitez recevoir des rappels ici, autorisez les notifications pour ce site dans les réglages du navigateur.',
+  'widget.push.unsupported': 'Ce navigateur ne peut pas afficher les rappels du portail.',
+  'widget.push.failedOn': "Les rappels n'ont pas pu être activés pour le moment. Veuillez réessayer dans un instant.",
+  'widget.push.failedOff':
+    "Les rappels n'ont pas pu être désactivés pour le moment. Veuillez réessayer dans un instant.",
+  'widget.push.openTab': 'Ouvrez le portail dans un onglet à part pour activer les rappels sur cet appareil',
   'widget.cancel.start': 'Annuler ce rendez-vous',
   'widget.cancel.title': 'Annuler ce rendez-vous ?',
   'widget.cancel.summary': '{when} avec {therapist}',

@@ -11,6 +11,7 @@ import { FeeWaiver } from './screens/FeeWaiver'
 import { Messages } from './screens/Messages'
 import { Missed } from './screens/Missed'
 import { Offer } from './screens/Offer'
+import { browserPush, type PushBrowser } from './push'
 import { SessionDetail } from './screens/SessionDetail'
 import { Sessions } from './screens/Sessions'
 import { Waitlist } from './screens/Waitlist'
@@ -37,6 +38,8 @@ export type PortalContext = {
   refresh: () => void
   announce: (text: string) => void
   now: () => number
+  /** What this browser offers for reminders on the device (web push). */
+  push: PushBrowser
 }
 
 type Props = {
@@ -48,6 +51,7 @@ type Props = {
   now?: () => number
   /** Where a link from an email or notification asked to go. */
   initial?: Initial | undefined
+  push?: PushBrowser
 }
 
 function firstRoute(initial: Initial | undefined): Route {
@@ -59,7 +63,16 @@ function firstRoute(initial: Initial | undefined): Route {
 }
 
 /** Everything behind sign-in, loaded as its own chunk so the sign-in form comes first. */
-export default function Portal({ api, bridge, config, announce, onMe, now = () => Date.now(), initial }: Props) {
+export default function Portal({
+  api,
+  bridge,
+  config,
+  announce,
+  onMe,
+  now = () => Date.now(),
+  initial,
+  push = browserPush(window),
+}: Props) {
   const { tr } = useWords()
   const [route, setRoute] = useState<Route>(() => firstRoute(initial))
   const data = useLoad(async () => {
@@ -90,6 +103,7 @@ export default function Portal({ api, bridge, config, announce, onMe, now = () =
     refresh: data.reload,
     announce,
     now,
+    push,
   }
   const find = (id: string) => context.appointments.find((a) => a.id === id)
   const home = () => setRoute({ name: 'home' })

@@ -53,7 +53,16 @@ export interface PortalApi {
   offers(): Promise<PortalOffer[]>
   /** Takes an offered time; the first claim wins (409 `offer_taken`, 410 `offer_expired`). */
   claimOffer(id: string): Promise<PortalAppointment>
+  /** The key this browser subscribes to web push with (base64url). */
+  vapidPublicKey(): Promise<string>
+  /** Reminders on this device: the browser's push subscription, stored for the signed-in client. */
+  savePushSubscription(subscription: PushDevice): Promise<void>
+  /** Forgets this device's subscription; one already forgotten is fine. */
+  deletePushSubscription(endpoint: string): Promise<void>
 }
+
+/** What the server needs of a browser's PushSubscription. */
+export type PushDevice = { endpoint: string; keys: { p256dh: string; auth: string } }
 
 type Options = { base: string; practice: string; store: SessionStore; now?: () => number; fetch?: typeof fetch }
 
@@ -199,6 +208,21 @@ export function httpPortalApi(options: Options): PortalApi {
     claimOffer: async (id) =>
       (await json<{ appointment: PortalAppointment }>(authed('POST', `/v1/portal/offers/${q(id)}/claim`, {})))
         .appointment,
+    async vapidPublicKey() {
+      const response = await send('GET', '/v1/push/vapid-public-key', undefined, false)
+      if (!response.ok) throw await failure(response)
+      return ((await response.json()) as { public_key: string }).public_key
+    },
+    async savePushSubscription(subscription) {
+      await authed('POST', '/v1/portal/push-subscriptions', subscription)
+    },
+    async deletePushSubscription(endpoint) {
+      try {
+        await authed('DELETE', '/v1/portal/push-subscriptions', { endpoint })
+      } catch (error) {
+        if (!(error instanceof PortalError && error.status === 404)) throw error
+      }
+    },
     async requestReschedule(id, note) {
       await authed('POST', `/v1/portal/appointments/${q(id)}/reschedule-request`, note ? { note } : {})
     },

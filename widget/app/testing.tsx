@@ -140,6 +140,10 @@ export const missedSession = appointment('a-missed', '2026-02-27T19:00:00Z', {
   cancellation_policy: undefined,
 })
 
+/** A real P-256 public key in base64url, as GET /v1/push/vapid-public-key answers. */
+export const VAPID_PUBLIC_KEY =
+  'BNbxGYNMhEIi9zrneh7mqV4oUanjLUK3m-mYZBc62frMKrEoMk88r3Lk596T0ck9xlT-BsoDjOsDEeWAIT7pvqY'
+
 type Calls = Partial<Record<keyof PortalApi, unknown[][]>>
 
 /** A scripted PortalApi that records its calls. Override any method per test. */
@@ -191,6 +195,9 @@ export function fakeApi(overrides: Partial<PortalApi> = {}, state = { signedIn: 
     requestFeeWaiver: async () => 'Thank you. The practice will look at your request and let you know either way.',
     offers: async () => [] as PortalOffer[],
     claimOffer: async (id) => ({ ...freeSession, id: `booked-${id}`, status: 'confirmed', can_confirm: false }),
+    vapidPublicKey: async () => VAPID_PUBLIC_KEY,
+    savePushSubscription: async () => {},
+    deletePushSubscription: async () => {},
     ...overrides,
   }
   const api = Object.fromEntries(

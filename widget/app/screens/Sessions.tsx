@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { firstName, isMissed, upcoming } from '../appointments'
+import { DeviceReminders } from '../components/DeviceReminders'
 import { Screen } from '../components/Screen'
 import { Done, Empty, Problem } from '../components/States'
 import { useWords } from '../i18n'
@@ -138,6 +139,8 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
           </button>
         </nav>
       )}
+
+      <DeviceReminders ctx={ctx} browser={ctx.push} />
     </Screen>
   )
 }

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks'
+import { useWords } from '../i18n'
+import type { PortalContext } from '../Portal'
+import { type PushBrowser, type PushState, readPushState, turnPushOff, turnPushOn } from '../push'
+import { Problem } from './States'
+
+/**
+ * "Reminders on this device": optional and quiet, at the foot of the sessions screen. Browsers let
+ * only the top-level page ask for notifications, so inside a practice's page this is a link to the
+ * portal in its own tab; opened on its own (from an email link), it turns reminders on and off.
+ */
+export function DeviceReminders({ ctx, browser }: { ctx: PortalContext; browser: PushBrowser }) {
+  const { tr } = useWords()
+  const who = { slug: ctx.me.practice.slug, clientId: ctx.me.client.id }
+  const [state, setState] = useState<PushState | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [failed, setFailed] = useState<'on' | 'off' | null>(null)
+
+  useEffect(() => {
+    if (!browser.topLevel) return
+    readPushState(browser, who).then(
+      (now) => setState(now === 'on' && !ctx.me.client.consents.push ? 'off' : now),
+      () => setState('off'),
+    )
+  }, [])
+
+  if (!browser.topLevel) {
+    if (!browser.supported) return null
+    return (
+      <section class="device-reminders" aria-labelledby="device-reminders-title">
+        <h2 id="device-reminders-title" class="section-title">
+          {tr('widget.push.title')}
+        </h2>
+        <p class="fine">
+          <a href={`/portal/${encodeURIComponent(who.slug)}`} target="_blank" rel="noopener">
+            {tr('widget.push.openTab')}
+          </a>
+        </p>
+      </section>
+    )
+  }
+  if (state === null) return null
+
+  async function change(to: 'on' | 'off') {
+    setBusy(true)
+    setFailed(null)
+    try {
+      const now = to === 'on' ? await turnPushOn(browser, ctx.api, who) : await turnPushOff(browser, ctx.api, who)
+      setState(now)
+      if (now === 'on') ctx.announce(tr('widget.push.on'))
+      if (now === 'off' && to === 'off') ctx.announce(tr('widget.push.off'))
+      if (now === 'blocked') ctx.announce(tr('widget.push.blocked'))
+    } catch {
+      setFailed(to)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section class="device-reminders" aria-labelledby="device-reminders-title">
+      <h2 id="device-reminders-title" class="section-title">
+        {tr('widget.push.title')}
+      </h2>
+      {state === 'unsupported' && <p class="fine">{tr('widget.push.unsupported')}</p>}
+      {state === 'blocked' && <p class="fine">{tr('widget.push.blocked')}</p>}
+      {state === 'off' && <p class="fine">{tr('widget.push.lead')}</p>}
+      {state === 'on' && <p class="fine">{tr('widget.push.on')}</p>}
+      {failed && <Problem>{tr(failed === 'on' ? 'widget.push.failedOn' : 'widget.push.failedOff')}</Problem>}
+      {(state === 'off' || state === 'on') && (
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={() => change(state === 'on' ? 'off' : 'on')}
+        >
+          {tr(state === 'on' ? 'widget.push.turnOff' : 'widget.push.turnOn')}
+        </button>
+      )}
+    </section>
+  )
+}

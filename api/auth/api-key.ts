@@ -1,9 +1,10 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { randomToken, sha256Hex } from '../crypto'
-import { findPrincipalByHash } from '../db/api-keys'
+import { findPrincipalByHash, type Principal } from '../db/api-keys'
 import { asSystem } from '../db/tenant'
 import { ApiError, forbidden } from '../errors'
+import { isUuid } from '../routes/params'
 
 /** A new practice API key: the secret to show once, and what is stored (its hash and a prefix). */
 export async function generateApiKey(): Promise<{ key: string; hash: string; prefix: string }> {
@@ -32,4 +33,17 @@ export function apiKeyAuth(deps: Deps): MiddlewareHandler<AppEnv> {
 export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.var.principal.role !== 'admin') throw forbidden('This needs an admin API key.')
   await next()
+}
+
+/**
+ * Which therapist's records a list may show: a therapist key only its own, an admin key the one
+ * it asks for (or all). `null` means nothing can match (another therapist, or an id that cannot
+ * exist), so the list is simply empty.
+ */
+export function therapistScope(principal: Principal, requested: string | undefined): string | undefined | null {
+  if (principal.role === 'therapist') {
+    return requested && requested !== principal.therapistId ? null : principal.therapistId!
+  }
+  if (requested && !isUuid(requested)) return null
+  return requested
 }

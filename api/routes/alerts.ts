@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { openClientNote } from '../alerts/raise'
-import { apiKeyAuth } from '../auth/api-key'
+import { apiKeyAuth, therapistScope } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import { findAlert, listAlerts, resolveAlert, toAlert } from '../db/alerts'
 import { audit } from '../db/audit'
@@ -10,7 +10,7 @@ import { decideFeeWaiver } from '../fee-waivers/decide'
 import { describe, input } from '../openapi/describe'
 import { Alert, AlertListQuery, AlertResolve } from '../../shared/schemas/alerts'
 import { listOf } from '../../shared/schemas/common'
-import { isUuid, pathId } from './params'
+import { pathId } from './params'
 
 /** Exceptions that need a person. An admin key sees all; a therapist key sees its therapist's. */
 export function alertRoutes(deps: Deps) {
@@ -27,12 +27,10 @@ export function alertRoutes(deps: Deps) {
     }),
     input('query', AlertListQuery),
     async (c) => {
-      const { practiceId, role, therapistId } = c.var.principal
+      const { practiceId } = c.var.principal
       const q = c.req.valid('query')
-      const only = role === 'therapist' ? therapistId! : q.therapist_id
-      if ((only && !isUuid(only)) || (role === 'therapist' && q.therapist_id && q.therapist_id !== therapistId)) {
-        return c.json({ data: [], next_cursor: null })
-      }
+      const only = therapistScope(c.var.principal, q.therapist_id)
+      if (only === null) return c.json({ data: [], next_cursor: null })
       const result = await inPractice(deps.sql, practiceId, (tx) =>
         listAlerts(tx, practiceId, { ...q, therapistId: only }),
       )

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { appointmentChanged } from '../appointments/changed'
-import { adminOnly, apiKeyAuth } from '../auth/api-key'
+import { adminOnly, apiKeyAuth, therapistScope } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import {
   findAppointment,
@@ -140,12 +140,10 @@ export function appointmentRoutes(deps: Deps) {
     }),
     input('query', AppointmentListQuery),
     async (c) => {
-      const { practiceId, role, therapistId } = c.var.principal
+      const { practiceId } = c.var.principal
       const q = c.req.valid('query')
-      const only = role === 'therapist' ? therapistId! : q.therapist_id
-      if ((only && !isUuid(only)) || (role === 'therapist' && q.therapist_id && q.therapist_id !== therapistId)) {
-        return c.json({ data: [], next_cursor: null })
-      }
+      const only = therapistScope(c.var.principal, q.therapist_id)
+      if (only === null) return c.json({ data: [], next_cursor: null })
       if (q.client_id && !isUuid(q.client_id)) return c.json({ data: [], next_cursor: null })
       const result = await inPractice(deps.sql, practiceId, (tx) =>
         listAppointments(tx, practiceId, { ...q, therapistId: only, clientId: q.client_id }),

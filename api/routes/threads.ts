@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { apiKeyAuth } from '../auth/api-key'
+import { apiKeyAuth, therapistScope } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../db/audit'
 import { findThread, insertMessage, listThreadMessages, listThreads, markRead, touchThread } from '../db/messages'
@@ -17,7 +17,7 @@ import {
   ThreadMessageListQuery,
   TherapistReply,
 } from '../../shared/schemas/portal'
-import { isUuid, pathId } from './params'
+import { pathId } from './params'
 import { queueWebhookEvent } from '../webhooks/events'
 
 /**
@@ -38,12 +38,10 @@ export function threadRoutes(deps: Deps) {
     }),
     input('query', ThreadListQuery),
     async (c) => {
-      const { practiceId, role, therapistId } = c.var.principal
+      const { practiceId } = c.var.principal
       const q = c.req.valid('query')
-      const only = role === 'therapist' ? therapistId! : q.therapist_id
-      if ((only && !isUuid(only)) || (role === 'therapist' && q.therapist_id && q.therapist_id !== therapistId)) {
-        return c.json({ data: [], next_cursor: null })
-      }
+      const only = therapistScope(c.var.principal, q.therapist_id)
+      if (only === null) return c.json({ data: [], next_cursor: null })
       const page = await inPractice(deps.sql, practiceId, (tx) =>
         listThreads(tx, practiceId, { ...q, therapistId: only }),
       )

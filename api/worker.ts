@@ -2,6 +2,7 @@ import { createApp } from './app'
 import { connect } from './db/connect'
 import type { Sql } from './db/connect'
 import type { Deps } from './deps'
+import { housekeeping } from './housekeeping'
 import { dispatchDue } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import { resendMailer } from './providers/email'
@@ -13,7 +14,7 @@ import { resendMailer } from './providers/email'
  * Migrations run from Node (`npm run migrate`) against the same database before a deploy.
  *
  * Reminders: a cron trigger (wrangler.toml) runs the outbox dispatcher for email, SMS and webhooks
- * every minute. Web push needs `web-push`, which does not run on Workers: push reminders wait in the
+ * every minute; a second, hourly one runs housekeeping (api/housekeeping.ts). Web push needs `web-push`, which does not run on Workers: push reminders wait in the
  * outbox for a Node dispatcher process (`npm run dispatcher`), which any number may run beside this.
  */
 export type Env = {
@@ -52,6 +53,8 @@ function baseDeps(env: Env, sql: Sql): Deps {
 
 /** Batches per cron run: enough for a busy minute, bounded so one run never overlaps the next for long. */
 const CRON_BATCHES = 20
+/** wrangler.toml's hourly trigger; every other trigger dispatches. */
+const HOUSEKEEPING_CRON = '17 * * * *'
 
 export default {
   async fetch(request: Request, env: Env, ctx: Context): Promise<Response> {
@@ -73,11 +76,15 @@ export default {
     }
   },
 
-  async scheduled(_controller: unknown, env: Env, ctx: Context): Promise<void> {
+  async scheduled(controller: { cron: string }, env: Env, ctx: Context): Promise<void> {
     const sql = connect(env.HYPERDRIVE.connectionString, { max: 5 })
     const deps = baseDeps(env, sql)
     const run = async () => {
       try {
+        if (controller.cron === HOUSEKEEPING_CRON) {
+          await housekeeping(sql, deps.clock())
+          return
+        }
         for (let i = 0; i < CRON_BATCHES; i++) {
           const report = await dispatchDue(deps, {
             handlers: outboxHandlers,

@@ -62,3 +62,17 @@ grep -q 'email to=kai@example.com subject="Please confirm your appointment' "$re
 sent=$(psql "$server_url/$db" -tAc "select count(*) from outbox where status = 'sent' and provider_message_id is not null")
 [ "$sent" = 1 ] || { echo "expected 1 sent row, got $sent"; exit 1; }
 echo "worker reminders OK: the cron trigger sent the confirmation request through Resend and recorded it"
+
+# The hourly trigger is housekeeping: an event id older than its week goes, a recent one stays.
+psql "$server_url/$db" -qc "insert into inbound_events (practice_id, source, event_id, received_at)
+  select id, 'resend', 'smoke-old', now() - interval '8 days' from practices where slug = 'edge'
+  union all select id, 'resend', 'smoke-new', now() - interval '1 day' from practices where slug = 'edge'"
+curl -fsS "$base/__scheduled?cron=17+*+*+*+*" >/dev/null
+left=""
+for _ in $(seq 1 30); do
+  left=$(psql "$server_url/$db" -tAc "select string_agg(event_id, ',' order by event_id) from inbound_events where event_id like 'smoke-%'")
+  [ "$left" = "smoke-new" ] && break
+  sleep 1
+done
+[ "$left" = "smoke-new" ] || { cat "$log"; echo "housekeeping left: $left"; exit 1; }
+echo "worker housekeeping OK: the hourly trigger deleted the old event id and kept the recent one"

@@ -2,6 +2,7 @@ import type { Tx } from '../db/connect'
 import { claimDue, type OutboxChannel, type OutboxRow, type Settled, settle } from '../db/outbox'
 import { asSystem } from '../db/tenant'
 import type { Deps } from '../deps'
+import { HOUSEKEEPING_EVERY_MS, housekeeping } from '../housekeeping'
 
 /**
  * The outbox dispatcher. One transaction per batch: claim due rows with FOR UPDATE SKIP LOCKED,
@@ -158,15 +159,24 @@ async function runLimited<T, R>(items: T[], limit: number, work: (item: T) => Pr
 
 /**
  * Runs the dispatcher every `intervalMs` (at once again while batches come back full) until
- * stopped. Errors are logged and retried on the next tick: the outbox keeps every row meanwhile.
+ * stopped, and housekeeping (api/housekeeping.ts) on the first tick and then about every
+ * `housekeepingEveryMs` (0: never). Errors are logged and retried on the next tick: the outbox
+ * keeps every row meanwhile.
  */
 export function startDispatcher(
   deps: Deps,
-  options: DispatchOptions & { intervalMs?: number; onError?: (error: unknown) => void },
+  options: DispatchOptions & {
+    intervalMs?: number
+    housekeepingEveryMs?: number
+    onError?: (error: unknown) => void
+  },
 ): { stop(): Promise<void> } {
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
+  let housekept: number | null = null
+  const housekeepingEveryMs = options.housekeepingEveryMs ?? HOUSEKEEPING_EVERY_MS
+  const onError = options.onError ?? ((e) => console.error('dispatcher:', e))
   const tick = async () => {
     if (stopped) return
     let full = true
@@ -176,7 +186,16 @@ export function startDispatcher(
         full = report.claimed >= (options.batchSize ?? 100)
       }
     } catch (error) {
-      ;(options.onError ?? ((e) => console.error('dispatcher:', e)))(error)
+      onError(error)
+    }
+    const now = deps.clock()
+    if (
+      housekeepingEveryMs > 0 &&
+      !stopped &&
+      (housekept === null || now.getTime() - housekept >= housekeepingEveryMs)
+    ) {
+      housekept = now.getTime()
+      await housekeeping(deps.sql, now).catch(onError)
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), options.intervalMs ?? 3000)
   }

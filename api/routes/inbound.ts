@@ -48,9 +48,10 @@ function headersOf(raw: Headers): Record<string, string> {
   return Object.fromEntries(raw.entries())
 }
 
-async function firstTime(tx: Tx, practiceId: string, source: 'sms' | 'resend', eventId: string) {
+async function firstTime(tx: Tx, practiceId: string, source: 'sms' | 'resend', eventId: string, at: Date) {
   const [fresh] = await tx`
-    insert into inbound_events (practice_id, source, event_id) values (${practiceId}, ${source}, ${eventId})
+    insert into inbound_events (practice_id, source, event_id, received_at)
+    values (${practiceId}, ${source}, ${eventId}, ${at})
     on conflict do nothing returning 1`
   return Boolean(fresh)
 }
@@ -90,7 +91,7 @@ export function inboundRoutes(deps: Deps) {
       const eventId = c.req.header('webhook-id')!
       const practiceId = target.practice.id
       const result = await inPractice(deps.sql, practiceId, async (tx) => {
-        if (!(await firstTime(tx, practiceId, 'sms', eventId))) return { status: 'duplicate' as const }
+        if (!(await firstTime(tx, practiceId, 'sms', eventId, deps.clock()))) return { status: 'duplicate' as const }
         const intent = await handleInboundSms(tx, deps, {
           practiceId,
           eventId,
@@ -127,7 +128,8 @@ export function inboundRoutes(deps: Deps) {
       if (!row) return c.json({ status: 'ignored' as const })
       const eventId = c.req.header('svix-id')!
       const result = await inPractice(deps.sql, row.practice_id, async (tx) => {
-        if (!(await firstTime(tx, row.practice_id, 'resend', eventId))) return { status: 'duplicate' as const }
+        if (!(await firstTime(tx, row.practice_id, 'resend', eventId, deps.clock())))
+          return { status: 'duplicate' as const }
         await recordEmailEvent(tx, deps, row, status)
         return { status: 'processed' as const }
       })

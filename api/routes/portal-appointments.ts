@@ -13,7 +13,7 @@ import type { AppEnv, Deps } from '../deps'
 import { audit, type Actor } from '../db/audit'
 import type { Tx } from '../db/connect'
 import { findClientAppointment, listClientAppointments, type ClientAppointment } from '../db/portal-appointments'
-import { compact, decodeCursor, encodeCursor, iso } from '../db/rows'
+import { compact, decodeCursor, iso, page } from '../db/rows'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../errors'
 import { requestFeeWaiver } from '../fee-waivers/request'
@@ -77,13 +77,25 @@ function lateFee(row: ClientAppointment): PortalAppointment['late_fee'] | null {
   }
 }
 
-async function ownAppointment(tx: Tx, client: PortalClient, id: string, options: { forUpdate?: boolean } = {}) {
-  const row = await findClientAppointment(tx, client.practiceId, client.clientId, id, options)
+async function ownAppointment(tx: Tx, client: PortalClient, id: string) {
+  const row = await findClientAppointment(tx, client.practiceId, client.clientId, id)
   if (!row) throw notFound('That appointment')
   return row
 }
 
 const clientActor = (client: PortalClient): Actor => ({ kind: 'client', id: client.clientId })
+
+/** The client's own session, with the read in the audit log. */
+async function viewOwnAppointment(tx: Tx, client: PortalClient, id: string, action: string) {
+  const row = await ownAppointment(tx, client, id)
+  await audit(tx, {
+    practiceId: client.practiceId,
+    actor: clientActor(client),
+    action,
+    subject: { kind: 'appointment', id },
+  })
+  return row
+}
 
 export function portalAppointmentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -117,12 +129,14 @@ export function portalAppointmentRoutes(deps: Deps) {
         })
         return rows
       })
-      const visible = rows.slice(0, limit)
-      const last = visible[visible.length - 1]
-      return c.json({
-        data: visible.map((row) => toPortalAppointment(row, now)),
-        next_cursor: rows.length > limit && last ? encodeCursor([last.sort_key, last.id]) : null,
-      })
+      return c.json(
+        page(
+          rows,
+          limit,
+          (row) => toPortalAppointment(row, now),
+          (row) => [row.sort_key, row.id],
+        ),
+      )
     },
   )
 
@@ -159,16 +173,9 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const now = deps.clock()
-      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
-        const row = await ownAppointment(tx, client, id)
-        await audit(tx, {
-          practiceId: client.practiceId,
-          actor: clientActor(client),
-          action: 'portal.viewed_cancellation',
-          subject: { kind: 'appointment', id },
-        })
-        return row
-      })
+      const row = await inPractice(deps.sql, client.practiceId, (tx) =>
+        viewOwnAppointment(tx, client, id, 'portal.viewed_cancellation'),
+      )
       return c.json(quoteFor(row, now))
     },
   )
@@ -265,16 +272,9 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const now = deps.clock()
-      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
-        const row = await ownAppointment(tx, client, id)
-        await audit(tx, {
-          practiceId: client.practiceId,
-          actor: clientActor(client),
-          action: 'portal.downloaded_calendar',
-          subject: { kind: 'appointment', id },
-        })
-        return row
-      })
+      const row = await inPractice(deps.sql, client.practiceId, (tx) =>
+        viewOwnAppointment(tx, client, id, 'portal.downloaded_calendar'),
+      )
       c.header('Content-Type', 'text/calendar; charset=utf-8')
       c.header('Content-Disposition', 'attachment; filename="appointment.ics"')
       c.header('Cache-Control', 'private, no-store')

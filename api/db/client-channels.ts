@@ -3,6 +3,29 @@ import type { Channel, ReminderSchedule } from '../../shared/schemas/policies'
 import type { Tx } from './connect'
 import { iso } from './rows'
 
+/** A client_channels row as queries read it: Dates from a plain select, text from `json_agg`. */
+export type ChannelStateRow = {
+  channel: Channel
+  opted_out_at: Date | string | null
+  opted_out_via: string | null
+  failing_since: Date | string | null
+  failing_reason: string | null
+}
+
+/** What happened on each of a client's channels, in the shape the channel rules read. */
+export function channelState(rows: readonly ChannelStateRow[]): ChannelFacts['state'] {
+  const state: ChannelFacts['state'] = {}
+  for (const s of rows) {
+    state[s.channel] = {
+      optedOutAt: s.opted_out_at && iso(s.opted_out_at),
+      optedOutVia: s.opted_out_via,
+      failingSince: s.failing_since && iso(s.failing_since),
+      failingReason: s.failing_reason,
+    }
+  }
+  return state
+}
+
 /** What decides whether a client can get reminders on each channel, in one query. */
 export async function channelFacts(
   tx: Tx,
@@ -18,13 +41,7 @@ export async function channelFacts(
       has_phone: boolean
       sms_gateway: boolean
       push_subscriptions: number
-      states: {
-        channel: Channel
-        opted_out_at: string | null
-        opted_out_via: string | null
-        failing_since: string | null
-        failing_reason: string | null
-      }[]
+      states: ChannelStateRow[]
     }[]
   >`
     select p.reminder_schedule, c.consent_email, c.consent_sms, c.consent_push, c.phone is not null as has_phone,
@@ -38,22 +55,13 @@ export async function channelFacts(
     from clients c join practices p on p.id = c.practice_id
     where c.practice_id = ${practiceId} and c.id = ${clientId}`
   if (!row) return null
-  const state: ChannelFacts['state'] = {}
-  for (const s of row.states) {
-    state[s.channel] = {
-      optedOutAt: s.opted_out_at && iso(s.opted_out_at),
-      optedOutVia: s.opted_out_via,
-      failingSince: s.failing_since && iso(s.failing_since),
-      failingReason: s.failing_reason,
-    }
-  }
   return {
     schedule: row.reminder_schedule,
     consents: { email: row.consent_email, sms: row.consent_sms, push: row.consent_push },
     hasPhone: row.has_phone,
     smsGatewayConfigured: row.sms_gateway,
     pushSubscriptions: row.push_subscriptions,
-    state,
+    state: channelState(row.states),
   }
 }
 

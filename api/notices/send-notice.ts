@@ -1,14 +1,22 @@
 import { noticeText } from '../../shared/notices/text'
-import { channelStatus, type ChannelFacts } from '../../shared/reminders/channels'
-import type { Branding, Channel, Locale } from '../../shared/schemas/policies'
-import { sha256Hex } from '../crypto'
-import { markChannelFailing } from '../db/client-channels'
+import type { Branding, Locale } from '../../shared/schemas/policies'
+import type { ChannelStateRow } from '../db/client-channels'
 import type { OutboxRow } from '../db/outbox'
 import type { Deps } from '../deps'
+import {
+  type ClientReach,
+  channelBlock,
+  type DeliveryExtra,
+  fromLine,
+  type PushSubscriptionRow,
+  pushSubscriptionsFor,
+  pushToDevices,
+  pushTopic,
+  recordDeliveryFacts,
+  refusal,
+  textClient,
+} from '../outbox/client-delivery'
 import type { Job, Outcome, OutboxHandler } from '../outbox/dispatch'
-import { SendError } from '../providers/send-error'
-import { smsGatewaySender } from '../providers/sms'
-import { fromLine } from '../reminders/send-reminder'
 import { type NoticePayload, portalLink } from './enqueue'
 import { noticeEmail, noticePush } from './render'
 
@@ -18,36 +26,23 @@ import { noticeEmail, noticePush } from './render'
  * may already be taken. Sends carry the row's idempotency key, as reminders do.
  */
 
-type Context = {
+type Context = ClientReach & {
   outbox_id: string
   email: string
-  phone: string | null
   locale: Locale
   time_zone: string
-  consent_email: boolean
-  consent_sms: boolean
-  consent_push: boolean
   practice_name: string
   practice_slug: string
   practice_phone: string | null
   branding: Branding
-  gateway_url: string | null
   gateway_secret: string | null
   appointment_status: string | null
   offer_status: string | null
   offer_expires_at: Date | null
-  states: {
-    channel: Channel
-    opted_out_at: string | null
-    opted_out_via: string | null
-    failing_since: string | null
-    failing_reason: string | null
-  }[]
+  states: ChannelStateRow[]
 }
-type Subscription = { id: string; client_id: string; endpoint: string; p256dh: string; auth: string }
-type Extra = { goneSubscriptions?: string[]; permanentEmailFailure?: boolean }
 
-export const clientNoticeHandler: OutboxHandler<Extra> = {
+export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
   topic: 'client_notice',
 
   async prepare(tx, rows, deps, now) {
@@ -68,14 +63,9 @@ export const clientNoticeHandler: OutboxHandler<Extra> = {
       left join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
       left join waitlist_offers w on w.practice_id = o.practice_id and w.id = (o.payload->>'offer_id')::uuid
       where o.id = any(${rows.map((r) => r.id)}::uuid[]) and c.disabled_at is null`
-    const pushClients = [...new Set(rows.filter((r) => r.channel === 'push').map((r) => r.client_id!))]
-    const subscriptions = pushClients.length
-      ? await tx<Subscription[]>`
-          select id, client_id, endpoint, p256dh, auth from push_subscriptions
-          where client_id = any(${pushClients}::uuid[])`
-      : []
+    const subscriptions = await pushSubscriptionsFor(tx, rows)
 
-    const jobs = new Map<string, Job<Extra>>()
+    const jobs = new Map<string, Job<DeliveryExtra>>()
     for (const row of rows) {
       const context = contexts.find((c) => c.outbox_id === row.id)
       const subs = subscriptions.filter((s) => s.client_id === row.client_id)
@@ -90,13 +80,7 @@ export const clientNoticeHandler: OutboxHandler<Extra> = {
   },
 
   async after(tx, results, _deps, now) {
-    const gone = results.flatMap((r) => r.extra?.goneSubscriptions ?? [])
-    if (gone.length) await tx`delete from push_subscriptions where id = any(${gone}::uuid[])`
-    for (const { row, outcome, extra } of results) {
-      if (outcome.status === 'failed' && extra?.permanentEmailFailure) {
-        await markChannelFailing(tx, row.practice_id, row.client_id!, 'email', 'rejected', now)
-      }
-    }
+    await recordDeliveryFacts(tx, results, now)
   },
 }
 
@@ -107,32 +91,15 @@ function whyNotNow(row: OutboxRow, context: Context, pushSubscriptions: number, 
     if (context.offer_status !== 'open') return 'offer_closed'
     if (!context.offer_expires_at || context.offer_expires_at.getTime() <= now.getTime()) return 'offer_expired'
   }
-  const state: ChannelFacts['state'] = {}
-  for (const s of context.states) {
-    state[s.channel] = {
-      optedOutAt: s.opted_out_at,
-      optedOutVia: s.opted_out_via,
-      failingSince: s.failing_since,
-      failingReason: s.failing_reason,
-    }
-  }
-  const status = channelStatus({
-    schedule: { channels: [row.channel as Channel] },
-    consents: { email: context.consent_email, sms: context.consent_sms, push: context.consent_push },
-    hasPhone: Boolean(context.phone),
-    smsGatewayConfigured: Boolean(context.gateway_url),
-    pushSubscriptions,
-    state,
-  })[row.channel as Channel]
-  return status.receives ? null : status.reason
+  return channelBlock(row, context, context.states, pushSubscriptions)
 }
 
 async function sendOne(
   row: OutboxRow,
   context: Context,
-  subscriptions: Subscription[],
+  subscriptions: PushSubscriptionRow[],
   deps: Deps,
-): Promise<{ outcome: Outcome; extra?: Extra }> {
+): Promise<{ outcome: Outcome; extra?: DeliveryExtra }> {
   const payload = row.payload as NoticePayload
   const link = portalLink(deps.publicUrl, context.practice_slug, payload.show, payload.subject_id)
   const words = noticeText({
@@ -164,53 +131,16 @@ async function sendOne(
       })
       return { outcome: { status: 'sent', providerMessageId: sent.id } }
     }
-    if (row.channel === 'sms') {
-      const sms = deps.sms ?? smsGatewaySender()
-      const sent = await sms.send({
-        gateway: { url: context.gateway_url!, signingSecret: context.gateway_secret! },
-        to: context.phone!,
-        text: words.sms,
-        idempotencyKey: row.idempotency_key,
-      })
-      return { outcome: { status: 'sent', providerMessageId: sent.id } }
-    }
+    if (row.channel === 'sms') return await textClient(deps, row, context, words.sms)
     if (row.channel === 'push') {
       if (!deps.push) return { outcome: { status: 'retry', error: 'No push sender in this process.', deadline } }
-      const topic = (await sha256Hex(row.idempotency_key)).slice(0, 32)
+      const topic = await pushTopic(row)
       const body = noticePush(words, link, topic, context.locale)
-      const gone: string[] = []
-      let delivered = 0
-      let lastError: SendError | null = null
-      for (const sub of subscriptions) {
-        try {
-          await deps.push.send({
-            subscription: { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
-            payload: body,
-            topic,
-            ttlSeconds: 24 * 3600,
-          })
-          delivered += 1
-        } catch (error) {
-          if (error instanceof SendError && error.gone) gone.push(sub.id)
-          else lastError = error instanceof SendError ? error : new SendError((error as Error).message, false)
-        }
-      }
-      const extra = { goneSubscriptions: gone }
-      if (delivered) return { outcome: { status: 'sent', providerMessageId: `push:${topic}` }, extra }
-      if (lastError && !lastError.permanent)
-        return { outcome: { status: 'retry', error: lastError.message, deadline }, extra }
-      if (lastError) return { outcome: { status: 'failed', reason: 'rejected', error: lastError.message }, extra }
-      return { outcome: { status: 'skipped', reason: 'no_device' }, extra }
+      const message = { payload: body, topic, ttlSeconds: () => 24 * 3600 }
+      return await pushToDevices(deps.push, subscriptions, message, deadline)
     }
     return { outcome: { status: 'failed', reason: 'unknown_channel', error: `No ${row.channel} notices.` } }
   } catch (error) {
-    const message = (error as Error).message || 'The provider did not accept the message.'
-    if ((error as { permanent?: unknown }).permanent === true) {
-      return {
-        outcome: { status: 'failed', reason: 'rejected', error: message },
-        extra: { permanentEmailFailure: row.channel === 'email' },
-      }
-    }
-    return { outcome: { status: 'retry', error: message, deadline } }
+    return refusal(row, error, deadline)
   }
 }

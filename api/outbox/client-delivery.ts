@@ -1,0 +1,154 @@
+import { type ChannelBlock, channelStatus } from '../../shared/reminders/channels'
+import type { Channel } from '../../shared/schemas/policies'
+import { sha256Hex } from '../crypto'
+import { type ChannelStateRow, channelState, markChannelFailing } from '../db/client-channels'
+import type { Tx } from '../db/connect'
+import type { OutboxRow } from '../db/outbox'
+import type { Deps } from '../deps'
+import type { PushSender } from '../providers/push'
+import { SendError } from '../providers/send-error'
+import { smsGatewaySender } from '../providers/sms'
+import type { Outcome, Result } from './dispatch'
+
+/**
+ * What sending a client a reminder or a notice takes, whatever the words: whether the client can
+ * still be reached on the row's channel, the practice's name on Hearth's address, a text through
+ * the practice's gateway, a push to each of the client's devices, a provider's refusal as an
+ * outcome, and what a batch leaves behind (forgotten devices, a failing email address).
+ */
+
+/** What the send-time check needs to know about the client and their practice. */
+export type ClientReach = {
+  consent_email: boolean
+  consent_sms: boolean
+  consent_push: boolean
+  phone: string | null
+  gateway_url: string | null
+}
+
+export type PushSubscriptionRow = { id: string; client_id: string; endpoint: string; p256dh: string; auth: string }
+
+/** What `after` needs to know beyond the outcome. */
+export type DeliveryExtra = { goneSubscriptions?: string[]; permanentEmailFailure?: boolean }
+
+type Delivery = { outcome: Outcome; extra?: DeliveryExtra }
+
+/**
+ * Why the row should not go out on its channel now (an opt-out, a failing address, no consent, no
+ * phone, no device, no gateway), or null. The row was planned on this channel; a schedule change
+ * since is handled by re-planning.
+ */
+export function channelBlock(
+  row: OutboxRow,
+  client: ClientReach,
+  states: readonly ChannelStateRow[],
+  pushSubscriptions: number,
+): ChannelBlock | null {
+  const channel = row.channel as Channel
+  const status = channelStatus({
+    schedule: { channels: [channel] },
+    consents: { email: client.consent_email, sms: client.consent_sms, push: client.consent_push },
+    hasPhone: Boolean(client.phone),
+    smsGatewayConfigured: Boolean(client.gateway_url),
+    pushSubscriptions,
+    state: channelState(states),
+  })[channel]
+  return status.receives ? null : status.reason
+}
+
+/** The devices of the batch's clients that have a push row. */
+export async function pushSubscriptionsFor(tx: Tx, rows: readonly OutboxRow[]): Promise<PushSubscriptionRow[]> {
+  const clients = [...new Set(rows.filter((r) => r.channel === 'push').map((r) => r.client_id!))]
+  if (!clients.length) return []
+  return tx<PushSubscriptionRow[]>`
+    select id, client_id, endpoint, p256dh, auth from push_subscriptions
+    where client_id = any(${clients}::uuid[])`
+}
+
+/** "Calm Waters Counselling <portal@hearth.example>": the practice's name on Hearth's address. */
+export function fromLine(emailFrom: string, practiceName: string): string {
+  const address = /<([^>]+)>/.exec(emailFrom)?.[1] ?? emailFrom.trim()
+  const name = practiceName.replace(/["<>\\\r\n]/g, '').trim()
+  return name ? `"${name}" <${address}>` : address
+}
+
+/** Texts the client through their practice's own gateway (the row was checked to have both). */
+export async function textClient(
+  deps: Deps,
+  row: OutboxRow,
+  client: { phone: string | null; gateway_url: string | null; gateway_secret: string | null },
+  text: string,
+): Promise<Delivery> {
+  const sms = deps.sms ?? smsGatewaySender()
+  const sent = await sms.send({
+    gateway: { url: client.gateway_url!, signingSecret: client.gateway_secret! },
+    to: client.phone!,
+    text,
+    idempotencyKey: row.idempotency_key,
+  })
+  return { outcome: { status: 'sent', providerMessageId: sent.id } }
+}
+
+/** The push topic for a row: a retry under the same idempotency key replaces the copy already sent. */
+export async function pushTopic(row: OutboxRow): Promise<string> {
+  return (await sha256Hex(row.idempotency_key)).slice(0, 32)
+}
+
+/**
+ * One payload to each of the client's devices, its time to live asked for at each send. Sent when
+ * any device took it; devices the push service says are gone are forgotten in `after`; otherwise
+ * the last refusal decides between a retry (until `deadline`) and a failure.
+ */
+export async function pushToDevices(
+  push: PushSender,
+  subscriptions: readonly PushSubscriptionRow[],
+  message: { payload: string; topic: string; ttlSeconds: () => number },
+  deadline: Date | undefined,
+): Promise<Delivery> {
+  const gone: string[] = []
+  let delivered = 0
+  let lastError: SendError | null = null
+  for (const sub of subscriptions) {
+    try {
+      await push.send({
+        subscription: { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
+        payload: message.payload,
+        topic: message.topic,
+        ttlSeconds: message.ttlSeconds(),
+      })
+      delivered += 1
+    } catch (error) {
+      if (error instanceof SendError && error.gone) gone.push(sub.id)
+      else lastError = error instanceof SendError ? error : new SendError((error as Error).message, false)
+    }
+  }
+  const extra = { goneSubscriptions: gone }
+  if (delivered) return { outcome: { status: 'sent', providerMessageId: `push:${message.topic}` }, extra }
+  if (lastError && !lastError.permanent)
+    return { outcome: { status: 'retry', error: lastError.message, deadline }, extra }
+  if (lastError) return { outcome: { status: 'failed', reason: 'rejected', error: lastError.message }, extra }
+  return { outcome: { status: 'skipped', reason: 'no_device' }, extra }
+}
+
+/** A provider's refusal: a permanent one fails (and marks an email address failing), any other retries until `deadline`. */
+export function refusal(row: OutboxRow, error: unknown, deadline: Date | undefined): Delivery {
+  const message = (error as Error).message || 'The provider did not accept the message.'
+  if ((error as { permanent?: unknown }).permanent === true) {
+    return {
+      outcome: { status: 'failed', reason: 'rejected', error: message },
+      extra: { permanentEmailFailure: row.channel === 'email' },
+    }
+  }
+  return { outcome: { status: 'retry', error: message, deadline } }
+}
+
+/** What a batch leaves behind: gone devices are forgotten, an email address refused for good is marked failing. */
+export async function recordDeliveryFacts(tx: Tx, results: readonly Result<DeliveryExtra>[], now: Date): Promise<void> {
+  const gone = results.flatMap((r) => r.extra?.goneSubscriptions ?? [])
+  if (gone.length) await tx`delete from push_subscriptions where id = any(${gone}::uuid[])`
+  for (const { row, outcome, extra } of results) {
+    if (outcome.status === 'failed' && extra?.permanentEmailFailure) {
+      await markChannelFailing(tx, row.practice_id, row.client_id!, 'email', 'rejected', now)
+    }
+  }
+}

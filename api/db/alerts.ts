@@ -46,21 +46,8 @@ const columns = (tx: Tx) =>
   tx`id, practice_id, kind, audience, therapist_id, client_id, appointment_id, dedupe_key, summary, context,
      client_note_ciphertext, client_note_iv, status, created_at, resolved_at, resolved_by, resolution_note`
 
-export type AlertValues = {
-  id: string
-  practice_id: string
-  kind: string
-  audience: AlertAudience
-  therapist_id: string | null
-  client_id: string | null
-  appointment_id: string | null
-  dedupe_key: string
-  summary: string
-  context: Record<string, unknown>
-  client_note_ciphertext: Uint8Array | null
-  client_note_iv: Uint8Array | null
-  created_at: Date
-}
+/** A new alert: open, so nothing about its resolution yet. */
+export type AlertValues = Omit<AlertRow, 'status' | 'resolved_at' | 'resolved_by' | 'resolution_note'>
 
 /** Null when an alert with the same dedupe key already exists in the practice. */
 export async function insertAlertOnce(tx: Tx, values: AlertValues): Promise<AlertRow | null> {

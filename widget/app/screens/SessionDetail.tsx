@@ -5,7 +5,7 @@ import { Screen } from '../components/Screen'
 import { Done, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
-import { StatusChip } from './parts'
+import { confirmSession, StatusChip } from './parts'
 import { displayPhone } from '../phone'
 
 /** One session: when, with whom, where (or the video link near the start), and what the client can do. */
@@ -26,12 +26,7 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
     setBusy('confirm')
     setProblem(null)
     try {
-      await ctx.api.confirm(a.id)
-      const text = tr('widget.confirm.done', { when: when(a.starts_at) })
-      setDone(text)
-      ctx.announce(text)
-      ctx.bridge.emit('confirmed')
-      ctx.refresh()
+      setDone(await confirmSession(ctx, words, a))
     } catch (error) {
       setProblem(error)
     } finally {

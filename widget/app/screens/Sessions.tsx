@@ -9,12 +9,13 @@ import type { PortalContext } from '../Portal'
 import { useLoad } from '../use-load'
 import { LateFeeCard } from './FeeWaiver'
 import { OfferCard } from './Offer'
-import { DateBadge, StatusChip } from './parts'
+import { confirmSession, DateBadge, StatusChip } from './parts'
 import { displayPhone } from '../phone'
 
 /** Home: missed-session notes first (gently), then upcoming sessions, then messages and the cancellation list. */
 export function Sessions({ ctx }: { ctx: PortalContext }) {
-  const { tr, when } = useWords()
+  const words = useWords()
+  const { tr, when } = words
   const now = ctx.now()
   const list = upcoming(ctx.appointments, now)
   const missed = ctx.appointments.filter(isMissed)
@@ -30,12 +31,7 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
     setConfirming(appointment.id)
     setProblem(null)
     try {
-      await ctx.api.confirm(appointment.id)
-      const text = tr('widget.confirm.done', { when: when(appointment.starts_at) })
-      setConfirmed(text)
-      ctx.announce(text)
-      ctx.bridge.emit('confirmed')
-      ctx.refresh()
+      setConfirmed(await confirmSession(ctx, words, appointment))
     } catch (error) {
       setProblem(error)
     } finally {

@@ -1,6 +1,21 @@
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { wallClock } from '../../../shared/time'
-import { useWords } from '../i18n'
+import { useWords, type Words } from '../i18n'
+import type { PortalContext } from '../Portal'
+
+/** Confirms a session, then tells the client (and a screen reader) and the host page, and reloads; returns what it said. */
+export async function confirmSession(
+  ctx: PortalContext,
+  { tr, when }: Words,
+  appointment: PortalAppointment,
+): Promise<string> {
+  await ctx.api.confirm(appointment.id)
+  const text = tr('widget.confirm.done', { when: when(appointment.starts_at) })
+  ctx.announce(text)
+  ctx.bridge.emit('confirmed')
+  ctx.refresh()
+  return text
+}
 
 /** The calendar-page badge beside a session: short month over the day of the month, in the client's zone. */
 export function DateBadge({ instant }: { instant: string }) {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -9,7 +9,7 @@ import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
-import { nodeProviders } from './node-providers'
+import { nodeProviders, remembered } from './node-providers'
 import { startDispatcher } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import { replanPractice } from './reminders/replan'
@@ -28,30 +28,17 @@ const dataDir = resolve(env.DATA_DIR ?? '.data')
 const distDir = resolve(env.DIST_DIR ?? 'dist')
 await mkdir(dataDir, { recursive: true })
 
-/** A value kept in the data folder across restarts, created on first use. */
-async function remembered(name: string, create: () => string | Promise<string>): Promise<string> {
-  const file = join(dataDir, name)
-  try {
-    return (await readFile(file, 'utf8')).trim()
-  } catch {
-    const value = await create()
-    await writeFile(file, `${value}\n`, { mode: 0o600 })
-    await chmod(file, 0o600)
-    return value
-  }
-}
-
 const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pg'))
 // PGlite is a single connection: one postgres.js connection keeps each transaction whole.
 const sql = connect(env.DATABASE_URL ?? embedded!.url, { max: embedded ? 1 : 10 })
 const applied = await migrate(sql, await loadMigrations())
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
 
-const secret = env.HEARTH_SECRET ?? (await remembered('secret', () => randomToken(48)))
+const secret = env.HEARTH_SECRET ?? (await remembered(dataDir, 'secret', () => randomToken(48)))
 const seed = await seedDemo(sql, { now: new Date(), publicUrl, bootstrapAdminKey: env.BOOTSTRAP_ADMIN_KEY })
 const adminKey =
   seed.adminKey && !env.BOOTSTRAP_ADMIN_KEY
-    ? await remembered('demo-admin-key', () => seed.adminKey!)
+    ? await remembered(dataDir, 'demo-admin-key', () => seed.adminKey!)
     : (seed.adminKey ??
       (await readFile(join(dataDir, 'demo-admin-key'), 'utf8').then(
         (k) => k.trim(),

@@ -1,5 +1,5 @@
 import { raiseAlert, sealClientNote } from '../alerts/raise'
-import type { AppointmentRow } from '../db/appointments'
+import { appointmentColumns, type AppointmentRow } from '../db/appointments'
 import { audit, type Actor } from '../db/audit'
 import type { Tx } from '../db/connect'
 import { findClientAppointment, recentSeriesCancellations, type ClientAppointment } from '../db/portal-appointments'
@@ -83,6 +83,23 @@ function strip(row: ClientAppointment): AppointmentRow {
   return appointment
 }
 
+/** What follows the client's change of their session, in the same transaction: its consequences, then the audit entry. */
+async function clientChanged(
+  tx: Tx,
+  deps: Deps,
+  input: ClientActionInput,
+  change: { before: AppointmentRow; after: AppointmentRow; action: string; detail?: Record<string, unknown> },
+) {
+  await appointmentChanged(tx, deps, { before: change.before, after: change.after, actor: input.actor })
+  await audit(tx, {
+    practiceId: input.practiceId,
+    actor: input.actor,
+    action: change.action,
+    subject: { kind: 'appointment', id: input.appointmentId },
+    detail: { by: 'client', ...change.detail },
+  })
+}
+
 export async function confirmAsClient(tx: Tx, deps: Deps, input: ClientActionInput): Promise<ClientActionResult> {
   const now = deps.clock()
   const current = await loadForUpdate(tx, input)
@@ -97,16 +114,8 @@ export async function confirmAsClient(tx: Tx, deps: Deps, input: ClientActionInp
   const [after] = await tx<AppointmentRow[]>`
     update appointments set status = 'confirmed', confirmed_at = ${now}, updated_at = ${now}
     where practice_id = ${input.practiceId} and id = ${input.appointmentId}
-    returning id, practice_id, external_id, therapist_id, client_id, starts_at, ends_at, type, location,
-              telehealth_url, series_id, status, version, late_fee_cents`
-  await appointmentChanged(tx, deps, { before, after: after!, actor: input.actor })
-  await audit(tx, {
-    practiceId: input.practiceId,
-    actor: input.actor,
-    action: 'appointment.confirmed',
-    subject: { kind: 'appointment', id: input.appointmentId },
-    detail: { by: 'client' },
-  })
+    returning ${appointmentColumns(tx)}`
+  await clientChanged(tx, deps, input, { before, after: after!, action: 'appointment.confirmed' })
   return { appointment: after!, changed: true }
 }
 
@@ -146,15 +155,12 @@ export async function cancelAsClient(
       late_fee_cents = ${late ? quote.fee_cents : null}, late_fee_currency = ${late ? quote.currency : null},
       updated_at = ${now}
     where practice_id = ${input.practiceId} and id = ${input.appointmentId}
-    returning id, practice_id, external_id, therapist_id, client_id, starts_at, ends_at, type, location,
-              telehealth_url, series_id, status, version, late_fee_cents`
-  await appointmentChanged(tx, deps, { before, after: after!, actor: input.actor })
-  await audit(tx, {
-    practiceId: input.practiceId,
-    actor: input.actor,
+    returning ${appointmentColumns(tx)}`
+  await clientChanged(tx, deps, input, {
+    before,
+    after: after!,
     action: late ? 'appointment.late_cancelled' : 'appointment.cancelled',
-    subject: { kind: 'appointment', id: input.appointmentId },
-    detail: { by: 'client', ...(late ? { fee_cents: quote.fee_cents, currency: quote.currency } : {}) },
+    detail: late ? { fee_cents: quote.fee_cents, currency: quote.currency } : {},
   })
 
   const when = formatInstant(current.starts_at, current.practice_time_zone, 'en', 'medium')

@@ -3,17 +3,17 @@ import { raiseAlert } from '../alerts/raise'
 import { portalAuth } from '../auth/portal-token'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../db/audit'
-import { insertMessage, listClientMessages, markRead, touchThread } from '../db/messages'
+import { listClientMessages, markRead } from '../db/messages'
 import { chooseClientTherapist, findPortalClient } from '../db/portal-people'
 import { findPractice } from '../db/practices'
 import { inPractice } from '../db/tenant'
 import { ApiError } from '../errors'
-import { sealMessageBody, toMessage } from '../messages/body'
+import { toMessage } from '../messages/body'
+import { postMessage } from '../messages/post'
 import { describe, input } from '../openapi/describe'
 import { contactDecision } from '../../shared/policy/contact'
 import { MessageCreate, MessageCreated, MessageList, MessageListQuery } from '../../shared/schemas/portal'
 import { isUuid } from './params'
-import { queueWebhookEvent } from '../webhooks/events'
 
 export function portalMessageRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -89,23 +89,15 @@ export function portalMessageRoutes(deps: Deps) {
           })
           return { refused: decision, created: null }
         }
-        const id = crypto.randomUUID()
-        const threadId = await touchThread(tx, { practiceId, clientId, therapistId: therapist.id, now })
-        const row = await insertMessage(tx, {
-          id,
+        const row = await postMessage(tx, deps, {
           practiceId,
-          threadId,
+          clientId,
+          therapistId: therapist.id,
           sender: 'client',
           senderKeyId: null,
           category: body.category,
-          sealed: await sealMessageBody(deps, practiceId, id, body.body),
+          body: body.body,
           now,
-        })
-        await queueWebhookEvent(tx, {
-          practiceId,
-          type: 'message.created',
-          data: { message_id: id, thread_id: threadId, sender: 'client' },
-          at: now,
         })
         if (decision.crisis) {
           await raiseAlert(
@@ -116,9 +108,9 @@ export function portalMessageRoutes(deps: Deps) {
               audience: 'therapist',
               therapistId: therapist.id,
               clientId,
-              dedupeKey: `crisis_message:${id}`,
+              dedupeKey: `crisis_message:${row.id}`,
               summary: `${client.name} sent ${therapist.name} a message marked "I'm in crisis". Please check on them today.`,
-              context: { thread_id: threadId, message_id: id },
+              context: { thread_id: row.thread_id, message_id: row.id },
             },
             now,
           )
@@ -127,7 +119,7 @@ export function portalMessageRoutes(deps: Deps) {
           practiceId,
           actor,
           action: 'message.sent',
-          subject: { kind: 'message', id },
+          subject: { kind: 'message', id: row.id },
           detail: { therapist_id: therapist.id, category: body.category },
         })
         const created: MessageCreated = {

@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import { apiKeyAuth, therapistScope } from '../auth/api-key'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../db/audit'
-import { findThread, insertMessage, listThreadMessages, listThreads, markRead, touchThread } from '../db/messages'
+import { findThread, listThreadMessages, listThreads, markRead } from '../db/messages'
 import { iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
 import { notFound } from '../errors'
-import { sealMessageBody, toMessage } from '../messages/body'
+import { toMessage } from '../messages/body'
+import { postMessage } from '../messages/post'
 import { describe, input } from '../openapi/describe'
 import { listOf } from '../../shared/schemas/common'
 import {
@@ -18,7 +19,6 @@ import {
   TherapistReply,
 } from '../../shared/schemas/portal'
 import { pathId } from './params'
-import { queueWebhookEvent } from '../webhooks/events'
 
 /**
  * The therapist's inbox. A therapist key sees only its own threads; an admin key (the staff
@@ -108,29 +108,21 @@ export function threadRoutes(deps: Deps) {
       const message = await inPractice(deps.sql, practiceId, async (tx) => {
         const thread = await findThread(tx, practiceId, id, { therapistId })
         if (!thread) throw notFound('That thread')
-        const messageId = crypto.randomUUID()
-        await touchThread(tx, { practiceId, clientId: thread.client_id, therapistId: thread.therapist_id, now })
-        const row = await insertMessage(tx, {
-          id: messageId,
+        const row = await postMessage(tx, deps, {
           practiceId,
-          threadId: id,
+          clientId: thread.client_id,
+          therapistId: thread.therapist_id,
           sender: 'therapist',
           senderKeyId: keyId,
           category: body.category,
-          sealed: await sealMessageBody(deps, practiceId, messageId, body.body),
+          body: body.body,
           now,
-        })
-        await queueWebhookEvent(tx, {
-          practiceId,
-          type: 'message.created',
-          data: { message_id: messageId, thread_id: id, sender: 'therapist' },
-          at: now,
         })
         await audit(tx, {
           practiceId,
           actor: { kind: 'api_key', id: keyId },
           action: 'message.sent',
-          subject: { kind: 'message', id: messageId },
+          subject: { kind: 'message', id: row.id },
           detail: { thread_id: id, category: body.category },
         })
         return toMessage(deps, row)

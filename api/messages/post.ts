@@ -1,0 +1,53 @@
+import type { ClientMessageCategory } from '../../shared/schemas/policies'
+import type { Tx } from '../db/connect'
+import { insertMessage, type MessageRow, touchThread } from '../db/messages'
+import type { Deps } from '../deps'
+import { queueWebhookEvent } from '../webhooks/events'
+import { sealMessageBody } from './body'
+
+/**
+ * A message from the client or their therapist, in the caller's transaction: into their thread
+ * (made on the first message, its last activity moved to now), the body sealed before the insert,
+ * and the thin `message.created` webhook queued.
+ */
+export async function postMessage(
+  tx: Tx,
+  deps: Deps,
+  message: {
+    practiceId: string
+    clientId: string
+    therapistId: string
+    sender: 'client' | 'therapist'
+    /** The therapist's API key for a reply; null for the client. */
+    senderKeyId: string | null
+    category: ClientMessageCategory
+    body: string
+    now: Date
+  },
+): Promise<MessageRow> {
+  const { practiceId, sender, now } = message
+  const id = crypto.randomUUID()
+  const threadId = await touchThread(tx, {
+    practiceId,
+    clientId: message.clientId,
+    therapistId: message.therapistId,
+    now,
+  })
+  const row = await insertMessage(tx, {
+    id,
+    practiceId,
+    threadId,
+    sender,
+    senderKeyId: message.senderKeyId,
+    category: message.category,
+    sealed: await sealMessageBody(deps, practiceId, id, message.body),
+    now,
+  })
+  await queueWebhookEvent(tx, {
+    practiceId,
+    type: 'message.created',
+    data: { message_id: id, thread_id: threadId, sender },
+    at: now,
+  })
+  return row
+}

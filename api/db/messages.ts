@@ -1,6 +1,6 @@
 import type { ClientMessageCategory } from '../../shared/schemas/policies'
 import type { Tx } from './connect'
-import { decodeCursor, encodeCursor } from './rows'
+import { decodeCursor, page } from './rows'
 
 export type MessageRow = {
   id: string
@@ -69,13 +69,14 @@ async function pageOfMessages(
       ${before ? tx`and (m.created_at, m.id) < (${String(before[0])}::text::timestamptz, ${String(before[1])}::uuid)` : tx``}
     order by m.created_at desc, m.id desc
     limit ${q.limit + 1}`
-  const more = rows.length > q.limit
-  const visible = rows.slice(0, q.limit)
-  const oldest = visible[visible.length - 1]
-  return {
-    rows: visible.reverse(),
-    next_cursor: more && oldest ? encodeCursor([oldest.sort_key, oldest.id]) : null,
-  }
+  // The page's last row is its oldest: the cursor leads on from there.
+  const newestFirst = page(
+    rows,
+    q.limit,
+    (row) => row,
+    (oldest) => [oldest.sort_key, oldest.id],
+  )
+  return { rows: newestFirst.data.reverse(), next_cursor: newestFirst.next_cursor }
 }
 
 export function listClientMessages(
@@ -166,11 +167,11 @@ export async function listThreads(
     }
     order by crisis_rank desc, last_message_at desc, id desc
     limit ${q.limit + 1}`
-  const more = rows.length > q.limit
-  const visible = rows.slice(0, q.limit)
-  const last = visible[visible.length - 1]
-  return {
-    rows: visible,
-    next_cursor: more && last ? encodeCursor([last.crisis_rank, last.sort_key, last.id]) : null,
-  }
+  const { data, next_cursor } = page(
+    rows,
+    q.limit,
+    (row) => row,
+    (last) => [last.crisis_rank, last.sort_key, last.id],
+  )
+  return { rows: data, next_cursor }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import preact from '@preact/preset-vite'
-import { build, defineConfig, type Plugin } from 'vite'
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
 import { STAFF_CSP } from './api/static-files'
 
 /**
@@ -13,37 +13,39 @@ import { STAFF_CSP } from './api/static-files'
  */
 const here = (path: string) => resolve(import.meta.dirname, path)
 
-/** The loader is not an ES module (a plain `<script async>` runs it), so it is its own IIFE build. */
-function loaderBuild(): Plugin {
+/** A build of its own, run once the portal's is written, into the same output folder (wherever it was pointed). */
+function separateBuild(name: string, config: (outDir: string) => InlineConfig): Plugin {
   let outDir = here('dist')
   return {
-    name: 'hearth-loader',
+    name,
     apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir
+    configResolved(resolved) {
+      outDir = resolved.build.outDir
     },
     async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        plugins: [minifyLoaderCss()],
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          minify: true,
-          target: 'es2020',
-          lib: {
-            entry: here('widget/loader.ts'),
-            formats: ['iife'],
-            name: 'HearthLoader',
-            fileName: () => 'widget.js',
-          },
-        },
-      })
+      await build({ configFile: false, logLevel: 'warn', ...config(outDir) })
     },
   }
 }
+
+/** The loader is not an ES module (a plain `<script async>` runs it), so it is its own IIFE build. */
+const loaderBuild = () =>
+  separateBuild('hearth-loader', (outDir) => ({
+    plugins: [minifyLoaderCss()],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      minify: true,
+      target: 'es2020',
+      lib: {
+        entry: here('widget/loader.ts'),
+        formats: ['iife'],
+        name: 'HearthLoader',
+        fileName: () => 'widget.js',
+      },
+    },
+  }))
 
 /** The launcher's stylesheet is written readably; every byte of `/widget.js` counts, so squeeze it. */
 function minifyLoaderCss(): Plugin {
@@ -126,33 +128,20 @@ function portalStrings(): Plugin {
  * The staff console (demo-site/staff) served at /staff: its own build into dist/staff, because it
  * needs strings the portal's build trims (staff words, insight labels) and shares no chunk with it.
  */
-function staffConsoleBuild(): Plugin {
-  let outDir = here('dist')
-  return {
-    name: 'hearth-staff-console',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir
+const staffConsoleBuild = () =>
+  separateBuild('hearth-staff-console', (outDir) => ({
+    root: here('demo-site/staff'),
+    base: '/staff/',
+    publicDir: false,
+    plugins: [preact()],
+    build: {
+      outDir: resolve(outDir, 'staff'),
+      emptyOutDir: true,
+      target: 'es2020',
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
     },
-    async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        root: here('demo-site/staff'),
-        base: '/staff/',
-        publicDir: false,
-        plugins: [preact()],
-        build: {
-          outDir: resolve(outDir, 'staff'),
-          emptyOutDir: true,
-          target: 'es2020',
-          modulePreload: { polyfill: false },
-          reportCompressedSize: false,
-        },
-      })
-    },
-  }
-}
+  }))
 
 /** Static hosts (Workers assets) get the same cache rules as api/node.ts, and never serve the bare template. */
 function staticHeaders(): Plugin {

@@ -5,22 +5,7 @@ import { Id } from './common'
  * Alerts: everything that needs a person. One model for every cause; `kind` says which, the
  * `audience` says who should act. Summaries never contain message text.
  */
-export const ALERT_KINDS = [
-  'crisis_message',
-  'distress_reply',
-  'late_cancellation',
-  'series_cancellation',
-  'unclear_reply',
-  'delivery_failed',
-  'reminder_failed',
-  'no_show',
-  'reschedule_request',
-  'fee_waiver_request',
-] as const
-export type AlertKind = (typeof ALERT_KINDS)[number]
-
-/** Kinds shown before everything else: someone may be unsafe. */
-export const URGENT_ALERT_KINDS: readonly AlertKind[] = ['crisis_message', 'distress_reply']
+export { ALERT_KINDS, type AlertKind, URGENT_ALERT_KINDS } from '../alert-kinds'
 
 export const AlertAudience = z.enum(['therapist', 'front_desk'])
 export type AlertAudience = z.infer<typeof AlertAudience>

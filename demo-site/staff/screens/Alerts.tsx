@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
+import { ALERT_KINDS, type AlertKind } from '../../../shared/alert-kinds'
 import type { Alert } from '../../../shared/schemas/alerts'
 import { Done, Empty, Loading } from '../../../widget/app/components/States'
 import { useWords } from '../../../widget/app/i18n'
@@ -7,20 +8,6 @@ import { useLoad } from '../../../widget/app/use-load'
 import type { AlertFilter, Resolution } from '../api'
 import { StaffProblem, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
-
-const KNOWN_KINDS = [
-  'crisis_message',
-  'distress_reply',
-  'late_cancellation',
-  'series_cancellation',
-  'unclear_reply',
-  'delivery_failed',
-  'reminder_failed',
-  'no_show',
-  'reschedule_request',
-  'fee_waiver_request',
-] as const
-type Kind = (typeof KNOWN_KINDS)[number]
 
 /**
  * Everything that needs a person, crisis first (the API orders it). Each alert says who it is
@@ -114,7 +101,7 @@ function AlertCard({
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
   const [problem, setProblem] = useState<unknown>(null)
-  const kind = (KNOWN_KINDS as readonly string[]).includes(alert.kind) ? (alert.kind as Kind) : null
+  const kind = (ALERT_KINDS as readonly string[]).includes(alert.kind) ? (alert.kind as AlertKind) : null
   const waiver = alert.kind === 'fee_waiver_request'
   const fee =
     typeof alert.context.fee_cents === 'number' && alert.context.fee_cents > 0

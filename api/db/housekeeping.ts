@@ -85,7 +85,7 @@ export async function deleteFinishedWebhooks(tx: Tx, { before, limit }: Batch): 
     await tx`
     delete from outbox where id in (
       select id from outbox
-      where topic = 'webhook' and topic <> 'reminder' and status <> 'pending' and updated_at < ${before}
+      where topic = 'webhook' and status <> 'pending' and updated_at < ${before}
       limit ${limit} for update skip locked)
     returning 1`,
   )

@@ -84,12 +84,3 @@ export async function revokeSession(
     returning id`
   return rows.length > 0
 }
-
-/** Every open session of a client, e.g. when the practice disables them. */
-export async function revokeClientSessions(tx: Tx, practiceId: string, clientId: string, now: Date): Promise<number> {
-  const rows = await tx`
-    update portal_sessions set revoked_at = ${now}, revoked_reason = 'disabled'
-    where practice_id = ${practiceId} and client_id = ${clientId} and revoked_at is null
-    returning id`
-  return rows.length
-}

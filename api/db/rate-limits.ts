@@ -13,9 +13,3 @@ export async function countHit(tx: Tx, bucket: string, windowStartedAt: Date): P
     returning hits`
   return row!.hits
 }
-
-/** Forgets buckets whose window ended before `before` (for a periodic clean-up). */
-export async function deleteStaleBuckets(tx: Tx, before: Date): Promise<number> {
-  const rows = await tx`delete from rate_limits where window_started_at < ${before} returning bucket`
-  return rows.length
-}

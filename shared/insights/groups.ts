@@ -11,9 +11,6 @@ export const LEAD_TIME_KEYS = ['under_2_days', '2_to_7_days', '1_to_4_weeks', 'o
 
 export const CONFIRMATION_KEYS = ['confirmed', 'unconfirmed'] as const
 
-/** Reminder channels, in the order they appear in a combined key such as `email+sms`. */
-export const CHANNEL_KEYS = ['email', 'push', 'sms'] as const
-
 const LEAD_TIME_LABELS = {
   under_2_days: 'insights.leadTime.under2Days',
   '2_to_7_days': 'insights.leadTime.days2To7',

@@ -47,5 +47,3 @@ export function hostBridge(win: Window, parentOrigin: string | null): Bridge {
     },
   }
 }
-
-export const silentBridge: Bridge = { emit() {}, close() {}, onOpened() {}, onSignIn() {}, ready() {}, watchSize() {} }

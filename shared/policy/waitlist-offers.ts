@@ -55,7 +55,7 @@ export type OfferState = 'open' | 'claimed' | 'taken' | 'expired'
 export function offerState(
   offer: { status: 'open' | 'claimed' | 'taken'; expires_at: InstantInput },
   now: InstantInput,
-) {
-  if (offer.status === 'open' && toMillis(offer.expires_at) <= toMillis(now)) return 'expired' as const
+): OfferState {
+  if (offer.status === 'open' && toMillis(offer.expires_at) <= toMillis(now)) return 'expired'
   return offer.status
 }

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
 import { enforceLimits, LIMITS } from '../auth/rate-limit'
 import { bearerToken } from '../auth/api-key'
 import { endSession, refreshSession, sessionOfRefreshToken, startSession } from '../auth/portal-session'
@@ -22,13 +21,12 @@ import {
   AuthStart,
   AuthVerify,
   PortalSession,
+  SignInCodeSent,
 } from '../../shared/schemas/portal'
 import { isUuid } from './params'
 
 /** `auth/start` answers no sooner than this, whether or not the email is known. */
 const START_FLOOR_MS = 200
-
-const CodeSent = z.object({ expires_in: z.number().int() })
 
 async function practiceBySlug(deps: Deps, slug: string) {
   const practice = await asSystem(deps.sql, (tx) => findPracticeBySlug(tx, slug))
@@ -69,7 +67,9 @@ export function portalAuthRoutes(deps: Deps) {
       summary: 'Email a 6-digit sign-in code (always 202: never reveals whether the email is known)',
       tags: ['portal sign-in'],
       auth: 'none',
-      responses: { 202: { description: 'A code is on its way if the email belongs to a client', schema: CodeSent } },
+      responses: {
+        202: { description: 'A code is on its way if the email belongs to a client', schema: SignInCodeSent },
+      },
     }),
     input('json', AuthStart),
     async (c) => {

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { PortalAppointment, PortalConfig, PortalMe } from '../../shared/schemas/portal'
 import './later-strings'
@@ -105,36 +106,24 @@ export default function Portal({
     now,
     push,
   }
-  const find = (id: string) => context.appointments.find((a) => a.id === id)
   const home = () => setRoute({ name: 'home' })
+  /** A screen about one of the client's sessions; home when that session is not on the list. */
+  const aboutSession = (id: string, screen: (appointment: PortalAppointment) => VNode) => {
+    const appointment = context.appointments.find((a) => a.id === id)
+    return appointment ? screen(appointment) : <Sessions ctx={context} />
+  }
 
   switch (route.name) {
-    case 'session': {
-      const appointment = find(route.id)
-      return appointment ? (
-        <SessionDetail key={route.id} ctx={context} appointment={appointment} />
-      ) : (
-        <Sessions ctx={context} />
-      )
-    }
-    case 'cancel': {
-      const appointment = find(route.id)
-      return appointment ? (
-        <Cancel key={route.id} ctx={context} appointment={appointment} />
-      ) : (
-        <Sessions ctx={context} />
-      )
-    }
-    case 'missed': {
-      const appointment = find(route.id)
-      return appointment ? <Missed ctx={context} appointment={appointment} onDone={home} /> : <Sessions ctx={context} />
-    }
+    case 'session':
+      return aboutSession(route.id, (a) => <SessionDetail key={route.id} ctx={context} appointment={a} />)
+    case 'cancel':
+      return aboutSession(route.id, (a) => <Cancel key={route.id} ctx={context} appointment={a} />)
+    case 'missed':
+      return aboutSession(route.id, (a) => <Missed ctx={context} appointment={a} onDone={home} />)
     case 'messages':
       return <Messages ctx={context} therapistId={route.therapistId} startWithCrisis={route.crisis} />
-    case 'waiver': {
-      const appointment = find(route.id)
-      return appointment ? <FeeWaiver ctx={context} appointment={appointment} /> : <Sessions ctx={context} />
-    }
+    case 'waiver':
+      return aboutSession(route.id, (a) => <FeeWaiver ctx={context} appointment={a} />)
     case 'offer':
       return <Offer ctx={context} id={route.id} />
     case 'waitlist':

@@ -1,17 +1,12 @@
+import type { CellCounts } from '../../shared/insights/suppression'
 import type { InsightGrouping } from '../../shared/schemas/practice-tools'
 import type { Tx } from './connect'
 
-export type InsightRow = {
+/** One group's counts as the database has them: what it knows of the group, not its label yet. */
+export type InsightRow = Omit<CellCounts, 'label'> & {
   /** True for the confirmed-vs-unconfirmed summary rows, false for the requested grouping's rows. */
   is_confirmation: boolean
-  key: string
   name: string | null
-  sessions: number
-  attended: number
-  no_shows: number
-  late_cancellations: number
-  no_show_rate: number
-  late_cancel_rate: number
 }
 
 /**

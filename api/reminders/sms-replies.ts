@@ -104,7 +104,7 @@ export async function handleInboundSms(tx: Tx, deps: Deps, sms: InboundSms): Pro
   if (intent === 'unclear' || !client) {
     await toPerson('unclear_reply')
     if (!client?.sms_opted_out) await reply(t(locale, 'sms.unclear', { practice: practiceName }))
-    return intent === 'unclear' ? intent : 'unclear'
+    return 'unclear'
   }
 
   const actor = { kind: 'link' as const, id: `sms:${sms.eventId}` }

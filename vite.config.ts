@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import preact from '@preact/preset-vite'
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
-import { STAFF_CSP } from './api/static-files'
+import { STAFF_CSP } from './api/http/static-files'
 
 /**
  * One `vite build` writes everything the server hands to browsers into dist/:

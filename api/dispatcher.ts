@@ -1,7 +1,7 @@
 import { connect } from './db/connect'
 import { type DispatchReport, dispatchDue, startDispatcher } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
-import type { OutboxChannel } from './db/outbox'
+import type { OutboxChannel } from './outbox/queries'
 import { nodeProviders } from './node-providers'
 
 /**

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createApp } from './app'
-import { randomToken } from './crypto'
+import { randomToken } from './crypto/web-crypto'
 import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
@@ -15,7 +15,7 @@ import { outboxHandlers } from './outbox/handlers'
 import { replanPractice } from './reminders/replan'
 import { inPractice } from './db/tenant'
 import { seedDemo } from './seed/demo'
-import { portalPageFromDist, serveBuiltFiles } from './static-files'
+import { portalPageFromDist, serveBuiltFiles } from './http/static-files'
 
 /** The Node entry: configuration from the environment, embedded Postgres by default, then serve. */
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { insertPractice } from '../api/db/practices'
+import { insertPractice } from '../api/practice/queries'
 import { asSystem } from '../api/db/tenant'
 import { startFakeResend } from '../api/testing/fakes/resend'
 import { freshDatabase, type TestDatabase } from '../api/testing/database'

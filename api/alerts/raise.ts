@@ -1,7 +1,7 @@
 import type { AlertAudience, AlertKind } from '../../shared/schemas/alerts'
-import { insertAlertOnce, type AlertRow } from '../db/alerts'
+import { insertAlertOnce, type AlertRow } from './queries'
 import type { Tx } from '../db/connect'
-import { openText, sealText, type Sealed } from '../secrets'
+import { openText, sealText, type Sealed } from '../crypto/secrets'
 import { queueWebhookEvent } from '../webhooks/events'
 
 export type NewAlert = {

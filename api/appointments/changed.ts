@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../shared/schemas/appointment'
-import type { AppointmentRow } from '../db/appointments'
-import type { Actor } from '../db/audit'
+import type { AppointmentRow } from './queries'
+import type { Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
 import { offerFreedSlot } from '../offers/make-offers'

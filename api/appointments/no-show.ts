@@ -1,7 +1,7 @@
 import { noticeSendTime } from '../../shared/notices/timing'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
-import type { AppointmentRow } from '../db/appointments'
+import type { AppointmentRow } from './queries'
 import type { Tx } from '../db/connect'
 import { queueClientNotice } from '../notices/enqueue'
 

@@ -1,8 +1,8 @@
 import type { Deps } from '../deps'
-import { sha256Hex } from '../crypto'
-import { countHit } from '../db/rate-limits'
+import { sha256Hex } from '../crypto/web-crypto'
+import { countHit } from './rate-limit-queries'
 import { asSystem } from '../db/tenant'
-import { ApiError } from '../errors'
+import { ApiError } from '../http/errors'
 
 export type Limit = { name: string; max: number; windowMs: number }
 

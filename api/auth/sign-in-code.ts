@@ -1,9 +1,9 @@
 import type { Deps } from '../deps'
-import { timingSafeEqual } from '../crypto'
+import { timingSafeEqual } from '../crypto/web-crypto'
 import type { Tx } from '../db/connect'
-import { countWrongAttempt, currentCode, markCodeUsed, replaceCode, type SignInClient } from '../db/sign-in-codes'
+import { countWrongAttempt, currentCode, markCodeUsed, replaceCode, type SignInClient } from './sign-in-code-queries'
 import type { EmailMessage } from '../providers/email'
-import { keyedHash } from '../secrets'
+import { keyedHash } from '../crypto/secrets'
 import { t } from '../../shared/i18n'
 
 /** Six digits by email: short-lived, stored only as a keyed hash, and dead after a few wrong tries. */

@@ -1,4 +1,4 @@
-import { base64url, fromBase64url } from '../crypto'
+import { base64url, fromBase64url } from '../crypto/web-crypto'
 
 /** Helpers for turning rows into the contract's shapes: no nulls on the wire for optional fields. */
 

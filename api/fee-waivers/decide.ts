@@ -1,9 +1,9 @@
 import { noticeSendTime } from '../../shared/notices/timing'
-import type { AlertRow } from '../db/alerts'
-import { audit } from '../db/audit'
+import type { AlertRow } from '../alerts/queries'
+import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
-import { findWaiverByAlert, recordDecision } from '../db/fee-waivers'
-import { ApiError } from '../errors'
+import { findWaiverByAlert, recordDecision } from './queries'
+import { ApiError } from '../http/errors'
 import { queueClientNotice } from '../notices/enqueue'
 
 export type WaiverDecision = 'grant' | 'decline'

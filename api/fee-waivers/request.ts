@@ -2,13 +2,13 @@ import { formatMoney, t } from '../../shared/i18n'
 import { canAskForWaiver } from '../../shared/policy/fee-waivers'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert, sealClientNote } from '../alerts/raise'
-import type { PortalClient } from '../auth/portal-token'
-import { audit } from '../db/audit'
+import type { PortalClient } from '../portal/token'
+import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
-import { findWaiverFor, insertWaiver, linkWaiverAlert } from '../db/fee-waivers'
-import { findClientAppointment } from '../db/portal-appointments'
+import { findWaiverFor, insertWaiver, linkWaiverAlert } from './queries'
+import { findClientAppointment } from '../appointments/portal-queries'
 import type { Deps } from '../deps'
-import { ApiError, notFound } from '../errors'
+import { ApiError, notFound } from '../http/errors'
 
 /**
  * A client who cancelled late asks for the fee to be waived, once, with their reason. The front

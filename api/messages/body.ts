@@ -1,7 +1,7 @@
-import type { MessageRow } from '../db/messages'
+import type { MessageRow } from './queries'
 import { compact, iso } from '../db/rows'
 import type { Deps } from '../deps'
-import { openText, sealText } from '../secrets'
+import { openText, sealText } from '../crypto/secrets'
 import type { Message } from '../../shared/schemas/portal'
 
 /**

@@ -1,6 +1,6 @@
 import type { ClientMessageCategory } from '../../shared/schemas/policies'
 import type { Tx } from '../db/connect'
-import { insertMessage, type MessageRow, touchThread } from '../db/messages'
+import { insertMessage, type MessageRow, touchThread } from './queries'
 import type { Deps } from '../deps'
 import { queueWebhookEvent } from '../webhooks/events'
 import { sealMessageBody } from './body'

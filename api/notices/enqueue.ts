@@ -1,9 +1,9 @@
 import type { NoticeKind } from '../../shared/notices/text'
 import { usableChannels } from '../../shared/reminders/channels'
 import type { Channel } from '../../shared/schemas/policies'
-import { channelFacts } from '../db/client-channels'
+import { channelFacts } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
-import { enqueue } from '../db/outbox'
+import { enqueue } from '../outbox/queries'
 
 /**
  * Notes to a client that Hearth sends on its own (a missed session, a freed time, a fee answer)

@@ -1,7 +1,7 @@
 import { noticeText } from '../../shared/notices/text'
 import type { Branding, Locale } from '../../shared/schemas/policies'
-import type { ChannelStateRow } from '../db/client-channels'
-import type { OutboxRow } from '../db/outbox'
+import type { ChannelStateRow } from '../clients/channel-queries'
+import type { OutboxRow } from '../outbox/queries'
 import type { Deps } from '../deps'
 import {
   type ClientReach,

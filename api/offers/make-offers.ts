@@ -1,9 +1,9 @@
 import { noticeSendTime } from '../../shared/notices/timing'
 import { MAX_OFFERS_PER_SLOT, matchesPreferences, offerClosesAt } from '../../shared/policy/waitlist-offers'
-import type { AppointmentRow } from '../db/appointments'
-import { audit } from '../db/audit'
+import type { AppointmentRow } from '../appointments/queries'
+import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
-import { insertOffer, waitlistCandidates } from '../db/offers'
+import { insertOffer, waitlistCandidates } from './queries'
 import { queueClientNotice } from '../notices/enqueue'
 
 /**

@@ -1,8 +1,8 @@
 import type { Tx } from '../db/connect'
-import { claimDue, type OutboxChannel, type OutboxRow, type Settled, settle } from '../db/outbox'
+import { claimDue, type OutboxChannel, type OutboxRow, type Settled, settle } from './queries'
 import { asSystem } from '../db/tenant'
 import type { Deps } from '../deps'
-import { HOUSEKEEPING_EVERY_MS, housekeeping } from '../housekeeping'
+import { HOUSEKEEPING_EVERY_MS, housekeeping } from '../housekeeping/housekeeping'
 
 /**
  * The outbox dispatcher. One transaction per batch: claim due rows with FOR UPDATE SKIP LOCKED,

@@ -1,4 +1,4 @@
-import { base64url, fromBase64url } from '../crypto'
+import { base64url, fromBase64url } from '../crypto/web-crypto'
 
 /**
  * Signed links for a reminder's Confirm / Cancel / Reschedule buttons. A token names the practice,

@@ -1,8 +1,8 @@
 import { channelStatus } from '../../shared/reminders/channels'
 import type { ReminderDelivery } from '../../shared/schemas/reminders'
-import { channelFacts } from '../db/client-channels'
+import { channelFacts } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
-import { type OutboxRow, remindersOf } from '../db/outbox'
+import { type OutboxRow, remindersOf } from '../outbox/queries'
 import { compact, iso } from '../db/rows'
 
 /** The staff's delivery audit: what was planned and sent for a session, and why a client gets nothing. */

@@ -1,4 +1,4 @@
-import { clearChannelFailing } from '../db/client-channels'
+import { clearChannelFailing } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
 import { replanClient } from './replan'

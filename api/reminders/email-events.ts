@@ -1,8 +1,8 @@
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
-import { markChannelFailing, setOptOut } from '../db/client-channels'
+import { markChannelFailing, setOptOut } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
-import { type OutboxRow, recordDelivery } from '../db/outbox'
+import { type OutboxRow, recordDelivery } from '../outbox/queries'
 import type { Deps } from '../deps'
 import { replanClient } from './replan'
 

@@ -2,10 +2,10 @@ import { effectiveCancellationPolicy } from '../../shared/policy/cancellation'
 import { channelStatus } from '../../shared/reminders/channels'
 import { planReminders } from '../../shared/reminders/plan'
 import type { CancellationPolicy, Channel } from '../../shared/schemas/policies'
-import { appointmentColumns, type AppointmentRow } from '../db/appointments'
-import { channelFacts } from '../db/client-channels'
+import { appointmentColumns, type AppointmentRow } from '../appointments/queries'
+import { channelFacts } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
-import { closeOutboxRows, type OutboxRow, pendingReminders, upsertReminders } from '../db/outbox'
+import { closeOutboxRows, type OutboxRow, pendingReminders, upsertReminders } from '../outbox/queries'
 import type { Deps } from '../deps'
 
 /**

@@ -2,9 +2,9 @@ import { LATE_SEND_MIN_LEAD_HOURS } from '../../shared/reminders/plan'
 import type { Branding, Locale, ReminderSchedule } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
-import type { ChannelStateRow } from '../db/client-channels'
+import type { ChannelStateRow } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
-import type { OutboxRow } from '../db/outbox'
+import type { OutboxRow } from '../outbox/queries'
 import type { Deps } from '../deps'
 import {
   type ClientReach,

@@ -1,5 +1,5 @@
 import { followUpNoShow } from '../appointments/no-show'
-import { appointmentColumns, type AppointmentRow } from '../db/appointments'
+import { appointmentColumns, type AppointmentRow } from '../appointments/queries'
 import type { Tx } from '../db/connect'
 
 /**

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/connect'
-import { insertClient } from '../db/clients'
+import { insertClient } from '../clients/queries'
 import { addDays, instantAt, localDate, weekdayOf } from '../../shared/time'
 
 /**

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe as group, expect, it } from 'vitest'
 import { z } from 'zod'
-import { describe } from '../openapi/describe'
+import { describe } from '../http/openapi/describe'
 import { contractChecker } from './contract'
 
 const app = new Hono().get(

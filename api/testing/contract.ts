@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { ERROR_STATUS, type ErrorCode } from '../errors'
-import { DOC, type Operation } from '../openapi/describe'
+import { ERROR_STATUS, type ErrorCode } from '../http/errors'
+import { DOC, type Operation } from '../http/openapi/describe'
 
 const ErrorBody = z
   .object({

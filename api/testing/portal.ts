@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { startSession } from '../auth/portal-session'
+import { startSession } from '../portal/session'
 import { inPractice } from '../db/tenant'
 import type { TestContext } from './app'
 

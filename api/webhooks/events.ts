@@ -1,7 +1,7 @@
 import type { WebhookEventType, WebhookPayload } from '../../shared/schemas/webhooks'
 import type { Tx } from '../db/connect'
-import { enqueue } from '../db/outbox'
-import { endpointsFor } from '../db/webhook-endpoints'
+import { enqueue } from '../outbox/queries'
+import { endpointsFor } from './queries'
 
 /** What an outbox row of topic `webhook` carries: the endpoint, the message id and the exact body. */
 export type WebhookOutboxPayload = {

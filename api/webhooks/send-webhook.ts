@@ -1,7 +1,7 @@
-import { recordDeliveries, type WebhookEndpointRow } from '../db/webhook-endpoints'
+import { recordDeliveries, type WebhookEndpointRow } from './queries'
 import type { Job, Outcome, OutboxHandler, RetrySchedule } from '../outbox/dispatch'
 import { webhookSender } from '../providers/webhook'
-import { openText } from '../secrets'
+import { openText } from '../crypto/secrets'
 import type { WebhookOutboxPayload } from './events'
 
 /**

@@ -1,0 +1,128 @@
+import { URGENT_ALERT_KINDS, type Alert, type AlertAudience } from '../../shared/schemas/alerts'
+import type { Tx } from '../db/connect'
+import { compact, decodeCursor, iso, page, type Page } from '../db/rows'
+
+export type AlertRow = {
+  id: string
+  practice_id: string
+  kind: string
+  audience: AlertAudience
+  therapist_id: string | null
+  client_id: string | null
+  appointment_id: string | null
+  dedupe_key: string
+  summary: string
+  context: Record<string, unknown>
+  client_note_ciphertext: Uint8Array | null
+  client_note_iv: Uint8Array | null
+  status: 'open' | 'resolved'
+  created_at: Date
+  resolved_at: Date | null
+  resolved_by: string | null
+  resolution_note: string | null
+}
+
+export function toAlert(row: AlertRow, clientNote?: string | null): Alert {
+  return compact({
+    id: row.id,
+    kind: row.kind,
+    audience: row.audience,
+    urgent: (URGENT_ALERT_KINDS as readonly string[]).includes(row.kind),
+    therapist_id: row.therapist_id,
+    client_id: row.client_id,
+    appointment_id: row.appointment_id,
+    summary: row.summary,
+    context: row.context,
+    client_note: clientNote ?? null,
+    status: row.status,
+    created_at: iso(row.created_at),
+    resolved_at: row.resolved_at ? iso(row.resolved_at) : null,
+    resolved_by: row.resolved_by,
+    resolution_note: row.resolution_note,
+  }) as Alert
+}
+
+const columns = (tx: Tx) =>
+  tx`id, practice_id, kind, audience, therapist_id, client_id, appointment_id, dedupe_key, summary, context,
+     client_note_ciphertext, client_note_iv, status, created_at, resolved_at, resolved_by, resolution_note`
+
+/** A new alert: open, so nothing about its resolution yet. */
+export type AlertValues = Omit<AlertRow, 'status' | 'resolved_at' | 'resolved_by' | 'resolution_note'>
+
+/** Null when an alert with the same dedupe key already exists in the practice. */
+export async function insertAlertOnce(tx: Tx, values: AlertValues): Promise<AlertRow | null> {
+  const [row] = await tx<AlertRow[]>`
+    insert into alerts ${tx({ ...values, context: tx.json(values.context as never) } as never)}
+    on conflict (practice_id, dedupe_key) do nothing
+    returning ${columns(tx)}`
+  return row ?? null
+}
+
+const urgentKinds = [...URGENT_ALERT_KINDS]
+
+export async function listAlerts(
+  tx: Tx,
+  practiceId: string,
+  q: {
+    status: 'open' | 'resolved'
+    therapistId?: string | undefined
+    kind?: string | undefined
+    audience?: AlertAudience | undefined
+    limit: number
+    cursor?: string | undefined
+  },
+): Promise<Page<AlertRow>> {
+  const after = decodeCursor(q.cursor)
+  // Urgent kinds first, then newest: the sort key is (urgent, created_at, id), all descending.
+  const rows = await tx<(AlertRow & { urgent_rank: number; sort_at: string })[]>`
+    select * from (
+      select ${columns(tx)}, (case when kind = any(${urgentKinds}) then 1 else 0 end) as urgent_rank,
+             created_at::text as sort_at
+      from alerts
+      where practice_id = ${practiceId} and status = ${q.status}
+        ${q.therapistId ? tx`and therapist_id = ${q.therapistId}` : tx``}
+        ${q.kind ? tx`and kind = ${q.kind}` : tx``}
+        ${q.audience ? tx`and audience = ${q.audience}` : tx``}
+    ) ranked
+    ${
+      after
+        ? tx`where (urgent_rank, created_at, id) < (${Number(after[0])}, ${String(after[1])}::text::timestamptz, ${String(after[2])}::uuid)`
+        : tx``
+    }
+    order by urgent_rank desc, created_at desc, id desc
+    limit ${q.limit + 1}`
+  return page(
+    rows,
+    q.limit,
+    (row) => row as AlertRow,
+    (row) => [row.urgent_rank, row.sort_at, row.id],
+  )
+}
+
+export async function findAlert(
+  tx: Tx,
+  practiceId: string,
+  id: string,
+  options: { therapistId?: string | null | undefined; forUpdate?: boolean } = {},
+): Promise<AlertRow | null> {
+  const [row] = await tx<AlertRow[]>`
+    select ${columns(tx)} from alerts
+    where practice_id = ${practiceId} and id = ${id}
+      ${options.therapistId ? tx`and therapist_id = ${options.therapistId}` : tx``}
+    ${options.forUpdate ? tx`for update` : tx``}`
+  return row ?? null
+}
+
+export async function resolveAlert(
+  tx: Tx,
+  practiceId: string,
+  id: string,
+  values: { at: Date; by: string; note: string | null },
+): Promise<AlertRow> {
+  const [row] = await tx<AlertRow[]>`
+    update alerts set status = 'resolved', resolved_at = ${values.at}, resolved_by = ${values.by},
+                      resolution_note = ${values.note}
+    where practice_id = ${practiceId} and id = ${id}
+    returning ${columns(tx)}`
+  return row!
+}

@@ -1,0 +1,89 @@
+import { Hono } from 'hono'
+import { openClientNote } from './raise'
+import { apiKeyAuth, therapistScope } from '../api-keys/auth'
+import type { AppEnv, Deps } from '../deps'
+import { findAlert, listAlerts, resolveAlert, toAlert } from './queries'
+import { audit } from '../audit/queries'
+import { inPractice } from '../db/tenant'
+import { ApiError, notFound } from '../http/errors'
+import { decideFeeWaiver } from '../fee-waivers/decide'
+import { describe, input } from '../http/openapi/describe'
+import { Alert, AlertListQuery, AlertResolve } from '../../shared/schemas/alerts'
+import { listOf } from '../../shared/schemas/common'
+import { pathId } from '../http/params'
+
+/** Exceptions that need a person. An admin key sees all; a therapist key sees its therapist's. */
+export function alertRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', apiKeyAuth(deps))
+
+  app.get(
+    '/',
+    describe({
+      summary: 'Alerts that need a person: urgent (crisis) first, then newest',
+      tags: ['alerts'],
+      auth: 'api_key',
+      responses: { 200: { description: 'A page of alerts', schema: listOf(Alert) } },
+    }),
+    input('query', AlertListQuery),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const q = c.req.valid('query')
+      const only = therapistScope(c.var.principal, q.therapist_id)
+      if (only === null) return c.json({ data: [], next_cursor: null })
+      const result = await inPractice(deps.sql, practiceId, (tx) =>
+        listAlerts(tx, practiceId, { ...q, therapistId: only }),
+      )
+      const data = await Promise.all(
+        result.data.map(async (row) => toAlert(row, await openClientNote(deps.secret, row))),
+      )
+      return c.json({ data, next_cursor: result.next_cursor })
+    },
+  )
+
+  app.post(
+    '/:id/resolve',
+    describe({
+      summary: 'Mark an alert as handled, with an optional note',
+      description:
+        "A `fee_waiver_request` needs `decision` (`grant` sets the session's fee to nothing, `decline` keeps it); the client is told kindly either way. Other kinds take no decision.",
+      tags: ['alerts'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The resolved alert (unchanged if it already was)', schema: Alert } },
+    }),
+    input('json', AlertResolve),
+    async (c) => {
+      const { practiceId, therapistId, keyId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That alert')
+      const { note, decision } = c.req.valid('json')
+      const now = deps.clock()
+      const row = await inPractice(deps.sql, practiceId, async (tx) => {
+        const current = await findAlert(tx, practiceId, id, { therapistId, forUpdate: true })
+        if (!current) throw notFound('That alert')
+        if (current.status === 'resolved') return current
+        const waiver = current.kind === 'fee_waiver_request'
+        if (waiver !== Boolean(decision)) {
+          throw new ApiError('invalid_request', 'Some fields need attention.', {
+            fields: {
+              decision: waiver
+                ? 'Choose whether to grant or decline the fee waiver.'
+                : 'Only a fee waiver request takes a decision.',
+            },
+          })
+        }
+        if (decision) await decideFeeWaiver(tx, { alert: current, decision, keyId }, now)
+        const resolved = await resolveAlert(tx, practiceId, id, { at: now, by: keyId, note: note ?? null })
+        await audit(tx, {
+          practiceId,
+          actor: { kind: 'api_key', id: keyId },
+          action: 'alert.resolved',
+          subject: { kind: 'alert', id },
+          detail: { kind: current.kind, ...(decision ? { decision } : {}) },
+        })
+        return resolved
+      })
+      return c.json(toAlert(row, await openClientNote(deps.secret, row)))
+    },
+  )
+  return app
+}

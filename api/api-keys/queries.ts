@@ -1,0 +1,71 @@
+import type { Tx } from '../db/connect'
+import { iso } from '../db/rows'
+
+export type Principal = {
+  keyId: string
+  practiceId: string
+  role: 'admin' | 'therapist'
+  therapistId: string | null
+}
+
+type KeyRow = {
+  id: string
+  practice_id: string
+  role: 'admin' | 'therapist'
+  therapist_id: string | null
+  name: string
+  key_prefix: string
+  created_at: Date
+}
+
+export function toApiKey(row: KeyRow) {
+  return {
+    id: row.id,
+    role: row.role,
+    therapist_id: row.therapist_id,
+    name: row.name,
+    prefix: row.key_prefix,
+    created_at: iso(row.created_at),
+  }
+}
+
+/** System lookup: the key's hash is the only thing known before the practice is. */
+export async function findPrincipalByHash(tx: Tx, hash: string): Promise<Principal | null> {
+  const [row] = await tx<KeyRow[]>`
+    select id, practice_id, role, therapist_id from api_keys where key_hash = ${hash} and revoked_at is null`
+  return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null
+}
+
+export async function insertApiKey(
+  tx: Tx,
+  values: {
+    practiceId: string
+    role: 'admin' | 'therapist'
+    therapistId: string | null
+    name: string
+    hash: string
+    prefix: string
+  },
+) {
+  const [row] = await tx<KeyRow[]>`
+    insert into api_keys (practice_id, role, therapist_id, name, key_hash, key_prefix)
+    values (${values.practiceId}, ${values.role}, ${values.therapistId}, ${values.name}, ${values.hash}, ${values.prefix})
+    returning id, practice_id, role, therapist_id, name, key_prefix, created_at`
+  return toApiKey(row!)
+}
+
+/** `forUpdate` locks the active keys, so two revocations cannot both remove the last admin key. */
+export async function listApiKeys(tx: Tx, practiceId: string, options: { forUpdate?: boolean } = {}) {
+  const rows = await tx<KeyRow[]>`
+    select id, practice_id, role, therapist_id, name, key_prefix, created_at from api_keys
+    where practice_id = ${practiceId} and revoked_at is null order by created_at, id
+    ${options.forUpdate ? tx`for update` : tx``}`
+  return rows.map(toApiKey)
+}
+
+export async function revokeApiKey(tx: Tx, practiceId: string, id: string): Promise<boolean> {
+  const rows = await tx`
+    update api_keys set revoked_at = now() where practice_id = ${practiceId} and id = ${id} and revoked_at is null
+    returning id`
+  return rows.length > 0
+}

@@ -1,0 +1,231 @@
+import { Hono } from 'hono'
+import { appointmentChanged } from './changed'
+import { adminOnly, apiKeyAuth, therapistScope } from '../api-keys/auth'
+import type { AppEnv, Deps } from '../deps'
+import {
+  findAppointment,
+  findByExternalId,
+  listAppointments,
+  toAppointment,
+  updateAppointment,
+  type AppointmentRow,
+  type AppointmentValues,
+} from './queries'
+import { audit, type Actor } from '../audit/queries'
+import type { Tx } from '../db/connect'
+import { iso } from '../db/rows'
+import { inPractice } from '../db/tenant'
+import { ApiError, notFound } from '../http/errors'
+import { describe, input } from '../http/openapi/describe'
+import { decideStaffChange } from '../../shared/policy/appointment-changes'
+import {
+  Appointment,
+  AppointmentListQuery,
+  AppointmentPatch,
+  AppointmentUpsert,
+} from '../../shared/schemas/appointment'
+import { listOf } from '../../shared/schemas/common'
+import { AppointmentWithReminders } from '../../shared/schemas/reminders'
+import { appointmentReminders } from '../reminders/audit'
+import { isUuid, pathId } from '../http/params'
+
+/** Both people must belong to this practice; otherwise the body is wrong, not the path. */
+async function requireParticipants(tx: Tx, practiceId: string, therapistId: string, clientId: string) {
+  const fields: Record<string, string> = {}
+  const [found] = await tx<{ therapist: boolean; client: boolean }[]>`
+    select
+      ${isUuid(therapistId) ? tx`exists(select 1 from therapists where practice_id = ${practiceId} and id = ${therapistId})` : tx`false`} as therapist,
+      ${isUuid(clientId) ? tx`exists(select 1 from clients where practice_id = ${practiceId} and id = ${clientId})` : tx`false`} as client`
+  if (!found?.therapist) fields.therapist_id = 'No therapist with this id in your practice.'
+  if (!found?.client) fields.client_id = 'No client with this id in your practice.'
+  if (Object.keys(fields).length) throw new ApiError('invalid_request', 'Some fields need attention.', { fields })
+}
+
+function sameInstant(a: Date | string, b: Date | string) {
+  return new Date(a).getTime() === new Date(b).getTime()
+}
+
+/** The columns an upsert would change; empty when the EHR sent what we already hold. */
+function upsertChanges(existing: AppointmentRow, next: AppointmentValues): Record<string, unknown> {
+  const changes: Record<string, unknown> = {}
+  for (const key of ['therapist_id', 'client_id', 'type', 'location', 'telehealth_url', 'series_id'] as const) {
+    if ((existing[key] ?? null) !== (next[key] ?? null)) changes[key] = next[key] ?? null
+  }
+  if (!sameInstant(existing.starts_at, next.starts_at)) changes.starts_at = next.starts_at
+  if (!sameInstant(existing.ends_at, next.ends_at)) changes.ends_at = next.ends_at
+  return changes
+}
+
+export function appointmentRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', apiKeyAuth(deps))
+
+  app.post(
+    '/',
+    describe({
+      summary: 'Create or update an appointment by external_id (idempotent EHR sync)',
+      tags: ['appointments'],
+      auth: 'admin',
+      responses: {
+        200: { description: 'Updated, or unchanged', schema: Appointment },
+        201: { description: 'Created', schema: Appointment },
+      },
+    }),
+    adminOnly,
+    input('json', AppointmentUpsert),
+    async (c) => {
+      const { practiceId, keyId } = c.var.principal
+      const body = c.req.valid('json')
+      const actor: Actor = { kind: 'api_key', id: keyId }
+      const now = deps.clock()
+      const values: AppointmentValues = {
+        external_id: body.external_id,
+        therapist_id: body.therapist_id,
+        client_id: body.client_id,
+        starts_at: body.starts_at,
+        ends_at: body.ends_at,
+        type: body.type,
+        location: body.location ?? null,
+        telehealth_url: body.telehealth_url ?? null,
+        series_id: body.series_id ?? null,
+        status: body.status ?? 'scheduled',
+      }
+      const { row, created } = await inPractice(deps.sql, practiceId, async (tx) => {
+        await requireParticipants(tx, practiceId, body.therapist_id, body.client_id)
+        const [inserted] = await tx<AppointmentRow[]>`
+          insert into appointments ${tx({ practice_id: practiceId, ...values, ...cancellationColumns(values.status, now) })}
+          on conflict (practice_id, external_id) do nothing
+          returning id`
+        if (inserted) {
+          const row = (await findAppointment(tx, practiceId, inserted.id))!
+          await audit(tx, {
+            practiceId,
+            actor,
+            action: 'appointment.created',
+            subject: { kind: 'appointment', id: row.id },
+          })
+          await appointmentChanged(tx, deps, { before: null, after: row, actor })
+          return { row, created: true }
+        }
+        const existing = (await findByExternalId(tx, practiceId, body.external_id))!
+        const changes = upsertChanges(existing, values)
+        const moved = 'starts_at' in changes || 'ends_at' in changes
+        let status = body.status ?? existing.status
+        if (!body.status && moved && existing.status === 'confirmed') status = 'scheduled'
+        if (status !== existing.status) Object.assign(changes, { status }, cancellationColumns(status, now))
+        if (!Object.keys(changes).length) return { row: existing, created: false }
+        if (moved) changes.version = existing.version + 1
+        const row = await updateAppointment(tx, practiceId, existing.id, changes)
+        await audit(tx, {
+          practiceId,
+          actor,
+          action: 'appointment.synced',
+          subject: { kind: 'appointment', id: row.id },
+          detail: { fields: Object.keys(changes) },
+        })
+        await appointmentChanged(tx, deps, { before: existing, after: row, actor })
+        return { row, created: false }
+      })
+      return c.json(toAppointment(row), created ? 201 : 200)
+    },
+  )
+
+  app.get(
+    '/',
+    describe({
+      summary: 'List appointments (a therapist key sees its own)',
+      tags: ['appointments'],
+      auth: 'api_key',
+      responses: { 200: { description: 'A page of appointments', schema: listOf(Appointment) } },
+    }),
+    input('query', AppointmentListQuery),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const q = c.req.valid('query')
+      const only = therapistScope(c.var.principal, q.therapist_id)
+      if (only === null) return c.json({ data: [], next_cursor: null })
+      if (q.client_id && !isUuid(q.client_id)) return c.json({ data: [], next_cursor: null })
+      const result = await inPractice(deps.sql, practiceId, (tx) =>
+        listAppointments(tx, practiceId, { ...q, therapistId: only, clientId: q.client_id }),
+      )
+      return c.json(result)
+    },
+  )
+
+  app.get(
+    '/:id',
+    describe({
+      summary: 'An appointment',
+      tags: ['appointments'],
+      auth: 'api_key',
+      description: '`reminders` lists every planned and sent reminder with its channel, time and delivery status.',
+      responses: { 200: { description: 'The appointment', schema: AppointmentWithReminders } },
+    }),
+    async (c) => {
+      const { practiceId, therapistId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const found = await inPractice(deps.sql, practiceId, async (tx) => {
+        const row = await findAppointment(tx, practiceId, id, { therapistId })
+        return row && { row, reminders: await appointmentReminders(tx, practiceId, id) }
+      })
+      if (!found) throw notFound('That appointment')
+      return c.json({ ...toAppointment(found.row), reminders: found.reminders })
+    },
+  )
+
+  app.patch(
+    '/:id',
+    describe({
+      summary: 'Move, edit, confirm, record attendance, or cancel on the practice side',
+      tags: ['appointments'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The appointment', schema: Appointment } },
+    }),
+    input('json', AppointmentPatch),
+    async (c) => {
+      const { practiceId, keyId, therapistId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That appointment')
+      const patch = c.req.valid('json')
+      const now = deps.clock()
+      const row = await inPractice(deps.sql, practiceId, async (tx) => {
+        const current = await findAppointment(tx, practiceId, id, { therapistId, forUpdate: true })
+        if (!current) throw notFound('That appointment')
+        const decision = decideStaffChange(
+          { status: current.status, starts_at: iso(current.starts_at), ends_at: iso(current.ends_at) },
+          patch,
+          now,
+        )
+        if (!decision.ok) throw new ApiError('invalid_state', decision.message)
+        const { status: _requested, cancel_reason, ...fields } = patch
+        const changes: Record<string, unknown> = { ...fields }
+        if (decision.moved) changes.version = current.version + 1
+        if (decision.status !== current.status) {
+          Object.assign(changes, { status: decision.status }, cancellationColumns(decision.status, now))
+          if (decision.status === 'cancelled') changes.cancel_reason = cancel_reason ?? null
+          if (decision.status === 'confirmed') changes.confirmed_at = now
+        }
+        if (!Object.keys(changes).length) return current
+        const updated = await updateAppointment(tx, practiceId, id, changes)
+        const actor: Actor = { kind: 'api_key', id: keyId }
+        await appointmentChanged(tx, deps, { before: current, after: updated, actor })
+        await audit(tx, {
+          practiceId,
+          actor,
+          action: decision.status !== current.status ? `appointment.${decision.status}` : 'appointment.updated',
+          subject: { kind: 'appointment', id },
+          detail: { fields: Object.keys(changes) },
+        })
+        return updated
+      })
+      return c.json(toAppointment(row))
+    },
+  )
+  return app
+}
+
+/** Cancelling on the practice's side records who and when; re-opening clears it. */
+function cancellationColumns(status: string, now: Date): Record<string, unknown> {
+  return status === 'cancelled'
+    ? { cancelled_at: now, cancelled_by: 'practice' }
+    : { cancelled_at: null, cancelled_by: null }
+}

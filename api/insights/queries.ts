@@ -1,0 +1,82 @@
+import type { CellCounts } from '../../shared/insights/suppression'
+import type { InsightGrouping } from '../../shared/schemas/practice-tools'
+import type { Tx } from '../db/connect'
+
+/** One group's counts as the database has them: what it knows of the group, not its label yet. */
+export type InsightRow = Omit<CellCounts, 'label'> & {
+  /** True for the confirmed-vs-unconfirmed summary rows, false for the requested grouping's rows. */
+  is_confirmation: boolean
+  name: string | null
+}
+
+/**
+ * Each grouping's key, computed from one due session `d`. Weekday and hour come from the start as
+ * the practice's clock showed it. The fragments are fixed SQL; nothing from the request is spliced in.
+ */
+const groupKey: Record<InsightGrouping, (tx: Tx) => ReturnType<Tx>> = {
+  therapist: (tx) => tx`d.therapist_id::text`,
+  weekday: (tx) =>
+    tx`(array['monday','tuesday','wednesday','thursday','friday','saturday','sunday'])[extract(isodow from d.local_start)::int]`,
+  hour: (tx) => tx`lpad(extract(hour from d.local_start)::int::text, 2, '0')`,
+  type: (tx) => tx`d.type`,
+  lead_time: (tx) => tx`case
+    when d.lead < interval '2 days' then 'under_2_days'
+    when d.lead < interval '7 days' then '2_to_7_days'
+    when d.lead < interval '28 days' then '1_to_4_weeks'
+    else 'over_4_weeks' end`,
+  confirmed: (tx) => tx`case when d.was_confirmed then 'confirmed' else 'unconfirmed' end`,
+  channel: (tx) => tx`coalesce(reached.channels, 'none')`,
+}
+
+/**
+ * The channels whose reminder reached the client before this session (sent, and not bounced or
+ * failed since), as one combined key such as `email+sms`: each session lands in exactly one group.
+ */
+const channelJoin = (tx: Tx) => tx`
+  left join lateral (
+    select string_agg(distinct o.channel, '+' order by o.channel) as channels
+    from outbox o
+    where o.practice_id = d.practice_id and o.appointment_id = d.id and o.topic = 'reminder' and o.status = 'sent'
+      and (o.delivery_status is null or o.delivery_status in ('delivered', 'delayed'))
+  ) reached on true`
+
+/**
+ * No-show counts and rates over sessions that were due to happen in [from, to) (attended, missed or
+ * cancelled late; plain cancellations were never due), grouped two ways in one query: by the
+ * requested grouping, and by whether the session had been confirmed.
+ */
+export async function noShowCounts(
+  tx: Tx,
+  practiceId: string,
+  q: { grouping: InsightGrouping; from: Date; to: Date; timeZone: string; therapistId?: string | undefined },
+): Promise<InsightRow[]> {
+  return tx<InsightRow[]>`
+    with due as (
+      select a.id, a.practice_id, a.therapist_id, t.name as therapist_name, a.type, a.status,
+             a.confirmed_at is not null as was_confirmed,
+             a.starts_at at time zone ${q.timeZone} as local_start,
+             a.starts_at - a.created_at as lead
+      from appointments a
+      join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
+      where a.practice_id = ${practiceId} and a.status in ('attended', 'no_show', 'late_cancelled')
+        and a.starts_at >= ${q.from} and a.starts_at < ${q.to}
+        ${q.therapistId ? tx`and a.therapist_id = ${q.therapistId}` : tx``}
+    ),
+    keyed as (
+      select d.status, ${groupKey[q.grouping](tx)} as group_key,
+             ${q.grouping === 'therapist' ? tx`d.therapist_name` : tx`null::text`} as group_name,
+             case when d.was_confirmed then 'confirmed' else 'unconfirmed' end as confirmation_key
+      from due d ${q.grouping === 'channel' ? channelJoin(tx) : tx``}
+    )
+    select grouping(group_key) = 1 as is_confirmation,
+           coalesce(group_key, confirmation_key) as key,
+           min(group_name) as name,
+           count(*)::int as sessions,
+           (count(*) filter (where status = 'attended'))::int as attended,
+           (count(*) filter (where status = 'no_show'))::int as no_shows,
+           (count(*) filter (where status = 'late_cancelled'))::int as late_cancellations,
+           round((count(*) filter (where status = 'no_show'))::numeric / count(*), 4)::float8 as no_show_rate,
+           round((count(*) filter (where status = 'late_cancelled'))::numeric / count(*), 4)::float8 as late_cancel_rate
+    from keyed
+    group by grouping sets ((group_key), (confirmation_key))`
+}

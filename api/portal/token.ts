@@ -1,0 +1,75 @@
+import { jwtVerify, SignJWT } from 'jose'
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv, Deps } from '../deps'
+import { findSession } from './session-queries'
+import { inPractice } from '../db/tenant'
+import { ApiError } from '../http/errors'
+import { derivedKeyBytes } from '../crypto/secrets'
+import { bearerToken } from '../api-keys/auth'
+
+/** Who is calling a portal route: one client of one practice, in one session. */
+export type PortalClient = { practiceId: string; clientId: string; sessionId: string }
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60
+const AUDIENCE = 'portal'
+const TYPE = 'at+jwt'
+const ALGORITHMS = ['HS256']
+
+const unauthorized = () => new ApiError('unauthorized', 'Please sign in again to continue.')
+
+/** A short-lived access JWT for the portal, HS256 under a key derived from HEARTH_SECRET. */
+export async function issueAccessToken(deps: Deps, client: PortalClient): Promise<string> {
+  const now = Math.floor(deps.clock().getTime() / 1000)
+  return new SignJWT({ pid: client.practiceId, sid: client.sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: TYPE })
+    .setIssuer(deps.publicUrl)
+    .setAudience(AUDIENCE)
+    .setSubject(client.clientId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ACCESS_TOKEN_SECONDS)
+    .sign(await derivedKeyBytes(deps.secret, 'portal-access-token'))
+}
+
+/** The token's client, or null for anything not exactly what `issueAccessToken` makes. */
+export async function verifyAccessToken(deps: Deps, token: string): Promise<PortalClient | null> {
+  try {
+    const { payload } = await jwtVerify(token, await derivedKeyBytes(deps.secret, 'portal-access-token'), {
+      algorithms: ALGORITHMS,
+      issuer: deps.publicUrl,
+      audience: AUDIENCE,
+      typ: TYPE,
+      currentDate: deps.clock(),
+      requiredClaims: ['sub', 'exp', 'iat'],
+    })
+    const { sub, pid, sid } = payload
+    if (typeof sub !== 'string' || typeof pid !== 'string' || typeof sid !== 'string') return null
+    return { practiceId: pid, clientId: sub, sessionId: sid }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Requires a valid access token whose session is still open and whose client is not disabled,
+ * so logging out or disabling a client ends access at once, not when the token expires.
+ */
+export function portalAuth(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'))
+    const client = token ? await verifyAccessToken(deps, token) : null
+    if (!client) throw unauthorized()
+    const now = deps.clock()
+    const session = await inPractice(deps.sql, client.practiceId, (tx) =>
+      findSession(tx, client.practiceId, client.sessionId),
+    )
+    const open =
+      session &&
+      session.client_id === client.clientId &&
+      !session.revoked_at &&
+      !session.client_disabled &&
+      session.expires_at.getTime() > now.getTime()
+    if (!open) throw unauthorized()
+    c.set('client', client)
+    await next()
+  }
+}

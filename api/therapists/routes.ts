@@ -1,0 +1,180 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { adminOnly, apiKeyAuth } from '../api-keys/auth'
+import type { AppEnv, Deps } from '../deps'
+import type { Principal } from '../api-keys/queries'
+import { audit } from '../audit/queries'
+import {
+  findTherapist,
+  insertTherapist,
+  listTherapists,
+  publicTherapist,
+  setContactPolicy,
+  updateTherapist,
+} from './queries'
+import { inPractice } from '../db/tenant'
+import { forbidden, notFound } from '../http/errors'
+import { describe, input } from '../http/openapi/describe'
+import { listOf, Limit } from '../../shared/schemas/common'
+import { Therapist, TherapistCreate, TherapistPatch } from '../../shared/schemas/people'
+import { ContactPolicy, DEFAULT_CONTACT_POLICY } from '../../shared/schemas/policies'
+import { pathId } from '../http/params'
+
+/** A therapist key sees only its own therapist; anyone else's answers 404, as if absent. */
+function visibleTherapistId(principal: Principal, raw: string | undefined): string {
+  const id = pathId(raw, 'That therapist')
+  if (principal.role === 'therapist' && principal.therapistId !== id) throw notFound('That therapist')
+  return id
+}
+
+export function therapistRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use('*', apiKeyAuth(deps))
+
+  app.post(
+    '/',
+    describe({
+      summary: 'Add a therapist',
+      tags: ['therapists'],
+      auth: 'admin',
+      responses: { 201: { description: 'The new therapist', schema: Therapist } },
+    }),
+    adminOnly,
+    input('json', TherapistCreate),
+    async (c) => {
+      const { practiceId, keyId } = c.var.principal
+      const body = c.req.valid('json')
+      const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
+        const created = await insertTherapist(tx, practiceId, body, DEFAULT_CONTACT_POLICY)
+        await audit(tx, {
+          practiceId,
+          actor: { kind: 'api_key', id: keyId },
+          action: 'therapist.created',
+          subject: { kind: 'therapist', id: created.id },
+        })
+        return created
+      })
+      return c.json(publicTherapist(therapist), 201)
+    },
+  )
+
+  app.get(
+    '/',
+    describe({
+      summary: 'List therapists (a therapist key sees itself)',
+      tags: ['therapists'],
+      auth: 'api_key',
+      responses: { 200: { description: 'A page of therapists', schema: listOf(Therapist) } },
+    }),
+    input('query', z.object({ limit: Limit, cursor: z.string().max(200).optional() })),
+    async (c) => {
+      const { practiceId, role, therapistId } = c.var.principal
+      const query = c.req.valid('query')
+      const result = await inPractice(deps.sql, practiceId, async (tx) => {
+        if (role === 'therapist') {
+          const own = await findTherapist(tx, practiceId, therapistId!)
+          return { data: own ? [publicTherapist(own)] : [], next_cursor: null }
+        }
+        return listTherapists(tx, practiceId, query)
+      })
+      return c.json(result)
+    },
+  )
+
+  app.get(
+    '/:id',
+    describe({
+      summary: 'A therapist',
+      tags: ['therapists'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The therapist', schema: Therapist } },
+    }),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const id = visibleTherapistId(c.var.principal, c.req.param('id'))
+      const therapist = await inPractice(deps.sql, practiceId, (tx) => findTherapist(tx, practiceId, id))
+      if (!therapist) throw notFound('That therapist')
+      return c.json(publicTherapist(therapist))
+    },
+  )
+
+  app.patch(
+    '/:id',
+    describe({
+      summary: "Change a therapist's details or cancellation policy override",
+      tags: ['therapists'],
+      auth: 'admin',
+      responses: { 200: { description: 'The updated therapist', schema: Therapist } },
+    }),
+    input('json', TherapistPatch),
+    async (c) => {
+      const { practiceId, keyId, role } = c.var.principal
+      const id = visibleTherapistId(c.var.principal, c.req.param('id'))
+      if (role !== 'admin') throw forbidden('A therapist key may change only its contact policy.')
+      const patch = c.req.valid('json')
+      const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
+        const updated = await updateTherapist(tx, practiceId, id, patch)
+        if (updated) {
+          await audit(tx, {
+            practiceId,
+            actor: { kind: 'api_key', id: keyId },
+            action: 'therapist.updated',
+            subject: { kind: 'therapist', id },
+            detail: { fields: Object.keys(patch) },
+          })
+        }
+        return updated
+      })
+      if (!therapist) throw notFound('That therapist')
+      return c.json(publicTherapist(therapist))
+    },
+  )
+
+  app.get(
+    '/:id/contact-policy',
+    describe({
+      summary: "A therapist's between-session contact policy",
+      tags: ['therapists'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The contact policy', schema: ContactPolicy } },
+    }),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const id = visibleTherapistId(c.var.principal, c.req.param('id'))
+      const therapist = await inPractice(deps.sql, practiceId, (tx) => findTherapist(tx, practiceId, id))
+      if (!therapist) throw notFound('That therapist')
+      return c.json(therapist.contact_policy)
+    },
+  )
+
+  app.put(
+    '/:id/contact-policy',
+    describe({
+      summary: "Set a therapist's contact policy (admin, or that therapist's own key)",
+      tags: ['therapists'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The contact policy', schema: ContactPolicy } },
+    }),
+    input('json', ContactPolicy),
+    async (c) => {
+      const { practiceId, keyId } = c.var.principal
+      const id = visibleTherapistId(c.var.principal, c.req.param('id'))
+      const policy = c.req.valid('json')
+      const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
+        const updated = await setContactPolicy(tx, practiceId, id, policy)
+        if (updated) {
+          await audit(tx, {
+            practiceId,
+            actor: { kind: 'api_key', id: keyId },
+            action: 'therapist.contact_policy_set',
+            subject: { kind: 'therapist', id },
+          })
+        }
+        return updated
+      })
+      if (!therapist) throw notFound('That therapist')
+      return c.json(therapist.contact_policy)
+    },
+  )
+  return app
+}

@@ -1,6 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { AppEnv, Deps } from './deps'
+import { noShowFollowsChange } from './appointments/no-show'
+import type { AppEnv, Deps, EntryDeps } from './deps'
+import { offersFollowChange } from './offers/make-offers'
+import { remindersFollowChange } from './reminders/replan'
+import { webhooksFollowChange } from './webhooks/events'
 import { handleError } from './http/error-handler'
 import { ApiError } from './http/errors'
 import { openApiDocument } from './http/openapi/document'
@@ -44,8 +48,21 @@ const requireJsonBody: MiddlewareHandler = async (c, next) => {
   await next()
 }
 
+/**
+ * The entry's dependencies with what the app's features wire together: who hears of an
+ * appointment change, in order (the reminder plan first, then webhooks, the missed-session note,
+ * the cancellation list). Registered here, so appointments/ imports none of them.
+ */
+export function composeDeps(entry: EntryDeps): Deps {
+  return {
+    ...entry,
+    appointmentListeners: [remindersFollowChange, webhooksFollowChange, noShowFollowsChange, offersFollowChange],
+  }
+}
+
 /** The whole HTTP API, built from its dependencies; Node, Workers and tests compose it alike. */
-export function createApp(deps: Deps) {
+export function createApp(entry: EntryDeps) {
+  const deps = composeDeps(entry)
   const app = new Hono<AppEnv>()
   app.onError(handleError)
   app.notFound((c) => c.json(new ApiError('not_found', 'There is nothing at this address.').toBody(), 404))

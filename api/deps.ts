@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { AppointmentListener } from './appointments/changed'
 import type { Sql } from './db/connect'
 import type { Principal } from './api-keys/queries'
 import type { PortalClient } from './portal/token'
@@ -8,7 +9,7 @@ import type { SmsSender } from './providers/sms'
 import type { WebhookSender } from './providers/webhook'
 
 /** Everything the app needs from the outside world, passed in by the entry (Node, Worker, tests). */
-export type Deps = {
+export type EntryDeps = {
   sql: Sql
   clock: () => Date
   /** Hearth's own public origin, e.g. https://portal.hearth.example (no trailing slash). */
@@ -25,16 +26,22 @@ export type Deps = {
   push?: PushSender | undefined
   /** The VAPID public key pages subscribe with; defaults to the push sender's (set it on Workers). */
   vapidPublicKey?: string | undefined
-  /** Posts texts to each practice's own SMS gateway; the default signs and POSTs with fetch. */
-  sms?: SmsSender | undefined
-  /** Posts signed outbound webhooks to practices' endpoints; the default signs and POSTs with fetch. */
-  webhooks?: WebhookSender | undefined
+  /** Posts texts to each practice's own SMS gateway (`smsGatewaySender()` signs and POSTs with fetch). */
+  sms: SmsSender
+  /** Posts signed outbound webhooks to practices' endpoints (`webhookSender()` signs and POSTs with fetch). */
+  webhooks: WebhookSender
   /** Verifies Resend's delivery webhooks (RESEND_WEBHOOK_SECRET, `whsec_...`); events are refused without it. */
   resendWebhookSecret?: string | undefined
   /** The caller's network address for per-address rate limits (socket on Node, CF-Connecting-IP on Workers). */
   clientIp?: ((c: Context) => string | null | undefined) | undefined
   /** The built portal page template (dist/portal.html), or null before `npm run build`. */
   portalPage?: (() => Promise<string | null>) | undefined
+}
+
+/** The entry's dependencies plus what the app composes from its own features (app.ts `composeDeps`). */
+export type Deps = EntryDeps & {
+  /** Who hears of every appointment change, in order (appointments/changed.ts). */
+  appointmentListeners: readonly AppointmentListener[]
 }
 
 export type AppEnv = { Variables: { principal: Principal; client: PortalClient } }

@@ -1,11 +1,13 @@
 import { createApp } from './app'
 import { connect } from './db/connect'
 import type { Sql } from './db/connect'
-import type { Deps } from './deps'
+import type { EntryDeps } from './deps'
 import { housekeeping } from './housekeeping/housekeeping'
 import { dispatchDue } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import { resendMailer } from './providers/email'
+import { smsGatewaySender } from './providers/sms'
+import { webhookSender } from './providers/webhook'
 
 /**
  * The Cloudflare Workers entry. postgres.js reaches Postgres through Hyperdrive (with query
@@ -37,7 +39,7 @@ export type Env = {
 type Context = { waitUntil(promise: Promise<unknown>): void }
 
 /** What every invocation needs, request or cron. */
-function baseDeps(env: Env, sql: Sql): Deps {
+function baseDeps(env: Env, sql: Sql): EntryDeps {
   return {
     sql,
     clock: () => new Date(),
@@ -46,6 +48,8 @@ function baseDeps(env: Env, sql: Sql): Deps {
     operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
     mailer: resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL || undefined }),
     emailFrom: env.EMAIL_FROM,
+    sms: smsGatewaySender(),
+    webhooks: webhookSender(),
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
     vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
   }

@@ -103,12 +103,11 @@ export async function findAlert(
   tx: Tx,
   practiceId: string,
   id: string,
-  options: { therapistId?: string | null | undefined; forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean } = {},
 ): Promise<AlertRow | null> {
   const [row] = await tx<AlertRow[]>`
     select ${columns(tx)} from alerts
     where practice_id = ${practiceId} and id = ${id}
-      ${options.therapistId ? tx`and therapist_id = ${options.therapistId}` : tx``}
     ${options.forUpdate ? tx`for update` : tx``}`
   return row ?? null
 }

@@ -1,3 +1,4 @@
+import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
 import { openClientNote } from './raise'
 import { apiKeyAuth, therapistScope } from '../api-keys/auth'
@@ -53,13 +54,13 @@ export function alertRoutes(deps: Deps) {
     }),
     input('json', AlertResolve),
     async (c) => {
-      const { practiceId, therapistId, keyId } = c.var.principal
+      const { practiceId, keyId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That alert')
       const { note, decision } = c.req.valid('json')
       const now = deps.clock()
       const row = await inPractice(deps.sql, practiceId, async (tx) => {
-        const current = await findAlert(tx, practiceId, id, { therapistId, forUpdate: true })
-        if (!current) throw notFound('That alert')
+        const current = await findAlert(tx, practiceId, id, { forUpdate: true })
+        if (!current || !maySee(c.var.principal, current)) throw notFound('That alert')
         if (current.status === 'resolved') return current
         const waiver = current.kind === 'fee_waiver_request'
         if (waiver !== Boolean(decision)) {

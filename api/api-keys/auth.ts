@@ -1,3 +1,4 @@
+import { therapistScope as sharedTherapistScope } from '../../shared/policy/access'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { randomToken, sha256Hex } from '../crypto/web-crypto'
@@ -36,14 +37,10 @@ export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 }
 
 /**
- * Which therapist's records a list may show: a therapist key only its own, an admin key the one
- * it asks for (or all). `null` means nothing can match (another therapist, or an id that cannot
- * exist), so the list is simply empty.
+ * Which therapist's records a list may show (the shared rule), where an id that cannot exist
+ * matches nothing rather than reaching the database.
  */
 export function therapistScope(principal: Principal, requested: string | undefined): string | undefined | null {
-  if (principal.role === 'therapist') {
-    return requested && requested !== principal.therapistId ? null : principal.therapistId!
-  }
   if (requested && !isUuid(requested)) return null
-  return requested
+  return sharedTherapistScope(principal, requested)
 }

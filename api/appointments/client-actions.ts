@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../http/errors'
 import { formatMoney } from '../../shared/i18n'
 import { decideStaffChange } from '../../shared/policy/appointment-changes'
 import {
+  cancelDecision,
   cancellationQuote,
   effectiveCancellationPolicy,
   type CancellationQuote,
@@ -134,23 +135,24 @@ export async function cancelAsClient(
   const current = await loadForUpdate(tx, input)
   const before = strip(current)
   const quote = quoteFor(current, now)
-  if (current.status === 'cancelled' || current.status === 'late_cancelled') {
-    return { appointment: before, changed: false, quote }
-  }
-  if (current.status !== 'scheduled' && current.status !== 'confirmed') {
-    throw new ApiError('invalid_state', 'Only an upcoming session can be cancelled.')
-  }
-  if (quote.state === 'started' || (quote.is_late && quote.late_action === 'contact_required')) {
-    throw new ApiError('contact_practice', quote.policy_text, { quote })
-  }
-  if (quote.is_late && !input.acknowledgeLate) {
-    throw new ApiError('late_cancellation_unacknowledged', quote.policy_text, { quote })
+  const decision = cancelDecision({ status: current.status, quote, acknowledged: input.acknowledgeLate })
+  if (!decision.ok) {
+    switch (decision.reason) {
+      case 'already_cancelled':
+        return { appointment: before, changed: false, quote }
+      case 'not_open':
+        throw new ApiError('invalid_state', 'Only an upcoming session can be cancelled.')
+      case 'contact_practice':
+        throw new ApiError('contact_practice', quote.policy_text, { quote })
+      case 'needs_acknowledgement':
+        throw new ApiError('late_cancellation_unacknowledged', quote.policy_text, { quote })
+    }
   }
 
-  const late = quote.is_late
+  const late = decision.status === 'late_cancelled'
   const [after] = await tx<AppointmentRow[]>`
     update appointments set
-      status = ${late ? 'late_cancelled' : 'cancelled'}, cancelled_at = ${now}, cancelled_by = 'client',
+      status = ${decision.status}, cancelled_at = ${now}, cancelled_by = 'client',
       cancel_reason = ${input.reason?.trim() || null},
       late_fee_cents = ${late ? quote.fee_cents : null}, late_fee_currency = ${late ? quote.currency : null},
       updated_at = ${now}

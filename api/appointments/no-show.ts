@@ -1,12 +1,18 @@
 import { noticeSendTime } from '../../shared/notices/timing'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
+import { type AppointmentListener, became } from './changed'
 import type { AppointmentRow } from './queries'
 import type { Tx } from '../db/connect'
 import { queueClientNotice } from '../notices/enqueue'
 
 /** A note about a session missed longer ago than this would arrive out of the blue: staff call instead. */
 export const MISSED_NOTE_WITHIN_MS = 7 * 24 * 60 * 60_000
+
+/** A missed session: a kind note to the client and an alert for the therapist. */
+export const noShowFollowsChange: AppointmentListener = async (tx, deps, change) => {
+  if (became(change, 'no_show')) await followUpNoShow(tx, change.after, deps.clock())
+}
 
 /**
  * A session was marked as missed: the client gets a warm, shame-free note on their preferred

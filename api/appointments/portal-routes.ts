@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { isOpen } from '../../shared/policy/sessions'
 import { createEvent } from 'ics'
 import { z } from 'zod'
 import { cancelAsClient, cancellationPolicyFor, confirmAsClient, quoteFor, requestReschedule } from './client-actions'
@@ -34,7 +35,7 @@ export const MISSED_SHOWN_FOR_MS = 14 * 24 * 60 * 60_000
 
 export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAppointment {
   const starts = row.starts_at.getTime()
-  const open = row.status === 'scheduled' || row.status === 'confirmed'
+  const open = isOpen(row.status)
   const opensAt = starts - TELEHEALTH_LINK_LEAD_MS
   const linkShown = open && now.getTime() >= opensAt && now.getTime() < row.ends_at.getTime()
   const cancellable = open && now.getTime() < row.ends_at.getTime()

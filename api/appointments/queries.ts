@@ -44,12 +44,11 @@ export async function findAppointment(
   tx: Tx,
   practiceId: string,
   id: string,
-  options: { forUpdate?: boolean; therapistId?: string | null | undefined } = {},
+  options: { forUpdate?: boolean } = {},
 ): Promise<AppointmentRow | null> {
   const [row] = await tx<AppointmentRow[]>`
     select ${appointmentColumns(tx)} from appointments
     where practice_id = ${practiceId} and id = ${id}
-      ${options.therapistId ? tx`and therapist_id = ${options.therapistId}` : tx``}
     ${options.forUpdate ? tx`for update` : tx``}`
   return row ?? null
 }

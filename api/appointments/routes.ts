@@ -1,4 +1,6 @@
+import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
+import { statusAfterMove } from '../../shared/policy/sessions'
 import { appointmentChanged } from './changed'
 import { adminOnly, apiKeyAuth, therapistScope } from '../api-keys/auth'
 import type { AppEnv, Deps } from '../deps'
@@ -110,8 +112,7 @@ export function appointmentRoutes(deps: Deps) {
         const existing = (await findByExternalId(tx, practiceId, body.external_id))!
         const changes = upsertChanges(existing, values)
         const moved = 'starts_at' in changes || 'ends_at' in changes
-        let status = body.status ?? existing.status
-        if (!body.status && moved && existing.status === 'confirmed') status = 'scheduled'
+        const status = body.status ?? statusAfterMove(existing.status, moved)
         if (status !== existing.status) Object.assign(changes, { status }, cancellationColumns(status, now))
         if (!Object.keys(changes).length) return { row: existing, created: false }
         if (moved) changes.version = existing.version + 1
@@ -162,11 +163,11 @@ export function appointmentRoutes(deps: Deps) {
       responses: { 200: { description: 'The appointment', schema: AppointmentWithReminders } },
     }),
     async (c) => {
-      const { practiceId, therapistId } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That appointment')
       const found = await inPractice(deps.sql, practiceId, async (tx) => {
-        const row = await findAppointment(tx, practiceId, id, { therapistId })
-        return row && { row, reminders: await appointmentReminders(tx, practiceId, id) }
+        const row = await findAppointment(tx, practiceId, id)
+        return row && maySee(c.var.principal, row) && { row, reminders: await appointmentReminders(tx, practiceId, id) }
       })
       if (!found) throw notFound('That appointment')
       return c.json({ ...toAppointment(found.row), reminders: found.reminders })
@@ -183,13 +184,13 @@ export function appointmentRoutes(deps: Deps) {
     }),
     input('json', AppointmentPatch),
     async (c) => {
-      const { practiceId, keyId, therapistId } = c.var.principal
+      const { practiceId, keyId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That appointment')
       const patch = c.req.valid('json')
       const now = deps.clock()
       const row = await inPractice(deps.sql, practiceId, async (tx) => {
-        const current = await findAppointment(tx, practiceId, id, { therapistId, forUpdate: true })
-        if (!current) throw notFound('That appointment')
+        const current = await findAppointment(tx, practiceId, id, { forUpdate: true })
+        if (!current || !maySee(c.var.principal, current)) throw notFound('That appointment')
         const decision = decideStaffChange(
           { status: current.status, starts_at: iso(current.starts_at), ends_at: iso(current.ends_at) },
           patch,

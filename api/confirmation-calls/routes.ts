@@ -1,3 +1,4 @@
+import { maySee } from '../../shared/policy/access'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { appointmentChanged } from '../appointments/changed'
 import { apiKeyAuth } from '../api-keys/auth'
@@ -166,8 +167,8 @@ export function confirmationCallRoutes(deps: Deps) {
       const actor: Actor = { kind: 'api_key', id: keyId }
       const result = await inPractice(deps.sql, practiceId, async (tx) => {
         // Locked, so two calls recorded at once are decided one after the other.
-        const current = await findAppointment(tx, practiceId, id, { therapistId, forUpdate: true })
-        if (!current) throw notFound('That appointment')
+        const current = await findAppointment(tx, practiceId, id, { forUpdate: true })
+        if (!current || !maySee(c.var.principal, current)) throw notFound('That appointment')
         const decision = decideCallOutcome(
           { status: current.status, starts_at: iso(current.starts_at), ends_at: iso(current.ends_at) },
           body.outcome,

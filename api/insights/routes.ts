@@ -1,3 +1,4 @@
+import { ownTherapist } from '../../shared/policy/access'
 import { Hono } from 'hono'
 import { apiKeyAuth } from '../api-keys/auth'
 import type { AppEnv, Deps } from '../deps'
@@ -61,8 +62,8 @@ export function insightRoutes(deps: Deps) {
     }),
     input('query', NoShowInsightsQuery),
     async (c) => {
-      const { practiceId, role, therapistId: keyTherapist } = c.var.principal
-      const onlyTherapist = role === 'therapist' ? keyTherapist! : undefined
+      const { practiceId } = c.var.principal
+      const onlyTherapist = ownTherapist(c.var.principal) ?? undefined
       const q = c.req.valid('query')
       const { rows, timeZone, from, to } = await inPractice(deps.sql, practiceId, async (tx) => {
         const timeZone = (await findPractice(tx, practiceId))!.time_zone

@@ -129,12 +129,10 @@ export async function findThread(
   tx: Tx,
   practiceId: string,
   id: string,
-  options: { therapistId?: string | null | undefined } = {},
 ): Promise<{ id: string; client_id: string; therapist_id: string } | null> {
   const [row] = await tx<{ id: string; client_id: string; therapist_id: string }[]>`
     select id, client_id, therapist_id from message_threads
-    where practice_id = ${practiceId} and id = ${id}
-      ${options.therapistId ? tx`and therapist_id = ${options.therapistId}` : tx``}`
+    where practice_id = ${practiceId} and id = ${id}`
   return row ?? null
 }
 

@@ -1,3 +1,4 @@
+import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
 import { apiKeyAuth, therapistScope } from '../api-keys/auth'
 import type { AppEnv, Deps } from '../deps'
@@ -69,13 +70,13 @@ export function threadRoutes(deps: Deps) {
     }),
     input('query', ThreadMessageListQuery),
     async (c) => {
-      const { practiceId, role, therapistId, keyId } = c.var.principal
+      const { practiceId, role, keyId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That thread')
       const q = c.req.valid('query')
       const now = deps.clock()
       const page = await inPractice(deps.sql, practiceId, async (tx) => {
-        const thread = await findThread(tx, practiceId, id, { therapistId })
-        if (!thread) throw notFound('That thread')
+        const thread = await findThread(tx, practiceId, id)
+        if (!thread || !maySee(c.var.principal, thread)) throw notFound('That thread')
         const page = await listThreadMessages(tx, practiceId, id, q)
         if (role === 'therapist') await markRead(tx, practiceId, { threadIds: [id], writtenBy: 'client', now })
         await audit(tx, {
@@ -101,13 +102,13 @@ export function threadRoutes(deps: Deps) {
     }),
     input('json', TherapistReply),
     async (c) => {
-      const { practiceId, therapistId, keyId } = c.var.principal
+      const { practiceId, keyId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That thread')
       const body = c.req.valid('json')
       const now = deps.clock()
       const message = await inPractice(deps.sql, practiceId, async (tx) => {
-        const thread = await findThread(tx, practiceId, id, { therapistId })
-        if (!thread) throw notFound('That thread')
+        const thread = await findThread(tx, practiceId, id)
+        if (!thread || !maySee(c.var.principal, thread)) throw notFound('That thread')
         const row = await postMessage(tx, deps, {
           practiceId,
           clientId: thread.client_id,

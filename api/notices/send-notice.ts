@@ -2,7 +2,7 @@ import { noticeText } from '../../shared/notices/text'
 import type { Branding, Locale } from '../../shared/schemas/policies'
 import type { ChannelStateRow } from '../clients/channel-queries'
 import type { OutboxRow } from '../outbox/queries'
-import type { Deps } from '../deps'
+import type { EntryDeps } from '../deps'
 import {
   type ClientReach,
   channelBlock,
@@ -98,7 +98,7 @@ async function sendOne(
   row: OutboxRow,
   context: Context,
   subscriptions: PushSubscriptionRow[],
-  deps: Deps,
+  deps: EntryDeps,
 ): Promise<{ outcome: Outcome; extra?: DeliveryExtra }> {
   const payload = row.payload as NoticePayload
   const link = portalLink(deps.publicUrl, context.practice_slug, payload.show, payload.subject_id)

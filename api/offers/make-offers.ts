@@ -1,10 +1,18 @@
 import { noticeSendTime } from '../../shared/notices/timing'
 import { MAX_OFFERS_PER_SLOT, matchesPreferences, offerClosesAt } from '../../shared/policy/waitlist-offers'
+import { type AppointmentListener, became } from '../appointments/changed'
 import type { AppointmentRow } from '../appointments/queries'
+import { isOpen } from '../../shared/policy/sessions'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { insertOffer, waitlistCandidates } from './queries'
 import { queueClientNotice } from '../notices/enqueue'
+
+/** A booked session given up, whoever cancelled it and however: the cancellation list hears. */
+export const offersFollowChange: AppointmentListener = async (tx, deps, change) => {
+  const givenUp = became(change, 'cancelled') || became(change, 'late_cancelled')
+  if (change.before && isOpen(change.before.status) && givenUp) await offerFreedSlot(tx, change.after, deps.clock())
+}
 
 /**
  * A session was cancelled: the therapist's cancellation list hears about the freed time, in the

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '../../shared/policy/sessions'
 import type { Tx } from '../db/connect'
 
 /** Freed sessions offered to the cancellation list (006_offers_waivers_webhooks.sql). */
@@ -35,7 +36,7 @@ export async function waitlistCandidates(
       and c.disabled_at is null
       and not exists (
         select 1 from appointments a
-        where a.practice_id = w.practice_id and a.client_id = w.client_id and a.status in ('scheduled', 'confirmed')
+        where a.practice_id = w.practice_id and a.client_id = w.client_id and a.status in ${tx([...OPEN_STATUSES])}
           and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(${slot.startsAt}, ${slot.endsAt}, '[)'))
     order by w.created_at, w.id`
 }

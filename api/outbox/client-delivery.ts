@@ -4,10 +4,9 @@ import { sha256Hex } from '../crypto/web-crypto'
 import { type ChannelStateRow, channelState, markChannelFailing } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import type { OutboxRow } from './queries'
-import type { Deps } from '../deps'
+import type { EntryDeps } from '../deps'
 import type { PushSender } from '../providers/push'
 import { SendError } from '../providers/send-error'
-import { smsGatewaySender } from '../providers/sms'
 import type { Outcome, Result } from './dispatch'
 
 /**
@@ -74,12 +73,12 @@ export function fromLine(emailFrom: string, practiceName: string): string {
 
 /** Texts the client through their practice's own gateway (the row was checked to have both). */
 export async function textClient(
-  deps: Deps,
+  deps: EntryDeps,
   row: OutboxRow,
   client: { phone: string | null; gateway_url: string | null; gateway_secret: string | null },
   text: string,
 ): Promise<Delivery> {
-  const sms = deps.sms ?? smsGatewaySender()
+  const sms = deps.sms
   const sent = await sms.send({
     gateway: { url: client.gateway_url!, signingSecret: client.gateway_secret! },
     to: client.phone!,

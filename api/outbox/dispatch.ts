@@ -1,7 +1,7 @@
 import type { Tx } from '../db/connect'
 import { claimDue, type OutboxChannel, type OutboxRow, type Settled, settle } from './queries'
 import { asSystem } from '../db/tenant'
-import type { Deps } from '../deps'
+import type { EntryDeps } from '../deps'
 import { HOUSEKEEPING_EVERY_MS, housekeeping } from '../housekeeping/housekeeping'
 
 /**
@@ -34,9 +34,9 @@ export type OutboxHandler<Extra = unknown> = {
   /** How many tries and how far apart; the reminders' schedule (MAX_ATTEMPTS, backoffMs) when absent. */
   retry?: RetrySchedule
   /** Loads what the batch needs (in the claiming transaction) and returns one send job per row. */
-  prepare(tx: Tx, rows: OutboxRow[], deps: Deps, now: Date): Promise<Map<string, Job<Extra>>>
+  prepare(tx: Tx, rows: OutboxRow[], deps: EntryDeps, now: Date): Promise<Map<string, Job<Extra>>>
   /** The consequences of what happened (a failing channel, a dead subscription, an alert), same transaction. */
-  after?(tx: Tx, results: Result<Extra>[], deps: Deps, now: Date): Promise<void>
+  after?(tx: Tx, results: Result<Extra>[], deps: EntryDeps, now: Date): Promise<void>
 }
 
 export type RetrySchedule = { maxAttempts: number; backoffMs(attempts: number): number }
@@ -60,7 +60,7 @@ export type DispatchOptions = {
 
 export type DispatchReport = { claimed: number; sent: number; retried: number; failed: number; skipped: number }
 
-export async function dispatchDue(deps: Deps, options: DispatchOptions): Promise<DispatchReport> {
+export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }
   const handlers = new Map(options.handlers.map((h) => [h.topic, h]))
   await asSystem(deps.sql, async (tx) => {
@@ -164,7 +164,7 @@ async function runLimited<T, R>(items: T[], limit: number, work: (item: T) => Pr
  * keeps every row meanwhile.
  */
 export function startDispatcher(
-  deps: Deps,
+  deps: EntryDeps,
   options: DispatchOptions & {
     intervalMs?: number
     housekeepingEveryMs?: number

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { isOpen } from '../../shared/policy/sessions'
 import { z } from 'zod'
 import { formatMoney, t } from '../../shared/i18n'
 import { formatInstant } from '../../shared/time/format'
@@ -185,7 +186,7 @@ function pageFor({ link, appointment, used }: Loaded, now: Date): { page: Action
     return { status: 410, page: { ...base, heading: t(locale, 'action.used'), paragraphs: where ? [where] : [lead] } }
   if (appointment.version !== link.version)
     return { status: 404, page: { ...base, heading: t(locale, 'action.invalid'), paragraphs: call } }
-  const open = appointment.status === 'scheduled' || appointment.status === 'confirmed'
+  const open = isOpen(appointment.status)
   if (!open || appointment.starts_at.getTime() <= now.getTime()) {
     return { status: 200, page: { ...base, heading: where ?? t(locale, 'action.closed'), paragraphs: call } }
   }

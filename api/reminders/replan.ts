@@ -1,12 +1,15 @@
-import { effectiveCancellationPolicy } from '../../shared/policy/cancellation'
+import { OPEN_STATUSES } from '../../shared/policy/sessions'
+import { effectiveCancellationPolicy, freeCancellationDeadline } from '../../shared/policy/cancellation'
+import { isOpen } from '../../shared/policy/sessions'
 import { channelStatus } from '../../shared/reminders/channels'
-import { planReminders } from '../../shared/reminders/plan'
+import { planReminders, reminderNotWanted } from '../../shared/reminders/plan'
 import type { CancellationPolicy, Channel } from '../../shared/schemas/policies'
 import { appointmentColumns, type AppointmentRow } from '../appointments/queries'
 import { channelFacts } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import { closeOutboxRows, type OutboxRow, pendingReminders, upsertReminders } from '../outbox/queries'
 import type { Deps } from '../deps'
+import type { AppointmentListener } from '../appointments/changed'
 
 /**
  * Rewrites an appointment's pending reminders from its current state, in the caller's transaction:
@@ -30,7 +33,6 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
   const status = channelStatus(facts)
   const usable = (channel: Channel) => status[channel].receives
   const policy = effectiveCancellationPolicy(context.practice_policy, context.therapist_policy)
-  const start = appointment.starts_at.getTime()
   const plan = planReminders({
     appointment: {
       id: appointment.id,
@@ -38,7 +40,7 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
       status: appointment.status,
       version: appointment.version,
     },
-    freeUntil: start - policy.window_hours * 3_600_000,
+    freeUntil: freeCancellationDeadline(appointment.starts_at, policy),
     schedule: facts.schedule,
     client: {
       time_zone: context.time_zone,
@@ -48,7 +50,7 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
   })
 
   const planned = new Set(plan.map((p) => p.idempotency_key))
-  const open = appointment.status === 'scheduled' || appointment.status === 'confirmed'
+  const open = isOpen(appointment.status)
   const closing: { id: string; reason: string }[] = []
   for (const row of await pendingReminders(tx, practiceId, appointment.id)) {
     if (planned.has(row.idempotency_key)) continue
@@ -67,12 +69,19 @@ function whyNotPlanned(
   appointment: AppointmentRow,
   status: (channel: string) => { receives: boolean; reason?: string } | undefined,
 ): string {
-  if (appointment.status !== 'scheduled' && appointment.status !== 'confirmed') return appointment.status
-  if (!row.idempotency_key.endsWith(`/${appointment.version}`)) return 'moved'
-  if (row.reminder_kind === 'confirmation' && appointment.status === 'confirmed') return 'confirmed'
+  const unwanted = reminderNotWanted({ kind: row.reminder_kind, idempotency_key: row.idempotency_key }, appointment)
+  if (unwanted) return unwanted
   const channel = status(row.channel)
   if (channel && !channel.receives) return channel.reason ?? 'channel_unavailable'
   return 'replanned'
+}
+
+/**
+ * Creating, moving, cancelling or confirming rewrites the pending reminders (a confirmed session
+ * keeps its morning-of reminder and drops later confirmation requests).
+ */
+export const remindersFollowChange: AppointmentListener = async (tx, deps, { before, after }) => {
+  if (changesPlan(before, after)) await replanReminders(tx, deps, after)
 }
 
 /** Whether a change can alter the plan: anything else (a new room, a note) leaves reminders alone. */
@@ -92,7 +101,7 @@ export async function replanClient(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId
   const rows = await tx<AppointmentRow[]>`
     select ${appointmentColumns(tx)} from appointments
     where practice_id = ${practiceId} and client_id = ${clientId} and starts_at > ${deps.clock()}
-      and status in ('scheduled', 'confirmed')
+      and status in ${tx([...OPEN_STATUSES])}
     for update`
   for (const row of rows) await replanReminders(tx, deps, row)
 }
@@ -101,7 +110,7 @@ export async function replanClient(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId
 export async function replanPractice(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId: string) {
   const rows = await tx<AppointmentRow[]>`
     select ${appointmentColumns(tx)} from appointments
-    where practice_id = ${practiceId} and starts_at > ${deps.clock()} and status in ('scheduled', 'confirmed')
+    where practice_id = ${practiceId} and starts_at > ${deps.clock()} and status in ${tx([...OPEN_STATUSES])}
     for update`
   for (const row of rows) await replanReminders(tx, deps, row)
 }

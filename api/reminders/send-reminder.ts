@@ -1,11 +1,12 @@
-import { LATE_SEND_MIN_LEAD_HOURS } from '../../shared/reminders/plan'
+import { isOpen } from '../../shared/policy/sessions'
+import { LATE_SEND_MIN_LEAD_HOURS, reminderNotWanted } from '../../shared/reminders/plan'
 import type { Branding, Locale, ReminderSchedule } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
 import type { ChannelStateRow } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import type { OutboxRow } from '../outbox/queries'
-import type { Deps } from '../deps'
+import type { EntryDeps } from '../deps'
 import {
   type ClientReach,
   channelBlock,
@@ -109,10 +110,9 @@ function whyNotNow(
   pushSubscriptions: number,
   now: Date,
 ): string | null {
-  if (context.status !== 'scheduled' && context.status !== 'confirmed') return context.status
-  if (context.starts_at.getTime() <= now.getTime()) return 'started'
-  if (!row.idempotency_key.endsWith(`/${context.version}`)) return 'moved'
-  if (row.reminder_kind === 'confirmation' && context.status === 'confirmed') return 'confirmed'
+  if (isOpen(context.status) && context.starts_at.getTime() <= now.getTime()) return 'started'
+  const unwanted = reminderNotWanted({ kind: row.reminder_kind, idempotency_key: row.idempotency_key }, context)
+  if (unwanted) return unwanted
   // Long overdue (the dispatchers were down) with the session close: the plan's late rule applies.
   const overdue = now.getTime() - row.send_at.getTime() > OVERDUE_GRACE_MS
   if (overdue && context.starts_at.getTime() - now.getTime() <= LATE_SEND_MIN_LEAD_HOURS * 3_600_000) return 'too_late'
@@ -120,7 +120,7 @@ function whyNotNow(
   return channelBlock(row, context, clientStates, pushSubscriptions)
 }
 
-async function links(row: OutboxRow, context: Context, deps: Deps): Promise<ReminderLinks> {
+async function links(row: OutboxRow, context: Context, deps: EntryDeps): Promise<ReminderLinks> {
   const actions: LinkAction[] =
     context.status === 'scheduled' ? ['confirm', 'cancel', 'reschedule'] : ['cancel', 'reschedule']
   const entries = await Promise.all(
@@ -143,7 +143,7 @@ async function sendOne(
   row: OutboxRow,
   context: Context,
   subscriptions: PushSubscriptionRow[],
-  deps: Deps,
+  deps: EntryDeps,
 ): Promise<{ outcome: Outcome; extra?: Extra }> {
   const words = {
     kind: row.reminder_kind!,

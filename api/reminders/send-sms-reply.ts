@@ -1,5 +1,4 @@
 import type { Outcome, OutboxHandler } from '../outbox/dispatch'
-import { smsGatewaySender } from '../providers/sms'
 
 /**
  * Sends `sms_reply` rows: Hearth's automatic answers to a client's text (YES, CANCEL, STOP, HELP,
@@ -24,7 +23,7 @@ export const smsReplyHandler: OutboxHandler = {
           where client_id = any(${clientIds}::uuid[]) and channel = 'sms' and opted_out_at is not null`
       ).map((r) => r.client_id),
     )
-    const sms = deps.sms ?? smsGatewaySender()
+    const sms = deps.sms
     return new Map(
       rows.map((row) => [
         row.id,

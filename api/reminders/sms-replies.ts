@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '../../shared/policy/sessions'
 import { crisisSentence } from '../../shared/crisis'
 import { t } from '../../shared/i18n'
 import { interpretSmsReply, type SmsIntent } from '../../shared/reminders/replies'
@@ -185,7 +186,7 @@ async function nextAppointment(tx: Tx, practiceId: string, clientId: string, now
   const [row] = await tx<{ id: string; therapist_id: string }[]>`
     select id, therapist_id from appointments
     where practice_id = ${practiceId} and client_id = ${clientId} and starts_at > ${now}
-      and status in ('scheduled', 'confirmed')
+      and status in ${tx([...OPEN_STATUSES])}
     order by starts_at limit 1
     for update`
   return row ?? null

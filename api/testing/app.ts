@@ -1,10 +1,12 @@
-import { createApp } from '../app'
+import { composeDeps, createApp } from '../app'
 import { generateApiKey } from '../api-keys/auth'
 import { insertApiKey } from '../api-keys/queries'
 import { insertPractice } from '../practice/queries'
 import { asSystem } from '../db/tenant'
-import type { Deps } from '../deps'
+import type { EntryDeps } from '../deps'
 import { devMailer } from '../providers/email'
+import { smsGatewaySender } from '../providers/sms'
+import { webhookSender } from '../providers/webhook'
 import { defaultCrisisResources } from '../../shared/crisis'
 import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
 import { contractChecker } from './contract'
@@ -29,10 +31,10 @@ export function testClock(start: string | Date) {
 export type TestContext = Awaited<ReturnType<typeof startTestApp>>
 
 /** The real app on a fresh database, with a settable clock and JSON request helpers. */
-export async function startTestApp(options: { now?: string; deps?: Partial<Deps> } = {}) {
+export async function startTestApp(options: { now?: string; deps?: Partial<EntryDeps> } = {}) {
   const db: TestDatabase = await freshDatabase()
   const clock = testClock(options.now ?? '2026-03-02T15:00:00Z')
-  const deps: Deps = {
+  const entry: EntryDeps = {
     sql: db.sql,
     clock: clock.now,
     publicUrl: 'http://hearth.test',
@@ -40,9 +42,13 @@ export async function startTestApp(options: { now?: string; deps?: Partial<Deps>
     operatorKey: OPERATOR_KEY,
     mailer: devMailer(clock.now),
     emailFrom: 'Hearth <portal@hearth.test>',
+    sms: smsGatewaySender(),
+    webhooks: webhookSender(),
     ...options.deps,
   }
-  const app = createApp(deps)
+  const app = createApp(entry)
+  // What the app's routes run with, for tests that call a feature's functions directly.
+  const deps = composeDeps(entry)
   const checkContract = contractChecker(app)
 
   async function call(

@@ -1,3 +1,4 @@
+import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { adminOnly, apiKeyAuth } from '../api-keys/auth'
@@ -23,7 +24,7 @@ import { pathId } from '../http/params'
 /** A therapist key sees only its own therapist; anyone else's answers 404, as if absent. */
 function visibleTherapistId(principal: Principal, raw: string | undefined): string {
   const id = pathId(raw, 'That therapist')
-  if (principal.role === 'therapist' && principal.therapistId !== id) throw notFound('That therapist')
+  if (!maySee(principal, { therapist_id: id })) throw notFound('That therapist')
   return id
 }
 

@@ -1,4 +1,5 @@
 import type { WebhookEventType, WebhookPayload } from '../../shared/schemas/webhooks'
+import { type AppointmentListener, became } from '../appointments/changed'
 import type { Tx } from '../db/connect'
 import { enqueue } from '../outbox/queries'
 import { endpointsFor } from './queries'
@@ -45,4 +46,20 @@ export async function queueWebhookEvent(
     })
   }
   return endpoints.length
+}
+
+const APPOINTMENT_EVENTS = ['confirmed', 'cancelled', 'late_cancelled'] as const
+
+/** A session that became confirmed, cancelled or late-cancelled is an `appointment.*` event. */
+export const webhooksFollowChange: AppointmentListener = async (tx, deps, change) => {
+  const { after } = change
+  for (const status of APPOINTMENT_EVENTS) {
+    if (!became(change, status)) continue
+    await queueWebhookEvent(tx, {
+      practiceId: after.practice_id,
+      type: `appointment.${status}`,
+      data: { appointment_id: after.id, client_id: after.client_id, therapist_id: after.therapist_id },
+      at: deps.clock(),
+    })
+  }
 }

@@ -1,6 +1,5 @@
 import { recordDeliveries, type WebhookEndpointRow } from './queries'
 import type { Job, Outcome, OutboxHandler, RetrySchedule } from '../outbox/dispatch'
-import { webhookSender } from '../providers/webhook'
 import { openText } from '../crypto/secrets'
 import type { WebhookOutboxPayload } from './events'
 
@@ -31,7 +30,7 @@ export const webhookHandler: OutboxHandler<Extra> = {
     const endpoints = await tx<WebhookEndpointRow[]>`
       select id, practice_id, url, description, events, secret_ciphertext, secret_iv, created_at, deleted_at
       from webhook_endpoints where id = any(${ids}::uuid[]) and deleted_at is null`
-    const sender = deps.webhooks ?? webhookSender()
+    const sender = deps.webhooks
     const jobs = new Map<string, Job<Extra>>()
     for (const row of rows) {
       const payload = row.payload as WebhookOutboxPayload

@@ -1,4 +1,5 @@
 import type { AppointmentStatus } from '../schemas/appointment'
+import { isOpen, statusAfterMove } from './sessions'
 
 /** What staff may do to a session, decided from its current state and the clock. Pure. */
 
@@ -12,7 +13,6 @@ export type StaffChangeDecision =
   | { ok: true; moved: boolean; status: AppointmentStatus }
   | { ok: false; message: string }
 
-const OPEN: AppointmentStatus[] = ['scheduled', 'confirmed']
 const HELD: AppointmentStatus[] = ['scheduled', 'confirmed', 'attended', 'no_show']
 
 export function decideStaffChange(
@@ -27,14 +27,13 @@ export function decideStaffChange(
   if (Date.parse(change.ends_at ?? current.ends_at) <= Date.parse(startsAt)) {
     return { ok: false, message: 'The session must end after it starts.' }
   }
-  if (moved && !OPEN.includes(current.status)) {
+  if (moved && !isOpen(current.status)) {
     return { ok: false, message: `A ${current.status.replace('_', ' ')} session cannot be moved.` }
   }
 
   switch (change.status) {
     case undefined:
-      // Moving a confirmed session asks the client again: they confirmed the old time.
-      return { ok: true, moved, status: moved && current.status === 'confirmed' ? 'scheduled' : current.status }
+      return { ok: true, moved, status: statusAfterMove(current.status, moved) }
     case 'attended':
     case 'no_show':
       if (moved) return { ok: false, message: 'Record attendance separately from moving a session.' }
@@ -47,7 +46,7 @@ export function decideStaffChange(
       return { ok: true, moved: false, status: change.status }
     case 'confirmed':
       if (current.status === 'confirmed' && !moved) return { ok: true, moved, status: 'confirmed' }
-      if (!OPEN.includes(current.status)) return { ok: false, message: 'Only an upcoming session can be confirmed.' }
+      if (!isOpen(current.status)) return { ok: false, message: 'Only an upcoming session can be confirmed.' }
       if (now.getTime() >= Date.parse(startsAt)) return { ok: false, message: 'This session has already started.' }
       return { ok: true, moved, status: 'confirmed' }
     case 'cancelled':
@@ -55,7 +54,7 @@ export function decideStaffChange(
         return { ok: true, moved: false, status: current.status }
       }
       if (moved) return { ok: false, message: 'Cancel or move a session, not both at once.' }
-      if (!OPEN.includes(current.status)) return { ok: false, message: 'Only an upcoming session can be cancelled.' }
+      if (!isOpen(current.status)) return { ok: false, message: 'Only an upcoming session can be cancelled.' }
       return { ok: true, moved: false, status: 'cancelled' }
   }
 }

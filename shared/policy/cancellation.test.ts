@@ -2,7 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CancellationPolicy } from '../schemas/policies'
 import { formatInstant } from '../time/format'
-import { cancellationQuote, effectiveCancellationPolicy, type CancellationState } from './cancellation'
+import {
+  cancelDecision,
+  cancellationQuote,
+  effectiveCancellationPolicy,
+  freeCancellationDeadline,
+  type CancellationState,
+} from './cancellation'
 
 const feePolicy: CancellationPolicy = { window_hours: 48, late_action: 'fee', fee_cents: 7500, currency: 'USD' }
 const callPolicy: CancellationPolicy = {
@@ -188,5 +194,56 @@ describe('effectiveCancellationPolicy', () => {
       ...practice,
       window_hours: 24,
     })
+  })
+})
+
+describe('freeCancellationDeadline', () => {
+  it.each([
+    ['48 h before, an ordinary week', '2025-01-16T20:00:00Z', 48, '2025-01-14T20:00:00.000Z'],
+    ['24 h before', '2025-01-16T20:00:00Z', 24, '2025-01-15T20:00:00.000Z'],
+    // New York springs forward on 8 March 2026: 48 elapsed hours, so the wall clock reads 2:00 pm, not 3:00 pm.
+    ['48 elapsed hours across the spring DST change', '2026-03-09T19:00:00Z', 48, '2026-03-07T19:00:00.000Z'],
+  ])('%s', (_case, startsAt, window_hours, deadline) => {
+    expect(new Date(freeCancellationDeadline(startsAt, { window_hours })).toISOString()).toBe(deadline)
+  })
+
+  it('is the quote’s free_until', () => {
+    const q = quote({})
+    expect(new Date(freeCancellationDeadline('2025-01-16T20:00:00Z', feePolicy)).toISOString()).toBe(q.free_until)
+  })
+})
+
+describe('cancelDecision', () => {
+  const free = { state: 'free', is_late: false, late_action: 'fee', fee_cents: 0 } as const
+  const lateFee = { state: 'late', is_late: true, late_action: 'fee', fee_cents: 7500 } as const
+  const lateNoFee = { state: 'late', is_late: true, late_action: 'fee', fee_cents: 0 } as const
+  const lateCall = { state: 'late', is_late: true, late_action: 'contact_required', fee_cents: 0 } as const
+  const started = { state: 'started', is_late: true, late_action: 'fee', fee_cents: 0 } as const
+  it.each([
+    ['in good time', 'scheduled', free, false, { ok: true, status: 'cancelled', fee_cents: 0 }],
+    ['in good time, confirmed', 'confirmed', free, true, { ok: true, status: 'cancelled', fee_cents: 0 }],
+    ['late with a fee, not acknowledged', 'scheduled', lateFee, false, { ok: false, reason: 'needs_acknowledgement' }],
+    [
+      'late with a fee, acknowledged',
+      'confirmed',
+      lateFee,
+      true,
+      { ok: true, status: 'late_cancelled', fee_cents: 7500 },
+    ],
+    [
+      'late without a fee: nothing to acknowledge',
+      'scheduled',
+      lateNoFee,
+      false,
+      { ok: true, status: 'late_cancelled', fee_cents: 0 },
+    ],
+    ['late, the policy asks for a call', 'scheduled', lateCall, true, { ok: false, reason: 'contact_practice' }],
+    ['after the start', 'confirmed', started, true, { ok: false, reason: 'contact_practice' }],
+    ['already cancelled', 'cancelled', free, false, { ok: false, reason: 'already_cancelled' }],
+    ['already cancelled late', 'late_cancelled', lateFee, false, { ok: false, reason: 'already_cancelled' }],
+    ['attended', 'attended', started, true, { ok: false, reason: 'not_open' }],
+    ['missed', 'no_show', started, true, { ok: false, reason: 'not_open' }],
+  ] as const)('%s', (_case, status, q, acknowledged, decision) => {
+    expect(cancelDecision({ status, quote: q, acknowledged })).toEqual(decision)
   })
 })

@@ -2,6 +2,7 @@ import type { CancellationPolicy, Locale } from '../schemas/policies'
 import { formatMoney, t } from '../i18n'
 import { formatInstant } from '../time/format'
 import { toMillis, type InstantInput } from '../time/zone'
+import { isOpen } from './sessions'
 
 /**
  * Where a cancellation stands right now:
@@ -39,13 +40,23 @@ export interface CancellationQuoteInput {
 
 const HOUR = 3_600_000
 
+/**
+ * The free-cancellation deadline, in epoch milliseconds: `window_hours` of elapsed time before the
+ * start (not wall-clock hours: across a DST change, 48 hours is still 48 hours).
+ */
+export function freeCancellationDeadline(
+  startsAt: InstantInput,
+  policy: Pick<CancellationPolicy, 'window_hours'>,
+): number {
+  return toMillis(startsAt) - policy.window_hours * HOUR
+}
+
 /** The cancellation rule for one session at one moment; the API enforces it, the widget explains it. */
 export function cancellationQuote(input: CancellationQuoteInput): CancellationQuote {
   const { policy, timeZone, locale } = input
   const start = toMillis(input.startsAt)
   const now = toMillis(input.now)
-  // Elapsed hours, not wall-clock hours: across a DST change, 48 hours is still 48 hours.
-  const freeUntil = start - policy.window_hours * HOUR
+  const freeUntil = freeCancellationDeadline(start, policy)
   const state: CancellationState = now >= start ? 'started' : now > freeUntil ? 'late' : 'free'
   const lateFee = policy.late_action === 'fee' ? policy.fee_cents : 0
   const phone = input.practicePhone?.trim() || undefined
@@ -93,4 +104,33 @@ export function effectiveCancellationPolicy(
   if (!therapistOverride) return practicePolicy
   const set = Object.fromEntries(Object.entries(therapistOverride).filter(([, value]) => value !== undefined))
   return { ...practicePolicy, ...set }
+}
+
+/**
+ * What a client asking to cancel gets, from the quote at that moment:
+ * - `ok`: the session becomes `cancelled` (in good time) or `late_cancelled` (inside the window);
+ * - `already_cancelled`: nothing to do (a repeated tap or reply);
+ * - `not_open`: a session that was attended or missed cannot be cancelled;
+ * - `contact_practice`: it has started, or the policy asks for a call inside the window;
+ * - `needs_acknowledgement`: inside the window with a fee, until the client has seen the fee and
+ *   said yes. Acknowledgement is about money: a late cancellation without a fee needs none.
+ */
+export type CancelDecision =
+  | { ok: true; status: 'cancelled' | 'late_cancelled'; fee_cents: number }
+  | { ok: false; reason: 'already_cancelled' | 'not_open' | 'contact_practice' | 'needs_acknowledgement' }
+
+export function cancelDecision(input: {
+  status: string
+  quote: Pick<CancellationQuote, 'state' | 'is_late' | 'late_action' | 'fee_cents'>
+  acknowledged: boolean
+}): CancelDecision {
+  const { status, quote } = input
+  if (status === 'cancelled' || status === 'late_cancelled') return { ok: false, reason: 'already_cancelled' }
+  if (!isOpen(status)) return { ok: false, reason: 'not_open' }
+  if (quote.state === 'started' || (quote.is_late && quote.late_action === 'contact_required')) {
+    return { ok: false, reason: 'contact_practice' }
+  }
+  if (!quote.is_late) return { ok: true, status: 'cancelled', fee_cents: 0 }
+  if (quote.fee_cents > 0 && !input.acknowledged) return { ok: false, reason: 'needs_acknowledgement' }
+  return { ok: true, status: 'late_cancelled', fee_cents: quote.fee_cents }
 }

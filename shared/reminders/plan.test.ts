@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Channel, ReminderSchedule } from '../schemas/policies'
 import { addDays } from '../time/calendar'
 import { instantAt, wallClock } from '../time/zone'
-import { isQuietHour, planReminders, type ReminderPlanInput } from './plan'
+import { isQuietHour, planReminders, reminderNotWanted, type ReminderPlanInput } from './plan'
 
 const HOUR = 3_600_000
 const schedule: ReminderSchedule = {
@@ -390,5 +390,21 @@ describe('whole plans for DST weeks', () => {
         else expect(wallClock(morning!.send_at, zone)).toMatchObject({ date, time: '08:00' })
       }
     }
+  })
+})
+
+describe('reminderNotWanted', () => {
+  const key = (kind: string, version: number) => `reminder/a1/${kind}/email/${version}`
+  it.each([
+    ['a confirmation request for a booked session', 'confirmation', 3, 'scheduled', 3, null],
+    ['a morning-of reminder for a confirmed session', 'morning_of', 3, 'confirmed', 3, null],
+    ['a confirmation request once confirmed', 'confirmation', 3, 'confirmed', 3, 'confirmed'],
+    ['anything planned before a move', 'morning_of', 2, 'scheduled', 3, 'moved'],
+    ['a cancelled session', 'morning_of', 3, 'cancelled', 3, 'cancelled'],
+    ['a late-cancelled session', 'confirmation', 3, 'late_cancelled', 3, 'late_cancelled'],
+    ['a missed session', 'morning_of', 3, 'no_show', 3, 'no_show'],
+    ['an attended session, even if it also moved', 'morning_of', 2, 'attended', 3, 'attended'],
+  ] as const)('%s → %s', (_case, kind, plannedFor, status, version, reason) => {
+    expect(reminderNotWanted({ kind, idempotency_key: key(kind, plannedFor) }, { status, version })).toBe(reason)
   })
 })

@@ -1,5 +1,6 @@
 import type { Channel, ReminderSchedule } from '../schemas/policies'
 import { addDays } from '../time/calendar'
+import { isOpen } from '../policy/sessions'
 import { instantAt, toMillis, wallClock, type InstantInput } from '../time/zone'
 
 /**
@@ -61,6 +62,22 @@ const QUIET_UNTIL = 8 * 60
 
 export function reminderKey(appointmentId: string, kind: ReminderKind, channel: Channel, version: number): string {
   return `reminder/${appointmentId}/${kind}/${channel}/${version}`
+}
+
+/**
+ * Why a planned reminder is no longer wanted for its session as the session is now, or null while
+ * it still is: the session is no longer booked (the reason is its status), it moved since (the key
+ * carries the version it was planned for), or it was confirmed (for a confirmation request).
+ * Re-planning and sending both ask, so a reminder is dropped for the same reasons either way.
+ */
+export function reminderNotWanted(
+  reminder: { kind: ReminderKind | null; idempotency_key: string },
+  session: { status: string; version: number },
+): string | null {
+  if (!isOpen(session.status)) return session.status
+  if (!reminder.idempotency_key.endsWith(`/${session.version}`)) return 'moved'
+  if (reminder.kind === 'confirmation' && session.status === 'confirmed') return 'confirmed'
+  return null
 }
 
 /** Whether an instant falls in the client's quiet hours (21:00 to 08:00 on their clock). */

@@ -1,9 +1,7 @@
-import { cancellationQuote, type CancellationQuote } from '../../shared/policy/cancellation'
+import { cancellationQuote, freeCancellationDeadline, type CancellationQuote } from '../../shared/policy/cancellation'
+import { isUpcoming } from '../../shared/policy/sessions'
 import type { CancellationPolicy, Locale } from '../../shared/schemas/policies'
 import type { CancellationQuote as ServerQuote, PortalAppointment } from '../../shared/schemas/portal'
-
-export const isUpcoming = (a: PortalAppointment, now: number) =>
-  (a.status === 'scheduled' || a.status === 'confirmed') && Date.parse(a.ends_at) > now
 
 export const isMissed = (a: PortalAppointment) => a.status === 'no_show'
 
@@ -15,14 +13,12 @@ export function minutes(a: PortalAppointment): number {
   return Math.round((Date.parse(a.ends_at) - Date.parse(a.starts_at)) / 60_000)
 }
 
-const HOUR = 3_600_000
-
 /** The policy could have produced this quote (it is not older than a fresher quote from the server). */
 function agrees(policy: CancellationPolicy, quote: ServerQuote, startsAt: string): boolean {
   return (
     policy.late_action === quote.late_action &&
     policy.currency === quote.currency &&
-    Date.parse(startsAt) - policy.window_hours * HOUR === Date.parse(quote.free_until) &&
+    freeCancellationDeadline(startsAt, policy) === Date.parse(quote.free_until) &&
     (quote.fee_cents === 0 || (policy.late_action === 'fee' && quote.fee_cents === policy.fee_cents))
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
+import { cancelDecision } from '../../../shared/policy/cancellation'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { PortalError } from '../api'
 import { quoteNow } from '../appointments'
@@ -70,13 +71,18 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
     locale: words.locale,
     phone,
   })!
-  const late = quote.state === 'late'
   const fee = formatMoney(quote.fee_cents, quote.currency, words.locale)
+  // The same rule the server enforces: only a fee needs the client's explicit yes.
+  const needsAcknowledgement = (yes: boolean) => {
+    const decision = cancelDecision({ status: a.status, quote, acknowledged: yes })
+    return !decision.ok && decision.reason === 'needs_acknowledgement'
+  }
+  const asksAcknowledgement = needsAcknowledgement(false)
 
   async function cancel(event: Event) {
     event.preventDefault()
     setProblem(null)
-    if (late && quote.fee_cents > 0 && !acknowledged) {
+    if (needsAcknowledgement(acknowledged)) {
       setAckError(true)
       document.getElementById('ack')?.focus()
       return
@@ -85,9 +91,9 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
     try {
       await ctx.api.cancel(a.id, {
         ...(reason.trim() && { reason: reason.trim() }),
-        ...(late && { acknowledge_late: true }),
+        ...(acknowledged && { acknowledge_late: true }),
       })
-      setDone(late && quote.fee_cents > 0 ? 'late-fee' : 'free')
+      setDone(asksAcknowledgement ? 'late-fee' : 'free')
       ctx.announce(tr('widget.cancel.done', { when: when(a.starts_at) }))
       ctx.bridge.emit('cancelled')
       ctx.refresh()
@@ -132,7 +138,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
               {tr('widget.cancel.reasonHint')}
             </p>
           </div>
-          {late && quote.fee_cents > 0 && (
+          {asksAcknowledgement && (
             <div class={`check ${ackError ? 'check-error' : ''}`}>
               <input
                 id="ack"
@@ -164,7 +170,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
           )}
           <div class="actions">
             <button type="submit" class="button button-danger" disabled={busy} aria-busy={busy}>
-              {late && quote.fee_cents > 0 ? tr('widget.cancel.confirmFee', { fee }) : tr('widget.cancel.confirm')}
+              {asksAcknowledgement ? tr('widget.cancel.confirmFee', { fee }) : tr('widget.cancel.confirm')}
             </button>
             <button type="button" class="button button-secondary" onClick={back}>
               {tr('widget.cancel.keep')}

@@ -1,3 +1,4 @@
+import { isOpen } from '../../../shared/policy/sessions'
 import { useState } from 'preact/hooks'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { minutes, quoteNow } from '../appointments'
@@ -55,7 +56,7 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
     }
   }
 
-  const upcoming = a.status === 'scheduled' || a.status === 'confirmed'
+  const upcoming = isOpen(a.status)
   return (
     <Screen title={when(a.starts_at)} onBack={() => ctx.go({ name: 'home' })} backLabel={tr('widget.sessions.title')}>
       <StatusChip appointment={a} />

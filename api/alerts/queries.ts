@@ -60,6 +60,18 @@ export async function insertAlertOnce(tx: Tx, values: AlertValues): Promise<Aler
 
 const urgentKinds = [...URGENT_ALERT_KINDS]
 
+/** Whether an alert of this kind about this session is still open. */
+export async function hasOpenAlert(
+  tx: Tx,
+  practiceId: string,
+  about: { kind: string; appointmentId: string },
+): Promise<boolean> {
+  const [open] = await tx`
+    select 1 from alerts where practice_id = ${practiceId} and kind = ${about.kind}
+      and appointment_id = ${about.appointmentId} and status = 'open'`
+  return Boolean(open)
+}
+
 export async function listAlerts(
   tx: Tx,
   practiceId: string,
@@ -124,4 +136,15 @@ export async function resolveAlert(
     where practice_id = ${practiceId} and id = ${id}
     returning ${columns(tx)}`
   return row!
+}
+
+/** Adds facts to an alert's context (a waiver's decision, say). */
+export async function addAlertContext(
+  tx: Tx,
+  alert: { practice_id: string; id: string },
+  facts: Record<string, unknown>,
+): Promise<void> {
+  await tx`
+    update alerts set context = context || ${tx.json(facts as never)}
+    where practice_id = ${alert.practice_id} and id = ${alert.id}`
 }

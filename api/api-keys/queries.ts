@@ -36,6 +36,12 @@ export async function findPrincipalByHash(tx: Tx, hash: string): Promise<Princip
   return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null
 }
 
+/** Whether a key with this hash was ever made (revoked ones included: a hash is never reused). */
+export async function keyHashKnown(tx: Tx, hash: string): Promise<boolean> {
+  const [known] = await tx`select 1 from api_keys where key_hash = ${hash}`
+  return Boolean(known)
+}
+
 export async function insertApiKey(
   tx: Tx,
   values: {

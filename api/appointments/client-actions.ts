@@ -1,5 +1,7 @@
 import { raiseAlert, sealClientNote } from '../alerts/raise'
-import { appointmentColumns, type AppointmentRow } from './queries'
+import { hasOpenAlert } from '../alerts/queries'
+import { lockFor } from '../db/tenant'
+import { type AppointmentRow, setAppointment } from './queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findClientAppointment, recentSeriesCancellations, type ClientAppointment } from './portal-queries'
@@ -112,12 +114,13 @@ export async function confirmAsClient(tx: Tx, deps: Deps, input: ClientActionInp
     now,
   )
   if (!decision.ok) throw new ApiError('invalid_state', decision.message)
-  const [after] = await tx<AppointmentRow[]>`
-    update appointments set status = 'confirmed', confirmed_at = ${now}, updated_at = ${now}
-    where practice_id = ${input.practiceId} and id = ${input.appointmentId}
-    returning ${appointmentColumns(tx)}`
-  await clientChanged(tx, deps, input, { before, after: after!, action: 'appointment.confirmed' })
-  return { appointment: after!, changed: true }
+  const after = await setAppointment(tx, input.practiceId, input.appointmentId, {
+    status: 'confirmed',
+    confirmed_at: now,
+    updated_at: now,
+  })
+  await clientChanged(tx, deps, input, { before, after, action: 'appointment.confirmed' })
+  return { appointment: after, changed: true }
 }
 
 export type CancelInput = ClientActionInput & {
@@ -150,17 +153,18 @@ export async function cancelAsClient(
   }
 
   const late = decision.status === 'late_cancelled'
-  const [after] = await tx<AppointmentRow[]>`
-    update appointments set
-      status = ${decision.status}, cancelled_at = ${now}, cancelled_by = 'client',
-      cancel_reason = ${input.reason?.trim() || null},
-      late_fee_cents = ${late ? quote.fee_cents : null}, late_fee_currency = ${late ? quote.currency : null},
-      updated_at = ${now}
-    where practice_id = ${input.practiceId} and id = ${input.appointmentId}
-    returning ${appointmentColumns(tx)}`
+  const after = await setAppointment(tx, input.practiceId, input.appointmentId, {
+    status: decision.status,
+    cancelled_at: now,
+    cancelled_by: 'client',
+    cancel_reason: input.reason?.trim() || null,
+    late_fee_cents: late ? quote.fee_cents : null,
+    late_fee_currency: late ? quote.currency : null,
+    updated_at: now,
+  })
   await clientChanged(tx, deps, input, {
     before,
-    after: after!,
+    after,
     action: late ? 'appointment.late_cancelled' : 'appointment.cancelled',
     detail: late ? { fee_cents: quote.fee_cents, currency: quote.currency } : {},
   })
@@ -185,7 +189,7 @@ export async function cancelAsClient(
     )
   }
   if (current.series_id) await alertOnSeriesCancellation(tx, current, now)
-  return { appointment: after!, changed: true, quote }
+  return { appointment: after, changed: true, quote }
 }
 
 export type RescheduleInput = ClientActionInput & {
@@ -215,10 +219,8 @@ export async function requestReschedule(tx: Tx, deps: Deps, input: RescheduleInp
   const note = input.note?.trim() || null
   const { via } = input
   if (via.kind === 'portal') {
-    const [waiting] = await tx`
-      select 1 from alerts where practice_id = ${input.practiceId} and kind = 'reschedule_request'
-        and appointment_id = ${current.id} and status = 'open'`
-    if (waiting) return { created: false, appointment: current }
+    if (await hasOpenAlert(tx, input.practiceId, { kind: 'reschedule_request', appointmentId: current.id }))
+      return { created: false, appointment: current }
   }
   const dedupeKey =
     via.kind === 'portal'
@@ -261,7 +263,7 @@ export async function requestReschedule(tx: Tx, deps: Deps, input: RescheduleInp
  */
 async function alertOnSeriesCancellation(tx: Tx, current: ClientAppointment, now: Date) {
   const seriesId = current.series_id!
-  await tx`select pg_advisory_xact_lock(hashtextextended(${`series:${current.practice_id}:${current.client_id}:${seriesId}`}, 0))`
+  await lockFor(tx, `series:${current.practice_id}:${current.client_id}:${seriesId}`)
   const cancelled = await recentSeriesCancellations(tx, current.practice_id, {
     clientId: current.client_id,
     seriesId,

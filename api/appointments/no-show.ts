@@ -1,3 +1,4 @@
+import { sessionPeople } from './queries'
 import { noticeSendTime } from '../../shared/notices/timing'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
@@ -20,15 +21,7 @@ export const noShowFollowsChange: AppointmentListener = async (tx, deps, change)
  * gets an alert saying whether the note went. Insights count the no-show from the status itself.
  */
 export async function followUpNoShow(tx: Tx, appointment: AppointmentRow, now: Date): Promise<void> {
-  const [people] = await tx<
-    { client_name: string; client_time_zone: string; therapist_name: string; practice_time_zone: string }[]
-  >`
-    select c.name as client_name, c.time_zone as client_time_zone, t.name as therapist_name,
-           p.time_zone as practice_time_zone
-    from clients c
-    join therapists t on t.practice_id = c.practice_id and t.id = ${appointment.therapist_id}
-    join practices p on p.id = c.practice_id
-    where c.practice_id = ${appointment.practice_id} and c.id = ${appointment.client_id}`
+  const people = await sessionPeople(tx, appointment)
   if (!people) return
   const recent = now.getTime() - appointment.starts_at.getTime() <= MISSED_NOTE_WITHIN_MS
   const channels = recent

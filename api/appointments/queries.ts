@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '../../shared/policy/sessions'
 import type { Appointment, AppointmentStatus } from '../../shared/schemas/appointment'
 import type { Tx } from '../db/connect'
 import { compact, decodeCursor, iso, page, type Page } from '../db/rows'
@@ -71,6 +72,7 @@ export type AppointmentValues = {
   telehealth_url: string | null
   series_id: string | null
   status: AppointmentStatus
+  confirmed_at?: Date
 }
 
 export async function insertAppointment(
@@ -84,6 +86,35 @@ export async function insertAppointment(
   return row!
 }
 
+/**
+ * The EHR's first sync of a session: inserted, or null when its `external_id` is already here
+ * (then the caller updates that one, which this statement did not touch).
+ */
+export async function insertUnlessSynced(
+  tx: Tx,
+  practiceId: string,
+  values: AppointmentValues & Record<string, unknown>,
+): Promise<AppointmentRow | null> {
+  const [row] = await tx<AppointmentRow[]>`
+    insert into appointments ${tx({ practice_id: practiceId, ...values })}
+    on conflict (practice_id, external_id) do nothing
+    returning ${appointmentColumns(tx)}`
+  return row ?? null
+}
+
+/** Whether the therapist and client named (null: an id that cannot exist) are the practice's. */
+export async function participantsExist(
+  tx: Tx,
+  practiceId: string,
+  ids: { therapistId: string | null; clientId: string | null },
+): Promise<{ therapist: boolean; client: boolean }> {
+  const [found] = await tx<{ therapist: boolean; client: boolean }[]>`
+    select
+      ${ids.therapistId ? tx`exists(select 1 from therapists where practice_id = ${practiceId} and id = ${ids.therapistId})` : tx`false`} as therapist,
+      ${ids.clientId ? tx`exists(select 1 from clients where practice_id = ${practiceId} and id = ${ids.clientId})` : tx`false`} as client`
+  return found ?? { therapist: false, client: false }
+}
+
 export async function updateAppointment(
   tx: Tx,
   practiceId: string,
@@ -92,6 +123,33 @@ export async function updateAppointment(
 ): Promise<AppointmentRow> {
   const [row] = await tx<AppointmentRow[]>`
     update appointments set ${tx(values)}, updated_at = now()
+    where practice_id = ${practiceId} and id = ${id}
+    returning ${appointmentColumns(tx)}`
+  return row!
+}
+
+/** The details of a client's latest session with a therapist (to book the next one alike). */
+export async function latestSessionDetails(
+  tx: Tx,
+  practiceId: string,
+  who: { clientId: string; therapistId: string },
+): Promise<{ type: string; location: string | null; telehealth_url: string | null } | null> {
+  const [row] = await tx<{ type: string; location: string | null; telehealth_url: string | null }[]>`
+    select type, location, telehealth_url from appointments
+    where practice_id = ${practiceId} and client_id = ${who.clientId} and therapist_id = ${who.therapistId}
+    order by starts_at desc limit 1`
+  return row ?? null
+}
+
+/** Sets the given columns of one session (the caller says `updated_at`) and returns it as it now is. */
+export async function setAppointment(
+  tx: Tx,
+  practiceId: string,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<AppointmentRow> {
+  const [row] = await tx<AppointmentRow[]>`
+    update appointments set ${tx(values)}
     where practice_id = ${practiceId} and id = ${id}
     returning ${appointmentColumns(tx)}`
   return row!
@@ -123,4 +181,44 @@ export async function listAppointments(
     order by starts_at, id
     limit ${q.limit + 1}`
   return page(rows, q.limit, toAppointment, (row) => [row.sort_key, row.id])
+}
+
+/**
+ * A practice's (or one client's) sessions still booked that start after `after`, soonest first,
+ * locked for the caller's change (re-planning their reminders, answering a text about the next one).
+ */
+export async function upcomingSessions(
+  tx: Tx,
+  practiceId: string,
+  q: { after: Date; clientId?: string; limit?: number },
+): Promise<AppointmentRow[]> {
+  return tx<AppointmentRow[]>`
+    select ${appointmentColumns(tx)} from appointments
+    where practice_id = ${practiceId} and starts_at > ${q.after} and status in ${tx([...OPEN_STATUSES])}
+      ${q.clientId ? tx`and client_id = ${q.clientId}` : tx``}
+    order by starts_at, id
+    ${q.limit ? tx`limit ${q.limit}` : tx``}
+    for update`
+}
+
+/** The names and zones around a session: its client, therapist and practice. */
+export async function sessionPeople(
+  tx: Tx,
+  session: { practice_id: string; therapist_id: string; client_id: string },
+): Promise<{
+  client_name: string
+  client_time_zone: string
+  therapist_name: string
+  practice_time_zone: string
+} | null> {
+  const [people] = await tx<
+    { client_name: string; client_time_zone: string; therapist_name: string; practice_time_zone: string }[]
+  >`
+    select c.name as client_name, c.time_zone as client_time_zone, t.name as therapist_name,
+           p.time_zone as practice_time_zone
+    from clients c
+    join therapists t on t.practice_id = c.practice_id and t.id = ${session.therapist_id}
+    join practices p on p.id = c.practice_id
+    where c.practice_id = ${session.practice_id} and c.id = ${session.client_id}`
+  return people ?? null
 }

@@ -9,6 +9,8 @@ import {
   findByExternalId,
   listAppointments,
   toAppointment,
+  insertUnlessSynced,
+  participantsExist,
   updateAppointment,
   type AppointmentRow,
   type AppointmentValues,
@@ -34,10 +36,10 @@ import { isUuid, pathId } from '../http/params'
 /** Both people must belong to this practice; otherwise the body is wrong, not the path. */
 async function requireParticipants(tx: Tx, practiceId: string, therapistId: string, clientId: string) {
   const fields: Record<string, string> = {}
-  const [found] = await tx<{ therapist: boolean; client: boolean }[]>`
-    select
-      ${isUuid(therapistId) ? tx`exists(select 1 from therapists where practice_id = ${practiceId} and id = ${therapistId})` : tx`false`} as therapist,
-      ${isUuid(clientId) ? tx`exists(select 1 from clients where practice_id = ${practiceId} and id = ${clientId})` : tx`false`} as client`
+  const found = await participantsExist(tx, practiceId, {
+    therapistId: isUuid(therapistId) ? therapistId : null,
+    clientId: isUuid(clientId) ? clientId : null,
+  })
   if (!found?.therapist) fields.therapist_id = 'No therapist with this id in your practice.'
   if (!found?.client) fields.client_id = 'No client with this id in your practice.'
   if (Object.keys(fields).length) throw new ApiError('invalid_request', 'Some fields need attention.', { fields })
@@ -94,20 +96,19 @@ export function appointmentRoutes(deps: Deps) {
       }
       const { row, created } = await inPractice(deps.sql, practiceId, async (tx) => {
         await requireParticipants(tx, practiceId, body.therapist_id, body.client_id)
-        const [inserted] = await tx<AppointmentRow[]>`
-          insert into appointments ${tx({ practice_id: practiceId, ...values, ...cancellationColumns(values.status, now) })}
-          on conflict (practice_id, external_id) do nothing
-          returning id`
+        const inserted = await insertUnlessSynced(tx, practiceId, {
+          ...values,
+          ...cancellationColumns(values.status, now),
+        })
         if (inserted) {
-          const row = (await findAppointment(tx, practiceId, inserted.id))!
           await audit(tx, {
             practiceId,
             actor,
             action: 'appointment.created',
-            subject: { kind: 'appointment', id: row.id },
+            subject: { kind: 'appointment', id: inserted.id },
           })
-          await appointmentChanged(tx, deps, { before: null, after: row, actor })
-          return { row, created: true }
+          await appointmentChanged(tx, deps, { before: null, after: inserted, actor })
+          return { row: inserted, created: true }
         }
         const existing = (await findByExternalId(tx, practiceId, body.external_id))!
         const changes = upsertChanges(existing, values)

@@ -106,3 +106,21 @@ export async function setOptOut(
                                else coalesce(client_channels.opted_out_via, excluded.opted_out_via) end,
           updated_at = excluded.updated_at`
 }
+
+/** A client's opt-outs and failures on one channel, with whose they are. */
+export type ClientChannelState = ChannelStateRow & { client_id: string }
+
+/** The channel states of many clients at once (any practice: the dispatcher's batch). */
+export async function channelStatesOf(tx: Tx, clientIds: string[]): Promise<ClientChannelState[]> {
+  return tx<ClientChannelState[]>`
+    select client_id, channel, opted_out_at, opted_out_via, failing_since, failing_reason
+    from client_channels where client_id = any(${clientIds}::uuid[])`
+}
+
+/** Which of these clients have opted out of a channel. */
+export async function optedOutOf(tx: Tx, clientIds: string[], channel: string): Promise<Set<string>> {
+  const rows = await tx<{ client_id: string }[]>`
+    select client_id from client_channels
+    where client_id = any(${clientIds}::uuid[]) and channel = ${channel} and opted_out_at is not null`
+  return new Set(rows.map((r) => r.client_id))
+}

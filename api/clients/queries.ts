@@ -37,6 +37,12 @@ export async function findClient(tx: Tx, practiceId: string, id: string): Promis
   return row ? toClient(row) : null
 }
 
+export async function clientTimeZone(tx: Tx, practiceId: string, id: string): Promise<string | null> {
+  const [row] = await tx<{ time_zone: string }[]>`
+    select time_zone from clients where practice_id = ${practiceId} and id = ${id}`
+  return row?.time_zone ?? null
+}
+
 export async function listClients(
   tx: Tx,
   practiceId: string,

@@ -15,3 +15,8 @@ export function connect(url: string, options: ConnectOptions = {}): Sql {
     prepare: false,
   })
 }
+
+/** Whether the database answers at all (the health check). */
+export async function ping(sql: Sql): Promise<void> {
+  await sql`select 1`
+}

@@ -22,3 +22,8 @@ export async function asSystem<T>(sql: Sql, work: (tx: Tx) => Promise<T>): Promi
     return work(tx)
   })) as T
 }
+
+/** Makes concurrent transactions about the same `name` take turns, until this one ends. */
+export async function lockFor(tx: Tx, name: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`
+}

@@ -1,3 +1,5 @@
+import { applyWaiverToFee } from './queries'
+import { addAlertContext } from '../alerts/queries'
 import { noticeSendTime } from '../../shared/notices/timing'
 import type { AlertRow } from '../alerts/queries'
 import { audit } from '../audit/queries'
@@ -25,17 +27,8 @@ export async function decideFeeWaiver(
   }
   const status = decision === 'grant' ? 'granted' : 'declined'
   await recordDecision(tx, waiver, { status, at: now, by: input.keyId })
-  const [session] = await tx<{ starts_at: Date; time_zone: string }[]>`
-    update appointments a set
-      late_fee_cents = case when ${status} = 'granted' then 0 else a.late_fee_cents end,
-      updated_at = case when ${status} = 'granted' then ${now} else a.updated_at end
-    from clients c
-    where a.practice_id = ${waiver.practice_id} and a.id = ${waiver.appointment_id}
-      and c.practice_id = a.practice_id and c.id = a.client_id
-    returning a.starts_at, c.time_zone`
-  await tx`
-    update alerts set context = context || ${tx.json({ decision: status } as never)}
-    where practice_id = ${alert.practice_id} and id = ${alert.id}`
+  const session = await applyWaiverToFee(tx, waiver, status, now)
+  await addAlertContext(tx, alert, { decision: status })
   await queueClientNotice(tx, {
     practiceId: waiver.practice_id,
     clientId: waiver.client_id,

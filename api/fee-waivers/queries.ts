@@ -60,3 +60,21 @@ export async function recordDecision(
     update fee_waiver_requests set status = ${decision.status}, decided_at = ${decision.at}, decided_by = ${decision.by}
     where practice_id = ${waiver.practice_id} and id = ${waiver.id} and status = 'requested'`
 }
+
+/** A granted waiver sets the session's fee to nothing; either way, the session's start and the client's zone. */
+export async function applyWaiverToFee(
+  tx: Tx,
+  waiver: { practice_id: string; appointment_id: string },
+  status: 'granted' | 'declined',
+  now: Date,
+): Promise<{ starts_at: Date; time_zone: string }> {
+  const [session] = await tx<{ starts_at: Date; time_zone: string }[]>`
+    update appointments a set
+      late_fee_cents = case when ${status} = 'granted' then 0 else a.late_fee_cents end,
+      updated_at = case when ${status} = 'granted' then ${now} else a.updated_at end
+    from clients c
+    where a.practice_id = ${waiver.practice_id} and a.id = ${waiver.appointment_id}
+      and c.practice_id = a.practice_id and c.id = a.client_id
+    returning a.starts_at, c.time_zone`
+  return session!
+}

@@ -32,9 +32,7 @@ export async function requestFeeWaiver(
   })
   if (!ask.ok) throw new ApiError(ask.reason === 'already_asked' ? 'conflict' : 'invalid_state', ask.message)
 
-  const [fee] = await tx<{ currency: string | null }[]>`
-    select late_fee_currency as currency from appointments where practice_id = ${practiceId} and id = ${row.id}`
-  const currency = fee?.currency ?? row.practice_policy.currency
+  const currency = row.late_fee_currency ?? row.practice_policy.currency
   const waiver = await insertWaiver(tx, {
     practice_id: practiceId,
     appointment_id: row.id,

@@ -1,3 +1,4 @@
+import { ping } from '../db/connect'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, Deps } from '../deps'
@@ -15,7 +16,7 @@ export function healthRoutes(deps: Deps) {
     }),
     async (c) => {
       try {
-        await deps.sql`select 1`
+        await ping(deps.sql)
       } catch {
         throw new ApiError('unavailable', 'The database is not answering yet.')
       }

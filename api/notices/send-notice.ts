@@ -1,15 +1,11 @@
+import { type PushSubscriptionRow, pushSubscriptionsFor } from '../push/queries'
 import { noticeText } from '../../shared/notices/text'
-import type { Branding, Locale } from '../../shared/schemas/policies'
-import type { ChannelStateRow } from '../clients/channel-queries'
 import type { OutboxRow } from '../outbox/queries'
 import type { EntryDeps } from '../deps'
 import {
-  type ClientReach,
   channelBlock,
   type DeliveryExtra,
   fromLine,
-  type PushSubscriptionRow,
-  pushSubscriptionsFor,
   pushToDevices,
   pushTopic,
   recordDeliveryFacts,
@@ -18,6 +14,7 @@ import {
 } from '../outbox/client-delivery'
 import type { Job, Outcome, OutboxHandler } from '../outbox/dispatch'
 import { type NoticePayload, portalLink } from './enqueue'
+import { type NoticeContext, noticeContexts } from './queries'
 import { noticeEmail, noticePush } from './render'
 
 /**
@@ -26,43 +23,14 @@ import { noticeEmail, noticePush } from './render'
  * may already be taken. Sends carry the row's idempotency key, as reminders do.
  */
 
-type Context = ClientReach & {
-  outbox_id: string
-  email: string
-  locale: Locale
-  time_zone: string
-  practice_name: string
-  practice_slug: string
-  practice_phone: string | null
-  branding: Branding
-  gateway_secret: string | null
-  appointment_status: string | null
-  offer_status: string | null
-  offer_expires_at: Date | null
-  states: ChannelStateRow[]
-}
-
 export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
   topic: 'client_notice',
 
   async prepare(tx, rows, deps, now) {
-    const contexts = await tx<Context[]>`
-      select o.id as outbox_id, c.email, c.phone, c.locale, c.time_zone, c.consent_email, c.consent_sms,
-             c.consent_push, p.name as practice_name, p.slug as practice_slug, p.phone as practice_phone, p.branding,
-             g.url as gateway_url, g.signing_secret as gateway_secret, a.status as appointment_status,
-             w.status as offer_status, w.expires_at as offer_expires_at,
-             coalesce((select json_agg(json_build_object('channel', cc.channel, 'opted_out_at', cc.opted_out_at,
-                         'opted_out_via', cc.opted_out_via, 'failing_since', cc.failing_since,
-                         'failing_reason', cc.failing_reason))
-                       from client_channels cc where cc.practice_id = c.practice_id and cc.client_id = c.id), '[]')
-               as states
-      from outbox o
-      join clients c on c.practice_id = o.practice_id and c.id = o.client_id
-      join practices p on p.id = o.practice_id
-      left join sms_gateways g on g.practice_id = o.practice_id
-      left join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
-      left join waitlist_offers w on w.practice_id = o.practice_id and w.id = (o.payload->>'offer_id')::uuid
-      where o.id = any(${rows.map((r) => r.id)}::uuid[]) and c.disabled_at is null`
+    const contexts = await noticeContexts(
+      tx,
+      rows.map((r) => r.id),
+    )
     const subscriptions = await pushSubscriptionsFor(tx, rows)
 
     const jobs = new Map<string, Job<DeliveryExtra>>()
@@ -84,7 +52,7 @@ export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
   },
 }
 
-function whyNotNow(row: OutboxRow, context: Context, pushSubscriptions: number, now: Date): string | null {
+function whyNotNow(row: OutboxRow, context: NoticeContext, pushSubscriptions: number, now: Date): string | null {
   const payload = row.payload as NoticePayload
   if (payload.kind === 'missed' && context.appointment_status !== 'no_show') return 'no_longer_missed'
   if (payload.kind === 'offer') {
@@ -96,7 +64,7 @@ function whyNotNow(row: OutboxRow, context: Context, pushSubscriptions: number, 
 
 async function sendOne(
   row: OutboxRow,
-  context: Context,
+  context: NoticeContext,
   subscriptions: PushSubscriptionRow[],
   deps: EntryDeps,
 ): Promise<{ outcome: Outcome; extra?: DeliveryExtra }> {

@@ -1,9 +1,17 @@
 import { offerState } from '../../shared/policy/waitlist-offers'
 import { appointmentChanged } from '../appointments/changed'
-import { type AppointmentRow, appointmentColumns, findAppointment } from '../appointments/queries'
+import { type AppointmentRow, findAppointment, insertAppointment, latestSessionDetails } from '../appointments/queries'
+import { clientTimeZone } from '../clients/queries'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
-import { closeOtherOffers, findClientOffer, markClaimed, markTaken, type OfferRow } from './queries'
+import {
+  closeOtherOffers,
+  findClientOffer,
+  markClaimed,
+  markTaken,
+  type OfferRow,
+  withdrawOfferNotice,
+} from './queries'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
 import { queueClientNotice } from '../notices/enqueue'
@@ -39,12 +47,9 @@ export async function claimOffer(
   const values = await newSessionValues(tx, offer)
   let inserted: AppointmentRow
   try {
-    inserted = await tx.savepoint(async (sp) => {
-      const [row] = await sp<AppointmentRow[]>`
-        insert into appointments ${sp({ ...values, status: 'confirmed', confirmed_at: now } as never)}
-        returning ${appointmentColumns(sp)}`
-      return row!
-    })
+    inserted = await tx.savepoint((sp) =>
+      insertAppointment(sp, input.practiceId, { ...values, status: 'confirmed', confirmed_at: now }),
+    )
   } catch (error) {
     if ((error as PgError).code !== '23P01') throw error
     // Someone else's claim (or a booking made meanwhile) holds the time. If it was this client's
@@ -97,14 +102,13 @@ async function alreadyClaimed(tx: Tx, offer: OfferRow): Promise<ClaimResult | nu
  * the freed time; the freed session's details are used only when they have none yet.
  */
 async function newSessionValues(tx: Tx, offer: OfferRow) {
-  const [own] = await tx<{ type: string; location: string | null; telehealth_url: string | null }[]>`
-    select type, location, telehealth_url from appointments
-    where practice_id = ${offer.practice_id} and client_id = ${offer.client_id} and therapist_id = ${offer.therapist_id}
-    order by starts_at desc limit 1`
+  const own = await latestSessionDetails(tx, offer.practice_id, {
+    clientId: offer.client_id,
+    therapistId: offer.therapist_id,
+  })
   const freed = (await findAppointment(tx, offer.practice_id, offer.freed_appointment_id))!
   const template = own ?? freed
   return {
-    practice_id: offer.practice_id,
     therapist_id: offer.therapist_id,
     client_id: offer.client_id,
     starts_at: offer.starts_at,
@@ -112,6 +116,7 @@ async function newSessionValues(tx: Tx, offer: OfferRow) {
     type: template.type,
     location: template.location,
     telehealth_url: template.telehealth_url,
+    series_id: null,
   }
 }
 
@@ -121,18 +126,8 @@ async function newSessionValues(tx: Tx, offer: OfferRow) {
  */
 async function tellTheOthers(tx: Tx, closed: OfferRow[], now: Date) {
   for (const offer of closed) {
-    const [notified] = await tx<{ sent: boolean }[]>`
-      with waiting as (
-        update outbox set status = 'cancelled', closed_reason = 'offer_taken', updated_at = ${now}
-        where practice_id = ${offer.practice_id} and topic = 'client_notice' and status = 'pending'
-          and payload->>'offer_id' = ${offer.id}
-        returning id)
-      select exists(
-        select 1 from outbox where practice_id = ${offer.practice_id} and topic = 'client_notice'
-          and status = 'sent' and payload->>'offer_id' = ${offer.id}) as sent`
-    if (!notified?.sent) continue
-    const [zone] = await tx<{ time_zone: string }[]>`
-      select time_zone from clients where practice_id = ${offer.practice_id} and id = ${offer.client_id}`
+    if (!(await withdrawOfferNotice(tx, offer, now))) continue
+    const zone = await clientTimeZone(tx, offer.practice_id, offer.client_id)
     await queueClientNotice(tx, {
       practiceId: offer.practice_id,
       clientId: offer.client_id,
@@ -143,7 +138,7 @@ async function tellTheOthers(tx: Tx, closed: OfferRow[], now: Date) {
         show: 'offer',
         subject_id: offer.id,
       },
-      sendAt: noticeSendTime(now, zone?.time_zone ?? 'UTC'),
+      sendAt: noticeSendTime(now, zone ?? 'UTC'),
     })
   }
 }

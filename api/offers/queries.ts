@@ -108,3 +108,20 @@ export async function closeOtherOffers(tx: Tx, winner: OfferRow, now: Date): Pro
       and id <> ${winner.id} and status = 'open'
     returning ${columns(tx)}`
 }
+
+/**
+ * The offer is over for this client: a note about it still waiting (it was night where they are)
+ * is withdrawn, and the answer says whether one had already gone out (then they hear it was taken).
+ */
+export async function withdrawOfferNotice(tx: Tx, offer: OfferRow, now: Date): Promise<boolean> {
+  const [notified] = await tx<{ sent: boolean }[]>`
+    with waiting as (
+      update outbox set status = 'cancelled', closed_reason = 'offer_taken', updated_at = ${now}
+      where practice_id = ${offer.practice_id} and topic = 'client_notice' and status = 'pending'
+        and payload->>'offer_id' = ${offer.id}
+      returning id)
+    select exists(
+      select 1 from outbox where practice_id = ${offer.practice_id} and topic = 'client_notice'
+        and status = 'sent' and payload->>'offer_id' = ${offer.id}) as sent`
+  return Boolean(notified?.sent)
+}

@@ -4,7 +4,7 @@ import { timingSafeEqual } from '../crypto/web-crypto'
 import type { AppEnv, Deps } from '../deps'
 import { insertApiKey } from '../api-keys/queries'
 import { audit } from '../audit/queries'
-import { insertPractice } from '../practice/queries'
+import { findPracticeBySlug, insertPractice } from '../practice/queries'
 import { asSystem } from '../db/tenant'
 import { ApiError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
@@ -40,8 +40,7 @@ export function operatorRoutes(deps: Deps) {
       const body = c.req.valid('json')
       const secret = await generateApiKey()
       const created = await asSystem(deps.sql, async (tx) => {
-        const [taken] = await tx`select 1 from practices where slug = ${body.slug}`
-        if (taken)
+        if (await findPracticeBySlug(tx, body.slug))
           throw new ApiError('conflict', 'That slug is already taken.', { fields: { slug: 'Choose another slug.' } })
         const practice = await insertPractice(tx, {
           name: body.name,

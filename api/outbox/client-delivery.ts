@@ -1,3 +1,4 @@
+import { forgetPushSubscriptions, type PushSubscriptionRow } from '../push/queries'
 import { type ChannelBlock, channelStatus } from '../../shared/reminders/channels'
 import type { Channel } from '../../shared/schemas/policies'
 import { sha256Hex } from '../crypto/web-crypto'
@@ -24,8 +25,6 @@ export type ClientReach = {
   phone: string | null
   gateway_url: string | null
 }
-
-export type PushSubscriptionRow = { id: string; client_id: string; endpoint: string; p256dh: string; auth: string }
 
 /** What `after` needs to know beyond the outcome. */
 export type DeliveryExtra = { goneSubscriptions?: string[]; permanentEmailFailure?: boolean }
@@ -56,13 +55,6 @@ export function channelBlock(
 }
 
 /** The devices of the batch's clients that have a push row. */
-export async function pushSubscriptionsFor(tx: Tx, rows: readonly OutboxRow[]): Promise<PushSubscriptionRow[]> {
-  const clients = [...new Set(rows.filter((r) => r.channel === 'push').map((r) => r.client_id!))]
-  if (!clients.length) return []
-  return tx<PushSubscriptionRow[]>`
-    select id, client_id, endpoint, p256dh, auth from push_subscriptions
-    where client_id = any(${clients}::uuid[])`
-}
 
 /** "Calm Waters Counselling <portal@hearth.example>": the practice's name on Hearth's address. */
 export function fromLine(emailFrom: string, practiceName: string): string {
@@ -144,7 +136,7 @@ export function refusal(row: OutboxRow, error: unknown, deadline: Date | undefin
 /** What a batch leaves behind: gone devices are forgotten, an email address refused for good is marked failing. */
 export async function recordDeliveryFacts(tx: Tx, results: readonly Result<DeliveryExtra>[], now: Date): Promise<void> {
   const gone = results.flatMap((r) => r.extra?.goneSubscriptions ?? [])
-  if (gone.length) await tx`delete from push_subscriptions where id = any(${gone}::uuid[])`
+  if (gone.length) await forgetPushSubscriptions(tx, gone)
   for (const { row, outcome, extra } of results) {
     if (outcome.status === 'failed' && extra?.permanentEmailFailure) {
       await markChannelFailing(tx, row.practice_id, row.client_id!, 'email', 'rejected', now)

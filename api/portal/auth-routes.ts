@@ -1,3 +1,4 @@
+import { findActiveClient } from './people-queries'
 import { type Context, Hono } from 'hono'
 import { enforceLimits, LIMITS } from '../auth/rate-limit'
 import { bearerToken } from '../api-keys/auth'
@@ -158,10 +159,10 @@ export function portalAuthRoutes(deps: Deps) {
       const session =
         claims &&
         (await inPractice(deps.sql, practice.id, async (tx) => {
-          const byId = isUuid(claims.subject)
-          const [client] = await tx<{ id: string }[]>`
-            select id from clients where practice_id = ${practice.id} and disabled_at is null
-              and ${byId ? tx`id = ${claims.subject}` : tx`email = ${claims.subject.trim().toLowerCase()}`}`
+          const subject = isUuid(claims.subject)
+            ? { id: claims.subject }
+            : { email: claims.subject.trim().toLowerCase() }
+          const client = await findActiveClient(tx, practice.id, subject)
           if (!client) return null
           if (!(await spendExchangeToken(tx, practice.id, claims.jti, claims.expiresAt))) return null
           return startSession(tx, deps, { practiceId: practice.id, clientId: client.id, method: 'exchange' })

@@ -65,3 +65,15 @@ export async function chooseClientTherapist(
   }
   return chosen
 }
+
+/** A client whose portal access has not been ended, by id or by email. */
+export async function findActiveClient(
+  tx: Tx,
+  practiceId: string,
+  subject: { id: string } | { email: string },
+): Promise<{ id: string } | null> {
+  const [client] = await tx<{ id: string }[]>`
+    select id from clients where practice_id = ${practiceId} and disabled_at is null
+      and ${'id' in subject ? tx`id = ${subject.id}` : tx`email = ${subject.email}`}`
+  return client ?? null
+}

@@ -24,3 +24,9 @@ export async function setSmsGateway(
     on conflict (practice_id) do update
       set url = excluded.url, signing_secret = excluded.signing_secret, updated_at = excluded.updated_at`
 }
+
+/** The gateways of many practices at once (the dispatcher's batch). */
+export async function smsGatewaysOf(tx: Tx, practiceIds: string[]): Promise<SmsGatewayRow[]> {
+  return tx<SmsGatewayRow[]>`
+    select practice_id, url, signing_secret from sms_gateways where practice_id = any(${practiceIds}::uuid[])`
+}

@@ -37,3 +37,22 @@ export async function recordPushConsent(tx: Tx, practiceId: string, clientId: st
     returning id`
   return rows.length > 0
 }
+
+export type PushSubscriptionRow = { id: string; client_id: string; endpoint: string; p256dh: string; auth: string }
+
+/** The devices of the clients in a dispatcher's batch who are due a push. */
+export async function pushSubscriptionsFor(
+  tx: Tx,
+  rows: readonly { channel: string; client_id: string | null }[],
+): Promise<PushSubscriptionRow[]> {
+  const clients = [...new Set(rows.filter((r) => r.channel === 'push').map((r) => r.client_id!))]
+  if (!clients.length) return []
+  return tx<PushSubscriptionRow[]>`
+    select id, client_id, endpoint, p256dh, auth from push_subscriptions
+    where client_id = any(${clients}::uuid[])`
+}
+
+/** Devices the push service said are gone for good (404/410). */
+export async function forgetPushSubscriptions(tx: Tx, ids: string[]): Promise<void> {
+  await tx`delete from push_subscriptions where id = any(${ids}::uuid[])`
+}

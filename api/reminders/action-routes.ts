@@ -1,3 +1,4 @@
+import { linkUsed, useLink } from './queries'
 import { Hono } from 'hono'
 import { isOpen } from '../../shared/policy/sessions'
 import { z } from 'zod'
@@ -40,10 +41,7 @@ export function actionRoutes(deps: Deps) {
       forUpdate,
     })
     if (!appointment) return null
-    const [use] = await tx`
-      select 1 from action_link_uses
-      where practice_id = ${link.practiceId} and outbox_id = ${link.outboxId} and action = ${link.action}`
-    return { link, appointment, used: Boolean(use) }
+    return { link, appointment, used: await linkUsed(tx, link) }
   }
 
   async function respond(page: ActionPage, status: 200 | 404 | 409 | 410 = 200): Promise<Response> {
@@ -97,9 +95,7 @@ export function actionRoutes(deps: Deps) {
           if (!loaded) return null
           const before = pageFor(loaded, now)
           if (before.status !== 200 || !before.page.form) return before
-          await tx`
-            insert into action_link_uses (practice_id, outbox_id, action, appointment_id, used_at)
-            values (${link.practiceId}, ${link.outboxId}, ${link.action}, ${link.appointmentId}, ${now})`
+          await useLink(tx, link, now)
           const input = {
             practiceId: link.practiceId,
             clientId: loaded.appointment.client_id,

@@ -1,3 +1,4 @@
+import { bouncedReminderAbout } from './queries'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
 import { markChannelFailing, setOptOut } from '../clients/channel-queries'
@@ -41,13 +42,7 @@ export async function recordEmailEvent(
   else await markChannelFailing(tx, row.practice_id, row.client_id, 'email', status, now)
   await replanClient(tx, deps, row.practice_id, row.client_id)
 
-  const [about] = await tx<
-    { client_name: string; starts_at: Date | null; time_zone: string; therapist_id: string | null }[]
-  >`
-    select c.name as client_name, a.starts_at, p.time_zone, a.therapist_id
-    from clients c join practices p on p.id = c.practice_id
-    left join appointments a on a.practice_id = c.practice_id and a.id = ${row.appointment_id}
-    where c.practice_id = ${row.practice_id} and c.id = ${row.client_id}`
+  const about = await bouncedReminderAbout(tx, { ...row, client_id: row.client_id })
   const session = about?.starts_at
     ? ` for the session on ${formatInstant(about.starts_at, about.time_zone, 'en', 'medium')}`
     : ''

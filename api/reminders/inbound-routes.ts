@@ -1,3 +1,4 @@
+import { firstTimeSeen } from './queries'
 import { Hono } from 'hono'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
@@ -48,13 +49,8 @@ function headersOf(raw: Headers): Record<string, string> {
   return Object.fromEntries(raw.entries())
 }
 
-async function firstTime(tx: Tx, practiceId: string, source: 'sms' | 'resend', eventId: string, at: Date) {
-  const [fresh] = await tx`
-    insert into inbound_events (practice_id, source, event_id, received_at)
-    values (${practiceId}, ${source}, ${eventId}, ${at})
-    on conflict do nothing returning 1`
-  return Boolean(fresh)
-}
+const firstTime = (tx: Tx, practiceId: string, source: 'sms' | 'resend', id: string, at: Date) =>
+  firstTimeSeen(tx, practiceId, { source, id, at })
 
 export function inboundRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()

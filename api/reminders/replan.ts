@@ -1,10 +1,10 @@
-import { OPEN_STATUSES } from '../../shared/policy/sessions'
+import { planContext } from './queries'
 import { effectiveCancellationPolicy, freeCancellationDeadline } from '../../shared/policy/cancellation'
 import { isOpen } from '../../shared/policy/sessions'
 import { channelStatus } from '../../shared/reminders/channels'
 import { planReminders, reminderNotWanted } from '../../shared/reminders/plan'
-import type { CancellationPolicy, Channel } from '../../shared/schemas/policies'
-import { appointmentColumns, type AppointmentRow } from '../appointments/queries'
+import type { Channel } from '../../shared/schemas/policies'
+import { type AppointmentRow, upcomingSessions } from '../appointments/queries'
 import { channelFacts } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import { closeOutboxRows, type OutboxRow, pendingReminders, upsertReminders } from '../outbox/queries'
@@ -20,14 +20,7 @@ import type { AppointmentListener } from '../appointments/changed'
 export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appointment: AppointmentRow): Promise<void> {
   const now = deps.clock()
   const practiceId = appointment.practice_id
-  const [context] = await tx<
-    { practice_policy: CancellationPolicy; therapist_policy: CancellationPolicy | null; time_zone: string }[]
-  >`
-    select p.cancellation_policy as practice_policy, t.cancellation_policy as therapist_policy, c.time_zone
-    from practices p
-    join therapists t on t.practice_id = p.id and t.id = ${appointment.therapist_id}
-    join clients c on c.practice_id = p.id and c.id = ${appointment.client_id}
-    where p.id = ${practiceId}`
+  const context = await planContext(tx, appointment)
   const facts = await channelFacts(tx, practiceId, appointment.client_id)
   if (!context || !facts) return
   const status = channelStatus(facts)
@@ -98,19 +91,12 @@ export function changesPlan(before: AppointmentRow | null, after: AppointmentRow
 
 /** Re-plans a client's upcoming sessions after their channels changed (consent, STOP, a bounce, a device). */
 export async function replanClient(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId: string, clientId: string) {
-  const rows = await tx<AppointmentRow[]>`
-    select ${appointmentColumns(tx)} from appointments
-    where practice_id = ${practiceId} and client_id = ${clientId} and starts_at > ${deps.clock()}
-      and status in ${tx([...OPEN_STATUSES])}
-    for update`
+  const rows = await upcomingSessions(tx, practiceId, { clientId, after: deps.clock() })
   for (const row of rows) await replanReminders(tx, deps, row)
 }
 
 /** Re-plans every upcoming session of a practice after its schedule or channels changed. */
 export async function replanPractice(tx: Tx, deps: Pick<Deps, 'clock'>, practiceId: string) {
-  const rows = await tx<AppointmentRow[]>`
-    select ${appointmentColumns(tx)} from appointments
-    where practice_id = ${practiceId} and starts_at > ${deps.clock()} and status in ${tx([...OPEN_STATUSES])}
-    for update`
+  const rows = await upcomingSessions(tx, practiceId, { after: deps.clock() })
   for (const row of rows) await replanReminders(tx, deps, row)
 }

@@ -1,19 +1,16 @@
+import { type PushSubscriptionRow, pushSubscriptionsFor } from '../push/queries'
 import { isOpen } from '../../shared/policy/sessions'
 import { LATE_SEND_MIN_LEAD_HOURS, reminderNotWanted } from '../../shared/reminders/plan'
-import type { Branding, Locale, ReminderSchedule } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
-import type { ChannelStateRow } from '../clients/channel-queries'
+import { channelStatesOf, type ClientChannelState } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import type { OutboxRow } from '../outbox/queries'
 import type { EntryDeps } from '../deps'
 import {
-  type ClientReach,
   channelBlock,
   type DeliveryExtra,
   fromLine,
-  type PushSubscriptionRow,
-  pushSubscriptionsFor,
   pushToDevices,
   pushTopic,
   recordDeliveryFacts,
@@ -22,58 +19,25 @@ import {
 } from '../outbox/client-delivery'
 import type { Job, Outcome, OutboxHandler, Result } from '../outbox/dispatch'
 import { actionUrl, type LinkAction, signActionLink } from './action-token'
+import { type ReminderContext, reminderContexts } from './queries'
 import { type ReminderLinks, reminderEmail, reminderPush, reminderSms } from './render'
 
 /** Sends `reminder` rows: confirmation requests and morning-of reminders, on email, SMS or push. */
-
-type Context = ClientReach & {
-  outbox_id: string
-  status: string
-  starts_at: Date
-  version: number
-  type: string
-  therapist_id: string
-  therapist_name: string
-  client_name: string
-  email: string
-  locale: Locale
-  time_zone: string
-  practice_name: string
-  practice_time_zone: string
-  reminder_schedule: ReminderSchedule
-  branding: Branding
-  gateway_secret: string | null
-}
-
-type ChannelState = ChannelStateRow & { client_id: string }
 
 /** Retries take a quarter of an hour at most; beyond an hour late, a send is overdue. */
 const OVERDUE_GRACE_MS = 60 * 60_000
 
 /** What `after` needs to know beyond the outcome. */
-type Extra = DeliveryExtra & { context?: Context }
+type Extra = DeliveryExtra & { context?: ReminderContext }
 
 export const reminderHandler: OutboxHandler<Extra> = {
   topic: 'reminder',
 
   async prepare(tx, rows, deps, now) {
     const ids = rows.map((r) => r.id)
-    const contexts = await tx<Context[]>`
-      select o.id as outbox_id, a.status, a.starts_at, a.version, a.type, a.therapist_id, t.name as therapist_name,
-             c.name as client_name, c.email, c.phone, c.locale, c.time_zone, c.consent_email, c.consent_sms,
-             c.consent_push, p.name as practice_name, p.time_zone as practice_time_zone, p.reminder_schedule,
-             p.branding, g.url as gateway_url, g.signing_secret as gateway_secret
-      from outbox o
-      join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
-      join clients c on c.practice_id = o.practice_id and c.id = o.client_id
-      join practices p on p.id = o.practice_id
-      join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
-      left join sms_gateways g on g.practice_id = o.practice_id
-      where o.id = any(${ids}::uuid[])`
+    const contexts = await reminderContexts(tx, ids)
     const clientIds = [...new Set(rows.map((r) => r.client_id!))]
-    const states = await tx<ChannelState[]>`
-      select client_id, channel, opted_out_at, opted_out_via, failing_since, failing_reason
-      from client_channels where client_id = any(${clientIds}::uuid[])`
+    const states = await channelStatesOf(tx, clientIds)
     const subscriptions = await pushSubscriptionsFor(tx, rows)
 
     const byId = new Map(contexts.map((c) => [c.outbox_id, c]))
@@ -105,8 +69,8 @@ export const reminderHandler: OutboxHandler<Extra> = {
 
 function whyNotNow(
   row: OutboxRow,
-  context: Context,
-  states: ChannelState[],
+  context: ReminderContext,
+  states: ClientChannelState[],
   pushSubscriptions: number,
   now: Date,
 ): string | null {
@@ -120,7 +84,7 @@ function whyNotNow(
   return channelBlock(row, context, clientStates, pushSubscriptions)
 }
 
-async function links(row: OutboxRow, context: Context, deps: EntryDeps): Promise<ReminderLinks> {
+async function links(row: OutboxRow, context: ReminderContext, deps: EntryDeps): Promise<ReminderLinks> {
   const actions: LinkAction[] =
     context.status === 'scheduled' ? ['confirm', 'cancel', 'reschedule'] : ['cancel', 'reschedule']
   const entries = await Promise.all(
@@ -141,7 +105,7 @@ async function links(row: OutboxRow, context: Context, deps: EntryDeps): Promise
 
 async function sendOne(
   row: OutboxRow,
-  context: Context,
+  context: ReminderContext,
   subscriptions: PushSubscriptionRow[],
   deps: EntryDeps,
 ): Promise<{ outcome: Outcome; extra?: Extra }> {

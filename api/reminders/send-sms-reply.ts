@@ -1,3 +1,5 @@
+import { optedOutOf } from '../clients/channel-queries'
+import { smsGatewaysOf } from '../practice/sms-gateway-queries'
 import type { Outcome, OutboxHandler } from '../outbox/dispatch'
 
 /**
@@ -13,16 +15,9 @@ export const smsReplyHandler: OutboxHandler = {
 
   async prepare(tx, rows, deps) {
     const practiceIds = [...new Set(rows.map((r) => r.practice_id))]
-    const gateways = await tx<{ practice_id: string; url: string; signing_secret: string }[]>`
-      select practice_id, url, signing_secret from sms_gateways where practice_id = any(${practiceIds}::uuid[])`
+    const gateways = await smsGatewaysOf(tx, practiceIds)
     const clientIds = [...new Set(rows.map((r) => r.client_id).filter((id): id is string => Boolean(id)))]
-    const optedOut = new Set(
-      (
-        await tx<{ client_id: string }[]>`
-          select client_id from client_channels
-          where client_id = any(${clientIds}::uuid[]) and channel = 'sms' and opted_out_at is not null`
-      ).map((r) => r.client_id),
-    )
+    const optedOut = await optedOutOf(tx, clientIds, 'sms')
     const sms = deps.sms
     return new Map(
       rows.map((row) => [

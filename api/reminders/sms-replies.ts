@@ -1,8 +1,9 @@
-import { OPEN_STATUSES } from '../../shared/policy/sessions'
+import { upcomingSessions } from '../appointments/queries'
+import { replyLinePractice, textSenders } from './queries'
 import { crisisSentence } from '../../shared/crisis'
 import { t } from '../../shared/i18n'
 import { interpretSmsReply, type SmsIntent } from '../../shared/reminders/replies'
-import type { CrisisResource, Locale } from '../../shared/schemas/policies'
+import type { Locale } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert, sealClientNote } from '../alerts/raise'
 import { cancelAsClient, confirmAsClient, quoteFor } from '../appointments/client-actions'
@@ -25,22 +26,10 @@ import type { SmsReplyPayload } from './send-sms-reply'
 
 export type InboundSms = { practiceId: string; eventId: string; from: string; text: string }
 
-type Practice = { name: string; phone: string | null; locales: Locale[]; crisis_resources: CrisisResource[] }
-type Sender = { id: string; name: string; locale: Locale; sms_opted_out: boolean }
-
 export async function handleInboundSms(tx: Tx, deps: Deps, sms: InboundSms): Promise<SmsIntent> {
   const now = deps.clock()
-  const [practice] = await tx<Practice[]>`
-    select name, phone, locales, crisis_resources from practices where id = ${sms.practiceId}`
-  const digits = sms.from.replace(/\D/g, '')
-  const senders = await tx<Sender[]>`
-    select c.id, c.name, c.locale,
-      exists(select 1 from client_channels cc where cc.practice_id = c.practice_id and cc.client_id = c.id
-             and cc.channel = 'sms' and cc.opted_out_at is not null) as sms_opted_out
-    from clients c
-    where c.practice_id = ${sms.practiceId} and regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') = ${digits}
-      and c.disabled_at is null
-    order by c.created_at limit 20`
+  const practice = await replyLinePractice(tx, sms.practiceId)
+  const senders = await textSenders(tx, sms.practiceId, sms.from.replace(/\D/g, ''))
   // Two clients on one number (a family phone): nobody's session is touched, a person reads it.
   const client = senders.length === 1 ? senders[0]! : null
   const locale: Locale = client?.locale ?? practice!.locales[0] ?? 'en'
@@ -183,12 +172,7 @@ export async function handleInboundSms(tx: Tx, deps: Deps, sms: InboundSms): Pro
 }
 
 async function nextAppointment(tx: Tx, practiceId: string, clientId: string, now: Date) {
-  const [row] = await tx<{ id: string; therapist_id: string }[]>`
-    select id, therapist_id from appointments
-    where practice_id = ${practiceId} and client_id = ${clientId} and starts_at > ${now}
-      and status in ${tx([...OPEN_STATUSES])}
-    order by starts_at limit 1
-    for update`
+  const [row] = await upcomingSessions(tx, practiceId, { clientId, after: now, limit: 1 })
   return row ?? null
 }
 

@@ -1,3 +1,4 @@
+import { insertHistory, insertSentReminders } from './queries'
 import type { Tx } from '../db/connect'
 import { insertClient } from '../clients/queries'
 import { addDays, instantAt, localDate, weekdayOf } from '../../shared/time'
@@ -110,8 +111,7 @@ export async function seedDemoHistory(
       reminders.push({ index: rows.length - 1, channels, bounced })
     }
   }
-  const inserted = await tx<{ id: string; client_id: string; starts_at: Date }[]>`
-    insert into appointments ${tx(rows)} returning id, client_id, starts_at`
+  const inserted = await insertHistory(tx, rows)
   // The confirmation requests that went out, as the dispatcher would have recorded them.
   const sent = reminders.flatMap(({ index, channels, bounced }) =>
     channels.map((channel) => {
@@ -138,5 +138,5 @@ export async function seedDemoHistory(
       }
     }),
   )
-  if (sent.length) await tx`insert into outbox ${tx(sent)}`
+  if (sent.length) await insertSentReminders(tx, sent)
 }

@@ -1,7 +1,8 @@
+import { lockFor } from '../db/tenant'
 import { TZDate } from '@date-fns/tz'
 import { generateApiKey } from '../api-keys/auth'
 import { sha256Hex } from '../crypto/web-crypto'
-import { insertApiKey } from '../api-keys/queries'
+import { insertApiKey, keyHashKnown } from '../api-keys/queries'
 import { insertAppointment } from '../appointments/queries'
 import { insertClient } from '../clients/queries'
 import type { Sql } from '../db/connect'
@@ -50,14 +51,13 @@ export async function seedDemo(
   options: { now: Date; publicUrl: string; bootstrapAdminKey?: string | undefined },
 ): Promise<SeedResult> {
   return asSystem(sql, async (tx) => {
-    await tx`select pg_advisory_xact_lock(7311402119)`
+    await lockFor(tx, 'seed:demo')
     const existing = await findPracticeBySlug(tx, DEMO_SLUG)
     if (existing) {
       let adminKey: string | null = null
       if (options.bootstrapAdminKey) {
         const hash = await sha256Hex(options.bootstrapAdminKey)
-        const [known] = await tx`select 1 from api_keys where key_hash = ${hash}`
-        if (!known) {
+        if (!(await keyHashKnown(tx, hash))) {
           await insertApiKey(tx, {
             practiceId: existing.id,
             role: 'admin',

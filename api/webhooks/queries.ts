@@ -124,3 +124,10 @@ export async function listDeliveries(
   const data = more ? rows.slice(0, q.limit) : rows
   return { data, next_cursor: more ? encodeCursor([data[data.length - 1]!.delivery_id]) : null }
 }
+
+/** The endpoints (of any practice: the dispatcher's batch) that still exist, by id. */
+export async function liveEndpoints(tx: Tx, ids: string[]): Promise<WebhookEndpointRow[]> {
+  return tx<WebhookEndpointRow[]>`
+    select id, practice_id, url, description, events, secret_ciphertext, secret_iv, created_at, deleted_at
+    from webhook_endpoints where id = any(${ids}::uuid[]) and deleted_at is null`
+}

@@ -1,4 +1,4 @@
-import { recordDeliveries, type WebhookEndpointRow } from './queries'
+import { liveEndpoints, recordDeliveries } from './queries'
 import type { Job, Outcome, OutboxHandler, RetrySchedule } from '../outbox/dispatch'
 import { openText } from '../crypto/secrets'
 import type { WebhookOutboxPayload } from './events'
@@ -27,9 +27,7 @@ export const webhookHandler: OutboxHandler<Extra> = {
 
   async prepare(tx, rows, deps) {
     const ids = [...new Set(rows.map((r) => (r.payload as WebhookOutboxPayload).endpoint_id))]
-    const endpoints = await tx<WebhookEndpointRow[]>`
-      select id, practice_id, url, description, events, secret_ciphertext, secret_iv, created_at, deleted_at
-      from webhook_endpoints where id = any(${ids}::uuid[]) and deleted_at is null`
+    const endpoints = await liveEndpoints(tx, ids)
     const sender = deps.webhooks
     const jobs = new Map<string, Job<Extra>>()
     for (const row of rows) {

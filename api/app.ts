@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Deps } from './deps'
 import { handleError } from './http/error-handler'
+import { apiHeaders } from './http/headers'
 import { ApiError } from './http/errors'
 import { openApiDocument } from './http/openapi/document'
 import { actionRoutes } from './reminders/action-routes'
@@ -60,6 +61,7 @@ export function createApp(deps: Deps) {
   )
 
   app.use('/v1/*', requireJsonBody)
+  app.use('/v1/*', apiHeaders)
 
   app.route('/', healthRoutes(deps))
   app.route('/v1/operator', operatorRoutes(deps))

@@ -5,7 +5,7 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>
 
 /**
  * Response headers, through `hono/secure-headers`, in one place: what every page carries, what
- * every file carries, and (so far nothing beyond the defaults below) what JSON answers carry.
+ * every file carries, and what JSON answers carry (nothing yet).
  *
  * Each of secureHeaders' defaults is switched off and the ones Hearth sends are named, because
  * several would break Hearth as shipped: `X-Frame-Options: SAMEORIGIN` stops practice websites
@@ -32,7 +32,7 @@ const NONE_BY_DEFAULT = {
   overwrite: false,
 } satisfies SecureHeadersOptions
 
-export type ContentSecurityPolicy = NonNullable<SecureHeadersOptions['contentSecurityPolicy']>
+type ContentSecurityPolicy = NonNullable<SecureHeadersOptions['contentSecurityPolicy']>
 
 /** An HTML page: its own Content-Security-Policy, never sniffed, never sending a referrer. */
 export function pageHeaders(

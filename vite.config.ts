@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import preact from '@preact/preset-vite'
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
-import { STAFF_CSP } from './api/http/static-files'
+import { headersSetBy, staffPageHeaders } from './api/http/headers'
 
 /**
  * One `vite build` writes everything the server hands to browsers into dist/:
@@ -148,7 +148,13 @@ function staticHeaders(): Plugin {
   return {
     name: 'hearth-static-headers',
     apply: 'build',
-    generateBundle() {
+    async generateBundle() {
+      // The staff console's policy, exactly as the Node server sends it.
+      const staff = await headersSetBy(staffPageHeaders)
+      const staffLines = [
+        `  Content-Security-Policy: ${staff.get('content-security-policy')}`,
+        `  Referrer-Policy: ${staff.get('referrer-policy')}`,
+      ]
       this.emitFile({
         type: 'asset',
         fileName: '_headers',
@@ -162,11 +168,9 @@ function staticHeaders(): Plugin {
           '/portal',
           "  Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
           '/staff',
-          `  Content-Security-Policy: ${STAFF_CSP}`,
-          '  Referrer-Policy: no-referrer',
+          ...staffLines,
           '/staff/*',
-          `  Content-Security-Policy: ${STAFF_CSP}`,
-          '  Referrer-Policy: no-referrer',
+          ...staffLines,
           '',
         ].join('\n'),
       })

@@ -6,6 +6,7 @@ import { offersFollowChange } from './offers/make-offers'
 import { remindersFollowChange } from './reminders/replan'
 import { webhooksFollowChange } from './webhooks/events'
 import { handleError } from './http/error-handler'
+import { apiHeaders } from './http/headers'
 import { ApiError } from './http/errors'
 import { openApiDocument } from './http/openapi/document'
 import { actionRoutes } from './reminders/action-routes'
@@ -77,6 +78,7 @@ export function createApp(entry: EntryDeps) {
   )
 
   app.use('/v1/*', requireJsonBody)
+  app.use('/v1/*', apiHeaders)
 
   app.route('/', healthRoutes(deps))
   app.route('/v1/operator', operatorRoutes(deps))

@@ -11,6 +11,8 @@ describe('serving the built widget (Node)', () => {
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'hearth-dist-'))
     await mkdir(join(dist, 'assets'))
+    await mkdir(join(dist, 'staff'))
+    await writeFile(join(dist, 'staff', 'index.html'), '<h1>Staff</h1>')
     await writeFile(join(dist, 'widget.js'), '/* loader */')
     await writeFile(join(dist, 'assets', 'portal-abc123.js'), '/* app */')
     await writeFile(join(dist, 'index.html'), '<h1>Calm Waters</h1>')
@@ -28,6 +30,24 @@ describe('serving the built widget (Node)', () => {
     const home = await app.request('/')
     expect(home.status).toBe(200)
     expect(home.headers.get('cache-control')).toBe('no-cache')
+  })
+
+  it('never lets a file be sniffed; gives the staff console its own strict policy', async () => {
+    for (const path of ['/widget.js', '/assets/portal-abc123.js', '/', '/staff/']) {
+      expect((await app.request(path)).headers.get('x-content-type-options'), path).toBe('nosniff')
+    }
+    const widget = await app.request('/widget.js')
+    for (const name of ['content-security-policy', 'referrer-policy', 'cross-origin-resource-policy']) {
+      expect(widget.headers.get(name), `practice sites load widget.js: ${name}`).toBeNull()
+    }
+    for (const path of ['/staff', '/staff/', '/staff/index.html']) {
+      const staff = await app.request(path)
+      expect(staff.status, path).toBe(200)
+      expect(staff.headers.get('content-security-policy'), path).toBe(
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
+      expect(staff.headers.get('referrer-policy'), path).toBe('no-referrer')
+    }
   })
 
   it('never serves the bare portal template or the static host config', async () => {

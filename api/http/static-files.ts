@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
+import { fileHeaders, staffPageHeaders } from './headers'
 
 /**
  * Node only: what `vite build` put in dist/ (widget.js, the portal's hashed assets, the demo
@@ -12,10 +13,6 @@ const CACHE: [RegExp, string][] = [
   [/^\/assets\//, 'public, max-age=31536000, immutable'],
   [/^\/widget\.js$/, 'public, max-age=300'],
 ]
-/** The staff console's policy (it holds an API key): its own files only, never framed. */
-export const STAFF_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
 /** The bare portal template is only served through /portal/{slug}, with the practice's CSP. */
 const HIDDEN = /^\/(portal(\.html)?|_headers)$/
 
@@ -23,16 +20,13 @@ export function serveBuiltFiles(root: Hono, distDir = './dist') {
   root.use('/*', async (c, next) => {
     if (HIDDEN.test(c.req.path)) return c.notFound()
     await next()
-    // serveStatic builds its response before its onFound hook runs, so the headers go on here.
+    // serveStatic builds its response before its onFound hook runs, so the cache rule goes on here.
     if (c.res.ok) {
       c.res.headers.set('Cache-Control', CACHE.find(([pattern]) => pattern.test(c.req.path))?.[1] ?? 'no-cache')
-      c.res.headers.set('X-Content-Type-Options', 'nosniff')
-      if (/^\/staff(\/|$)/.test(c.req.path)) {
-        c.res.headers.set('Content-Security-Policy', STAFF_CSP)
-        c.res.headers.set('Referrer-Policy', 'no-referrer')
-      }
     }
   })
+  root.use('/staff/*', staffPageHeaders)
+  root.use('/*', fileHeaders)
   root.use('/*', serveStatic({ root: distDir }))
 }
 

@@ -1,32 +1,46 @@
 import { type Context, Hono } from 'hono'
+import { cors } from 'hono/cors'
 import { silentSignInEnabled } from './silent-sign-in'
 import type { AppEnv, Deps } from '../deps'
 import { findPracticeBySlug } from '../practice/queries'
-import { findSilentSignIn } from './silent-sign-in-queries'
+import { findSilentSignIn, type SilentSignInRow } from './silent-sign-in-queries'
 import { asSystem } from '../db/tenant'
 import { notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { PortalConfig, PortalConfigQuery } from '../../shared/schemas/portal'
+import type { Practice } from '../../shared/schemas/practice'
+
+type Found = { practice: Practice; silent: SilentSignInRow | null }
+type ConfigEnv = { Variables: AppEnv['Variables'] & { found: Promise<Found | null> } }
 
 /**
  * The public face of a practice's portal. The only portal route a practice's own website may call
  * across origins: CORS answers just the origins the practice listed.
  */
 export function portalConfigRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<ConfigEnv>()
 
-  async function load(slug: string) {
-    return asSystem(deps.sql, async (tx) => {
-      const practice = await findPracticeBySlug(tx, slug)
-      return practice ? { practice, silent: await findSilentSignIn(tx, practice.id) } : null
-    })
+  /** The practice named by `?practice=`, looked up once per request (CORS and the answer share it). */
+  function load(c: Context<ConfigEnv>) {
+    let found = c.get('found')
+    if (!found) {
+      const slug = PortalConfigQuery.safeParse({ practice: c.req.query('practice') })
+      found = slug.success
+        ? asSystem(deps.sql, async (tx) => {
+            const practice = await findPracticeBySlug(tx, slug.data.practice)
+            return practice ? { practice, silent: await findSilentSignIn(tx, practice.id) } : null
+          })
+        : Promise.resolve(null)
+      c.set('found', found)
+    }
+    return found
   }
 
-  function allowOrigin(c: Context, allowed: string[]) {
-    c.header('Vary', 'Origin')
-    const origin = c.req.header('origin')
-    if (origin && allowed.includes(origin)) c.header('Access-Control-Allow-Origin', origin)
-  }
+  const practiceCors = cors({
+    origin: async (origin, c) => (origin && (await load(c))?.practice.allowed_origins.includes(origin) ? origin : null),
+    allowMethods: ['GET'],
+    maxAge: 600,
+  })
 
   app.options(
     '/',
@@ -36,14 +50,7 @@ export function portalConfigRoutes(deps: Deps) {
       auth: 'none',
       responses: { 204: { description: 'Allowed origins get Access-Control-Allow-Origin' } },
     }),
-    async (c) => {
-      const slug = PortalConfigQuery.safeParse({ practice: c.req.query('practice') })
-      const found = slug.success ? await load(slug.data.practice) : null
-      allowOrigin(c, found?.practice.allowed_origins ?? [])
-      c.header('Access-Control-Allow-Methods', 'GET')
-      c.header('Access-Control-Max-Age', '600')
-      return c.body(null, 204)
-    },
+    practiceCors,
   )
 
   app.get(
@@ -54,12 +61,12 @@ export function portalConfigRoutes(deps: Deps) {
       auth: 'none',
       responses: { 200: { description: 'Name, branding, policy summary, crisis resources', schema: PortalConfig } },
     }),
+    practiceCors,
     input('query', PortalConfigQuery),
     async (c) => {
-      const found = await load(c.req.valid('query').practice)
+      const found = await load(c)
       if (!found) throw notFound('That practice')
       const { practice, silent } = found
-      allowOrigin(c, practice.allowed_origins)
       c.header('Cache-Control', 'public, max-age=60')
       return c.json({
         practice: {

@@ -107,6 +107,39 @@ describe('GET /v1/portal/config', () => {
     expect(signedIn.headers.get('access-control-allow-origin'), 'signed-in routes are same-origin only').toBeNull()
   })
 
+  it("preflights answer GET for ten minutes, and only the practice's own origins", async () => {
+    const preflight = (origin: string, practice = 'portal-me') =>
+      t.call('OPTIONS', `/v1/portal/config?practice=${practice}`, {
+        headers: { origin, 'access-control-request-method': 'GET' },
+      })
+    const own = await preflight('https://portal-me.example')
+    expect(own.status).toBe(204)
+    expect(own.headers.get('access-control-allow-origin')).toBe('https://portal-me.example')
+    expect(own.headers.get('access-control-allow-methods')).toBe('GET')
+    expect(own.headers.get('access-control-max-age')).toBe('600')
+    expect(own.headers.get('access-control-allow-credentials')).toBeNull()
+    expect(own.headers.get('vary')).toContain('Origin')
+    for (const [origin, practice] of [
+      ['https://evil.example', 'portal-me'],
+      ['https://portal-me.example', 'nobody'],
+      ['https://portal-me.example', 'Not_A_Slug'],
+    ] as const) {
+      const other = await preflight(origin, practice)
+      expect(other.status, `${origin} ${practice}`).toBe(204)
+      expect(other.headers.get('access-control-allow-origin'), `${origin} ${practice}`).toBeNull()
+    }
+    const unknown = await t.call('GET', '/v1/portal/config?practice=nobody', {
+      headers: { origin: 'https://portal-me.example' },
+    })
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get('access-control-allow-origin')).toBeNull()
+    const own200 = await t.call('GET', '/v1/portal/config?practice=portal-me', {
+      headers: { origin: 'https://portal-me.example' },
+    })
+    expect(own200.headers.get('vary')).toBe('Origin')
+    expect(own200.headers.get('cache-control')).toBe('public, max-age=60')
+  })
+
   it('answers 404 for an unknown practice and 400 for a malformed slug', async () => {
     expect((await t.call('GET', '/v1/portal/config?practice=nope')).status).toBe(404)
     expect((await t.call('GET', '/v1/portal/config?practice=Not_A_Slug')).status).toBe(400)

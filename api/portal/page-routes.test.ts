@@ -40,6 +40,20 @@ describe('GET /portal/{slug}', () => {
     expect(res.text.match(/<\/script>/g)).toHaveLength(2)
   })
 
+  it('sends the whole policy, and nothing that would stop a practice site framing it', async () => {
+    const res = await t.call('GET', '/portal/calm')
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self' https://calm.example",
+    )
+    expect(res.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), payment=()')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    for (const name of ['x-frame-options', 'cross-origin-resource-policy', 'cross-origin-opener-policy']) {
+      expect(res.headers.get(name), name).toBeNull()
+    }
+  })
+
   it('leaves out an origin that could break the header', async () => {
     await asSystem(
       t.sql,
@@ -56,6 +70,10 @@ describe('GET /portal/{slug}', () => {
       const res = await t.call('GET', path)
       expect(res.status).toBe(404)
       expect(res.headers.get('content-security-policy')).toBe("default-src 'none'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+      expect(res.headers.get('permissions-policy')).toBeNull()
     }
   })
 
@@ -65,5 +83,6 @@ describe('GET /portal/{slug}', () => {
     built = TEMPLATE
     expect(res.status).toBe(503)
     expect(res.text).toContain('npm run build')
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'")
   })
 })

@@ -1,5 +1,6 @@
-import { Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
+import { pageHeaders } from '../http/headers'
 import { findPracticeBySlug } from '../practice/queries'
 import { asSystem } from '../db/tenant'
 import type { Practice } from '../../shared/schemas/practice'
@@ -15,20 +16,30 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
 const MARKER = '<!--hearth:practice-->'
 
-export function portalPolicy(allowedOrigins: readonly string[]): string {
-  // Origins were validated when saved; checked again here because they end up in a header.
-  const ancestors = ["'self'", ...allowedOrigins.filter((o) => ORIGIN.test(o))].join(' ')
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: https:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    `frame-ancestors ${ancestors}`,
-  ].join('; ')
+/** Origins were validated when saved; checked again here because they end up in a header. */
+function frameAncestors(allowedOrigins: readonly string[]): string {
+  return ["'self'", ...allowedOrigins.filter((o) => ORIGIN.test(o))].join(' ')
 }
+
+type PortalPageEnv = { Variables: AppEnv['Variables'] & { practice: Practice; template: string } }
+
+/** Every answer at this address: nothing may run, unless the portal's own policy below says otherwise. */
+const plainPageHeaders = pageHeaders({ defaultSrc: ["'none'"] })
+
+/** The portal's own: framed only by Hearth and the practice's allowed origins. */
+const portalHeaders = pageHeaders(
+  {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'https:'],
+    connectSrc: ["'self'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: [(c: Context<PortalPageEnv>) => frameAncestors(c.var.practice.allowed_origins)],
+  },
+  { permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] } },
+)
 
 /** The practice's public face, as data the page reads before any request. */
 function practiceBlock(practice: Practice): string {
@@ -45,14 +56,12 @@ const plainPage = (title: string, text: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><p>${text}</p></body></html>`
 
 export function portalPageRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get('/portal/:slug', async (c) => {
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
+  /** The practice and the built template, or the plain page that says why there is no portal. */
+  const findPortal: MiddlewareHandler<PortalPageEnv> = async (c, next) => {
     c.header('Cache-Control', 'no-cache')
-    const slug = c.req.param('slug')
+    const slug = c.req.param('slug') ?? ''
     const practice = SLUG.test(slug) ? await asSystem(deps.sql, (tx) => findPracticeBySlug(tx, slug)) : null
     if (!practice) {
-      c.header('Content-Security-Policy', "default-src 'none'")
       return c.html(
         plainPage('Not found', 'This portal is not available. Please check the address with your practice.'),
         404,
@@ -60,14 +69,17 @@ export function portalPageRoutes(deps: Deps) {
     }
     const template = await deps.portalPage?.()
     if (!template) {
-      c.header('Content-Security-Policy', "default-src 'none'")
       return c.html(
         plainPage('Not built', 'The portal has not been built yet. Run npm run build (npm start does it for you).'),
         503,
       )
     }
-    c.header('Content-Security-Policy', portalPolicy(practice.allowed_origins))
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
-    return c.html(template.replace(MARKER, practiceBlock(practice)))
-  })
+    c.set('practice', practice)
+    c.set('template', template)
+    await next()
+  }
+
+  return new Hono<PortalPageEnv>().get('/portal/:slug', plainPageHeaders, findPortal, portalHeaders, (c) =>
+    c.html(c.var.template.replace(MARKER, practiceBlock(c.var.practice))),
+  )
 }

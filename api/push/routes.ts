@@ -7,6 +7,7 @@ import { deletePushSubscription, recordPushConsent, savePushSubscription } from 
 import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
+import { fileHeaders } from '../http/headers'
 import { describe, input } from '../http/openapi/describe'
 import { replanClient } from '../reminders/replan'
 import { SERVICE_WORKER_JS } from './service-worker'
@@ -150,13 +151,10 @@ export function pushKeyRoutes(deps: Deps) {
 
 /** The service worker a practice copies to its own site's root (see api/reminders/service-worker.ts). */
 export function serviceWorkerRoutes() {
-  return new Hono<AppEnv>().get('/hearth-sw.js', () => {
-    return new Response(SERVICE_WORKER_JS, {
-      headers: {
-        'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'public, max-age=300',
-        'x-content-type-options': 'nosniff',
-      },
-    })
-  })
+  return new Hono<AppEnv>().get('/hearth-sw.js', fileHeaders, (c) =>
+    c.body(SERVICE_WORKER_JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    }),
+  )
 }

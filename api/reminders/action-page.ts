@@ -1,4 +1,6 @@
+import type { MiddlewareHandler } from 'hono'
 import { t } from '../../shared/i18n'
+import { pageHeaders } from '../http/headers'
 import type { Locale } from '../../shared/schemas/policies'
 import { escapeHtml } from './render'
 
@@ -27,21 +29,26 @@ export type ActionPage = {
 
 const CSS = `*{box-sizing:border-box}body{margin:0;background:#f5f3ee;color:#26312e;font:17px/1.55 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}main{max-width:34rem;margin:0 auto;padding:2.5rem 1.25rem}h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}p{margin:0 0 1rem}.card{background:#fff;border-radius:12px;padding:1.5rem}.notice{background:#fff6e5;border-left:4px solid #b7791f;padding:.75rem 1rem;border-radius:6px}label{display:block;margin:0 0 1rem}label.check{display:flex;gap:.6rem;align-items:flex-start}input[type=checkbox]{width:1.3rem;height:1.3rem;margin-top:.15rem;flex:none}textarea{display:block;width:100%;min-height:5rem;margin-top:.4rem;padding:.6rem;font:inherit;border:1px solid #8a9691;border-radius:8px}button{font:inherit;font-weight:600;background:#2f6f62;color:#fff;border:0;border-radius:8px;padding:.8rem 1.4rem;min-height:48px;cursor:pointer}button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}.small{color:#56625e;font-size:.92rem;margin-top:1rem}`
 
-let styleHash: Promise<string> | undefined
-function cssHash(): Promise<string> {
-  styleHash ??= crypto.subtle
-    .digest('SHA-256', new TextEncoder().encode(CSS))
-    .then((digest) => btoa(String.fromCharCode(...new Uint8Array(digest))))
-  return styleHash
+let styleHash: string | undefined
+
+const strictPageHeaders = pageHeaders({
+  defaultSrc: ["'none'"],
+  styleSrc: [() => `'sha256-${styleHash}'`],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+})
+
+/** The page's headers: its one stylesheet allowed by its hash, nothing else, never stored. */
+export const actionPageHeaders: MiddlewareHandler = async (c, next) => {
+  styleHash ??= await sha256Base64(CSS)
+  c.header('Cache-Control', 'no-store')
+  return strictPageHeaders(c, next)
 }
 
-export async function actionPageHeaders(): Promise<Record<string, string>> {
-  return {
-    'content-security-policy': `default-src 'none'; style-src 'sha256-${await cssHash()}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  }
+async function sha256Base64(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return btoa(String.fromCharCode(...new Uint8Array(digest)))
 }
 
 export function renderActionPage(page: ActionPage): string {

@@ -140,6 +140,33 @@ describe('reminder action links', () => {
     expect(await status(apt.id)).toBe('scheduled')
   })
 
+  it('every answer, the invalid-link page too, is a strict page that is never stored or framed', async () => {
+    const { confirm } = await reminderLinks('2026-03-19T15:00:00Z')
+    for (const [method, path] of [
+      ['GET', confirm],
+      ['GET', '/v1/actions/nonsense'],
+      ['POST', '/v1/actions/nonsense'],
+    ] as const) {
+      const res = await t.call(method, path, { headers: form, body: method === 'POST' ? '' : undefined })
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/html/)
+      expect(res.headers.get('content-security-policy'), path).toMatch(
+        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'$/,
+      )
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer')
+      expect(res.headers.get('cache-control'), path).toBe('no-store')
+    }
+  })
+
+  it('allows its stylesheet by the hash of exactly the CSS it inlines', async () => {
+    const { confirm } = await reminderLinks('2026-03-20T15:00:00Z')
+    const page = await t.call('GET', confirm)
+    const css = /<style>(.*?)<\/style>/s.exec(page.text)![1]!
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css))
+    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)))
+    expect(page.headers.get('content-security-policy')).toContain(`style-src 'sha256-${hash}'`)
+  })
+
   it.skipIf(!process.env.DATABASE_URL)('two taps at once confirm once', async () => {
     const { apt, confirm } = await reminderLinks('2026-03-18T15:00:00Z')
     const results = await Promise.all([1, 2, 3].map(() => t.call('POST', confirm, { headers: form, body: '' })))

@@ -1,6 +1,6 @@
-import { linkUsed, useLink } from './queries'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { isOpen } from '../../shared/policy/sessions'
+import { linkUsed, useLink } from './queries'
 import { z } from 'zod'
 import { formatMoney, t } from '../../shared/i18n'
 import { formatInstant } from '../../shared/time/format'
@@ -33,6 +33,7 @@ type Loaded = { link: ActionLink; appointment: ClientAppointment; used: boolean 
 
 export function actionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
+  app.use('/:token', actionPageHeaders)
 
   async function load(tx: Tx, link: ActionLink, forUpdate = false): Promise<Loaded | null> {
     const row = await findOutboxRow(tx, link.practiceId, link.outboxId)
@@ -44,10 +45,8 @@ export function actionRoutes(deps: Deps) {
     return { link, appointment, used: await linkUsed(tx, link) }
   }
 
-  async function respond(page: ActionPage, status: 200 | 404 | 409 | 410 = 200): Promise<Response> {
-    const headers = { 'content-type': 'text/html; charset=utf-8', ...(await actionPageHeaders()) }
-    return new Response(renderActionPage(page), { status, headers })
-  }
+  const respond = (c: Context, page: ActionPage, status: 200 | 404 | 409 | 410 = 200) =>
+    c.html(renderActionPage(page), status)
 
   const invalidPage = (): ActionPage => ({
     locale: 'en',
@@ -67,9 +66,9 @@ export function actionRoutes(deps: Deps) {
     async (c) => {
       const link = await verifyActionLink(deps.secret, c.req.param('token'), deps.clock())
       const loaded = link && (await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link)))
-      if (!loaded) return respond(invalidPage(), 404)
+      if (!loaded) return respond(c, invalidPage(), 404)
       const page = pageFor(loaded, deps.clock())
-      return respond(page.page, page.status)
+      return respond(c, page.page, page.status)
     },
   )
 
@@ -86,7 +85,7 @@ export function actionRoutes(deps: Deps) {
     async (c) => {
       const now = deps.clock()
       const link = await verifyActionLink(deps.secret, c.req.param('token'), now)
-      if (!link) return respond(invalidPage(), 404)
+      if (!link) return respond(c, invalidPage(), 404)
       const form = ActionForm.safeParse(await c.req.parseBody().catch(() => ({})))
       const fields = form.success ? form.data : {}
       try {
@@ -132,25 +131,26 @@ export function actionRoutes(deps: Deps) {
           })
           return done('action.reschedule.done')
         })
-        if (!page) return respond(invalidPage(), 404)
-        return respond(page.page, page.status)
+        if (!page) return respond(c, invalidPage(), 404)
+        return respond(c, page.page, page.status)
       } catch (error) {
         if (error instanceof ApiError && error.code === 'late_cancellation_unacknowledged') {
           // Nothing was recorded: the transaction rolled back, so the link still works.
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
           const page = pageFor(loaded!, deps.clock())
           return respond(
+            c,
             { ...page.page, notice: t(loaded!.appointment.client_locale, 'action.cancel.needAcknowledge') },
             409,
           )
         }
         if (error instanceof ApiError && (error.code === 'contact_practice' || error.code === 'invalid_state')) {
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          return respond(pageFor(loaded!, deps.clock()).page, 409)
+          return respond(c, pageFor(loaded!, deps.clock()).page, 409)
         }
         if (error instanceof Error && /action_link_uses_pkey|duplicate key/.test(error.message)) {
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          return respond(pageFor(loaded!, deps.clock()).page, 410)
+          return respond(c, pageFor(loaded!, deps.clock()).page, 410)
         }
         throw error
       }

@@ -1,4 +1,4 @@
-import type { Sql, Tx } from '../db/connect'
+import type { Sql } from '../db/connect'
 import {
   deleteEndedSessions,
   deleteFinishedMessages,
@@ -8,6 +8,7 @@ import {
   deleteOldRateLimits,
   deleteOldSignInCodes,
   deleteUnsentReminders,
+  type Sweep,
 } from './queries'
 import { asSystem } from '../db/tenant'
 
@@ -46,8 +47,6 @@ export const RETENTION = {
 } as const
 
 export type HousekeepingReport = Record<keyof typeof RETENTION, number>
-
-type Sweep = (tx: Tx, batch: { before: Date; limit: number }) => Promise<number>
 
 const SWEEPS: Record<keyof typeof RETENTION, Sweep> = {
   rateLimitWindows: deleteOldRateLimits,

@@ -1,3 +1,4 @@
+import type { PendingQuery, Row } from 'postgres'
 import type { Tx } from '../db/connect'
 
 /**
@@ -8,103 +9,74 @@ import type { Tx } from '../db/connect'
  */
 
 type Batch = { before: Date; limit: number }
+export type Sweep = (tx: Tx, batch: Batch) => Promise<number>
 
-const count = (rows: readonly unknown[]) => rows.length
+/** A sweep of `table` (rows named by `key`) for the rows `where` picks as done with by `before`. */
+function sweep(table: string, key: string[], where: (tx: Tx, before: Date) => PendingQuery<Row[]>): Sweep {
+  return async (tx, { before, limit }) => {
+    const rows = await tx`
+      delete from ${tx(table)} where (${tx(key)}) in (
+        select ${tx(key)} from ${tx(table)} where ${where(tx, before)} limit ${limit} for update skip locked)
+      returning 1`
+    return rows.length
+  }
+}
 
 /** Rate-limit windows that started before `before`. */
-export async function deleteOldRateLimits(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from rate_limits where bucket in (
-      select bucket from rate_limits where window_started_at < ${before} limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteOldRateLimits = sweep('rate_limits', ['bucket'], (tx, before) => tx`window_started_at < ${before}`)
 
 /** Sign-in codes (used or not) that expired before `before`. */
-export async function deleteOldSignInCodes(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from portal_sign_in_codes where id in (
-      select id from portal_sign_in_codes where expires_at < ${before} limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteOldSignInCodes = sweep('portal_sign_in_codes', ['id'], (tx, before) => tx`expires_at < ${before}`)
 
 /** Spent silent sign-in token ids whose token expired before `before` (it can no longer be replayed). */
-export async function deleteOldExchangeTokens(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from portal_exchange_tokens where (practice_id, jti) in (
-      select practice_id, jti from portal_exchange_tokens where expires_at < ${before}
-      limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteOldExchangeTokens = sweep(
+  'portal_exchange_tokens',
+  ['practice_id', 'jti'],
+  (tx, before) => tx`expires_at < ${before}`,
+)
 
 /** Portal sessions that ended (signed out, revoked, or past their absolute lifetime) before `before`, with their refresh tokens. */
-export async function deleteEndedSessions(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from portal_sessions where id in (
-      select id from portal_sessions where expires_at < ${before} or revoked_at < ${before}
-      limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteEndedSessions = sweep(
+  'portal_sessions',
+  ['id'],
+  (tx, before) => tx`expires_at < ${before} or revoked_at < ${before}`,
+)
 
 /** Provider event ids (svix-id, webhook-id) received before `before`. */
-export async function deleteOldInboundEvents(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from inbound_events where (practice_id, source, event_id) in (
-      select practice_id, source, event_id from inbound_events where received_at < ${before}
-      limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteOldInboundEvents = sweep(
+  'inbound_events',
+  ['practice_id', 'source', 'event_id'],
+  (tx, before) => tx`received_at < ${before}`,
+)
 
 /**
  * Finished outbox messages other than reminders and webhooks (text replies, client notices): sent,
  * failed, cancelled or skipped, last touched before `before`.
  */
-export async function deleteFinishedMessages(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from outbox where id in (
-      select id from outbox
-      where topic <> 'reminder' and topic <> 'webhook' and status <> 'pending' and updated_at < ${before}
-      limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteFinishedMessages = sweep(
+  'outbox',
+  ['id'],
+  (tx, before) => tx`topic <> 'reminder' and topic <> 'webhook' and status <> 'pending' and updated_at < ${before}`,
+)
 
 /** Finished webhook messages last touched before `before`, with their delivery attempts. */
-export async function deleteFinishedWebhooks(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from outbox where id in (
-      select id from outbox
-      where topic = 'webhook' and status <> 'pending' and updated_at < ${before}
-      limit ${limit} for update skip locked)
-    returning 1`,
-  )
-}
+export const deleteFinishedWebhooks = sweep(
+  'outbox',
+  ['id'],
+  (tx, before) => tx`topic = 'webhook' and status <> 'pending' and updated_at < ${before}`,
+)
 
 /**
  * Reminders that were never sent (cancelled when the session moved or was confirmed, or skipped),
  * once their session ended before `before`: no plan can bring them back then. Sent and failed
  * reminders stay: no-show insights (by channel) and the staff's delivery audit read them.
  */
-export async function deleteUnsentReminders(tx: Tx, { before, limit }: Batch): Promise<number> {
-  return count(
-    await tx`
-    delete from outbox where id in (
-      select o.id from outbox o
-      join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
-      where o.topic = 'reminder' and o.status in ('cancelled', 'skipped') and o.updated_at < ${before}
-        and a.ends_at < ${before}
-      limit ${limit} for update of o skip locked)
-    returning 1`,
-  )
-}
+export const deleteUnsentReminders = sweep(
+  'outbox',
+  ['id'],
+  (tx, before) => tx`
+    topic = 'reminder' and status in ('cancelled', 'skipped') and updated_at < ${before}
+    and exists (
+      select 1 from appointments a
+      where a.practice_id = outbox.practice_id and a.id = outbox.appointment_id and a.ends_at < ${before})`,
+)

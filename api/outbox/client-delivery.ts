@@ -8,7 +8,7 @@ import type { OutboxRow } from './queries'
 import type { EntryDeps } from '../deps'
 import type { PushSender } from '../providers/push'
 import { SendError } from '../providers/send-error'
-import type { Outcome, Result } from './dispatch'
+import type { Job, Outcome, Result } from './dispatch'
 
 /**
  * What sending a client a reminder or a notice takes, whatever the words: whether the client can
@@ -53,8 +53,6 @@ export function channelBlock(
   })[channel]
   return status.receives ? null : status.reason
 }
-
-/** The devices of the batch's clients that have a push row. */
 
 /** "Calm Waters Counselling <portal@hearth.example>": the practice's name on Hearth's address. */
 export function fromLine(emailFrom: string, practiceName: string): string {
@@ -141,5 +139,84 @@ export async function recordDeliveryFacts(tx: Tx, results: readonly Result<Deliv
     if (outcome.status === 'failed' && extra?.permanentEmailFailure) {
       await markChannelFailing(tx, row.practice_id, row.client_id!, 'email', 'rejected', now)
     }
+  }
+}
+
+/**
+ * The jobs for a batch of rows to clients: each row with its context (none: skipped with
+ * `missing`) and the client's devices, skipped with the reason `whyNot` gives, else sent.
+ */
+export function clientJobs<Context extends { outbox_id: string }, Extra extends DeliveryExtra>(
+  rows: readonly OutboxRow[],
+  contexts: readonly Context[],
+  subscriptions: readonly PushSubscriptionRow[],
+  handle: {
+    missing: string
+    whyNot(row: OutboxRow, context: Context, devices: number): string | null
+    send(row: OutboxRow, context: Context, devices: PushSubscriptionRow[]): Promise<{ outcome: Outcome; extra?: Extra }>
+  },
+): Map<string, Job<Extra>> {
+  const byId = new Map(contexts.map((c) => [c.outbox_id, c]))
+  const jobs = new Map<string, Job<Extra>>()
+  for (const row of rows) {
+    const context = byId.get(row.id)
+    const devices = subscriptions.filter((s) => s.client_id === row.client_id)
+    const skip = context ? handle.whyNot(row, context, devices.length) : handle.missing
+    if (skip || !context) {
+      jobs.set(row.id, async () => ({ outcome: { status: 'skipped', reason: skip ?? handle.missing } }))
+      continue
+    }
+    jobs.set(row.id, () => handle.send(row, context, devices))
+  }
+  return jobs
+}
+
+/** A message to a client worded for each channel; email and push are worded only when used. */
+export type ClientMessage = {
+  email(): Promise<{ subject: string; text: string; html: string }> | { subject: string; text: string; html: string }
+  sms(): string
+  push(topic: string): Promise<string> | string
+  /** How long a push may wait on the push service, asked at each send. */
+  pushTtlSeconds(): number
+  /** Resend's tag for the kind of message. */
+  kind: string
+  /** Retries stop here (the session's start, an offer's end). */
+  deadline?: Date | undefined
+}
+
+/**
+ * Sends one message on the row's channel: email through the mailer (the practice's name on
+ * Hearth's address), a text through the practice's gateway, a push to each device; a provider's
+ * refusal becomes an outcome.
+ */
+export async function deliverToClient(
+  deps: EntryDeps,
+  row: OutboxRow,
+  client: ClientReach & { email: string; practice_name: string; gateway_secret: string | null },
+  devices: readonly PushSubscriptionRow[],
+  message: ClientMessage,
+): Promise<Delivery> {
+  const { deadline } = message
+  try {
+    if (row.channel === 'email') {
+      const sent = await deps.mailer.send({
+        from: fromLine(deps.emailFrom, client.practice_name),
+        to: client.email,
+        ...(await message.email()),
+        idempotencyKey: row.idempotency_key,
+        tags: { kind: message.kind },
+      })
+      return { outcome: { status: 'sent', providerMessageId: sent.id } }
+    }
+    if (row.channel === 'sms') return await textClient(deps, row, client, message.sms())
+    if (row.channel === 'push') {
+      if (!deps.push) return { outcome: { status: 'retry', error: 'No push sender in this process.', deadline } }
+      const topic = await pushTopic(row)
+      const payload = await message.push(topic)
+      return await pushToDevices(deps.push, devices, { payload, topic, ttlSeconds: message.pushTtlSeconds }, deadline)
+    }
+    return { outcome: { status: 'failed', reason: 'unknown_channel', error: `Nothing is sent on ${row.channel}.` } }
+  } catch (error) {
+    return refusal(row, error, deadline)
   }
 }

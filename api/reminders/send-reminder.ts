@@ -1,4 +1,4 @@
-import { type PushSubscriptionRow, pushSubscriptionsFor } from '../push/queries'
+import { pushSubscriptionsFor } from '../push/queries'
 import { isOpen } from '../../shared/policy/sessions'
 import { LATE_SEND_MIN_LEAD_HOURS, reminderNotWanted } from '../../shared/reminders/plan'
 import { formatInstant } from '../../shared/time/format'
@@ -8,16 +8,14 @@ import type { Tx } from '../db/connect'
 import type { OutboxRow } from '../outbox/queries'
 import type { EntryDeps } from '../deps'
 import {
+  type ClientMessage,
   channelBlock,
+  clientJobs,
   type DeliveryExtra,
-  fromLine,
-  pushToDevices,
-  pushTopic,
+  deliverToClient,
   recordDeliveryFacts,
-  refusal,
-  textClient,
 } from '../outbox/client-delivery'
-import type { Job, Outcome, OutboxHandler, Result } from '../outbox/dispatch'
+import type { OutboxHandler, Result } from '../outbox/dispatch'
 import { actionUrl, type LinkAction, signActionLink } from './action-token'
 import { type ReminderContext, reminderContexts } from './queries'
 import { type ReminderLinks, reminderEmail, reminderPush, reminderSms } from './render'
@@ -36,26 +34,15 @@ export const reminderHandler: OutboxHandler<Extra> = {
   async prepare(tx, rows, deps, now) {
     const ids = rows.map((r) => r.id)
     const contexts = await reminderContexts(tx, ids)
-    const clientIds = [...new Set(rows.map((r) => r.client_id!))]
-    const states = await channelStatesOf(tx, clientIds)
-    const subscriptions = await pushSubscriptionsFor(tx, rows)
-
-    const byId = new Map(contexts.map((c) => [c.outbox_id, c]))
-    const jobs = new Map<string, Job<Extra>>()
-    for (const row of rows) {
-      const context = byId.get(row.id)
-      const subs = subscriptions.filter((s) => s.client_id === row.client_id)
-      const skip = context ? whyNotNow(row, context, states, subs.length, now) : 'appointment_gone'
-      if (skip) {
-        jobs.set(row.id, async () => ({ outcome: { status: 'skipped', reason: skip } }))
-        continue
-      }
-      jobs.set(row.id, async () => {
-        const sent = await sendOne(row, context!, subs, deps)
+    const states = await channelStatesOf(tx, [...new Set(rows.map((r) => r.client_id!))])
+    return clientJobs(rows, contexts, await pushSubscriptionsFor(tx, rows), {
+      missing: 'appointment_gone',
+      whyNot: (row, context, devices) => whyNotNow(row, context, states, devices, now),
+      send: async (row, context, devices) => {
+        const sent = await deliverToClient(deps, row, context, devices, reminderMessage(row, context, deps))
         return { ...sent, extra: { ...sent.extra, context } }
-      })
-    }
-    return jobs
+      },
+    })
   },
 
   async after(tx, results, _deps, now) {
@@ -103,12 +90,7 @@ async function links(row: OutboxRow, context: ReminderContext, deps: EntryDeps):
   return Object.fromEntries(entries)
 }
 
-async function sendOne(
-  row: OutboxRow,
-  context: ReminderContext,
-  subscriptions: PushSubscriptionRow[],
-  deps: EntryDeps,
-): Promise<{ outcome: Outcome; extra?: Extra }> {
+function reminderMessage(row: OutboxRow, context: ReminderContext, deps: EntryDeps): ClientMessage {
   const words = {
     kind: row.reminder_kind!,
     startsAt: context.starts_at,
@@ -119,31 +101,14 @@ async function sendOne(
     therapistName: context.therapist_name,
     type: context.type,
   }
-  const deadline = context.starts_at
-  try {
-    if (row.channel === 'email') {
-      const email = reminderEmail(words, await links(row, context, deps), context.branding.accent_color)
-      const sent = await deps.mailer.send({
-        from: fromLine(deps.emailFrom, context.practice_name),
-        to: context.email,
-        ...email,
-        idempotencyKey: row.idempotency_key,
-        tags: { kind: row.reminder_kind! },
-      })
-      return { outcome: { status: 'sent', providerMessageId: sent.id } }
-    }
-    if (row.channel === 'sms') return await textClient(deps, row, context, reminderSms(words))
-    if (row.channel === 'push') {
-      if (!deps.push) return { outcome: { status: 'retry', error: 'No push sender in this process.', deadline } }
-      const topic = await pushTopic(row)
-      const payload = reminderPush(words, await links(row, context, deps), topic)
-      // Until the session starts, at each send: a reminder is no use after it.
-      const ttlSeconds = () => Math.max(60, Math.floor((context.starts_at.getTime() - deps.clock().getTime()) / 1000))
-      return await pushToDevices(deps.push, subscriptions, { payload, topic, ttlSeconds }, deadline)
-    }
-    return { outcome: { status: 'failed', reason: 'unknown_channel', error: `No ${row.channel} reminders.` } }
-  } catch (error) {
-    return refusal(row, error, deadline)
+  return {
+    kind: row.reminder_kind!,
+    deadline: context.starts_at,
+    email: async () => reminderEmail(words, await links(row, context, deps), context.branding.accent_color),
+    sms: () => reminderSms(words),
+    push: async (topic) => reminderPush(words, await links(row, context, deps), topic),
+    // Until the session starts, at each send: a reminder is no use after it.
+    pushTtlSeconds: () => Math.max(60, Math.floor((context.starts_at.getTime() - deps.clock().getTime()) / 1000)),
   }
 }
 

@@ -1,7 +1,7 @@
 import { raiseAlert, sealClientNote } from '../alerts/raise'
 import { hasOpenAlert } from '../alerts/queries'
 import { lockFor } from '../db/tenant'
-import { type AppointmentRow, setAppointment } from './queries'
+import { type AppointmentRow, updateAppointment } from './queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findClientAppointment, recentSeriesCancellations, type ClientAppointment } from './portal-queries'
@@ -114,11 +114,16 @@ export async function confirmAsClient(tx: Tx, deps: Deps, input: ClientActionInp
     now,
   )
   if (!decision.ok) throw new ApiError('invalid_state', decision.message)
-  const after = await setAppointment(tx, input.practiceId, input.appointmentId, {
-    status: 'confirmed',
-    confirmed_at: now,
-    updated_at: now,
-  })
+  const after = await updateAppointment(
+    tx,
+    input.practiceId,
+    input.appointmentId,
+    {
+      status: 'confirmed',
+      confirmed_at: now,
+    },
+    now,
+  )
   await clientChanged(tx, deps, input, { before, after, action: 'appointment.confirmed' })
   return { appointment: after, changed: true }
 }
@@ -153,15 +158,20 @@ export async function cancelAsClient(
   }
 
   const late = decision.status === 'late_cancelled'
-  const after = await setAppointment(tx, input.practiceId, input.appointmentId, {
-    status: decision.status,
-    cancelled_at: now,
-    cancelled_by: 'client',
-    cancel_reason: input.reason?.trim() || null,
-    late_fee_cents: late ? quote.fee_cents : null,
-    late_fee_currency: late ? quote.currency : null,
-    updated_at: now,
-  })
+  const after = await updateAppointment(
+    tx,
+    input.practiceId,
+    input.appointmentId,
+    {
+      status: decision.status,
+      cancelled_at: now,
+      cancelled_by: 'client',
+      cancel_reason: input.reason?.trim() || null,
+      late_fee_cents: late ? quote.fee_cents : null,
+      late_fee_currency: late ? quote.currency : null,
+    },
+    now,
+  )
   await clientChanged(tx, deps, input, {
     before,
     after,

@@ -115,14 +115,16 @@ export async function participantsExist(
   return found ?? { therapist: false, client: false }
 }
 
+/** Sets the given columns of one session, as changed at `now`, and returns it as it now is. */
 export async function updateAppointment(
   tx: Tx,
   practiceId: string,
   id: string,
   values: Record<string, unknown>,
+  now: Date,
 ): Promise<AppointmentRow> {
   const [row] = await tx<AppointmentRow[]>`
-    update appointments set ${tx(values)}, updated_at = now()
+    update appointments set ${tx({ ...values, updated_at: now })}
     where practice_id = ${practiceId} and id = ${id}
     returning ${appointmentColumns(tx)}`
   return row!
@@ -139,20 +141,6 @@ export async function latestSessionDetails(
     where practice_id = ${practiceId} and client_id = ${who.clientId} and therapist_id = ${who.therapistId}
     order by starts_at desc limit 1`
   return row ?? null
-}
-
-/** Sets the given columns of one session (the caller says `updated_at`) and returns it as it now is. */
-export async function setAppointment(
-  tx: Tx,
-  practiceId: string,
-  id: string,
-  values: Record<string, unknown>,
-): Promise<AppointmentRow> {
-  const [row] = await tx<AppointmentRow[]>`
-    update appointments set ${tx(values)}
-    where practice_id = ${practiceId} and id = ${id}
-    returning ${appointmentColumns(tx)}`
-  return row!
 }
 
 export async function listAppointments(

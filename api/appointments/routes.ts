@@ -117,7 +117,7 @@ export function appointmentRoutes(deps: Deps) {
         if (status !== existing.status) Object.assign(changes, { status }, cancellationColumns(status, now))
         if (!Object.keys(changes).length) return { row: existing, created: false }
         if (moved) changes.version = existing.version + 1
-        const row = await updateAppointment(tx, practiceId, existing.id, changes)
+        const row = await updateAppointment(tx, practiceId, existing.id, changes, now)
         await audit(tx, {
           practiceId,
           actor,
@@ -207,7 +207,7 @@ export function appointmentRoutes(deps: Deps) {
           if (decision.status === 'confirmed') changes.confirmed_at = now
         }
         if (!Object.keys(changes).length) return current
-        const updated = await updateAppointment(tx, practiceId, id, changes)
+        const updated = await updateAppointment(tx, practiceId, id, changes, now)
         const actor: Actor = { kind: 'api_key', id: keyId }
         await appointmentChanged(tx, deps, { before: current, after: updated, actor })
         await audit(tx, {

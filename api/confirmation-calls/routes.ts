@@ -182,7 +182,7 @@ export function confirmationCallRoutes(deps: Deps) {
             decision.status === 'confirmed'
               ? { status: 'confirmed', confirmed_at: now }
               : { status: decision.status, cancelled_at: now, cancelled_by: 'practice', late_fee_cents: null }
-          appointment = await updateAppointment(tx, practiceId, id, changes)
+          appointment = await updateAppointment(tx, practiceId, id, changes, now)
           await appointmentChanged(tx, deps, { before: current, after: appointment, actor })
           await audit(tx, {
             practiceId,

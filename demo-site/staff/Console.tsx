@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { KeyIdentity } from '../../shared/schemas/practice-tools'
-import { chooseLocale } from '../../widget/app/boot'
+import { chooseLocale } from '../../ui/locale'
 import { Loading } from '../../widget/app/components/States'
 import { words, WordsContext } from '../../widget/app/i18n'
 import { httpStaffApi, type StaffApi } from './api'

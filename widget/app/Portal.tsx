@@ -16,7 +16,7 @@ import { browserPush, type PushBrowser } from './push'
 import { SessionDetail } from './screens/SessionDetail'
 import { Sessions } from './screens/Sessions'
 import { Waitlist } from './screens/Waitlist'
-import { useLoad } from './use-load'
+import { useLoad } from '../../ui/use-load'
 
 export type Route =
   | { name: 'home' }

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../../shared/schemas/people'
 import { useWords, type Words } from '../../../widget/app/i18n'
-import { useLoad } from '../../../widget/app/use-load'
+import { useLoad } from '../../../ui/use-load'
 import { StaffError } from '../api'
 import type { StaffContext } from '../Console'
 

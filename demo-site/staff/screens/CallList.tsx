@@ -3,8 +3,8 @@ import type { CallListEntry, CallOutcome, CallList as CallListData } from '../..
 import { formatInstant } from '../../../shared/time/format'
 import { Done, Empty, Loading } from '../../../widget/app/components/States'
 import { useWords } from '../../../widget/app/i18n'
-import { dialable, displayPhone } from '../../../widget/app/phone'
-import { useLoad } from '../../../widget/app/use-load'
+import { dialable, displayPhone } from '../../../ui/phone'
+import { useLoad } from '../../../ui/use-load'
 import { StaffProblem, StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 

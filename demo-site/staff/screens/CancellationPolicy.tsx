@@ -6,7 +6,7 @@ import type { CancellationPolicy } from '../../../shared/schemas/policies'
 import type { Practice } from '../../../shared/schemas/practice'
 import { Done, Loading } from '../../../widget/app/components/States'
 import { useWords } from '../../../widget/app/i18n'
-import { useLoad } from '../../../widget/app/use-load'
+import { useLoad } from '../../../ui/use-load'
 import { StaffProblem, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 

@@ -7,8 +7,8 @@ import { Screen } from '../components/Screen'
 import { Done, Loading, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
-import { dialable, displayPhone } from '../phone'
+import { useLoad } from '../../../ui/use-load'
+import { dialable, displayPhone } from '../../../ui/phone'
 
 /**
  * Cancelling: the rule comes first (the exact free-cancellation deadline, or inside the window the

@@ -3,7 +3,7 @@ import { CrisisResources } from '../components/CrisisResources'
 import { Screen } from '../components/Screen'
 import { Loading } from '../components/States'
 import { useWords } from '../i18n'
-import { displayPhone } from '../phone'
+import { displayPhone } from '../../../ui/phone'
 
 /** "Need help now?": the practice's crisis resources, reachable from every screen, signed in or not. */
 export function Help({

@@ -9,7 +9,7 @@ import { Screen } from '../components/Screen'
 import { Done, Empty, Loading, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
+import { useLoad } from '../../../ui/use-load'
 
 type Props = { ctx: PortalContext; therapistId?: string | undefined; startWithCrisis?: boolean | undefined }
 

@@ -5,7 +5,7 @@ import { Screen } from '../components/Screen'
 import { Done, Empty, Loading, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
+import { useLoad } from '../../../ui/use-load'
 
 /** A freed time offered from the cancellation list: take it in one tap; the first claim wins. */
 export function OfferCard({

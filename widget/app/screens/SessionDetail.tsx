@@ -6,7 +6,7 @@ import { Done, Problem } from '../components/States'
 import { useWords } from '../i18n'
 import type { PortalContext } from '../Portal'
 import { confirmSession, StatusChip } from './parts'
-import { displayPhone } from '../phone'
+import { displayPhone } from '../../../ui/phone'
 
 /** One session: when, with whom, where (or the video link near the start), and what the client can do. */
 export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {

@@ -10,18 +10,7 @@ import type {
   KeyIdentity,
   NoShowInsights,
 } from '../../shared/schemas/practice-tools'
-
-/** A refusal from the practice API (its one error shape), or `network` when it could not be reached. */
-export class StaffError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: { fields?: Record<string, string> } & Record<string, unknown>,
-  ) {
-    super(message)
-  }
-}
+import { refusal, send } from '../../ui/api-client'
 
 export type AlertFilter = { status: 'open' | 'resolved'; audience?: 'therapist' | 'front_desk' | undefined }
 export type Resolution = { note?: string; decision?: 'grant' | 'decline' }
@@ -46,32 +35,9 @@ export function httpStaffApi(key: string, options: { base?: string; fetch?: type
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers: {
-          accept: 'application/json',
-          authorization: `Bearer ${key}`,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        credentials: 'omit',
-      })
-    } catch {
-      throw new StaffError(0, 'network', 'Hearth could not be reached.')
-    }
-    const json = (await response.json().catch(() => null)) as any
-    if (!response.ok) {
-      const error = json?.error ?? {}
-      throw new StaffError(
-        response.status,
-        error.code ?? 'unknown',
-        error.message ?? response.statusText,
-        error.details,
-      )
-    }
-    return json as T
+    const response = await send(doFetch, `${base}${path}`, method, { body, authorization: `Bearer ${key}` })
+    if (!response.ok) throw await refusal(response)
+    return (await response.json().catch(() => null)) as T
   }
   const q = (params: Record<string, string | undefined>) => {
     const search = new URLSearchParams()

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../../shared/schemas/people'
 import { useWords, type Words } from '../../../widget/app/i18n'
 import { useLoad } from '../../../ui/use-load'
-import { StaffError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import type { StaffContext } from '../Console'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
@@ -33,7 +33,7 @@ export function StaffScreen({
 
 /** What went wrong, in words staff can act on. */
 export function staffProblemText(error: unknown, w: Words): string {
-  if (error instanceof StaffError) {
+  if (error instanceof ApiError) {
     if (error.code === 'network') return w.tr('staff.error.network')
     if (error.status === 401) return w.tr('staff.error.signedOut')
     if (error.status === 403) return w.tr('staff.error.forbidden')

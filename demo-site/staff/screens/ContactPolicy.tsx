@@ -5,7 +5,7 @@ import type { ContactPolicy, MessageCategory } from '../../../shared/schemas/pol
 import { Done, Loading } from '../../../widget/app/components/States'
 import { useWords } from '../../../widget/app/i18n'
 import { useLoad } from '../../../ui/use-load'
-import { StaffError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { StaffProblem, StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
@@ -47,7 +47,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
-  const fields = problem instanceof StaffError ? (problem.details?.fields ?? {}) : {}
+  const fields = problem instanceof ApiError ? (problem.details?.fields ?? {}) : {}
   const expectation = contactExpectation(policy, therapist.name, locale)
   const update = (patch: Partial<ContactPolicy>) => {
     setDone(false)

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { KeyIdentity } from '../../../shared/schemas/practice-tools'
 import { useWords } from '../../../widget/app/i18n'
-import { StaffError, type StaffApi } from '../api'
+import { ApiError } from '../../../ui/api-client'
+import type { StaffApi } from '../api'
 import { staffProblemText } from '../components/Parts'
 
 /** Sign in with a therapist or admin API key, typed here: never in the address. */
@@ -37,9 +38,7 @@ export function SignIn({
       onSignedIn(typed, await makeApi(typed).whoami())
     } catch (problem) {
       setError(
-        problem instanceof StaffError && problem.status === 401
-          ? tr('staff.signin.wrong')
-          : staffProblemText(problem, w),
+        problem instanceof ApiError && problem.status === 401 ? tr('staff.signin.wrong') : staffProblemText(problem, w),
       )
     } finally {
       setBusy(false)

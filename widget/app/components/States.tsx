@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { useWords, type Words } from '../i18n'
 
 export function Loading({ label }: { label?: string }) {
@@ -14,7 +14,7 @@ export function Loading({ label }: { label?: string }) {
 
 /** What went wrong in words a client can act on; never a code or a stack trace. */
 export function problemText(error: unknown, words: Words): string {
-  if (error instanceof PortalError) {
+  if (error instanceof ApiError) {
     if (error.code === 'network') return words.tr('widget.error.network')
     if (error.status === 429) return words.tr('widget.error.tooMany')
     if (error.status === 401) return words.tr('widget.error.signedOut')

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { quoteNow } from '../appointments'
 import { Screen } from '../components/Screen'
 import { Done, Loading, Problem } from '../components/States'
@@ -93,7 +93,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
       ctx.refresh()
     } catch (error) {
       // The deadline may have passed while the page was open: show the rule as it is now.
-      if (error instanceof PortalError && error.status === 409) server.reload()
+      if (error instanceof ApiError && error.status === 409) server.reload()
       setProblem(error)
       setBusy(false)
     }
@@ -155,9 +155,9 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
           )}
           {problem !== null && (
             <Problem error={problem}>
-              {problem instanceof PortalError && problem.code === 'late_cancellation_unacknowledged'
+              {problem instanceof ApiError && problem.code === 'late_cancellation_unacknowledged'
                 ? tr('widget.cancel.deadlinePassed')
-                : problem instanceof PortalError && problem.code === 'contact_practice'
+                : problem instanceof ApiError && problem.code === 'contact_practice'
                   ? quote.policy_text
                   : undefined}
             </Problem>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
-import { PortalError, type PortalApi } from '../api'
+import { ApiError } from '../../../ui/api-client'
+import type { PortalApi } from '../api'
 import { useWords } from '../i18n'
 import { Screen } from '../components/Screen'
 import { Problem, problemText } from '../components/States'
@@ -51,7 +52,7 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
       if (step === 'code') setResent(true)
       setStep('code')
     } catch (error) {
-      if (error instanceof PortalError && error.status === 400) setFieldError(tr('widget.signin.emailInvalid'))
+      if (error instanceof ApiError && error.status === 400) setFieldError(tr('widget.signin.emailInvalid'))
       else setProblem(problemText(error, words))
     } finally {
       setBusy(false)
@@ -73,8 +74,8 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
       await api.verify(email.trim(), digits)
       onSignedIn()
     } catch (error) {
-      if (error instanceof PortalError && error.status === 429) setFieldError(tr('widget.signin.codeLocked'))
-      else if (error instanceof PortalError && error.status >= 400 && error.status < 500)
+      if (error instanceof ApiError && error.status === 429) setFieldError(tr('widget.signin.codeLocked'))
+      else if (error instanceof ApiError && error.status >= 400 && error.status < 500)
         setFieldError(tr('widget.signin.codeWrong', { practice: practiceName || tr('widget.thePractice') }))
       else setProblem(problemText(error, words))
       setBusy(false)

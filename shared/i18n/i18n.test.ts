@@ -3,42 +3,10 @@ import { en } from './en'
 import { es } from './es'
 import { fr } from './fr'
 import { formatList, formatMoney, t } from './index'
-
-const placeholders = (message: string | Record<string, string | undefined>) =>
-  [
-    ...new Set((typeof message === 'string' ? [message] : Object.values(message)).join(' ').match(/\{\w+\}/g) ?? []),
-  ].sort()
+import { checkTranslations } from './testing'
 
 describe('dictionaries', () => {
-  it.each([
-    ['es', es],
-    ['fr', fr],
-  ] as const)('%s has every English key with the same placeholders', (_, dictionary) => {
-    expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort())
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect({ key, placeholders: placeholders(dictionary[key]) }).toEqual({ key, placeholders: placeholders(en[key]) })
-      expect(typeof dictionary[key]).toBe(typeof en[key])
-    }
-  })
-
-  it('has no empty strings and no leftover English in Spanish or French sentences', () => {
-    for (const dictionary of [en, es, fr]) {
-      for (const value of Object.values(dictionary)) {
-        for (const text of typeof value === 'string' ? [value] : Object.values(value as Record<string, string>))
-          expect(text.trim()).not.toBe('')
-      }
-    }
-    const englishWords = /\b(the|your|please|session|appointment|cancel)\b/i
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      if (key.startsWith('date.')) continue
-      for (const dictionary of [es, fr]) {
-        const value = dictionary[key]
-        expect({ key, text: typeof value === 'string' ? value : value.other }).not.toMatchObject({
-          text: expect.stringMatching(englishWords),
-        })
-      }
-    }
-  })
+  checkTranslations({ en, es, fr }, { englishAllowed: (key) => key.startsWith('date.') })
 })
 
 describe('t', () => {

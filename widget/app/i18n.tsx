@@ -1,14 +1,13 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
-import { t, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n'
+import { t, type Locale, type MessageKey, type ParamArgs } from '../../shared/i18n'
+import type { en } from '../../shared/i18n/en'
 import { formatInstant, type InstantStyle } from '../../shared/time'
-
-type Args<K extends MessageKey> = [keyof MessageParams<K>] extends [never] ? [] : [MessageParams<K>]
 
 export type Words = {
   locale: Locale
   zone: string
-  tr<K extends MessageKey>(key: K, ...args: Args<K>): string
+  tr<K extends MessageKey>(key: K, ...args: ParamArgs<typeof en, K>): string
   when(instant: string | number, style?: InstantStyle): string
 }
 
@@ -16,7 +15,7 @@ export function words(locale: Locale, zone: string): Words {
   return {
     locale,
     zone,
-    tr: (key, ...args) => (t as (l: Locale, k: MessageKey, p?: unknown) => string)(locale, key, args[0]),
+    tr: (key, ...args) => t(locale, key, ...args),
     when: (instant, style = 'long') => formatInstant(instant, zone, locale, style),
   }
 }

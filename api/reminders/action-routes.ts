@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { formatMoney, t } from '../../shared/i18n'
+import { formatMoney } from '../../shared/i18n'
+import { t } from '../i18n'
 import { formatInstant } from '../../shared/time/format'
 import { cancelAsClient, confirmAsClient, quoteFor, requestReschedule } from '../appointments/client-actions'
 import type { Tx } from '../db/connect'

@@ -1,5 +1,5 @@
 import { crisisSentence } from '../../shared/crisis'
-import { t } from '../../shared/i18n'
+import { t } from '../i18n'
 import { interpretSmsReply, type SmsIntent } from '../../shared/reminders/replies'
 import type { CrisisResource, Locale } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'

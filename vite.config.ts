@@ -125,12 +125,12 @@ function portalStrings(): Plugin {
 }
 
 /**
- * The staff console (demo-site/staff) served at /staff: its own build into dist/staff, because it
+ * The staff console (staff/) served at /staff: its own build into dist/staff, because it
  * needs strings the portal's build trims (staff words, insight labels) and shares no chunk with it.
  */
 const staffConsoleBuild = () =>
   separateBuild('hearth-staff-console', (outDir) => ({
-    root: here('demo-site/staff'),
+    root: here('staff'),
     base: '/staff/',
     publicDir: false,
     plugins: [preact()],

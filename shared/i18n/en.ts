@@ -148,7 +148,7 @@ export const en = {
   'insights.channel.push': 'Notification',
   'insights.channel.none': 'No reminder reached them',
 
-  // The staff console (demo-site/staff): for the practice's therapists and front desk.
+  // The staff console (staff/): for the practice's therapists and front desk.
   'staff.title': 'Staff console',
   'staff.pageTitle': '{practice} · Staff console',
   'staff.skip': 'Skip to content',

@@ -137,7 +137,7 @@ export const es: Dictionary = {
   'insights.channel.push': 'Notificación',
   'insights.channel.none': 'Ningún recordatorio llegó',
 
-  // The staff console (demo-site/staff).
+  // The staff console (staff/).
   'staff.title': 'Consola del equipo',
   'staff.pageTitle': '{practice} · Consola del equipo',
   'staff.skip': 'Ir al contenido',

@@ -141,7 +141,7 @@ export const fr: Dictionary = {
   'insights.channel.push': 'Notification',
   'insights.channel.none': 'Aucun rappel reçu',
 
-  // The staff console (demo-site/staff).
+  // The staff console (staff/).
   'staff.title': 'Console de l’équipe',
   'staff.pageTitle': '{practice} · Console de l’équipe',
   'staff.skip': 'Aller au contenu',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { KeyIdentity } from '../../../shared/schemas/practice-tools'
-import { useWords } from '../../../widget/app/i18n'
-import { ApiError } from '../../../ui/api-client'
+import type { KeyIdentity } from '../../shared/schemas/practice-tools'
+import { useWords } from '../../widget/app/i18n'
+import { ApiError } from '../../ui/api-client'
 import type { StaffApi } from '../api'
 import { staffProblemText } from '../components/Parts'
 

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
-import type { Therapist } from '../../../shared/schemas/people'
-import { useWords, type Words } from '../../../widget/app/i18n'
-import { useLoad } from '../../../ui/use-load'
-import { ApiError } from '../../../ui/api-client'
+import type { Therapist } from '../../shared/schemas/people'
+import { useWords, type Words } from '../../widget/app/i18n'
+import { useLoad } from '../../ui/use-load'
+import { ApiError } from '../../ui/api-client'
 import type { StaffContext } from '../Console'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */

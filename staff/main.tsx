@@ -1,7 +1,7 @@
-import '../../widget/app/styles.css'
+import '../widget/app/styles.css'
 import './staff.css'
 import { render } from 'preact'
-import { applyTheme, themeFor } from '../../ui/theme'
+import { applyTheme, themeFor } from '../ui/theme'
 import { keyStore } from './api'
 import { Console } from './Console'
 

@@ -1,7 +1,7 @@
-import type { Alert } from '../../shared/schemas/alerts'
-import type { Therapist } from '../../shared/schemas/people'
-import type { CancellationPolicy, ContactPolicy, Locale } from '../../shared/schemas/policies'
-import type { Practice } from '../../shared/schemas/practice'
+import type { Alert } from '../shared/schemas/alerts'
+import type { Therapist } from '../shared/schemas/people'
+import type { CancellationPolicy, ContactPolicy, Locale } from '../shared/schemas/policies'
+import type { Practice } from '../shared/schemas/practice'
 import type {
   CallList,
   CallOutcome,
@@ -9,8 +9,8 @@ import type {
   InsightGrouping,
   KeyIdentity,
   NoShowInsights,
-} from '../../shared/schemas/practice-tools'
-import { refusal, send } from '../../ui/api-client'
+} from '../shared/schemas/practice-tools'
+import { refusal, send } from '../ui/api-client'
 
 export type AlertFilter = { status: 'open' | 'resolved'; audience?: 'therapist' | 'front_desk' | undefined }
 export type Resolution = { note?: string; decision?: 'grant' | 'decline' }

@@ -2,8 +2,9 @@ import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { KeyIdentity } from '../shared/schemas/practice-tools'
 import { chooseLocale } from '../ui/locale'
-import { Loading } from '../widget/app/components/States'
-import { words, WordsContext } from '../widget/app/i18n'
+import { Loading } from '../ui/States'
+import { WordsProvider } from '../ui/words'
+import { words } from './i18n'
 import { httpStaffApi, type StaffApi } from './api'
 import { Alerts } from './screens/Alerts'
 import { CallList } from './screens/CallList'
@@ -161,7 +162,7 @@ export function Console({
   }
 
   return (
-    <WordsContext.Provider value={w}>
+    <WordsProvider value={w}>
       <a class="skip-link" href="#main">
         {tr('staff.skip')}
       </a>
@@ -169,6 +170,6 @@ export function Console({
       <p class="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
-    </WordsContext.Provider>
+    </WordsProvider>
   )
 }

@@ -1,4 +1,4 @@
-import '../widget/app/styles.css'
+import '../ui/styles.css'
 import './staff.css'
 import { render } from 'preact'
 import { applyTheme, themeFor } from '../ui/theme'

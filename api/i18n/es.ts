@@ -1,7 +1,7 @@
 import type { Translation } from '../../shared/i18n'
 import type { en } from './en'
 
-/** Spanish, addressed as "tú", like the portal. */
+/** Spanish, addressed as "tú": warm and direct, the way a friendly front desk writes. */
 export const es: Translation<typeof en> = {
   'signin.email.subject': 'Tu código de acceso para {practice}',
   'signin.email.code': 'Tu código de acceso para {practice} es {code}',

@@ -1,7 +1,7 @@
 import type { Translation } from '../../shared/i18n'
 import type { en } from './en'
 
-/** French, addressed as "vous", like the portal. */
+/** French, addressed as "vous", in the plain register of a good cabinet's secretariat. */
 export const fr: Translation<typeof en> = {
   'signin.email.subject': 'Votre code de connexion pour {practice}',
   'signin.email.code': 'Votre code de connexion pour {practice} est {code}',

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { en } from './en'
-import { es } from './es'
-import { fr } from './fr'
-import { formatList, formatMoney, t } from './index'
+import * as cancellation from './cancellation'
+import * as contact from './contact'
+import * as crisis from './crisis'
+import * as dates from './dates'
+import { type Dictionaries, formatList, formatMoney, merged, translator } from './index'
+import * as insights from './insights'
+import * as notices from './notices'
+import * as reminders from './reminders'
 import { checkTranslations } from './testing'
 
-describe('dictionaries', () => {
-  checkTranslations({ en, es, fr }, { englishAllowed: (key) => key.startsWith('date.') })
+const groups: [string, Dictionaries<any>][] = [
+  ['cancellation', cancellation.dictionaries],
+  ['contact', contact.dictionaries],
+  ['crisis', crisis.dictionaries],
+  ['dates', dates.dictionaries],
+  ['insights', insights.dictionaries],
+  ['notices', notices.dictionaries],
+  ['reminders', reminders.dictionaries],
+]
+
+describe.each(groups)('the %s dictionaries', (_, dictionaries) => {
+  checkTranslations(dictionaries, { englishAllowed: (key) => key.startsWith('date.') })
 })
+
+/** The rules' words together, to try the machinery on real sentences. */
+const t = translator(merged(contact.dictionaries, merged(crisis.dictionaries, dates.dictionaries)))
 
 describe('t', () => {
   it('fills placeholders in the chosen locale', () => {

@@ -1,10 +1,11 @@
 import type { Locale } from '../schemas/policies'
-import { en } from './en'
-import { es } from './es'
-import { fr } from './fr'
-import { translator } from './translator'
 
-export type { Dictionary, MessageKey } from './dictionary'
+/**
+ * The i18n machinery (`translator`: a typed `t` from any en/es/fr dictionaries) and the ways a
+ * locale writes money and lists. The sentences the rules speak are dictionaries beside it, one
+ * folder per rule (`cancellation/`, `contact/`, `crisis/`, `dates/`, `insights/`, `notices/`,
+ * `reminders/`), each with its `t`; an app bundles only the ones its code reaches.
+ */
 export type {
   Dictionaries,
   MessageParams,
@@ -14,14 +15,8 @@ export type {
   Translate,
   Translation,
 } from './translator'
-export { translator }
+export { merged, translator } from './translator'
 export type { Locale }
-
-/**
- * The message `key` in `locale` with its `{placeholders}` filled in. The parameters are typed from
- * the English text, so a missing one is a compile error rather than a `{gap}` shown to a client.
- */
-export const t = translator({ en, es, fr })
 
 /** An amount in minor units (cents) as the locale writes money: "$75.00", "75,00 US$", "75,00 $US". */
 export function formatMoney(minorUnits: number, currency: string, locale: Locale): string {

@@ -48,6 +48,14 @@ export function translator<S extends Source>(dictionaries: Dictionaries<S>): Tra
   }
 }
 
+/** Two dictionaries as one (an app's words with the kit's, the first load's with the signed-in screens'). */
+export function merged<A extends Source, B extends Source>(
+  a: Dictionaries<A>,
+  b: Dictionaries<B>,
+): Dictionaries<A & B> {
+  return { en: { ...a.en, ...b.en }, es: { ...a.es, ...b.es }, fr: { ...a.fr, ...b.fr } } as Dictionaries<A & B>
+}
+
 // Building an Intl.PluralRules is costly next to using one: a reminder run formats thousands of dates.
 const pluralRules = new Map<Locale, Intl.PluralRules>()
 

@@ -1,5 +1,5 @@
 import type { InsightCell } from '../../shared/schemas/practice-tools'
-import { useWords } from '../../widget/app/i18n'
+import { useWords } from '../i18n'
 
 /**
  * Rates as horizontal SVG bars, one row per group: the no-show rate (solid) and the

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
-import { useWords, type Words } from '../../widget/app/i18n'
+import { Problem } from '../../ui/States'
+import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
-import { ApiError } from '../../ui/api-client'
 import type { StaffContext } from '../Console'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
@@ -31,32 +31,6 @@ export function StaffScreen({
   )
 }
 
-/** What went wrong, in words staff can act on. */
-export function staffProblemText(error: unknown, w: Words): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'network') return w.tr('staff.error.network')
-    if (error.status === 401) return w.tr('staff.error.signedOut')
-    if (error.status === 403) return w.tr('staff.error.forbidden')
-    if (error.status === 404) return w.tr('staff.error.notFound')
-    if (error.status === 409 || error.status === 400) return error.message
-  }
-  return w.tr('staff.error.generic')
-}
-
-export function StaffProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const w = useWords()
-  return (
-    <div class="notice notice-problem" role="alert">
-      <p>{staffProblemText(error, w)}</p>
-      {onRetry && (
-        <button type="button" class="button button-secondary button-small" onClick={onRetry}>
-          {w.tr('staff.retry')}
-        </button>
-      )}
-    </div>
-  )
-}
-
 /** An admin chooses whose calls or policy to see; a therapist key is always its own therapist. */
 export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; id?: string }) {
   const { tr } = useWords()
@@ -66,7 +40,7 @@ export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; 
     if (!ctx.therapistId && first) ctx.chooseTherapist(first.id)
   }, [list.state])
   if (ctx.identity.role !== 'admin') return null
-  if (list.state === 'error') return <StaffProblem error={list.error} onRetry={list.reload} />
+  if (list.state === 'error') return <Problem compact error={list.error} onRetry={list.reload} />
   const therapists = list.state === 'ready' ? list.data : []
   return (
     <div class="field field-inline">

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
 import { ALERT_KINDS, type AlertKind } from '../../shared/alert-kinds'
 import type { Alert } from '../../shared/schemas/alerts'
-import { Done, Empty, Loading } from '../../widget/app/components/States'
-import { useWords } from '../../widget/app/i18n'
+import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import type { AlertFilter, Resolution } from '../api'
-import { StaffProblem, StaffScreen } from '../components/Parts'
+import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 /**
@@ -63,7 +63,7 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
       {alerts.state === 'loading' ? (
         <Loading />
       ) : alerts.state === 'error' ? (
-        <StaffProblem error={alerts.error} onRetry={alerts.reload} />
+        <Problem compact error={alerts.error} onRetry={alerts.reload} />
       ) : alerts.data.length === 0 ? (
         <Empty>
           <p>{tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')}</p>
@@ -201,7 +201,7 @@ function AlertCard({
               </button>
             )}
           </div>
-          {problem !== null && <StaffProblem error={problem} />}
+          {problem !== null && <Problem compact error={problem} />}
         </div>
       )}
     </li>

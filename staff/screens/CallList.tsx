@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks'
 import type { CallListEntry, CallOutcome, CallList as CallListData } from '../../shared/schemas/practice-tools'
 import { formatInstant } from '../../shared/time/format'
-import { Done, Empty, Loading } from '../../widget/app/components/States'
-import { useWords } from '../../widget/app/i18n'
+import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
 import { dialable, displayPhone } from '../../ui/phone'
 import { useLoad } from '../../ui/use-load'
-import { StaffProblem, StaffScreen, TherapistPicker } from '../components/Parts'
+import { StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 /**
@@ -43,7 +43,7 @@ export function CallList({ ctx }: { ctx: StaffContext }) {
       {list.state === 'loading' || (list.state === 'ready' && !list.data) ? (
         <Loading />
       ) : list.state === 'error' ? (
-        <StaffProblem error={list.error} onRetry={list.reload} />
+        <Problem compact error={list.error} onRetry={list.reload} />
       ) : (
         <Day
           ctx={ctx}
@@ -253,7 +253,7 @@ function Call({
             </div>
           </fieldset>
         )}
-        {problem !== null && <StaffProblem error={problem} />}
+        {problem !== null && <Problem compact error={problem} />}
       </div>
     </li>
   )

@@ -4,10 +4,10 @@ import { cancellationQuote } from '../../shared/policy/cancellation'
 import { instantAt, localDate } from '../../shared/time/zone'
 import type { CancellationPolicy } from '../../shared/schemas/policies'
 import type { Practice } from '../../shared/schemas/practice'
-import { Done, Loading } from '../../widget/app/components/States'
-import { useWords } from '../../widget/app/i18n'
+import { Done, Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
-import { StaffProblem, StaffScreen } from '../components/Parts'
+import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 const DAY = 86_400_000
@@ -24,7 +24,7 @@ export function CancellationPolicyScreen({ ctx }: { ctx: StaffContext }) {
       {practice.state === 'loading' ? (
         <Loading />
       ) : practice.state === 'error' ? (
-        <StaffProblem error={practice.error} onRetry={practice.reload} />
+        <Problem compact error={practice.error} onRetry={practice.reload} />
       ) : (
         <Editor ctx={ctx} practice={practice.data} />
       )}
@@ -197,7 +197,7 @@ function Editor({ ctx, practice }: { ctx: StaffContext; practice: Practice }) {
             )}
           </div>
         )}
-        {problem !== null && <StaffProblem error={problem} />}
+        {problem !== null && <Problem compact error={problem} />}
         {done && <Done>{tr('staff.cancellation.saved')}</Done>}
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>

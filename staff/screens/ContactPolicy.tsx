@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks'
-import { contactExpectation } from '../../shared/policy/contact'
+import { categoryLabel, contactExpectation } from '../../shared/policy/contact'
 import type { Therapist } from '../../shared/schemas/people'
 import type { ContactPolicy, MessageCategory } from '../../shared/schemas/policies'
-import { Done, Loading } from '../../widget/app/components/States'
-import { useWords } from '../../widget/app/i18n'
+import { Done, Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { ApiError } from '../../ui/api-client'
-import { StaffProblem, StaffScreen, TherapistPicker } from '../components/Parts'
+import { StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 const CATEGORIES: MessageCategory[] = ['scheduling', 'resource', 'update', 'homework', 'other']
@@ -30,7 +30,7 @@ export function ContactPolicyScreen({ ctx }: { ctx: StaffContext }) {
         <TherapistPicker ctx={ctx} id="contact-therapist" />
       </div>
       {loaded.state === 'error' ? (
-        <StaffProblem error={loaded.error} onRetry={loaded.reload} />
+        <Problem compact error={loaded.error} onRetry={loaded.reload} />
       ) : loaded.state === 'loading' || !loaded.data ? (
         <Loading />
       ) : (
@@ -108,7 +108,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
                     checked={policy.allowed_categories.includes(category)}
                     onChange={() => toggle(category)}
                   />
-                  <label for={`cat-${category}`}>{tr(`contact.category.${category}`)}</label>
+                  <label for={`cat-${category}`}>{categoryLabel(category, locale)}</label>
                 </span>
               ))}
             </fieldset>
@@ -186,7 +186,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
             {tr('staff.contact.crisisNoteHint')}
           </p>
         </div>
-        {problem !== null && <StaffProblem error={problem} />}
+        {problem !== null && <Problem compact error={problem} />}
         {done && <Done>{tr('staff.contact.saved', { therapist: therapist.name })}</Done>}
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks'
 import type { InsightGrouping, NoShowInsights } from '../../shared/schemas/practice-tools'
-import { Loading } from '../../widget/app/components/States'
-import { useWords } from '../../widget/app/i18n'
+import { Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { BarChart } from '../components/BarChart'
-import { StaffProblem, StaffScreen } from '../components/Parts'
+import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 const GROUPINGS: InsightGrouping[] = ['weekday', 'hour', 'lead_time', 'channel', 'type', 'therapist']
@@ -63,7 +63,7 @@ export function Insights({ ctx }: { ctx: StaffContext }) {
       {data.state === 'loading' ? (
         <Loading />
       ) : data.state === 'error' ? (
-        <StaffProblem error={data.error} onRetry={data.reload} />
+        <Problem compact error={data.error} onRetry={data.reload} />
       ) : (
         <div class={`charts${data.refreshing ? ' is-refreshing' : ''}`} aria-busy={data.refreshing}>
           <BarChart

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { KeyIdentity } from '../../shared/schemas/practice-tools'
-import { useWords } from '../../widget/app/i18n'
+import { useWords } from '../i18n'
 import { ApiError } from '../../ui/api-client'
 import type { StaffApi } from '../api'
-import { staffProblemText } from '../components/Parts'
 
 /** Sign in with a therapist or admin API key, typed here: never in the address. */
 export function SignIn({
@@ -37,9 +36,7 @@ export function SignIn({
     try {
       onSignedIn(typed, await makeApi(typed).whoami())
     } catch (problem) {
-      setError(
-        problem instanceof ApiError && problem.status === 401 ? tr('staff.signin.wrong') : staffProblemText(problem, w),
-      )
+      setError(problem instanceof ApiError && problem.status === 401 ? tr('staff.signin.wrong') : w.problem(problem))
     } finally {
       setBusy(false)
     }

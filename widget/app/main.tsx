@@ -1,3 +1,4 @@
+import '../../ui/styles.css'
 import './styles.css'
 import { render } from 'preact'
 import { httpPortalApi } from './api'

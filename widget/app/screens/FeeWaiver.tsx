@@ -3,8 +3,8 @@ import { formatMoney } from '../../../shared/i18n'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { ApiError } from '../../../ui/api-client'
 import { Screen } from '../components/Screen'
-import { Done, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
 /** Where a late-cancellation fee stands, on the home screen: the fee, and asking to waive it (once). */

@@ -6,8 +6,8 @@ import type { MessageCreated, PortalTherapist } from '../../../shared/schemas/po
 import { ApiError } from '../../../ui/api-client'
 import { CrisisResources } from '../components/CrisisResources'
 import { Screen } from '../components/Screen'
-import { Done, Empty, Loading, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Empty, Loading, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 import { useLoad } from '../../../ui/use-load'
 

@@ -3,7 +3,7 @@ import { ApiError } from '../../../ui/api-client'
 import type { PortalApi } from '../api'
 import { useWords } from '../i18n'
 import { Screen } from '../components/Screen'
-import { Problem, problemText } from '../components/States'
+import { Problem } from '../../../ui/States'
 
 export const RESEND_COOLDOWN_SECONDS = 30
 
@@ -53,7 +53,7 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
       setStep('code')
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setFieldError(tr('widget.signin.emailInvalid'))
-      else setProblem(problemText(error, words))
+      else setProblem(words.problem(error))
     } finally {
       setBusy(false)
     }
@@ -77,7 +77,7 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
       if (error instanceof ApiError && error.status === 429) setFieldError(tr('widget.signin.codeLocked'))
       else if (error instanceof ApiError && error.status >= 400 && error.status < 500)
         setFieldError(tr('widget.signin.codeWrong', { practice: practiceName || tr('widget.thePractice') }))
-      else setProblem(problemText(error, words))
+      else setProblem(words.problem(error))
       setBusy(false)
     }
   }

@@ -1,44 +1,40 @@
 import type { ComponentChildren } from 'preact'
-import { ApiError } from '../../../ui/api-client'
-import { useWords, type Words } from '../i18n'
+import { useUiWords } from './words'
 
 export function Loading({ label }: { label?: string }) {
-  const { tr } = useWords()
+  const { tr } = useUiWords()
   return (
     <div class="loading" role="status">
       <span class="spinner" aria-hidden="true" />
-      <span>{label ?? tr('widget.loading')}</span>
+      <span>{label ?? tr('ui.loading')}</span>
     </div>
   )
 }
 
-/** What went wrong in words a client can act on; never a code or a stack trace. */
-export function problemText(error: unknown, words: Words): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'network') return words.tr('widget.error.network')
-    if (error.status === 429) return words.tr('widget.error.tooMany')
-    if (error.status === 401) return words.tr('widget.error.signedOut')
-    if (error.status === 404) return words.tr('widget.error.notFound')
-  }
-  return words.tr('widget.error.generic')
-}
-
+/** What went wrong (the app's words for `error`, unless `children` say it), with a way to try again. */
 export function Problem({
   error,
   onRetry,
+  compact = false,
   children,
 }: {
   error?: unknown
   onRetry?: () => void
+  /** A smaller retry button, for the staff console's denser screens. */
+  compact?: boolean
   children?: ComponentChildren
 }) {
-  const words = useWords()
+  const words = useUiWords()
   return (
     <div class="notice notice-problem" role="alert">
-      <p>{children ?? problemText(error, words)}</p>
+      <p>{children ?? words.problem(error)}</p>
       {onRetry && (
-        <button type="button" class="button button-secondary" onClick={onRetry}>
-          {words.tr('widget.retry')}
+        <button
+          type="button"
+          class={compact ? 'button button-secondary button-small' : 'button button-secondary'}
+          onClick={onRetry}
+        >
+          {words.tr('ui.retry')}
         </button>
       )}
     </div>

@@ -7,7 +7,6 @@ import { fr } from './fr'
 
 /** The staff console's words (ui/'s included), and what went wrong in words staff can act on. */
 export const { words, useWords, t } = appWords({ en, es, fr }, problemText)
-export type Words = ReturnType<typeof words>
 
 function problemText(error: unknown, locale: Locale): string {
   if (error instanceof ApiError) {

@@ -12,7 +12,6 @@ import { fr } from './fr'
  */
 export const firstLoad = { en, es, fr }
 export const { words, useWords, t } = appWords(firstLoad, problemText)
-export type FirstLoadWords = ReturnType<typeof words>
 
 /** What went wrong in words a client can act on; never a code or a stack trace. */
 export function problemText(error: unknown, locale: Locale): string {

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import preact from '@preact/preset-vite'
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
 import { headersSetBy, staffPageHeaders } from './api/http/headers'
@@ -7,8 +6,9 @@ import { headersSetBy, staffPageHeaders } from './api/http/headers'
 /**
  * One `vite build` writes everything the server hands to browsers into dist/:
  * - `widget.js`       the loader a practice pastes: one small IIFE, a stable name, a short cache;
- * - `portal.html`     the portal page template (served by api/routes/portal-page.ts with its CSP);
+ * - `portal.html`     the portal page template (served by api/portal/page-routes.ts with its CSP);
  * - `assets/*`        the portal's hashed chunks and styles, cached for a year;
+ * - `staff/`          the staff console (staff/), its own build;
  * - the demo practice website, copied from demo-site/public.
  */
 const here = (path: string) => resolve(import.meta.dirname, path)
@@ -60,77 +60,10 @@ function minifyLoaderCss(): Plugin {
   }
 }
 
-/**
- * The strings in the portal's bundle. The dictionaries also hold reminder emails, SMS and
- * insights, which the portal never shows: only these groups are kept. Of those, only the ones the
- * sign-in form (and "Need help now?") needs travel in the first load; the rest arrive with the
- * signed-in chunk (widget/app/later-strings.ts), which is loaded before any signed-in screen.
- * widget/strings.test.ts checks both lists against the keys the code uses.
- * This rewrites shared/i18n for everything in this build: another app that needs other strings
- * (the staff console) should be its own build, as the loader is (see loaderBuild).
- */
-export const PORTAL_STRING_GROUPS = ['date', 'cancel', 'contact', 'crisis', 'widget'] as const
-export const FIRST_LOAD_STRINGS = [
-  'crisis.',
-  'contact.helpNow',
-  'widget.signin.',
-  'widget.signout.',
-  'widget.idle.',
-  'widget.error.',
-  'widget.help.',
-  'widget.crisis.',
-  'widget.launcher',
-  'widget.pageTitle',
-  'widget.close',
-  'widget.back',
-  'widget.retry',
-  'widget.loading',
-  'widget.thePractice',
-] as const
-
-const LOCALES = ['en', 'es', 'fr'] as const
-const isFirstLoad = (key: string) => FIRST_LOAD_STRINGS.some((p) => (p.endsWith('.') ? key.startsWith(p) : key === p))
-
-function portalStrings(): Plugin {
-  const kept = new RegExp(`^(${PORTAL_STRING_GROUPS.join('|')})\\.`)
-  async function dictionary(locale: string): Promise<[string, unknown][]> {
-    const { tsImport } = await import('tsx/esm/api')
-    const module = await tsImport(pathToFileURL(here(`shared/i18n/${locale}.ts`)).href, import.meta.url)
-    return Object.entries(module[locale] as Record<string, unknown>).filter(([key]) => kept.test(key))
-  }
-  return {
-    name: 'hearth-portal-strings',
-    apply: 'build',
-    async transform(_code, id) {
-      const locale = /shared\/i18n\/(en|es|fr)\.ts$/.exec(id)?.[1]
-      if (locale) {
-        const first = (await dictionary(locale)).filter(([key]) => isFirstLoad(key))
-        return `export const ${locale} = ${JSON.stringify(Object.fromEntries(first))}`
-      }
-      if (id.endsWith('widget/app/later-strings.ts')) {
-        const lines = [
-          `import { en } from '../../shared/i18n/en'`,
-          `import { es } from '../../shared/i18n/es'`,
-          `import { fr } from '../../shared/i18n/fr'`,
-        ]
-        for (const l of LOCALES) {
-          const later = (await dictionary(l)).filter(([key]) => !isFirstLoad(key))
-          lines.push(`Object.assign(${l}, ${JSON.stringify(Object.fromEntries(later))})`)
-        }
-        return lines.join('\n')
-      }
-      return null
-    },
-  }
-}
-
-/**
- * The staff console (demo-site/staff) served at /staff: its own build into dist/staff, because it
- * needs strings the portal's build trims (staff words, insight labels) and shares no chunk with it.
- */
+/** The staff console (staff/) served at /staff: an app of its own, built into dist/staff, sharing no chunk with the portal. */
 const staffConsoleBuild = () =>
   separateBuild('hearth-staff-console', (outDir) => ({
-    root: here('demo-site/staff'),
+    root: here('staff'),
     base: '/staff/',
     publicDir: false,
     plugins: [preact()],
@@ -181,7 +114,7 @@ function staticHeaders(): Plugin {
 export default defineConfig({
   root: here('widget/app'),
   publicDir: here('demo-site/public'),
-  plugins: [preact(), portalStrings(), loaderBuild(), staffConsoleBuild(), staticHeaders()],
+  plugins: [preact(), loaderBuild(), staffConsoleBuild(), staticHeaders()],
   build: {
     outDir: here('dist'),
     emptyOutDir: true,

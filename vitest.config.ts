@@ -8,7 +8,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'api/**/*.test.ts', 'widget/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'api/**/*.test.ts',
+            'ui/**/*.test.ts',
+            'widget/**/*.test.ts',
+            'staff/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -18,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['widget/**/*.test.tsx', 'demo-site/**/*.test.tsx'],
+          include: ['ui/**/*.test.tsx', 'widget/**/*.test.tsx', 'staff/**/*.test.tsx'],
           testTimeout: 15_000,
         },
       },

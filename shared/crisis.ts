@@ -1,5 +1,5 @@
 import type { CrisisResource, Locale } from './schemas/policies'
-import { t } from './i18n'
+import { t } from './i18n/crisis'
 
 /**
  * Crisis resources: sensible defaults by country, which the practice then checks and edits, and
@@ -117,6 +117,11 @@ export function crisisLinks(resource: CrisisResource): { call?: string; sms?: st
 }
 
 const ROUND_THE_CLOCK = /24\s*(\/|h|hours|heures|horas)|any ?time|toujours|siempre/i
+
+/** The name of the way to crisis resources, which other sentences point to ("For anything urgent, see Need help now?"). */
+export function helpNowLabel(locale: Locale): string {
+  return t(locale, 'crisis.helpNow')
+}
 
 /**
  * What to do now, built from the practice's own resources, e.g. "If you might act on thoughts of

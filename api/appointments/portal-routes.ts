@@ -14,7 +14,7 @@ import { ApiError, notFound } from '../http/errors'
 import { requestFeeWaiver } from '../fee-waivers/request'
 import { describe, input } from '../http/openapi/describe'
 import { canAskForWaiver } from '../../shared/policy/fee-waivers'
-import { t } from '../../shared/i18n'
+import { t } from '../i18n'
 import {
   CancellationQuote,
   CancelRequest,

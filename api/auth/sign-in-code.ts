@@ -4,7 +4,7 @@ import type { Tx } from '../db/connect'
 import { countWrongAttempt, currentCode, markCodeUsed, replaceCode, type SignInClient } from './sign-in-code-queries'
 import type { EmailMessage } from '../providers/email'
 import { keyedHash } from '../crypto/secrets'
-import { t } from '../../shared/i18n'
+import { t } from '../i18n'
 
 /** Six digits by email: short-lived, stored only as a keyed hash, and dead after a few wrong tries. */
 

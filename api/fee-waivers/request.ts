@@ -1,4 +1,5 @@
-import { formatMoney, t } from '../../shared/i18n'
+import { formatMoney } from '../../shared/i18n'
+import { t } from '../i18n'
 import { canAskForWaiver } from '../../shared/policy/fee-waivers'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert, sealClientNote } from '../alerts/raise'

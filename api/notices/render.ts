@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n'
+import { t } from '../i18n'
 import type { NoticeText } from '../../shared/notices/text'
 import type { Locale } from '../../shared/schemas/policies'
 import { escapeHtml } from '../reminders/render'

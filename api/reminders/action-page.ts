@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
-import { t } from '../../shared/i18n'
 import { pageHeaders } from '../http/headers'
+import { t } from '../i18n'
 import type { Locale } from '../../shared/schemas/policies'
 import { escapeHtml } from './render'
 

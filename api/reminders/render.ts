@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n'
+import { t } from '../i18n'
 import { reminderText, type ReminderText, type ReminderTextInput } from '../../shared/reminders/text'
 import type { Locale } from '../../shared/schemas/policies'
 import type { LinkAction } from './action-token'

@@ -1,7 +1,7 @@
 import { upcomingSessions } from '../appointments/queries'
 import { replyLinePractice, textSenders } from './queries'
 import { crisisSentence } from '../../shared/crisis'
-import { t } from '../../shared/i18n'
+import { t } from '../i18n'
 import { interpretSmsReply, type SmsIntent } from '../../shared/reminders/replies'
 import type { Locale } from '../../shared/schemas/policies'
 import { formatInstant } from '../../shared/time/format'

@@ -1,45 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { en } from './en'
-import { es } from './es'
-import { fr } from './fr'
-import { formatList, formatMoney, t } from './index'
+import * as cancellation from './cancellation'
+import * as contact from './contact'
+import * as crisis from './crisis'
+import * as dates from './dates'
+import { type Dictionaries, formatList, formatMoney, merged, translator } from './index'
+import * as insights from './insights'
+import * as notices from './notices'
+import * as reminders from './reminders'
+import { checkTranslations } from './testing'
 
-const placeholders = (message: string | Record<string, string | undefined>) =>
-  [
-    ...new Set((typeof message === 'string' ? [message] : Object.values(message)).join(' ').match(/\{\w+\}/g) ?? []),
-  ].sort()
+const groups: [string, Dictionaries<any>][] = [
+  ['cancellation', cancellation.dictionaries],
+  ['contact', contact.dictionaries],
+  ['crisis', crisis.dictionaries],
+  ['dates', dates.dictionaries],
+  ['insights', insights.dictionaries],
+  ['notices', notices.dictionaries],
+  ['reminders', reminders.dictionaries],
+]
 
-describe('dictionaries', () => {
-  it.each([
-    ['es', es],
-    ['fr', fr],
-  ] as const)('%s has every English key with the same placeholders', (_, dictionary) => {
-    expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort())
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect({ key, placeholders: placeholders(dictionary[key]) }).toEqual({ key, placeholders: placeholders(en[key]) })
-      expect(typeof dictionary[key]).toBe(typeof en[key])
-    }
-  })
-
-  it('has no empty strings and no leftover English in Spanish or French sentences', () => {
-    for (const dictionary of [en, es, fr]) {
-      for (const value of Object.values(dictionary)) {
-        for (const text of typeof value === 'string' ? [value] : Object.values(value as Record<string, string>))
-          expect(text.trim()).not.toBe('')
-      }
-    }
-    const englishWords = /\b(the|your|please|session|appointment|cancel)\b/i
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      if (key.startsWith('date.')) continue
-      for (const dictionary of [es, fr]) {
-        const value = dictionary[key]
-        expect({ key, text: typeof value === 'string' ? value : value.other }).not.toMatchObject({
-          text: expect.stringMatching(englishWords),
-        })
-      }
-    }
-  })
+describe.each(groups)('the %s dictionaries', (_, dictionaries) => {
+  checkTranslations(dictionaries, { englishAllowed: (key) => key.startsWith('date.') })
 })
+
+/** The rules' words together, to try the machinery on real sentences. */
+const t = translator(merged(contact.dictionaries, merged(crisis.dictionaries, dates.dictionaries)))
 
 describe('t', () => {
   it('fills placeholders in the chosen locale', () => {

@@ -1,4 +1,4 @@
-import { t } from '../i18n'
+import { t } from '../i18n/insights'
 import type { Locale } from '../schemas/policies'
 import type { InsightGrouping } from '../schemas/practice-tools'
 

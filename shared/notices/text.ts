@@ -1,4 +1,5 @@
-import { formatMoney, t } from '../i18n'
+import { formatMoney } from '../i18n'
+import { t } from '../i18n/notices'
 import type { Locale } from '../schemas/policies'
 import { formatInstant } from '../time/format'
 import type { InstantInput } from '../time/zone'

@@ -1,5 +1,6 @@
 import type { CancellationPolicy, Locale } from '../schemas/policies'
-import { formatMoney, t } from '../i18n'
+import { formatMoney } from '../i18n'
+import { t } from '../i18n/cancellation'
 import { formatInstant } from '../time/format'
 import { toMillis, type InstantInput } from '../time/zone'
 import { isOpen } from './sessions'

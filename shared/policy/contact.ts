@@ -1,6 +1,7 @@
 import type { ClientMessageCategory, ContactPolicy, CrisisResource, Locale, MessageCategory } from '../schemas/policies'
-import { crisisSentence, orderCrisisResources } from '../crisis'
-import { formatList, t } from '../i18n'
+import { crisisSentence, helpNowLabel, orderCrisisResources } from '../crisis'
+import { formatList } from '../i18n'
+import { t } from '../i18n/contact'
 
 /**
  * The therapist's between-session contact policy, applied: what to tell a client before they
@@ -71,8 +72,13 @@ function welcomedCategories(policy: ContactPolicy): MessageCategory[] {
   return CATEGORY_ORDER.filter((c) => policy.allowed_categories.includes(c))
 }
 
+/** A kind of message as a client picks it ("Scheduling", "I'm in crisis"). */
+export function categoryLabel(category: ClientMessageCategory, locale: Locale): string {
+  return t(locale, `contact.category.${category}`)
+}
+
 function urgentPointer(locale: Locale): string {
-  return t(locale, 'contact.urgent', { helpNow: t(locale, 'contact.helpNow') })
+  return t(locale, 'contact.urgent', { helpNow: helpNowLabel(locale) })
 }
 
 /** What to show before the client writes anything. */
@@ -94,7 +100,7 @@ export function contactExpectation(policy: ContactPolicy, therapistName: string,
     categories,
     choices: [...categories, 'crisis' as const].map((category) => ({
       category,
-      label: t(locale, `contact.category.${category}`),
+      label: categoryLabel(category, locale),
     })),
     welcome_text: accepting ? t(locale, 'contact.welcomes', { therapist, topics }) : null,
     reply_text: `${reply} ${urgentPointer(locale)}`,

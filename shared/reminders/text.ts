@@ -1,5 +1,5 @@
 import type { Locale, ReminderSchedule } from '../schemas/policies'
-import { t } from '../i18n'
+import { t } from '../i18n/reminders'
 import { formatInstant } from '../time/format'
 import type { InstantInput } from '../time/zone'
 import type { ReminderKind } from './plan'

@@ -1,5 +1,5 @@
 import type { Locale } from '../schemas/policies'
-import { t } from '../i18n'
+import { t } from '../i18n/dates'
 import { wallClock, wallMillis, type InstantInput } from './zone'
 
 /**

@@ -2,11 +2,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { PortalConfig, PortalMe } from '../../shared/schemas/portal'
 import type { PortalApi } from './api'
 import type { Boot } from './boot'
-import { chooseLocale } from './boot'
+import { chooseLocale } from '../../ui/locale'
 import type { Bridge } from './bridge'
 import { focusHeading } from './components/Screen'
-import { Loading } from './components/States'
-import { browserZone, words, WordsContext } from './i18n'
+import { Loading } from '../../ui/States'
+import { browserZone, WordsProvider } from '../../ui/words'
+import { helpNowLabel } from '../../shared/crisis'
+import { words } from './i18n'
 import { useIdle } from './idle'
 import type PortalView from './Portal'
 import { Help } from './screens/Help'
@@ -124,7 +126,7 @@ export function App({
   }
 
   return (
-    <WordsContext.Provider value={w}>
+    <WordsProvider value={w}>
       <div class={`portal mode-${boot.mode}`}>
         <header class="topbar">
           <p class="practice">{practiceName || '\u00a0'}</p>
@@ -199,7 +201,7 @@ export function App({
             onClick={() => setHelpOpen(true)}
             aria-expanded={helpOpen}
           >
-            {tr('contact.helpNow')}
+            {helpNowLabel(locale)}
           </button>
           {signedIn && (
             <button type="button" class="link-button" onClick={() => signOut('signedOut')}>
@@ -211,6 +213,6 @@ export function App({
           {announcement}
         </p>
       </div>
-    </WordsContext.Provider>
+    </WordsProvider>
   )
 }

@@ -1,12 +1,13 @@
 import type { VNode } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { PortalAppointment, PortalConfig, PortalMe } from '../../shared/schemas/portal'
-import './later-strings'
 import type { PortalApi } from './api'
 import type { Initial } from './boot'
 import type { Bridge } from './bridge'
-import { Loading, Problem } from './components/States'
-import { useWords } from './i18n'
+import { Loading, Problem } from '../../ui/States'
+import { WordsProvider } from '../../ui/words'
+import { useWords as useFirstLoadWords } from './i18n'
+import { useWords, words } from './i18n/signed-in'
 import { Cancel } from './screens/Cancel'
 import { FeeWaiver } from './screens/FeeWaiver'
 import { Messages } from './screens/Messages'
@@ -16,7 +17,7 @@ import { browserPush, type PushBrowser } from './push'
 import { SessionDetail } from './screens/SessionDetail'
 import { Sessions } from './screens/Sessions'
 import { Waitlist } from './screens/Waitlist'
-import { useLoad } from './use-load'
+import { useLoad } from '../../ui/use-load'
 
 export type Route =
   | { name: 'home' }
@@ -63,8 +64,21 @@ function firstRoute(initial: Initial | undefined): Route {
   return { name: 'home' }
 }
 
-/** Everything behind sign-in, loaded as its own chunk so the sign-in form comes first. */
-export default function Portal({
+/**
+ * Everything behind sign-in, loaded as its own chunk so the sign-in form comes first; its words
+ * (widget/app/i18n/signed-in) come with it and are given to its screens here.
+ */
+export default function Portal(props: Props) {
+  const { locale, zone } = useFirstLoadWords()
+  const signedIn = useMemo(() => words(locale, zone), [locale, zone])
+  return (
+    <WordsProvider value={signedIn}>
+      <SignedIn {...props} />
+    </WordsProvider>
+  )
+}
+
+function SignedIn({
   api,
   bridge,
   config,

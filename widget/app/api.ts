@@ -10,19 +10,8 @@ import type {
   PortalSession,
 } from '../../shared/schemas/portal'
 import type { ClientMessageCategory } from '../../shared/schemas/policies'
+import { ApiError, refusal, send } from '../../ui/api-client'
 import type { SessionStore } from './session-store'
-
-/** A refusal from the portal API (its one error shape), or `network` when it could not be reached. */
-export class PortalError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message)
-  }
-}
 
 export type WaitlistChoice = { therapist_id?: string; preferred_days?: string[]; preferred_times?: string[] }
 
@@ -74,34 +63,12 @@ export function httpPortalApi(options: Options): PortalApi {
   const ended = new Set<() => void>()
   let refreshing: Promise<boolean> | null = null
 
-  async function send(method: string, path: string, body?: unknown, auth = true): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' }
-    const session = store.read()
-    if (auth && session) headers.authorization = `Bearer ${session.access_token}`
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    try {
-      return await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-        credentials: 'omit',
-      })
-    } catch {
-      throw new PortalError(0, 'network', 'The portal could not be reached.')
-    }
-  }
-
-  async function failure(response: Response): Promise<PortalError> {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; details?: Record<string, unknown> }
-    } | null
-    const error = body?.error
-    return new PortalError(
-      response.status,
-      error?.code ?? 'unknown',
-      error?.message ?? response.statusText,
-      error?.details,
-    )
+  function call(method: string, path: string, body?: unknown, auth = true): Promise<Response> {
+    const session = auth ? store.read() : null
+    return send(doFetch, `${base}${path}`, method, {
+      body,
+      authorization: session ? `Bearer ${session.access_token}` : undefined,
+    })
   }
 
   function endSession() {
@@ -114,7 +81,7 @@ export function httpPortalApi(options: Options): PortalApi {
     if (!session) return false
     refreshing ??= (async () => {
       try {
-        const response = await send('POST', '/v1/portal/auth/refresh', { refresh_token: session.refresh_token }, false)
+        const response = await call('POST', '/v1/portal/auth/refresh', { refresh_token: session.refresh_token }, false)
         if (!response.ok) return false
         keep((await response.json()) as PortalSession, session.last_active)
         return true
@@ -139,15 +106,15 @@ export function httpPortalApi(options: Options): PortalApi {
   /** An authenticated call: refresh first when the token is about to expire, once more after a 401. */
   async function authed(method: string, path: string, body?: unknown): Promise<Response> {
     const session = store.read()
-    if (!session) throw new PortalError(401, 'unauthorized', 'Not signed in.')
+    if (!session) throw new ApiError(401, 'unauthorized', 'Not signed in.')
     if (session.expires_at - now() < 30_000) await refresh()
-    let response = await send(method, path, body)
-    if (response.status === 401 && (await refresh())) response = await send(method, path, body)
+    let response = await call(method, path, body)
+    if (response.status === 401 && (await refresh())) response = await call(method, path, body)
     if (response.status === 401) {
       endSession()
-      throw await failure(response)
+      throw await refusal(response)
     }
-    if (!response.ok) throw await failure(response)
+    if (!response.ok) throw await refusal(response)
     return response
   }
 
@@ -156,29 +123,29 @@ export function httpPortalApi(options: Options): PortalApi {
 
   return {
     async config() {
-      const response = await send('GET', `/v1/portal/config?practice=${q(practice)}`, undefined, false)
-      if (!response.ok) throw await failure(response)
+      const response = await call('GET', `/v1/portal/config?practice=${q(practice)}`, undefined, false)
+      if (!response.ok) throw await refusal(response)
       return (await response.json()) as PortalConfig
     },
     async startSignIn(email) {
-      const response = await send('POST', '/v1/portal/auth/start', { practice, email }, false)
-      if (!response.ok) throw await failure(response)
+      const response = await call('POST', '/v1/portal/auth/start', { practice, email }, false)
+      if (!response.ok) throw await refusal(response)
     },
     async verify(email, code) {
-      const response = await send('POST', '/v1/portal/auth/verify', { practice, email, code }, false)
-      if (!response.ok) throw await failure(response)
+      const response = await call('POST', '/v1/portal/auth/verify', { practice, email, code }, false)
+      if (!response.ok) throw await refusal(response)
       keep((await response.json()) as PortalSession)
     },
     async exchange(token) {
-      const response = await send('POST', '/v1/portal/auth/exchange', { practice, token }, false)
-      if (!response.ok) throw await failure(response)
+      const response = await call('POST', '/v1/portal/auth/exchange', { practice, token }, false)
+      if (!response.ok) throw await refusal(response)
       keep((await response.json()) as PortalSession)
     },
     async signOut() {
       const session = store.read()
       store.write(null)
       if (session)
-        await send('POST', '/v1/portal/auth/logout', { refresh_token: session.refresh_token }, false).catch(() => {})
+        await call('POST', '/v1/portal/auth/logout', { refresh_token: session.refresh_token }, false).catch(() => {})
     },
     isSignedIn: () => store.read() !== null,
     onSessionEnded: (listener) => void ended.add(listener),
@@ -209,8 +176,8 @@ export function httpPortalApi(options: Options): PortalApi {
       (await json<{ appointment: PortalAppointment }>(authed('POST', `/v1/portal/offers/${q(id)}/claim`, {})))
         .appointment,
     async vapidPublicKey() {
-      const response = await send('GET', '/v1/push/vapid-public-key', undefined, false)
-      if (!response.ok) throw await failure(response)
+      const response = await call('GET', '/v1/push/vapid-public-key', undefined, false)
+      if (!response.ok) throw await refusal(response)
       return ((await response.json()) as { public_key: string }).public_key
     },
     async savePushSubscription(subscription) {
@@ -220,7 +187,7 @@ export function httpPortalApi(options: Options): PortalApi {
       try {
         await authed('DELETE', '/v1/portal/push-subscriptions', { endpoint })
       } catch (error) {
-        if (!(error instanceof PortalError && error.status === 404)) throw error
+        if (!(error instanceof ApiError && error.status === 404)) throw error
       }
     },
     async requestReschedule(id, note) {

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/schemas/policies'
+import { isLocale } from '../../ui/locale'
 
 /** What the portal page knows before any request: from its address and the practice block the server put in the page. */
 export type Boot = {
@@ -17,8 +18,6 @@ export type Boot = {
 export type Initial = { show: 'missed' | 'offer' | 'sessions' | 'session'; id: string }
 const SHOW = ['missed', 'offer', 'sessions', 'session'] as const
 
-const LOCALES: readonly Locale[] = ['en', 'es', 'fr']
-const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale)
 const isAccent = (value: unknown): value is string => typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)
 
 function originOf(value: string | null): string | null {
@@ -59,13 +58,4 @@ export function readBoot(location: Location, doc: Document, framed: boolean): Bo
     ...(isAccent(accent) && { accent }),
     ...(initial && { initial }),
   }
-}
-
-/** The explicit attribute, else the client's own language (once known), else the browser's; always one the practice offers. */
-export function chooseLocale(offered: readonly Locale[], ...preferences: (string | undefined | null)[]): Locale {
-  for (const preference of preferences) {
-    const short = preference?.slice(0, 2).toLowerCase()
-    if (isLocale(short) && (offered.length === 0 || offered.includes(short))) return short
-  }
-  return offered[0] ?? 'en'
 }

@@ -1,3 +1,4 @@
+import '../../ui/styles.css'
 import './styles.css'
 import { render } from 'preact'
 import { httpPortalApi } from './api'
@@ -6,7 +7,7 @@ import { readBoot } from './boot'
 import { hostBridge } from './bridge'
 import { IDLE_SIGN_OUT_MS } from './idle'
 import { browserSessionStore } from './session-store'
-import { applyTheme, themeFor } from './theme'
+import { applyTheme, themeFor } from '../../ui/theme'
 
 /** The portal page's entry: read where we are, theme, and mount. */
 const framed = window.parent !== window

@@ -14,7 +14,8 @@ import type {
 } from '../../shared/schemas/portal'
 import type { PortalApi } from './api'
 import type { Bridge } from './bridge'
-import { words, WordsContext } from './i18n'
+import { WordsProvider } from '../../ui/words'
+import { words } from './i18n/signed-in'
 
 afterEach(() => cleanup())
 
@@ -220,7 +221,7 @@ export function fakeBridge() {
 }
 
 export function InWords({ locale = 'en', children }: { locale?: Locale; children: ComponentChildren }) {
-  return <WordsContext.Provider value={words(locale, ZONE)}>{children}</WordsContext.Provider>
+  return <WordsProvider value={words(locale, ZONE)}>{children}</WordsProvider>
 }
 
 export function offer(id: string, overrides: Partial<PortalOffer> = {}): PortalOffer {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import type { Locale } from '../../../shared/schemas/policies'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
 import type { PushBrowser } from '../push'
 import { config, fakeApi, fakeBridge, InWords, me, NOW } from '../testing'
@@ -202,7 +202,7 @@ describe('Reminders on this device, in the portal opened on its own', () => {
     const { browser, log } = fakeBrowser()
     setup(browser, {
       savePushSubscription: async () => {
-        throw new PortalError(0, 'network', 'offline')
+        throw new ApiError(0, 'network', 'offline')
       },
     })
     fireEvent.click(await screen.findByRole('button', { name: 'Get reminders on this device' }))

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
-import { useWords } from '../i18n'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 import { type PushBrowser, type PushState, readPushState, turnPushOff, turnPushOn } from '../push'
-import { Problem } from './States'
+import { Problem } from '../../../ui/States'
 
 /**
  * "Reminders on this device": optional and quiet, at the foot of the sessions screen. Browsers let

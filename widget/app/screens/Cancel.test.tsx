@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
 import {
   callSession,
@@ -91,7 +91,7 @@ describe('Cancel', () => {
   it('when the deadline passed while the page was open, reloads the rule and says so', async () => {
     setup({
       cancel: async () => {
-        throw new PortalError(409, 'late_cancellation_unacknowledged', 'late')
+        throw new ApiError(409, 'late_cancellation_unacknowledged', 'late')
       },
     })
     await openCancel('Details for Mon 9 Mar at 10:00 am')
@@ -106,7 +106,7 @@ describe('Cancel', () => {
     let fail = true
     setup({
       cancellation: async () => {
-        if (fail) throw new PortalError(500, 'internal', 'x')
+        if (fail) throw new ApiError(500, 'internal', 'x')
         return freeSession.cancellation!
       },
     })

@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
 import { cancelDecision } from '../../../shared/policy/cancellation'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { quoteNow } from '../appointments'
 import { Screen } from '../components/Screen'
-import { Done, Loading, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Loading, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
-import { dialable, displayPhone } from '../phone'
+import { useLoad } from '../../../ui/use-load'
+import { dialable, displayPhone } from '../../../ui/phone'
 
 /**
  * Cancelling: the rule comes first (the exact free-cancellation deadline, or inside the window the
@@ -99,7 +99,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
       ctx.refresh()
     } catch (error) {
       // The deadline may have passed while the page was open: show the rule as it is now.
-      if (error instanceof PortalError && error.status === 409) server.reload()
+      if (error instanceof ApiError && error.status === 409) server.reload()
       setProblem(error)
       setBusy(false)
     }
@@ -161,9 +161,9 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
           )}
           {problem !== null && (
             <Problem error={problem}>
-              {problem instanceof PortalError && problem.code === 'late_cancellation_unacknowledged'
+              {problem instanceof ApiError && problem.code === 'late_cancellation_unacknowledged'
                 ? tr('widget.cancel.deadlinePassed')
-                : problem instanceof PortalError && problem.code === 'contact_practice'
+                : problem instanceof ApiError && problem.code === 'contact_practice'
                   ? quote.policy_text
                   : undefined}
             </Problem>

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
 import { config, fakeApi, fakeBridge, freeSession, InWords, lateCancelled, lateSession, NOW } from '../testing'
 
@@ -74,7 +74,7 @@ describe('Late-cancellation fee', () => {
     setup({
       appointments: async () => [lateCancelled],
       requestFeeWaiver: async () => {
-        throw new PortalError(409, 'conflict', 'already')
+        throw new ApiError(409, 'conflict', 'already')
       },
     })
     fireEvent.click(await screen.findByRole('button', { name: 'Ask for the fee to be waived' }))

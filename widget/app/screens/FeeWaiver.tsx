@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { Screen } from '../components/Screen'
-import { Done, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
 /** Where a late-cancellation fee stands, on the home screen: the fee, and asking to waive it (once). */
@@ -105,7 +105,7 @@ export function FeeWaiver({ ctx, appointment: a }: { ctx: PortalContext; appoint
             </div>
             {problem !== null && (
               <Problem error={problem}>
-                {problem instanceof PortalError && problem.status === 409 ? tr('widget.waiver.already') : undefined}
+                {problem instanceof ApiError && problem.status === 409 ? tr('widget.waiver.already') : undefined}
               </Problem>
             )}
             <div class="actions">

@@ -1,9 +1,10 @@
+import { helpNowLabel } from '../../../shared/crisis'
 import type { CrisisResource } from '../../../shared/schemas/policies'
 import { CrisisResources } from '../components/CrisisResources'
 import { Screen } from '../components/Screen'
-import { Loading } from '../components/States'
+import { Loading } from '../../../ui/States'
 import { useWords } from '../i18n'
-import { displayPhone } from '../phone'
+import { displayPhone } from '../../../ui/phone'
 
 /** "Need help now?": the practice's crisis resources, reachable from every screen, signed in or not. */
 export function Help({
@@ -15,9 +16,9 @@ export function Help({
   phone?: string | undefined
   onBack: () => void
 }) {
-  const { tr } = useWords()
+  const { tr, locale } = useWords()
   return (
-    <Screen title={tr('contact.helpNow')} onBack={onBack}>
+    <Screen title={helpNowLabel(locale)} onBack={onBack}>
       {resources ? <CrisisResources resources={resources} /> : <Loading />}
       <p class="fine">
         {phone ? tr('widget.help.practiceCall', { phone: displayPhone(phone)! }) : tr('widget.help.practice')}

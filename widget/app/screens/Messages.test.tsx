@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
 import { config, fakeApi, fakeBridge, InWords, me, NOW, OKAFOR, RIVERA } from '../testing'
 
@@ -101,11 +101,7 @@ describe('Messages', () => {
   it('explains a refusal from the server in its own words', async () => {
     setup({
       sendMessage: async () => {
-        throw new PortalError(
-          403,
-          'contact_policy',
-          "Dr. Maya Rivera doesn't take this kind of message between sessions.",
-        )
+        throw new ApiError(403, 'contact_policy', "Dr. Maya Rivera doesn't take this kind of message between sessions.")
       },
     })
     await openMessages()

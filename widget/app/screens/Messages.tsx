@@ -3,13 +3,13 @@ import { crisisSentence } from '../../../shared/crisis'
 import { contactDecision, contactExpectation } from '../../../shared/policy/contact'
 import type { ClientMessageCategory } from '../../../shared/schemas/policies'
 import type { MessageCreated, PortalTherapist } from '../../../shared/schemas/portal'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { CrisisResources } from '../components/CrisisResources'
 import { Screen } from '../components/Screen'
-import { Done, Empty, Loading, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Empty, Loading, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
+import { useLoad } from '../../../ui/use-load'
 
 type Props = { ctx: PortalContext; therapistId?: string | undefined; startWithCrisis?: boolean | undefined }
 
@@ -209,7 +209,7 @@ export function Messages({ ctx, therapistId, startWithCrisis }: Props) {
             </div>
             {problem !== null && (
               <Problem error={problem}>
-                {problem instanceof PortalError && problem.code === 'contact_policy' ? problem.message : undefined}
+                {problem instanceof ApiError && problem.code === 'contact_policy' ? problem.message : undefined}
               </Problem>
             )}
             <div class="actions">

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { Screen } from '../components/Screen'
-import { Done, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
 /** After a missed session: warm, shame-free, a way to find another time; explaining is optional. */

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
 import type { Initial } from '../boot'
 import { config, fakeApi, fakeBridge, freeSession, InWords, missedSession, NOW, offer } from '../testing'
@@ -46,7 +46,7 @@ describe('Offers from the cancellation list', () => {
     setup({
       offers: async () => [offer('o1')],
       claimOffer: async () => {
-        throw new PortalError(409, 'offer_taken', 'taken')
+        throw new ApiError(409, 'offer_taken', 'taken')
       },
     })
     fireEvent.click(await screen.findByRole('button', { name: 'Take this time' }))
@@ -70,7 +70,7 @@ describe('Offers from the cancellation list', () => {
   it('still shows home when offers cannot be fetched', async () => {
     setup({
       offers: async () => {
-        throw new PortalError(0, 'network', 'offline')
+        throw new ApiError(0, 'network', 'offline')
       },
     })
     expect(await screen.findByRole('heading', { level: 1, name: 'Your appointments' })).toBeTruthy()

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks'
 import type { PortalOffer } from '../../../shared/schemas/portal'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { Screen } from '../components/Screen'
-import { Done, Empty, Loading, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Empty, Loading, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
+import { useLoad } from '../../../ui/use-load'
 
 /** A freed time offered from the cancellation list: take it in one tap; the first claim wins. */
 export function OfferCard({
@@ -33,8 +33,8 @@ export function OfferCard({
       ctx.bridge.emit('confirmed')
       ctx.refresh()
     } catch (error) {
-      if (error instanceof PortalError && error.code === 'offer_taken') setState('taken')
-      else if (error instanceof PortalError && error.code === 'offer_expired') setState('expired')
+      if (error instanceof ApiError && error.code === 'offer_taken') setState('taken')
+      else if (error instanceof ApiError && error.code === 'offer_expired') setState('expired')
       else setProblem(error)
     } finally {
       setBusy(false)

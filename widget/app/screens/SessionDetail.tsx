@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { minutes, quoteNow } from '../appointments'
 import { Screen } from '../components/Screen'
-import { Done, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 import { confirmSession, StatusChip } from './parts'
-import { displayPhone } from '../phone'
+import { displayPhone } from '../../../ui/phone'
 
 /** One session: when, with whom, where (or the video link near the start), and what the client can do. */
 export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {

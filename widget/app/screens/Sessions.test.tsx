@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
 import { config, fakeApi, fakeBridge, freeSession, InWords, lateSession, missedSession, NOW } from '../testing'
 
@@ -46,7 +46,7 @@ describe('Sessions (home)', () => {
     let fail = true
     setup({
       appointments: async () => {
-        if (fail) throw new PortalError(0, 'network', 'offline')
+        if (fail) throw new ApiError(0, 'network', 'offline')
         return [freeSession]
       },
     })

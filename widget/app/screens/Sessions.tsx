@@ -3,14 +3,14 @@ import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { firstName, isMissed, upcoming } from '../appointments'
 import { DeviceReminders } from '../components/DeviceReminders'
 import { Screen } from '../components/Screen'
-import { Done, Empty, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Empty, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
-import { useLoad } from '../use-load'
+import { useLoad } from '../../../ui/use-load'
 import { LateFeeCard } from './FeeWaiver'
 import { OfferCard } from './Offer'
 import { confirmSession, DateBadge, StatusChip } from './parts'
-import { displayPhone } from '../phone'
+import { displayPhone } from '../../../ui/phone'
 
 /** Home: missed-session notes first (gently), then upcoming sessions, then messages and the cancellation list. */
 export function Sessions({ ctx }: { ctx: PortalContext }) {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { PortalError } from '../api'
+import { ApiError } from '../../../ui/api-client'
 import { fakeApi, InWords } from '../testing'
 import { SignIn } from './SignIn'
 
@@ -47,7 +47,7 @@ describe('SignIn', () => {
   it('explains a code that did not work without blaming, and lets the client try again', async () => {
     setup({
       verify: async () => {
-        throw new PortalError(400, 'invalid_code', 'no')
+        throw new ApiError(400, 'invalid_code', 'no')
       },
     })
     type('Your email address', 'alex@example.com')
@@ -83,7 +83,7 @@ describe('SignIn', () => {
   it('says what to do when the portal cannot be reached', async () => {
     setup({
       startSignIn: async () => {
-        throw new PortalError(0, 'network', 'offline')
+        throw new ApiError(0, 'network', 'offline')
       },
     })
     type('Your email address', 'alex@example.com')

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks'
-import { PortalError, type PortalApi } from '../api'
+import { ApiError } from '../../../ui/api-client'
+import type { PortalApi } from '../api'
 import { useWords } from '../i18n'
 import { Screen } from '../components/Screen'
-import { Problem, problemText } from '../components/States'
+import { Problem } from '../../../ui/States'
 
 export const RESEND_COOLDOWN_SECONDS = 30
 
@@ -51,8 +52,8 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
       if (step === 'code') setResent(true)
       setStep('code')
     } catch (error) {
-      if (error instanceof PortalError && error.status === 400) setFieldError(tr('widget.signin.emailInvalid'))
-      else setProblem(problemText(error, words))
+      if (error instanceof ApiError && error.status === 400) setFieldError(tr('widget.signin.emailInvalid'))
+      else setProblem(words.problem(error))
     } finally {
       setBusy(false)
     }
@@ -73,10 +74,10 @@ export function SignIn({ api, practiceName, notice, onSignedIn }: Props) {
       await api.verify(email.trim(), digits)
       onSignedIn()
     } catch (error) {
-      if (error instanceof PortalError && error.status === 429) setFieldError(tr('widget.signin.codeLocked'))
-      else if (error instanceof PortalError && error.status >= 400 && error.status < 500)
+      if (error instanceof ApiError && error.status === 429) setFieldError(tr('widget.signin.codeLocked'))
+      else if (error instanceof ApiError && error.status >= 400 && error.status < 500)
         setFieldError(tr('widget.signin.codeWrong', { practice: practiceName || tr('widget.thePractice') }))
-      else setProblem(problemText(error, words))
+      else setProblem(words.problem(error))
       setBusy(false)
     }
   }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks'
 import type { DAY_PARTS as SharedParts, WEEKDAYS as SharedDays } from '../../../shared/schemas/portal'
 import { Screen } from '../components/Screen'
-import { Done, Problem } from '../components/States'
-import { useWords } from '../i18n'
+import { Done, Problem } from '../../../ui/States'
+import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
 // The schema module carries zod; the widget keeps its own copies, typed against the contract.

@@ -1,6 +1,6 @@
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { wallClock } from '../../../shared/time'
-import { useWords, type Words } from '../i18n'
+import { useWords, type Words } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
 /** Confirms a session, then tells the client (and a screen reader) and the host page, and reloads; returns what it said. */

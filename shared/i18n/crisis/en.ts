@@ -1,0 +1,16 @@
+/** What to do now, whenever a client might be in crisis (shared/crisis.ts speaks them), in English: the source. */
+export const en = {
+  'crisis.helpNow': 'Need help now?',
+
+  'crisis.emergency': 'If you might act on thoughts of harming yourself or someone else, call {number} now.',
+  'crisis.emergency.generic':
+    'If you might act on thoughts of harming yourself or someone else, call your local emergency number now.',
+  'crisis.hotline.always': 'You can {action} any time to talk to someone.',
+  'crisis.hotline.hours': 'You can {action} to talk to someone ({hours}).',
+  'crisis.action.call': 'call {phone}',
+  'crisis.action.text': 'text {text}',
+  'crisis.action.callOrText': 'call or text {phone}',
+  'crisis.action.callAndText': 'call {phone} or text {text}',
+  'crisis.action.visit': 'visit {url}',
+  'crisis.name.emergency': 'Emergency services',
+} as const

@@ -1,0 +1,57 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+import type { Therapist } from '../../shared/schemas/people'
+import { Problem } from '../../ui/States'
+import { useWords } from '../i18n'
+import { useLoad } from '../../ui/use-load'
+import type { StaffContext } from '../Console'
+
+/** A console screen: its heading takes focus when it opens, so screen readers start there. */
+export function StaffScreen({
+  title,
+  lead,
+  children,
+}: {
+  title: string
+  lead?: ComponentChildren
+  children?: ComponentChildren
+}) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
+  }, [title])
+  return (
+    <section class="screen staff-screen" aria-labelledby="screen-title">
+      <h1 id="screen-title" ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {lead && <p class="lead">{lead}</p>}
+      {children}
+    </section>
+  )
+}
+
+/** An admin chooses whose calls or policy to see; a therapist key is always its own therapist. */
+export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; id?: string }) {
+  const { tr } = useWords()
+  const list = useLoad<Therapist[]>(() => ctx.api.therapists(), [])
+  useEffect(() => {
+    const first = list.state === 'ready' ? list.data[0] : undefined
+    if (!ctx.therapistId && first) ctx.chooseTherapist(first.id)
+  }, [list.state])
+  if (ctx.identity.role !== 'admin') return null
+  if (list.state === 'error') return <Problem compact error={list.error} onRetry={list.reload} />
+  const therapists = list.state === 'ready' ? list.data : []
+  return (
+    <div class="field field-inline">
+      <label for={id}>{tr('staff.therapist')}</label>
+      <select id={id} value={ctx.therapistId ?? ''} onChange={(e) => ctx.chooseTherapist(e.currentTarget.value)}>
+        {therapists.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,268 @@
+import { useState } from 'preact/hooks'
+import type { CallListEntry, CallOutcome, CallList as CallListData } from '../../shared/schemas/practice-tools'
+import { formatInstant } from '../../shared/time/format'
+import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
+import { dialable, displayPhone } from '../../ui/phone'
+import { useLoad } from '../../ui/use-load'
+import { StaffScreen, TherapistPicker } from '../components/Parts'
+import type { StaffContext } from '../Console'
+
+/**
+ * The therapist's own confirmation calls: the sessions of one day still unconfirmed, each with a
+ * number to tap, what the reminders did so far, earlier calls, and the outcome to record.
+ */
+export function CallList({ ctx }: { ctx: StaffContext }) {
+  const { tr, locale } = useWords()
+  const [date, setDate] = useState<string | undefined>(undefined)
+  const [done, setDone] = useState<string | null>(null)
+  const ready = ctx.identity.role === 'therapist' || ctx.therapistId !== null
+  const list = useLoad<CallListData | null>(
+    async () => (ready ? ctx.api.callList({ therapistId: ctx.therapistId ?? undefined, date, locale }) : null),
+    [ctx.therapistId, date, locale],
+  )
+
+  return (
+    <StaffScreen title={tr('staff.calls.title')} lead={tr('staff.calls.lead')}>
+      <div class="toolbar">
+        <TherapistPicker ctx={ctx} id="calls-therapist" />
+        <div class="field field-inline">
+          <label for="calls-date">{tr('staff.calls.day')}</label>
+          <input
+            id="calls-date"
+            type="date"
+            value={list.state === 'ready' && list.data ? list.data.date : (date ?? '')}
+            onChange={(e) => {
+              setDone(null)
+              setDate(e.currentTarget.value || undefined)
+            }}
+          />
+        </div>
+      </div>
+      {done && <Done>{done}</Done>}
+      {list.state === 'loading' || (list.state === 'ready' && !list.data) ? (
+        <Loading />
+      ) : list.state === 'error' ? (
+        <Problem compact error={list.error} onRetry={list.reload} />
+      ) : (
+        <Day
+          ctx={ctx}
+          list={list.data!}
+          onRecorded={(text) => {
+            setDone(text)
+            ctx.announce(text)
+            list.reload()
+          }}
+        />
+      )}
+    </StaffScreen>
+  )
+}
+
+function Day({ ctx, list, onRecorded }: { ctx: StaffContext; list: CallListData; onRecorded: (text: string) => void }) {
+  const { tr, locale } = useWords()
+  // A calendar date, not an instant: read at noon UTC so no zone can move it to another day.
+  const day = formatInstant(`${list.date}T12:00:00Z`, 'UTC', locale, 'day')
+  return (
+    <>
+      <h2 class="staff-subtitle">
+        {tr('staff.calls.dayTitle', { day })}
+        <span class="count">{tr('staff.calls.count', { count: list.data.length })}</span>
+      </h2>
+      {list.data.length === 0 ? (
+        <Empty>
+          <p>{tr('staff.calls.none')}</p>
+        </Empty>
+      ) : (
+        <ul class="calls">
+          {list.data.map((entry) => (
+            <Call key={entry.appointment_id} ctx={ctx} entry={entry} zone={list.time_zone} onRecorded={onRecorded} />
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+const OUTCOMES: CallOutcome[] = ['confirmed', 'voicemail', 'no_answer', 'cancelled']
+
+function Call({
+  ctx,
+  entry,
+  zone,
+  onRecorded,
+}: {
+  ctx: StaffContext
+  entry: CallListEntry
+  /** The therapist's zone, in which the call list reads its times. */
+  zone: string
+  onRecorded: (text: string) => void
+}) {
+  const { tr, when, locale } = useWords()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState<CallOutcome | null>(null)
+  const [confirmCancel, setConfirmCancel] = useState(false)
+  const [problem, setProblem] = useState<unknown>(null)
+  const id = entry.appointment_id
+  const phone = entry.client.phone
+  const minutes = Math.round((Date.parse(entry.ends_at) - Date.parse(entry.starts_at)) / 60_000)
+
+  async function record(outcome: CallOutcome) {
+    if (outcome === 'cancelled' && !confirmCancel) {
+      setConfirmCancel(true)
+      return
+    }
+    setBusy(outcome)
+    setProblem(null)
+    try {
+      await ctx.api.recordCall(id, outcome, note.trim() || undefined)
+      setConfirmCancel(false)
+      setNote('')
+      onRecorded(tr(`staff.calls.recorded.${outcome}`, { client: entry.client.name }))
+    } catch (error) {
+      setProblem(error)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <li class="call-card" aria-labelledby={`call-${id}`}>
+      <p class="call-time">
+        <time dateTime={entry.starts_at}>{formatInstant(entry.starts_at, zone, locale, 'time')}</time>
+        <span class="call-length">{tr('staff.calls.minutes', { count: minutes })}</span>
+      </p>
+      <div class="call-main">
+        <h3 id={`call-${id}`} class="call-client">
+          {entry.client.name}
+        </h3>
+        <p class="call-type">
+          {entry.type} · {entry.telehealth ? tr('staff.calls.video') : tr('staff.calls.inPerson')}
+        </p>
+        <p class="fine call-reminders">
+          <span class="facts-label">{tr('staff.calls.reminders')}</span>{' '}
+          {entry.reminders.length === 0
+            ? tr('staff.calls.noReminders')
+            : entry.reminders
+                .map((r) =>
+                  tr('staff.calls.reminder', {
+                    kind: tr(
+                      r.kind === 'morning_of' ? 'staff.reminderKind.morning_of' : 'staff.reminderKind.confirmation',
+                    ),
+                    channel: tr(`staff.channel.${r.channel as 'email' | 'sms' | 'push'}`),
+                    status: tr(`staff.reminderStatus.${reminderState(r)}`),
+                  }),
+                )
+                .join(' · ')}
+        </p>
+        {entry.calls.length > 0 && (
+          <div class="call-history">
+            <p id={`calls-${id}`} class="facts-label">
+              {tr('staff.calls.earlierLabel')}
+            </p>
+            <ul aria-labelledby={`calls-${id}`}>
+              {entry.calls.map((call) => (
+                <li key={call.id}>
+                  <strong>{tr(`staff.outcome.${call.outcome}`)}</strong> · {when(call.called_at, 'short')}
+                  {call.note && <span class="call-note"> · “{call.note}”</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div class="call-dial">
+        {phone ? (
+          <a
+            class="button button-secondary call-phone"
+            href={`tel:${dialable(phone)}`}
+            aria-label={tr('staff.calls.callLabel', { client: entry.client.name, phone: displayPhone(phone)! })}
+          >
+            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+              <path
+                d="M6.5 2.5 4 3c-.8.2-1.4 1-1.3 1.9.6 6.2 5.4 11 11.6 11.6.9.1 1.7-.5 1.9-1.3l.5-2.5-3.6-1.6-1.6 1.7a10 10 0 0 1-4.7-4.7l1.7-1.6z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.7"
+                stroke-linejoin="round"
+              />
+            </svg>
+            {displayPhone(phone)}
+          </a>
+        ) : (
+          <p class="fine">
+            {entry.client.phone_as_entered
+              ? tr('staff.calls.phoneUnclear', { phone: entry.client.phone_as_entered })
+              : tr('staff.calls.noPhone')}
+          </p>
+        )}
+      </div>
+      <div class="call-record">
+        <div class="field call-note-field">
+          <label for={`note-${id}`}>{tr('staff.calls.note')}</label>
+          <input
+            id={`note-${id}`}
+            type="text"
+            maxLength={500}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+            aria-describedby={`note-hint-${id}`}
+          />
+          <p id={`note-hint-${id}`} class="hint">
+            {tr('staff.calls.noteHint')}
+          </p>
+        </div>
+        {confirmCancel ? (
+          <div class="notice notice-warn call-cancel" role="alert">
+            <p>{tr('staff.calls.cancelCheck', { client: entry.client.name })}</p>
+            <div class="actions">
+              <button
+                type="button"
+                class="button button-danger button-small"
+                disabled={busy !== null}
+                aria-busy={busy === 'cancelled'}
+                onClick={() => record('cancelled')}
+              >
+                {tr('staff.calls.cancelYes')}
+              </button>
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                onClick={() => setConfirmCancel(false)}
+              >
+                {tr('staff.calls.cancelNo')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <fieldset class="outcomes">
+            <legend>{tr('staff.calls.outcome', { client: entry.client.name })}</legend>
+            <div class="actions">
+              {OUTCOMES.map((outcome) => (
+                <button
+                  key={outcome}
+                  type="button"
+                  class={`button button-small ${outcome === 'confirmed' ? 'button-primary' : outcome === 'cancelled' ? 'button-quiet-danger' : 'button-secondary'}`}
+                  disabled={busy !== null}
+                  aria-busy={busy === outcome}
+                  onClick={() => record(outcome)}
+                >
+                  {tr(`staff.outcome.${outcome}`)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {problem !== null && <Problem compact error={problem} />}
+      </div>
+    </li>
+  )
+}
+
+function reminderState(r: { status: string; delivery_status?: string | undefined }) {
+  if (r.delivery_status === 'bounced' || r.delivery_status === 'complained' || r.status === 'failed') return 'failed'
+  if (r.delivery_status === 'delivered') return 'delivered'
+  if (r.status === 'sent') return 'sent'
+  if (r.status === 'pending') return 'planned'
+  return 'notSent'
+}

@@ -1,0 +1,209 @@
+import { useState } from 'preact/hooks'
+import { categoryLabel, contactExpectation } from '../../shared/policy/contact'
+import type { Therapist } from '../../shared/schemas/people'
+import type { ContactPolicy, MessageCategory } from '../../shared/schemas/policies'
+import { Done, Loading, Problem } from '../../ui/States'
+import { useWords } from '../i18n'
+import { useLoad } from '../../ui/use-load'
+import { ApiError } from '../../ui/api-client'
+import { StaffScreen, TherapistPicker } from '../components/Parts'
+import type { StaffContext } from '../Console'
+
+const CATEGORIES: MessageCategory[] = ['scheduling', 'resource', 'update', 'homework', 'other']
+
+/**
+ * A therapist's between-session contact policy (their own; an admin picks whose), with the exact
+ * words clients will read before they write, from the same function the portal uses.
+ */
+export function ContactPolicyScreen({ ctx }: { ctx: StaffContext }) {
+  const { tr } = useWords()
+  const id = ctx.therapistId
+  const loaded = useLoad<{ policy: ContactPolicy; therapist: Therapist } | null>(async () => {
+    if (!id) return null
+    const [policy, therapists] = await Promise.all([ctx.api.contactPolicy(id), ctx.api.therapists()])
+    return { policy, therapist: therapists.find((t) => t.id === id)! }
+  }, [id])
+
+  return (
+    <StaffScreen title={tr('staff.contact.title')} lead={tr('staff.contact.lead')}>
+      <div class="toolbar">
+        <TherapistPicker ctx={ctx} id="contact-therapist" />
+      </div>
+      {loaded.state === 'error' ? (
+        <Problem compact error={loaded.error} onRetry={loaded.reload} />
+      ) : loaded.state === 'loading' || !loaded.data ? (
+        <Loading />
+      ) : (
+        <Editor key={id} ctx={ctx} therapist={loaded.data.therapist} saved={loaded.data.policy} />
+      )}
+    </StaffScreen>
+  )
+}
+
+function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Therapist; saved: ContactPolicy }) {
+  const { tr, locale } = useWords()
+  const [policy, setPolicy] = useState<ContactPolicy>(saved)
+  const [days, setDays] = useState(saved.reply_expectation.kind === 'business_days' ? saved.reply_expectation.days : 2)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+  const [problem, setProblem] = useState<unknown>(null)
+  const fields = problem instanceof ApiError ? (problem.details?.fields ?? {}) : {}
+  const expectation = contactExpectation(policy, therapist.name, locale)
+  const update = (patch: Partial<ContactPolicy>) => {
+    setDone(false)
+    setPolicy({ ...policy, ...patch })
+  }
+  const toggle = (category: MessageCategory) =>
+    update({
+      allowed_categories: policy.allowed_categories.includes(category)
+        ? policy.allowed_categories.filter((c) => c !== category)
+        : CATEGORIES.filter((c) => c === category || policy.allowed_categories.includes(c)),
+    })
+  const text = (value: string) => (value.trim() ? value : undefined)
+
+  async function save(event: Event) {
+    event.preventDefault()
+    setBusy(true)
+    setProblem(null)
+    try {
+      const body: ContactPolicy = {
+        accepts_messages: policy.accepts_messages,
+        allowed_categories: policy.allowed_categories,
+        reply_expectation:
+          policy.reply_expectation.kind === 'none' ? { kind: 'none' } : { kind: 'business_days', days },
+        ...(text(policy.auto_reply ?? '') ? { auto_reply: policy.auto_reply!.trim() } : {}),
+        ...(text(policy.crisis_note ?? '') ? { crisis_note: policy.crisis_note!.trim() } : {}),
+      }
+      setPolicy(await ctx.api.saveContactPolicy(therapist.id, body))
+      setDone(true)
+      ctx.announce(tr('staff.contact.saved', { therapist: therapist.name }))
+    } catch (error) {
+      setProblem(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div class="editor">
+      <form class="form editor-form" onSubmit={save} noValidate>
+        <div class="check check-plain">
+          <input
+            type="checkbox"
+            id="accepts"
+            checked={policy.accepts_messages}
+            onChange={(e) => update({ accepts_messages: e.currentTarget.checked })}
+          />
+          <label for="accepts">{tr('staff.contact.accepts', { therapist: therapist.name })}</label>
+        </div>
+        {policy.accepts_messages && (
+          <>
+            <fieldset class="pills">
+              <legend>{tr('staff.contact.categories')}</legend>
+              {CATEGORIES.map((category) => (
+                <span class="pill" key={category}>
+                  <input
+                    type="checkbox"
+                    id={`cat-${category}`}
+                    checked={policy.allowed_categories.includes(category)}
+                    onChange={() => toggle(category)}
+                  />
+                  <label for={`cat-${category}`}>{categoryLabel(category, locale)}</label>
+                </span>
+              ))}
+            </fieldset>
+            <fieldset class="categories">
+              <legend>{tr('staff.contact.replies')}</legend>
+              <div class="radio">
+                <input
+                  type="radio"
+                  name="replies"
+                  id="replies-days"
+                  checked={policy.reply_expectation.kind === 'business_days'}
+                  onChange={() => update({ reply_expectation: { kind: 'business_days', days } })}
+                />
+                <label for="replies-days">{tr('staff.contact.repliesDays')}</label>
+                {policy.reply_expectation.kind === 'business_days' && (
+                  <span class="days">
+                    <label class="sr-only" for="reply-days">
+                      {tr('staff.contact.daysLabel')}
+                    </label>
+                    <input
+                      id="reply-days"
+                      type="number"
+                      min={1}
+                      max={10}
+                      value={days}
+                      onInput={(e) => {
+                        const value = Number(e.currentTarget.value)
+                        setDays(value)
+                        update({ reply_expectation: { kind: 'business_days', days: value } })
+                      }}
+                      aria-invalid={fields['reply_expectation.days'] ? true : undefined}
+                    />
+                    <span aria-hidden="true">{tr('staff.contact.daysUnit')}</span>
+                  </span>
+                )}
+              </div>
+              <div class="radio">
+                <input
+                  type="radio"
+                  name="replies"
+                  id="replies-none"
+                  checked={policy.reply_expectation.kind === 'none'}
+                  onChange={() => update({ reply_expectation: { kind: 'none' } })}
+                />
+                <label for="replies-none">{tr('staff.contact.repliesNone')}</label>
+              </div>
+            </fieldset>
+            <div class="field">
+              <label for="auto-reply">{tr('staff.contact.autoReply')}</label>
+              <textarea
+                id="auto-reply"
+                rows={3}
+                maxLength={1000}
+                value={policy.auto_reply ?? ''}
+                onInput={(e) => update({ auto_reply: e.currentTarget.value })}
+                aria-describedby="auto-reply-hint"
+              />
+              <p id="auto-reply-hint" class="hint">
+                {tr('staff.contact.autoReplyHint')}
+              </p>
+            </div>
+          </>
+        )}
+        <div class="field">
+          <label for="crisis-note">{tr('staff.contact.crisisNote')}</label>
+          <textarea
+            id="crisis-note"
+            rows={3}
+            maxLength={1000}
+            value={policy.crisis_note ?? ''}
+            onInput={(e) => update({ crisis_note: e.currentTarget.value })}
+            aria-describedby="crisis-note-hint"
+          />
+          <p id="crisis-note-hint" class="hint">
+            {tr('staff.contact.crisisNoteHint')}
+          </p>
+        </div>
+        {problem !== null && <Problem compact error={problem} />}
+        {done && <Done>{tr('staff.contact.saved', { therapist: therapist.name })}</Done>}
+        <div class="actions">
+          <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
+            {tr('staff.save')}
+          </button>
+        </div>
+      </form>
+      <aside class="preview" aria-labelledby="contact-preview">
+        <h2 id="contact-preview" class="section-title">
+          {tr('staff.contact.preview')}
+        </h2>
+        <div class="expect">
+          {expectation.welcome_text && <p>{expectation.welcome_text}</p>}
+          <p>{expectation.reply_text}</p>
+          <p class="fine">{expectation.confidential_text}</p>
+        </div>
+      </aside>
+    </div>
+  )
+}

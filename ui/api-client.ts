@@ -1,0 +1,51 @@
+/**
+ * How both apps talk to Hearth's API: JSON in and out, never a cookie, and every refusal as one
+ * `ApiError` read from the API's one error shape (`{"error": {"code", "message", "details"}}`).
+ * Each app's own client (widget/app/api.ts, staff/api.ts) adds its paths and its credentials.
+ */
+
+/** A refusal from the API, or `network` (status 0) when it could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { fields?: Record<string, string> } & Record<string, unknown>,
+  ) {
+    super(message)
+  }
+}
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>
+
+/** Sends one request; a fetch that fails outright (offline, blocked) throws `ApiError` `network`. */
+export async function send(
+  doFetch: Fetch,
+  url: string,
+  method: string,
+  options: { body?: unknown; authorization?: string | undefined } = {},
+): Promise<Response> {
+  const { body, authorization } = options
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (authorization) headers.authorization = authorization
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  try {
+    return await doFetch(url, {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      credentials: 'omit',
+    })
+  } catch {
+    throw new ApiError(0, 'network', 'Hearth could not be reached.')
+  }
+}
+
+/** The API's answer to a request it refused, as an `ApiError` (a body that is not the error shape still says its status). */
+export async function refusal(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: ApiError['details'] }
+  } | null
+  const error = body?.error
+  return new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.details)
+}

@@ -1,0 +1,9 @@
+import { describe } from 'vitest'
+import { checkTranslations } from '../../../../shared/i18n/testing'
+import { en } from './en'
+import { es } from './es'
+import { fr } from './fr'
+
+describe("the portal's signed-in dictionaries", () => {
+  checkTranslations({ en, es, fr })
+})

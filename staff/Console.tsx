@@ -1,3 +1,4 @@
+import type { Viewer } from '../shared/policy/access'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { KeyIdentity } from '../shared/schemas/practice-tools'
@@ -20,6 +21,8 @@ const TABS: Tab[] = ['calls', 'alerts', 'contact', 'cancellation', 'insights']
 export type StaffContext = {
   api: StaffApi
   identity: KeyIdentity
+  /** Whose records the signed-in person sees (shared/policy/access.ts). */
+  viewer: Viewer
   /** The therapist whose calls and policy are shown: the key's own, or the one an admin picked. */
   therapistId: string | null
   chooseTherapist: (id: string) => void
@@ -119,7 +122,8 @@ export function Console({
       </main>
     )
   } else {
-    const ctx: StaffContext = { api, identity, therapistId, chooseTherapist: setTherapistId, announce }
+    const viewer = { role: identity.role, therapistId: identity.therapist?.id ?? null }
+    const ctx: StaffContext = { api, identity, viewer, therapistId, chooseTherapist: setTherapistId, announce }
     const who = identity.therapist?.name ?? tr('staff.role.admin')
     body = (
       <>

@@ -1,3 +1,4 @@
+import { ownTherapist } from '../../shared/policy/access'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
@@ -39,7 +40,7 @@ export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; 
     const first = list.state === 'ready' ? list.data[0] : undefined
     if (!ctx.therapistId && first) ctx.chooseTherapist(first.id)
   }, [list.state])
-  if (ctx.identity.role !== 'admin') return null
+  if (ownTherapist(ctx.viewer) !== null) return null
   if (list.state === 'error') return <Problem compact error={list.error} onRetry={list.reload} />
   const therapists = list.state === 'ready' ? list.data : []
   return (

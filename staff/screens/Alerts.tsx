@@ -1,3 +1,4 @@
+import { ownTherapist } from '../../shared/policy/access'
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
 import { ALERT_KINDS, type AlertKind } from '../../shared/alert-kinds'
@@ -19,7 +20,7 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
   const [filter, setFilter] = useState<AlertFilter>({ status: 'open' })
   const [done, setDone] = useState<string | null>(null)
   const alerts = useLoad<Alert[]>(() => ctx.api.alerts(filter), [filter.status, filter.audience])
-  const admin = ctx.identity.role === 'admin'
+  const admin = ownTherapist(ctx.viewer) === null
 
   return (
     <StaffScreen title={tr('staff.alerts.title')} lead={tr(admin ? 'staff.alerts.leadAdmin' : 'staff.alerts.lead')}>

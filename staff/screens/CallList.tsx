@@ -1,3 +1,4 @@
+import { ownTherapist } from '../../shared/policy/access'
 import { useState } from 'preact/hooks'
 import type { CallListEntry, CallOutcome, CallList as CallListData } from '../../shared/schemas/practice-tools'
 import { formatInstant } from '../../shared/time/format'
@@ -16,7 +17,7 @@ export function CallList({ ctx }: { ctx: StaffContext }) {
   const { tr, locale } = useWords()
   const [date, setDate] = useState<string | undefined>(undefined)
   const [done, setDone] = useState<string | null>(null)
-  const ready = ctx.identity.role === 'therapist' || ctx.therapistId !== null
+  const ready = ownTherapist(ctx.viewer) !== null || ctx.therapistId !== null
   const list = useLoad<CallListData | null>(
     async () => (ready ? ctx.api.callList({ therapistId: ctx.therapistId ?? undefined, date, locale }) : null),
     [ctx.therapistId, date, locale],

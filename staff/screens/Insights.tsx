@@ -1,3 +1,4 @@
+import { ownTherapist } from '../../shared/policy/access'
 import { useState } from 'preact/hooks'
 import type { InsightGrouping, NoShowInsights } from '../../shared/schemas/practice-tools'
 import { Loading, Problem } from '../../ui/States'
@@ -23,12 +24,13 @@ export function Insights({ ctx }: { ctx: StaffContext }) {
     () => ctx.api.insights({ groupBy: grouping, from, locale }),
     [grouping, days, locale],
   )
-  const groupings = GROUPINGS.filter((g) => g !== 'therapist' || ctx.identity.role === 'admin')
+  const wholePractice = ownTherapist(ctx.viewer) === null
+  const groupings = GROUPINGS.filter((g) => g !== 'therapist' || wholePractice)
 
   return (
     <StaffScreen
       title={tr('staff.insights.title')}
-      lead={tr(ctx.identity.role === 'admin' ? 'staff.insights.leadAdmin' : 'staff.insights.lead')}
+      lead={tr(wholePractice ? 'staff.insights.leadAdmin' : 'staff.insights.lead')}
     >
       <div class="toolbar">
         <div class="field field-inline">

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { brotliCompressSync, constants } from 'node:zlib'
 import preact from '@preact/preset-vite'
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
 import { headersSetBy, staffPageHeaders } from './api/http/headers'
@@ -31,7 +33,7 @@ function separateBuild(name: string, config: (outDir: string) => InlineConfig): 
 /** The loader is not an ES module (a plain `<script async>` runs it), so it is its own IIFE build. */
 const loaderBuild = () =>
   separateBuild('hearth-loader', (outDir) => ({
-    plugins: [minifyLoaderCss()],
+    plugins: [minifyLoaderCss(), brotliCopies()],
     build: {
       outDir,
       emptyOutDir: false,
@@ -46,6 +48,26 @@ const loaderBuild = () =>
       },
     },
   }))
+
+/**
+ * A brotli copy beside each script, stylesheet and page the build wrote (the Node server sends it
+ * to browsers that accept br; gzip is made on the fly for the rest). Not the bare portal template,
+ * which is only served through /portal/{slug}.
+ */
+function brotliCopies(): Plugin {
+  return {
+    name: 'hearth-brotli',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const quality = { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }
+      for (const [fileName, file] of Object.entries(bundle)) {
+        if (!/\.(js|css|html|svg)$/.test(fileName) || fileName === 'portal.html') continue
+        const source = file.type === 'chunk' ? file.code : file.source
+        await writeFile(resolve(options.dir ?? here('dist'), `${fileName}.br`), brotliCompressSync(source, quality))
+      }
+    },
+  }
+}
 
 /** The launcher's stylesheet is written readably; every byte of `/widget.js` counts, so squeeze it. */
 function minifyLoaderCss(): Plugin {
@@ -66,7 +88,7 @@ const staffConsoleBuild = () =>
     root: here('staff'),
     base: '/staff/',
     publicDir: false,
-    plugins: [preact()],
+    plugins: [preact(), brotliCopies()],
     build: {
       outDir: resolve(outDir, 'staff'),
       emptyOutDir: true,
@@ -114,7 +136,7 @@ function staticHeaders(): Plugin {
 export default defineConfig({
   root: here('widget/app'),
   publicDir: here('demo-site/public'),
-  plugins: [preact(), loaderBuild(), staffConsoleBuild(), staticHeaders()],
+  plugins: [preact(), loaderBuild(), staffConsoleBuild(), staticHeaders(), brotliCopies()],
   build: {
     outDir: here('dist'),
     emptyOutDir: true,

@@ -1,7 +1,11 @@
+import { composeDeps } from './app'
 import { connect } from './db/connect'
+import { fhirSyncJob } from './fhir/sync'
+import { holdExpiryJob } from './reschedule/expire'
 import { type DispatchReport, dispatchDue, startDispatcher } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import type { OutboxChannel } from './outbox/queries'
+import { nodeIsDevelopment, startupRefusal } from './environment'
 import { nodeProviders } from './node-providers'
 
 /**
@@ -19,6 +23,11 @@ if (!env.DATABASE_URL || !env.HEARTH_SECRET) {
   console.error('The dispatcher needs DATABASE_URL and HEARTH_SECRET (the same secret as the API).')
   process.exit(2)
 }
+const refusal = startupRefusal(env)
+if (refusal) {
+  console.error(refusal)
+  process.exit(1)
+}
 const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:8787').replace(/\/+$/, '')
 const sql = connect(env.DATABASE_URL, { max: Number(env.DISPATCH_CONNECTIONS ?? 2) })
 const deps = {
@@ -26,9 +35,12 @@ const deps = {
   clock: () => new Date(),
   publicUrl,
   secret: env.HEARTH_SECRET,
+  development: nodeIsDevelopment(env),
   ...(await nodeProviders(env, { dataDir: env.DATA_DIR ?? null, publicUrl })),
 }
-const channels = (env.DISPATCH_CHANNELS ?? 'email,sms,push,webhook').split(',').map((c) => c.trim()) as OutboxChannel[]
+const channels = (env.DISPATCH_CHANNELS ?? 'email,sms,whatsapp,push,webhook')
+  .split(',')
+  .map((c) => c.trim()) as OutboxChannel[]
 const options = {
   handlers: outboxHandlers,
   channels: deps.push ? channels : channels.filter((c) => c !== 'push'),
@@ -46,7 +58,11 @@ if (env.DISPATCH_UNTIL_IDLE) {
   console.log(JSON.stringify(total))
   await sql.end({ timeout: 2 })
 } else {
-  const dispatcher = startDispatcher(deps, { ...options, intervalMs: Number(env.DISPATCH_INTERVAL_MS ?? 3000) })
+  const dispatcher = startDispatcher(deps, {
+    ...options,
+    intervalMs: Number(env.DISPATCH_INTERVAL_MS ?? 3000),
+    periodic: [fhirSyncJob(composeDeps(deps)), holdExpiryJob(deps)],
+  })
   console.log(`Hearth dispatcher running (${options.channels.join(', ')}).`)
   const shutdown = async () => {
     await dispatcher.stop()

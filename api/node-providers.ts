@@ -4,12 +4,14 @@ import type { EntryDeps } from './deps'
 import { devMailer, resendMailer } from './providers/email'
 import { generateVapidKeys, type VapidKeys, webPushSender } from './providers/push'
 import { smsGatewaySender } from './providers/sms'
+import { whatsappCloudSender } from './providers/whatsapp'
 import { webhookSender } from './providers/webhook'
+import { resolveHostOnNode } from './providers/resolve-host'
 
 /**
  * The providers a Node process uses, from its environment: Resend or the development outbox, web
  * push with VAPID keys (generated once into the data folder when not configured), the practices'
- * SMS gateways and webhook endpoints (signed POSTs with fetch), and the Resend webhook secret. Shared by `node.ts` (API + dispatcher) and `dispatcher.ts` (dispatcher only).
+ * SMS gateways and webhook endpoints (signed POSTs with fetch; host names resolved to refuse private addresses), and the Resend webhook secret. Shared by `node.ts` (API + dispatcher) and `dispatcher.ts` (dispatcher only).
  */
 
 type Env = Record<string, string | undefined>
@@ -42,7 +44,12 @@ export async function vapidKeys(env: Env, dataDir: string | null): Promise<Vapid
 export async function nodeProviders(
   env: Env,
   options: { dataDir: string | null; publicUrl: string },
-): Promise<Pick<EntryDeps, 'mailer' | 'push' | 'sms' | 'webhooks' | 'resendWebhookSecret' | 'emailFrom'>> {
+): Promise<
+  Pick<
+    EntryDeps,
+    'mailer' | 'push' | 'sms' | 'whatsapp' | 'webhooks' | 'resolveHost' | 'resendWebhookSecret' | 'emailFrom'
+  >
+> {
   const vapid = await vapidKeys(env, options.dataDir)
   const subject =
     env.VAPID_SUBJECT ?? (options.publicUrl.startsWith('https://') ? options.publicUrl : 'mailto:portal@hearth.example')
@@ -50,7 +57,9 @@ export async function nodeProviders(
     mailer: env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL }) : devMailer(),
     push: vapid ? webPushSender({ ...vapid, subject }) : undefined,
     sms: smsGatewaySender(),
+    whatsapp: whatsappCloudSender(),
     webhooks: webhookSender(),
+    resolveHost: resolveHostOnNode,
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
     emailFrom: env.EMAIL_FROM ?? 'Hearth <portal@hearth.example>',
   }

@@ -1,28 +1,43 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { serve } from '@hono/node-server'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
-import { createApp } from './app'
+import { composeDeps, createApp } from './app'
+import { fhirSyncJob } from './fhir/sync'
+import { holdExpiryJob } from './reschedule/expire'
 import { randomToken } from './crypto/web-crypto'
 import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
+import { nodeIsDevelopment, startupRefusal } from './environment'
+import { parseTrustProxy } from './http/client-address'
+import { nodeClientIp } from './node-client-ip'
 import { nodeProviders, remembered } from './node-providers'
+import { serveOnNode } from './node-serve'
 import { startDispatcher } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import { replanPractice } from './reminders/replan'
 import { inPractice } from './db/tenant'
 import { seedDemo } from './seed/demo'
+import { demoSiteApp } from './home/demo-site'
+import { methodNotAllowed } from './http/method-not-allowed'
 import { portalPageFromDist, serveBuiltFiles } from './http/static-files'
 
 /** The Node entry: configuration from the environment, embedded Postgres by default, then serve. */
 
 const env = process.env
+const refusal = startupRefusal(env)
+if (refusal) {
+  console.error(refusal)
+  process.exit(1)
+}
+const development = nodeIsDevelopment(env)
 const port = Number(env.PORT ?? 8787)
 const host = env.HOST ?? '127.0.0.1'
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
+/** The Calm Waters demo website, on its own origin so it embeds the portal as a practice's site would (DEMO_PORT=off: none). */
+const demoPort = env.DEMO_PORT === 'off' ? null : Number(env.DEMO_PORT ?? port + 1)
+const demoUrl = demoPort === null ? undefined : (env.DEMO_URL ?? `http://localhost:${demoPort}`).replace(/\/+$/, '')
 const dataDir = resolve(env.DATA_DIR ?? '.data')
 /** What `vite build` wrote: the widget, the portal and the demo site. */
 const distDir = resolve(env.DIST_DIR ?? 'dist')
@@ -30,12 +45,12 @@ await mkdir(dataDir, { recursive: true })
 
 const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pg'))
 // PGlite is a single connection: one postgres.js connection keeps each transaction whole.
-const sql = connect(env.DATABASE_URL ?? embedded!.url, { max: embedded ? 1 : 10 })
+const sql = connect(env.DATABASE_URL ?? embedded!.url, embedded ? { max: 1 } : { max: 10, prepare: true })
 const applied = await migrate(sql, await loadMigrations())
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
 
 const secret = env.HEARTH_SECRET ?? (await remembered(dataDir, 'secret', () => randomToken(48)))
-const seed = await seedDemo(sql, { now: new Date(), publicUrl, bootstrapAdminKey: env.BOOTSTRAP_ADMIN_KEY })
+const seed = await seedDemo(sql, { now: new Date(), publicUrl, demoUrl, bootstrapAdminKey: env.BOOTSTRAP_ADMIN_KEY })
 const adminKey =
   seed.adminKey && !env.BOOTSTRAP_ADMIN_KEY
     ? await remembered(dataDir, 'demo-admin-key', () => seed.adminKey!)
@@ -53,13 +68,15 @@ const deps = {
   sql,
   clock: () => new Date(),
   publicUrl,
+  demoUrl,
   secret,
+  development,
   operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
   // Resend or the dev outbox, web push with VAPID keys (generated into DATA_DIR when not set).
   ...(await nodeProviders(env, { dataDir, publicUrl })),
   portalPage: portalPageFromDist(distDir),
-  // The socket's address (behind a reverse proxy, every client would count as the proxy).
-  clientIp: (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address,
+  // The socket's address, or behind reverse proxies (TRUST_PROXY) the one they saw.
+  clientIp: nodeClientIp(parseTrustProxy(env.TRUST_PROXY)!),
 }
 const api = createApp(deps)
 
@@ -71,40 +88,51 @@ const dispatcher =
     ? null
     : startDispatcher(deps, {
         handlers: outboxHandlers,
-        channels: deps.push ? ['email', 'sms', 'push', 'webhook'] : ['email', 'sms', 'webhook'],
+        channels: deps.push ? ['email', 'sms', 'whatsapp', 'push', 'webhook'] : ['email', 'sms', 'whatsapp', 'webhook'],
         intervalMs: dispatchEveryMs,
+        periodic: [fhirSyncJob(composeDeps(deps)), holdExpiryJob(deps)],
       })
 
 const root = new Hono()
 root.route('/', api)
 serveBuiltFiles(root, distDir)
-root.notFound((c) => c.json({ error: { code: 'not_found', message: 'There is nothing at this address.' } }, 404))
+root.notFound(methodNotAllowed(root))
 
-const server = serve({ fetch: root.fetch, port, hostname: host }, () => {
+const server = serveOnNode(root.fetch, { port, hostname: host }, () => {
   console.log(
     [
       '',
       'Hearth is running.',
-      `  Demo practice website  ${publicUrl}/`,
+      `  Hearth                 ${publicUrl}/`,
+      demoUrl
+        ? `  Demo practice website  ${demoUrl}/  (its own origin, embedding the portal)`
+        : '  Demo practice website  off (DEMO_PORT=off)',
       `  Staff console          ${publicUrl}/staff`,
       `  API                    ${publicUrl}/v1  (contract: ${publicUrl}/openapi.json)`,
       `  Database               ${embedded ? `embedded, in ${join(dataDir, 'pg')}` : 'DATABASE_URL'}`,
       `  Reminders              ${dispatcher ? `dispatched every ${dispatchEveryMs / 1000} s` : 'off here (DISPATCHER=off)'}${deps.mailer.outbox ? `, email to ${publicUrl}/dev/outbox` : ''}`,
-      adminKey
+      // Production logs never carry a secret: the key stays in DATA_DIR for whoever runs the server.
+      adminKey && development
         ? `  Demo admin API key     ${adminKey}`
-        : '  Demo admin API key     (set BOOTSTRAP_ADMIN_KEY to create one for the demo practice)',
+        : adminKey
+          ? `  Demo admin API key     in ${join(dataDir, 'demo-admin-key')}`
+          : '  Demo admin API key     (set BOOTSTRAP_ADMIN_KEY to create one for the demo practice)',
       '',
-      `  Try: curl -H "Authorization: Bearer ${adminKey ?? '$KEY'}" ${publicUrl}/v1/practice`,
+      `  Try: curl -H "Authorization: Bearer ${development && adminKey ? adminKey : '$KEY'}" ${publicUrl}/v1/practice`,
       '',
     ].join('\n'),
   )
 })
+
+const demoServer =
+  demoPort === null ? null : serveOnNode(demoSiteApp(distDir, publicUrl).fetch, { port: demoPort, hostname: host })
 
 let stopping = false
 async function shutdown() {
   if (stopping) return
   stopping = true
   server.close()
+  demoServer?.close()
   await dispatcher?.stop()
   await sql.end({ timeout: 2 })
   await embedded?.stop()

@@ -1,12 +1,16 @@
-import { createApp } from './app'
+import { composeDeps, createApp } from './app'
+import { syncDueFhirPractices } from './fhir/sync'
 import { connect } from './db/connect'
 import type { Sql } from './db/connect'
 import type { EntryDeps } from './deps'
+import { workerIsDevelopment } from './environment'
 import { housekeeping } from './housekeeping/housekeeping'
 import { dispatchDue } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import { resendMailer } from './providers/email'
+import { expireDueHolds } from './reschedule/expire'
 import { smsGatewaySender } from './providers/sms'
+import { whatsappCloudSender } from './providers/whatsapp'
 import { webhookSender } from './providers/webhook'
 
 /**
@@ -24,6 +28,8 @@ export type Env = {
   HEARTH_SECRET: string
   PUBLIC_URL: string
   HEARTH_OPERATOR_KEY?: string
+  /** `development` for a development Worker (webhooks to private addresses); anything else is production. */
+  HEARTH_ENV?: string
   RESEND_API_KEY: string
   /** Another Resend-compatible address (a local fake in development). */
   RESEND_BASE_URL?: string
@@ -45,10 +51,12 @@ function baseDeps(env: Env, sql: Sql): EntryDeps {
     clock: () => new Date(),
     publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     secret: env.HEARTH_SECRET,
+    development: workerIsDevelopment({ HEARTH_ENV: env.HEARTH_ENV }),
     operatorKey: env.HEARTH_OPERATOR_KEY || undefined,
     mailer: resendMailer(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL || undefined }),
     emailFrom: env.EMAIL_FROM,
     sms: smsGatewaySender(),
+    whatsapp: whatsappCloudSender(),
     webhooks: webhookSender(),
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
     vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
@@ -92,11 +100,15 @@ export default {
         for (let i = 0; i < CRON_BATCHES; i++) {
           const report = await dispatchDue(deps, {
             handlers: outboxHandlers,
-            channels: ['email', 'sms', 'webhook'],
+            channels: ['email', 'sms', 'whatsapp', 'webhook'],
             batchSize: 50,
           })
           if (report.claimed < 50) break
         }
+        // Requests to move a session that nobody answered within the hold: the client is told.
+        await expireDueHolds(deps).catch((error) => console.error('reschedule holds:', error))
+        // Practices whose FHIR sync is due (every few minutes each; leased, so overlaps are safe).
+        await syncDueFhirPractices(composeDeps(deps)).catch((error) => console.error('fhir sync:', error))
       } finally {
         await sql.end({ timeout: 5 })
       }

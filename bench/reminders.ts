@@ -14,7 +14,7 @@ import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../share
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench reminders
  */
 
-const TOTAL = Number(process.env.BENCH_REMINDERS ?? 10_000)
+const TOTAL = Number(process.env.BENCH_REMINDERS ?? (process.env.BENCH_QUICK ? 1_000 : 10_000))
 const SECRET = 'bench-secret-with-enough-entropy-0123456789abcdef'
 /** Rows claimed per transaction and sends in flight per process (DISPATCH_BATCH, DISPATCH_CONCURRENCY). */
 const BATCH = Number(process.env.BENCH_BATCH ?? 500)

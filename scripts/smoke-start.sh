@@ -43,7 +43,9 @@ client=$(curl -fsS "${auth[@]}" -d '{"name":"Sam Client","email":"sam.client@exa
 starts=$(date -u -d '+3 days' +%Y-%m-%dT15:00:00Z)
 ends=$(date -u -d '+3 days' +%Y-%m-%dT15:50:00Z)
 curl -fsS "${auth[@]}" -d "{\"external_id\":\"smoke-1\",\"therapist_id\":\"$therapist\",\"client_id\":\"$client\",\"starts_at\":\"$starts\",\"ends_at\":\"$ends\",\"type\":\"Individual session\"}" "$base/v1/appointments" | grep -q '"status":"scheduled"'
-curl -fsS "$base/" | grep -q 'Calm Waters'
+curl -fsS "$base/" | grep -q 'This server runs Hearth'
+# The demo website is on its own origin (DEMO_PORT, default PORT + 1), loading the widget from Hearth.
+curl -fsS "http://127.0.0.1:$((port + 1))/" | grep -q "src=\"http://localhost:$port/widget.js\""
 curl -fsS "$base/widget.js" >/dev/null
 curl -fsS "$base/portal/demo" | grep -qi '<html'
 

@@ -13,6 +13,9 @@ export const ALERT_KINDS = [
   'no_show',
   'reschedule_request',
   'fee_waiver_request',
+  'switched_to_video',
+  'sync_problem',
+  'webhook_failing',
 ] as const
 export type AlertKind = (typeof ALERT_KINDS)[number]
 

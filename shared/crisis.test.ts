@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CrisisResource as CrisisResourceSchema, type CrisisResource } from './schemas/policies'
-import { crisisLinks, crisisSentence, defaultCrisisResources, orderCrisisResources } from './crisis'
+import { crisisLinks, crisisResourceFor, crisisSentence, defaultCrisisResources, orderCrisisResources } from './crisis'
 
 describe('defaultCrisisResources', () => {
   it.each([
@@ -24,7 +24,9 @@ describe('defaultCrisisResources', () => {
 
   it('lets 988 be called or texted in the US and Canada', () => {
     expect(defaultCrisisResources('US')[1]).toMatchObject({ phone: '988', text: '988', kind: 'hotline' })
-    expect(defaultCrisisResources('CA', 'fr')[1]?.name).toBe("9-8-8 : Ligne d'aide en cas de crise de suicide")
+    expect(defaultCrisisResources('CA', 'fr')[1]?.name).toBe(
+      "9-8-8 : Ligne d'aide en cas de crise de suicide (en français ou en anglais)",
+    )
   })
 
   it('hands out a fresh copy the practice can edit', () => {
@@ -121,5 +123,45 @@ describe('crisisLinks', () => {
       call: 'tel:988',
       sms: 'sms:988',
     })
+  })
+})
+
+describe('crisisResourceFor', () => {
+  const us = defaultCrisisResources('US', 'en')
+
+  it.each([
+    ['es', ['Servicios de emergencia', 'Línea 988 de Prevención del Suicidio y Crisis (en español: oprima 2)']],
+    [
+      'fr',
+      ["Services d'urgence", '988 Suicide & Crisis Lifeline (en anglais, avec interprète en français sur demande)'],
+    ],
+    ['en', ['Emergency services', '988 Suicide & Crisis Lifeline']],
+  ] as const)(
+    'names the US lines a practice saved in English in %s, and says which language they answer in',
+    (locale, names) => {
+      expect(us.map((r) => crisisResourceFor(r, locale).name)).toEqual(names)
+    },
+  )
+
+  it('reads 24/7 the local way and keeps the numbers', () => {
+    const line = crisisResourceFor(us[1]!, 'es')
+    expect(line).toMatchObject({ phone: '988', text: '988', hours: 'las 24 horas, todos los días' })
+    expect(crisisResourceFor(us[1]!, 'fr').hours).toBe('24 h/24, 7 j/7')
+  })
+
+  it('recognises a line saved under the name Hearth gave it earlier, in any language', () => {
+    const saved = { name: '9-8-8: Suicide Crisis Helpline', kind: 'hotline', phone: '988' } as const
+    expect(crisisResourceFor(saved, 'fr').name).toBe(
+      "9-8-8 : Ligne d'aide en cas de crise de suicide (en français ou en anglais)",
+    )
+    const spanish = defaultCrisisResources('ES', 'es')[1]!
+    expect(crisisResourceFor(spanish, 'en').name).toBe('024 – Spanish suicide prevention line (in Spanish)')
+  })
+
+  it('leaves a name the practice wrote itself as written', () => {
+    const own = { name: 'Línea de crisis del condado', kind: 'local', phone: '555 0100', hours: 'Mon–Fri' } as const
+    expect(crisisResourceFor(own, 'fr')).toEqual(own)
+    const renamed = { ...us[1]!, name: 'Our county 988 partner' }
+    expect(crisisResourceFor(renamed, 'es').name).toBe('Our county 988 partner')
   })
 })

@@ -6,88 +6,76 @@ import { t } from './i18n/crisis'
  * the sentence shown before anything else whenever a client might be in crisis.
  */
 
+type ServiceKey = 'us988' | 'ca988' | 'samaritans' | 'auLifeline' | 'nz1737' | 'fr3114' | 'es024'
+
+/** The well-known lines, each by its own number; names and language notes come from shared/i18n/crisis. */
+const SERVICES: Record<ServiceKey, Omit<CrisisResource, 'name'>> = {
+  us988: { kind: 'hotline', phone: '988', text: '988', url: 'https://988lifeline.org', hours: '24/7' },
+  ca988: { kind: 'hotline', phone: '988', text: '988', url: 'https://988.ca', hours: '24/7' },
+  samaritans: { kind: 'hotline', phone: '116 123', url: 'https://www.samaritans.org', hours: '24/7' },
+  auLifeline: {
+    kind: 'hotline',
+    phone: '13 11 14',
+    text: '0477 13 11 14',
+    url: 'https://www.lifeline.org.au',
+    hours: '24/7',
+  },
+  nz1737: { kind: 'hotline', phone: '1737', text: '1737', url: 'https://1737.org.nz', hours: '24/7' },
+  fr3114: { kind: 'hotline', phone: '3114', url: 'https://3114.fr', hours: '24/7' },
+  es024: { kind: 'hotline', phone: '024', hours: '24/7' },
+}
+const LOCALES: readonly Locale[] = ['en', 'es', 'fr']
+
 const emergency = (phone: string, locale: Locale): CrisisResource => ({
   name: t(locale, 'crisis.name.emergency'),
   kind: 'emergency',
   phone,
 })
 
+function service(key: ServiceKey, locale: Locale): CrisisResource {
+  const known = SERVICES[key]
+  const url = key === 'ca988' && locale === 'fr' ? 'https://988.ca/fr' : known.url
+  return { name: t(locale, `crisis.name.${key}`), ...known, ...(url && { url }) }
+}
+
 const DEFAULTS: Record<string, (locale: Locale) => CrisisResource[]> = {
-  US: (locale) => [
-    emergency('911', locale),
-    {
-      name: '988 Suicide & Crisis Lifeline',
-      kind: 'hotline',
-      phone: '988',
-      text: '988',
-      url: 'https://988lifeline.org',
-      hours: '24/7',
-    },
-  ],
-  CA: (locale) => [
-    emergency('911', locale),
-    locale === 'fr'
-      ? {
-          name: "9-8-8 : Ligne d'aide en cas de crise de suicide",
-          kind: 'hotline',
-          phone: '988',
-          text: '988',
-          url: 'https://988.ca/fr',
-          hours: '24/7',
-        }
-      : {
-          name: '9-8-8: Suicide Crisis Helpline',
-          kind: 'hotline',
-          phone: '988',
-          text: '988',
-          url: 'https://988.ca',
-          hours: '24/7',
-        },
-  ],
-  GB: (locale) => [
-    emergency('999', locale),
-    { name: 'Samaritans', kind: 'hotline', phone: '116 123', url: 'https://www.samaritans.org', hours: '24/7' },
-  ],
-  IE: (locale) => [
-    emergency('112', locale),
-    { name: 'Samaritans', kind: 'hotline', phone: '116 123', url: 'https://www.samaritans.org', hours: '24/7' },
-  ],
-  AU: (locale) => [
-    emergency('000', locale),
-    {
-      name: 'Lifeline',
-      kind: 'hotline',
-      phone: '13 11 14',
-      text: '0477 13 11 14',
-      url: 'https://www.lifeline.org.au',
-      hours: '24/7',
-    },
-  ],
-  NZ: (locale) => [
-    emergency('111', locale),
-    {
-      name: '1737, Need to talk?',
-      kind: 'hotline',
-      phone: '1737',
-      text: '1737',
-      url: 'https://1737.org.nz',
-      hours: '24/7',
-    },
-  ],
-  FR: (locale) => [
-    emergency('112', locale),
-    {
-      name: '3114 – Numéro national de prévention du suicide',
-      kind: 'hotline',
-      phone: '3114',
-      url: 'https://3114.fr',
-      hours: '24/7',
-    },
-  ],
-  ES: (locale) => [
-    emergency('112', locale),
-    { name: 'Línea 024 de atención a la conducta suicida', kind: 'hotline', phone: '024', hours: '24/7' },
-  ],
+  US: (locale) => [emergency('911', locale), service('us988', locale)],
+  CA: (locale) => [emergency('911', locale), service('ca988', locale)],
+  GB: (locale) => [emergency('999', locale), service('samaritans', locale)],
+  IE: (locale) => [emergency('112', locale), service('samaritans', locale)],
+  AU: (locale) => [emergency('000', locale), service('auLifeline', locale)],
+  NZ: (locale) => [emergency('111', locale), service('nz1737', locale)],
+  FR: (locale) => [emergency('112', locale), service('fr3114', locale)],
+  ES: (locale) => [emergency('112', locale), service('es024', locale)],
+}
+
+// Names the practice may have saved for a line we know, in any language (and as Hearth once named them).
+const EARLIER_NAMES: Partial<Record<ServiceKey, string[]>> = {
+  ca988: ['9-8-8: Suicide Crisis Helpline', "9-8-8 : Ligne d'aide en cas de crise de suicide"],
+  fr3114: ['3114 – Numéro national de prévention du suicide'],
+  es024: ['Línea 024 de atención a la conducta suicida'],
+}
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/**
+ * A saved resource as the reader should see it: a line Hearth knows, still under one of its known
+ * names, is named in the reader's language with a note on the languages it answers in ("Línea 988
+ * … (en español: oprima 2)"), and "24/7" reads the local way. A name the practice wrote itself is
+ * theirs and stays as written.
+ */
+export function crisisResourceFor(resource: CrisisResource, locale: Locale): CrisisResource {
+  const hours =
+    resource.hours && /^24\s*\/\s*7$/.test(resource.hours.trim()) ? t(locale, 'crisis.hours.always') : resource.hours
+  const named = (name: string): CrisisResource => ({ ...resource, name, ...(hours && { hours }) })
+  if (resource.kind === 'emergency' && LOCALES.some((l) => sameName(resource.name, t(l, 'crisis.name.emergency'))))
+    return named(t(locale, 'crisis.name.emergency'))
+  const digits = (n?: string) => n?.replace(/\D/g, '') ?? ''
+  for (const key of Object.keys(SERVICES) as ServiceKey[]) {
+    if (digits(SERVICES[key].phone) !== digits(resource.phone)) continue
+    const names = [...LOCALES.map((l) => t(l, `crisis.name.${key}`)), ...(EARLIER_NAMES[key] ?? [])]
+    if (names.some((name) => sameName(name, resource.name))) return named(t(locale, `crisis.name.${key}`))
+  }
+  return named(resource.name)
 }
 
 /**

@@ -2,20 +2,52 @@ import type { Viewer } from '../shared/policy/access'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { KeyIdentity } from '../shared/schemas/practice-tools'
+import { readConsoleHash } from '../shared/console-links'
 import { chooseLocale } from '../ui/locale'
 import { Loading } from '../ui/States'
 import { WordsProvider } from '../ui/words'
 import { words } from './i18n'
 import { httpStaffApi, type StaffApi } from './api'
 import { Alerts } from './screens/Alerts'
+import { Inbox } from './screens/Inbox'
+import { Clients } from './screens/Clients'
+import { Import } from './screens/Import'
+import { Schedule } from './screens/Schedule'
 import { CallList } from './screens/CallList'
 import { CancellationPolicyScreen } from './screens/CancellationPolicy'
 import { ContactPolicyScreen } from './screens/ContactPolicy'
 import { Insights } from './screens/Insights'
+import { AvailabilityScreen } from './screens/Availability'
+import { MoveRequests } from './screens/MoveRequests'
 import { SignIn } from './screens/SignIn'
 
-export type Tab = 'calls' | 'alerts' | 'contact' | 'cancellation' | 'insights'
-const TABS: Tab[] = ['calls', 'alerts', 'contact', 'cancellation', 'insights']
+export type Tab =
+  | 'inbox'
+  | 'schedule'
+  | 'clients'
+  | 'import'
+  | 'calls'
+  | 'alerts'
+  | 'moves'
+  | 'availability'
+  | 'contact'
+  | 'cancellation'
+  | 'insights'
+const TABS: Tab[] = [
+  'calls',
+  'inbox',
+  'alerts',
+  'schedule',
+  'clients',
+  'moves',
+  'availability',
+  'import',
+  'contact',
+  'cancellation',
+  'insights',
+]
+/** Tabs only the practice's admins use (a therapist key would only see a note there). */
+const ADMIN_TABS: Tab[] = ['import']
 
 /** What every screen gets: the API with the signed-in key, who that key is, and a live region. */
 export type StaffContext = {
@@ -25,14 +57,16 @@ export type StaffContext = {
   viewer: Viewer
   /** The therapist whose calls and policy are shown: the key's own, or the one an admin picked. */
   therapistId: string | null
-  chooseTherapist: (id: string) => void
+  /** A therapist id, or an update from the current choice (so a default never overrides a pick made meanwhile). */
+  chooseTherapist: (choice: string | ((current: string | null) => string | null)) => void
   announce: (text: string) => void
 }
 
 type Store = { read(): string | null; write(key: string | null): void }
 
+/** `#inbox` or `#inbox/<thread id>` (a page's or an alert's link): the tab; anything else: the calls. */
 const tabFromHash = (hash: string): Tab => {
-  const name = hash.replace(/^#/, '') as Tab
+  const name = (readConsoleHash(hash)?.tab ?? '') as Tab
   return TABS.includes(name) ? name : 'calls'
 }
 
@@ -63,7 +97,7 @@ export function Console({
   useEffect(() => {
     // Other fragments (the skip link's #main) leave the tab as it is.
     const onHash = () => {
-      const name = location.hash.replace(/^#/, '') as Tab
+      const name = (readConsoleHash(location.hash)?.tab ?? '') as Tab
       if (TABS.includes(name)) setTab(name)
     }
     window.addEventListener('hashchange', onHash)
@@ -144,7 +178,7 @@ export function Console({
           </div>
           <nav class="staff-nav" aria-label={tr('staff.nav')}>
             <ul>
-              {TABS.map((name) => (
+              {TABS.filter((name) => viewer.role === 'admin' || !ADMIN_TABS.includes(name)).map((name) => (
                 <li key={name}>
                   <a href={`#${name}`} aria-current={tab === name ? 'page' : undefined}>
                     {tr(`staff.tab.${name}`)}
@@ -156,10 +190,16 @@ export function Console({
         </header>
         <main id="main" class="staff-main" tabIndex={-1}>
           {tab === 'calls' && <CallList ctx={ctx} />}
+          {tab === 'inbox' && <Inbox ctx={ctx} />}
           {tab === 'alerts' && <Alerts ctx={ctx} />}
+          {tab === 'moves' && <MoveRequests ctx={ctx} />}
+          {tab === 'availability' && <AvailabilityScreen ctx={ctx} />}
           {tab === 'contact' && <ContactPolicyScreen ctx={ctx} />}
           {tab === 'cancellation' && <CancellationPolicyScreen ctx={ctx} />}
           {tab === 'insights' && <Insights ctx={ctx} />}
+          {tab === 'schedule' && <Schedule ctx={ctx} />}
+          {tab === 'clients' && <Clients ctx={ctx} />}
+          {tab === 'import' && <Import ctx={ctx} />}
         </main>
       </>
     )

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
 import { useUiWords } from './words'
 
 export function Loading({ label }: { label?: string }) {
@@ -41,9 +42,20 @@ export function Problem({
   )
 }
 
-export function Done({ children }: { children: ComponentChildren }) {
+/**
+ * Something done. With `takeFocus`, focus moves to it when it appears (the button that did it is
+ * usually gone by then, and focus must not fall back to the page: WCAG 2.4.3).
+ */
+export function Done({ children, takeFocus = false }: { children: ComponentChildren; takeFocus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (takeFocus && document.hasFocus()) {
+      ref.current?.focus({ preventScroll: true })
+      ref.current?.scrollIntoView?.({ block: 'nearest' })
+    }
+  }, [])
   return (
-    <div class="notice notice-done" role="status">
+    <div class="notice notice-done" role="status" ref={ref} tabIndex={takeFocus ? -1 : undefined}>
       <svg class="notice-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
         <path d="m5 10.5 3.2 3L15 6.5" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
       </svg>

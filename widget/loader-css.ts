@@ -10,9 +10,9 @@ export const LOADER_CSS = `
 .left{right:auto;left:20px}
 .launcher{display:flex;align-items:center;gap:10px;min-height:52px;padding:0 22px 0 18px;border:0;border-radius:99px;
 background:var(--accent);color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 6px 20px #1d2b2840}
-.launcher:hover{filter:brightness(1.1)}
+.launcher:hover{opacity:.9}
 .launcher:focus-visible{outline:3px solid #1d2b28;outline-offset:3px}
-svg{width:20px;fill:none;stroke:currentColor;stroke-width:1.8;stroke-linecap:round}
+svg{width:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .panel{position:absolute;bottom:68px;right:0;width:400px;max-width:calc(100vw - 40px);display:none;
 border-radius:18px;overflow:hidden;box-shadow:0 24px 60px #1d2b2848;background:#fbfaf7}
 .left .panel{right:auto;left:0}

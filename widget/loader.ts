@@ -18,13 +18,15 @@ const SVG = 'http://www.w3.org/2000/svg'
   const start = () => {
     try {
       if ((w as any).Hearth) return
-      const data = script?.dataset ?? {}
+      if (!script) return
+      const data = script.dataset
       const practice = data.practice ?? ''
-      if (!script || !/^[a-z0-9-]{1,48}$/.test(practice)) return
+      if (!/^[a-z0-9-]{1,48}$/.test(practice)) return
       const host = new URL(script.src).origin
       const accent = /^#[0-9a-f]{6}$/i.test(data.accent ?? '') ? data.accent! : ''
-      const langs = [data.locale, ...(navigator.languages ?? [])].map((l) => (l ?? '').slice(0, 2).toLowerCase())
+      const langs = [data.locale, ...navigator.languages].map((l) => (l ?? '').slice(0, 2).toLowerCase())
       const locale = langs.find((l) => l in LAUNCHER_LABELS) ?? 'en'
+      const label = LAUNCHER_LABELS[locale as keyof typeof LAUNCHER_LABELS]
       const inlineSlot = d.querySelector('[data-hearth-portal]')
 
       const el = <K extends keyof HTMLElementTagNameMap>(tag: K, parent: Node, cls?: string) => {
@@ -55,11 +57,8 @@ const SVG = 'http://www.w3.org/2000/svg'
       let ready = false
       let token = data.signInToken ?? ''
 
-      const emit = (name: string) => {
-        try {
-          w.dispatchEvent(new CustomEvent(`hearth:${name}`))
-        } catch {}
-      }
+      // A host listener that throws is reported by the browser, never back to us.
+      const emit = (name: string) => w.dispatchEvent(new Event(`hearth:${name}`))
       const post = (message: object) => frame?.contentWindow?.postMessage({ [PROTOCOL]: 1, ...message }, host)
       const signIn = () => {
         if (ready && token) post({ type: 'sign-in', token })
@@ -68,15 +67,28 @@ const SVG = 'http://www.w3.org/2000/svg'
       const makeFrame = () => {
         if (frame) return frame
         frame = el('iframe', panel)
-        frame.title = LAUNCHER_LABELS[locale as keyof typeof LAUNCHER_LABELS]
+        frame.title = label
         frame.src = `${host}/portal/${practice}?${params}`
         return frame
       }
+
+      // On a phone the open panel covers the page, so it is modal: the page behind is inert until it closes.
+      const phone = w.matchMedia('(max-width:640px)')
+      let madeInert: HTMLElement[] = []
+      const modal = () => {
+        const on = open && phone.matches
+        panel.setAttribute('aria-modal', String(on))
+        for (const node of madeInert) node.inert = false
+        madeInert = on ? ([...d.body.children] as HTMLElement[]).filter((n) => n !== hostEl && !n.inert) : []
+        for (const node of madeInert) node.inert = true
+      }
+      phone.addEventListener('change', modal)
 
       const setOpen = (next: boolean) => {
         if (inlineSlot || next === open) return
         open = next
         shell.classList.toggle('open', open)
+        modal()
         launcher?.setAttribute('aria-expanded', String(open))
         if (open) {
           makeFrame().focus()
@@ -88,20 +100,14 @@ const SVG = 'http://www.w3.org/2000/svg'
       if (!inlineSlot) {
         panel = el('div', shell, 'panel')
         panel.setAttribute('role', 'dialog')
-        panel.setAttribute('aria-label', LAUNCHER_LABELS[locale as keyof typeof LAUNCHER_LABELS])
+        panel.setAttribute('aria-label', label)
         launcher = el('button', shell, 'launcher')
-        launcher.type = 'button'
         launcher.setAttribute('aria-expanded', 'false')
         const svg = launcher.appendChild(d.createElementNS(SVG, 'svg'))
         svg.setAttribute('viewBox', '0 0 24 24')
         svg.setAttribute('aria-hidden', 'true')
-        svg
-          .appendChild(d.createElementNS(SVG, 'path'))
-          .setAttribute(
-            'd',
-            'M7 3v3m10-3v3M4 9h16M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Z',
-          )
-        el('span', launcher).textContent = LAUNCHER_LABELS[locale as keyof typeof LAUNCHER_LABELS]
+        svg.appendChild(d.createElementNS(SVG, 'path')).setAttribute('d', 'M4 5h16v15H4zM8 3v4m8-4v4M4 10h16')
+        launcher.append(label)
         launcher.onclick = () => setOpen(!open)
         // Warm the portal as soon as the client shows interest, so it is ready when they click.
         launcher.onpointerenter = launcher.onfocus = () => makeFrame()
@@ -117,9 +123,10 @@ const SVG = 'http://www.w3.org/2000/svg'
           signIn()
           // Opened before the portal was listening: say it again so focus lands on its heading.
           if (open) post({ type: 'opened' })
-        } else if (m.type === 'resize' && m.height > 0) frame.style.setProperty('height', `${Math.ceil(m.height)}px`)
+        } else if (m.type === 'resize' && m.height > 0) frame.style.height = `${Math.ceil(m.height)}px`
         else if (m.type === 'close') setOpen(false)
-        else if (m.type === 'event' && /^[a-z-]{1,24}$/.test(m.name)) emit(m.name)
+        // Origin and source are checked above: only Hearth's own portal names an event.
+        else if (m.type === 'event') emit(m.name)
       })
 
       ;(w as any).Hearth = {

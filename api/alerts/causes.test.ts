@@ -135,7 +135,7 @@ describe('each cause, where it is raised', () => {
     const client = await f.client({ name: 'Una Clear', phone: '+15550107777', consents: { email: true, sms: true } })
     await f.appointment(rivera.id, client.id, at(70))
     const text = () => {
-      const payload = JSON.stringify({ from: '+15550107777', text: 'is parking free on weekends?' })
+      const payload = JSON.stringify({ from: '+15550107777', text: 'The door code did not work last week' })
       const signer = new StandardWebhook(normaliseSigningSecret(GATEWAY_SECRET))
       return t.call('POST', '/v1/inbound/sms?practice=causes', {
         body: payload,
@@ -150,7 +150,7 @@ describe('each cause, where it is raised', () => {
     expect((await text()).body).toEqual({ status: 'duplicate' })
     const alerts = await alertsAbout({ kind: 'unclear_reply', client_id: client.id })
     expect(alerts).toHaveLength(1)
-    expect(alerts[0]).toMatchObject({ audience: 'therapist', client_note: 'is parking free on weekends?' })
+    expect(alerts[0]).toMatchObject({ audience: 'therapist', client_note: 'The door code did not work last week' })
   })
 
   it('a late cancellation: once, for the front desk, with the fee', async () => {
@@ -178,7 +178,7 @@ describe('a missed session', () => {
     expect(alerts).toHaveLength(1)
     expect(alerts[0]).toMatchObject({ audience: 'therapist', context: { note_sent_on: ['email'] } })
     expect(alerts[0].summary).toMatch(
-      /Jordan Missed missed the session on Mon 2 Mar at 8:00 am with Dr\. Maya Rivera\./,
+      /Jordan Missed missed the session on Mon 2 Mar at 8:00 am EST with Dr\. Maya Rivera\./,
     )
 
     await dispatch()

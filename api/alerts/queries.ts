@@ -1,4 +1,6 @@
-import { URGENT_ALERT_KINDS, type Alert, type AlertAudience } from '../../shared/schemas/alerts'
+import { URGENT_ALERT_KINDS, type Alert, type AlertAudience, type AlertEvent } from '../../shared/schemas/alerts'
+import type { AlertEventRow } from './history-queries'
+import { consoleLink } from '../../shared/console-links'
 import type { Tx } from '../db/connect'
 import { compact, decodeCursor, iso, page, type Page } from '../db/rows'
 
@@ -10,6 +12,7 @@ export type AlertRow = {
   therapist_id: string | null
   client_id: string | null
   appointment_id: string | null
+  thread_id: string | null
   dedupe_key: string
   summary: string
   context: Record<string, unknown>
@@ -19,10 +22,16 @@ export type AlertRow = {
   created_at: Date
   resolved_at: Date | null
   resolved_by: string | null
+  resolved_by_name: string | null
   resolution_note: string | null
+  acknowledged_at: Date | null
+  acknowledged_by: string | null
+  /** The client's phone now (for a call back), read with the alert. */
+  client_phone?: string | null
 }
 
-export function toAlert(row: AlertRow, clientNote?: string | null): Alert {
+/** The alert as the API shows it; `publicUrl` gives the link into the console where it is handled. */
+export function toAlert(row: AlertRow, clientNote?: string | null, publicUrl?: string): Alert {
   return compact({
     id: row.id,
     kind: row.kind,
@@ -31,6 +40,15 @@ export function toAlert(row: AlertRow, clientNote?: string | null): Alert {
     therapist_id: row.therapist_id,
     client_id: row.client_id,
     appointment_id: row.appointment_id,
+    thread_id: row.thread_id,
+    client_phone: row.client_phone ?? null,
+    console_url:
+      publicUrl === undefined
+        ? null
+        : consoleLink(
+            publicUrl,
+            row.thread_id ? { tab: 'inbox', threadId: row.thread_id } : { tab: 'alerts', alertId: row.id },
+          ),
     summary: row.summary,
     context: row.context,
     client_note: clientNote ?? null,
@@ -38,16 +56,40 @@ export function toAlert(row: AlertRow, clientNote?: string | null): Alert {
     created_at: iso(row.created_at),
     resolved_at: row.resolved_at ? iso(row.resolved_at) : null,
     resolved_by: row.resolved_by,
+    resolved_by_name: row.resolved_by_name,
     resolution_note: row.resolution_note,
+    acknowledged_at: row.acknowledged_at ? iso(row.acknowledged_at) : null,
+    acknowledged_by: row.acknowledged_by,
   }) as Alert
 }
 
+export function toAlertEvent(row: AlertEventRow): AlertEvent {
+  return compact({
+    at: iso(row.at),
+    kind: row.kind,
+    recipient: row.recipient,
+    channel: row.channel,
+    ...row.detail,
+  }) as AlertEvent
+}
+
 const columns = (tx: Tx) =>
-  tx`id, practice_id, kind, audience, therapist_id, client_id, appointment_id, dedupe_key, summary, context,
-     client_note_ciphertext, client_note_iv, status, created_at, resolved_at, resolved_by, resolution_note`
+  tx`id, practice_id, kind, audience, therapist_id, client_id, appointment_id, thread_id, dedupe_key, summary,
+     context, client_note_ciphertext, client_note_iv, status, created_at, resolved_at, resolved_by, resolved_by_name, resolution_note,
+     acknowledged_at, acknowledged_by,
+     (select c.phone from clients c where c.practice_id = alerts.practice_id and c.id = alerts.client_id) as client_phone`
 
 /** A new alert: open, so nothing about its resolution yet. */
-export type AlertValues = Omit<AlertRow, 'status' | 'resolved_at' | 'resolved_by' | 'resolution_note'>
+export type AlertValues = Omit<
+  AlertRow,
+  | 'status'
+  | 'resolved_at'
+  | 'resolved_by'
+  | 'resolved_by_name'
+  | 'resolution_note'
+  | 'acknowledged_at'
+  | 'acknowledged_by'
+>
 
 /** Null when an alert with the same dedupe key already exists in the practice. */
 export async function insertAlertOnce(tx: Tx, values: AlertValues): Promise<AlertRow | null> {
@@ -128,11 +170,11 @@ export async function resolveAlert(
   tx: Tx,
   practiceId: string,
   id: string,
-  values: { at: Date; by: string; note: string | null },
+  values: { at: Date; by: string; byName?: string | null; note: string | null },
 ): Promise<AlertRow> {
   const [row] = await tx<AlertRow[]>`
     update alerts set status = 'resolved', resolved_at = ${values.at}, resolved_by = ${values.by},
-                      resolution_note = ${values.note}
+                      resolved_by_name = ${values.byName ?? null}, resolution_note = ${values.note}
     where practice_id = ${practiceId} and id = ${id}
     returning ${columns(tx)}`
   return row!

@@ -3,6 +3,7 @@ import { insertAlertOnce, type AlertRow } from './queries'
 import type { Tx } from '../db/connect'
 import { openText, sealText, type Sealed } from '../crypto/secrets'
 import { queueWebhookEvent } from '../webhooks/events'
+import { queuePages } from '../paging/enqueue'
 
 export type NewAlert = {
   practiceId: string
@@ -11,6 +12,8 @@ export type NewAlert = {
   therapistId?: string | null
   clientId?: string | null
   appointmentId?: string | null
+  /** The client's thread, for an alert about something they wrote. */
+  threadId?: string | null
   /** One alert per cause: a second raise with the same key in the practice does nothing. */
   dedupeKey: string
   /** For staff; never message text or what a client wrote. */
@@ -21,7 +24,8 @@ export type NewAlert = {
 }
 
 /**
- * Records that something needs a person, inside the caller's transaction (tenant or system).
+ * Records that something needs a person, inside the caller's transaction (tenant or system); an
+ * urgent one queues its pages and their escalation (api/paging).
  * Returns the new alert, or null when this cause already raised one.
  */
 export async function raiseAlert(tx: Tx, alert: NewAlert, now: Date): Promise<AlertRow | null> {
@@ -33,6 +37,7 @@ export async function raiseAlert(tx: Tx, alert: NewAlert, now: Date): Promise<Al
     therapist_id: alert.therapistId ?? null,
     client_id: alert.clientId ?? null,
     appointment_id: alert.appointmentId ?? null,
+    thread_id: alert.threadId ?? null,
     dedupe_key: alert.dedupeKey,
     summary: alert.summary.slice(0, 300),
     context: alert.context ?? {},
@@ -41,6 +46,7 @@ export async function raiseAlert(tx: Tx, alert: NewAlert, now: Date): Promise<Al
     created_at: now,
   })
   if (row) {
+    await queuePages(tx, row, now)
     await queueWebhookEvent(tx, {
       practiceId: row.practice_id,
       type: 'alert.created',

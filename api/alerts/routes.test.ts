@@ -67,6 +67,34 @@ describe('raiseAlert', () => {
 })
 
 describe('GET /v1/alerts', () => {
+  it("carries the client's phone for a call and the link into the console", async () => {
+    const f = fixtures(t, adminKey)
+    const caller = await f.client({ phone: '+15550107001' })
+    const alert = (await raise({ dedupeKey: 'with-phone', therapistId: rivera.id, clientId: caller.id }))!
+    const one = await t.call('GET', `/v1/alerts/${alert.id}`, { key: adminKey })
+    expect(one.body).toMatchObject({
+      client_id: caller.id,
+      client_phone: '+15550107001',
+      console_url: `http://hearth.test/staff#alerts/${alert.id}`,
+    })
+    // An alert about something a client wrote links to their thread instead.
+    const [thread] = await t.sql<{ id: string }[]>`
+      insert into message_threads (practice_id, client_id, therapist_id, created_at, last_message_at)
+      values (${practiceId}, ${caller.id}, ${rivera.id}, now(), now()) returning id`
+    const wrote = (await raise({
+      dedupeKey: 'with-thread',
+      therapistId: rivera.id,
+      clientId: caller.id,
+      threadId: thread!.id,
+    }))!
+    const list = (await t.call('GET', '/v1/alerts?status=open&limit=200', { key: adminKey })).body.data
+    expect(list.find((a: { id: string }) => a.id === wrote.id)).toMatchObject({
+      thread_id: thread!.id,
+      client_phone: '+15550107001',
+      console_url: `http://hearth.test/staff#inbox/${thread!.id}`,
+    })
+  })
+
   it('lists crisis alerts first, then newest, and pages without repeats', async () => {
     t.clock.advance(60_000)
     await raise({ dedupeKey: 'older-crisis', kind: 'crisis_message', audience: 'therapist', therapistId: rivera.id })

@@ -1,22 +1,24 @@
 import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
 import { openClientNote } from './raise'
-import { apiKeyAuth, therapistScope } from '../api-keys/auth'
+import { therapistScope } from '../api-keys/auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
-import { findAlert, listAlerts, resolveAlert, toAlert } from './queries'
+import { findAlert, listAlerts, resolveAlert, toAlert, toAlertEvent } from './queries'
 import { audit } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { decideFeeWaiver } from '../fee-waivers/decide'
 import { describe, input } from '../http/openapi/describe'
-import { Alert, AlertListQuery, AlertResolve } from '../../shared/schemas/alerts'
+import { Alert, AlertListQuery, AlertResolve, AlertWithHistory } from '../../shared/schemas/alerts'
+import { acknowledgeAlerts, alertHistory } from './history-queries'
 import { listOf } from '../../shared/schemas/common'
 import { pathId } from '../http/params'
 
 /** Exceptions that need a person. An admin key sees all; a therapist key sees its therapist's. */
 export function alertRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps))
+  app.use('*', practiceAuth(deps), permit('alerts'))
 
   app.get(
     '/',
@@ -36,7 +38,7 @@ export function alertRoutes(deps: Deps) {
         listAlerts(tx, practiceId, { ...q, therapistId: only }),
       )
       const data = await Promise.all(
-        result.data.map(async (row) => toAlert(row, await openClientNote(deps.secret, row))),
+        result.data.map(async (row) => toAlert(row, await openClientNote(deps.secret, row), deps.publicUrl)),
       )
       return c.json({ data, next_cursor: result.next_cursor })
     },
@@ -54,7 +56,7 @@ export function alertRoutes(deps: Deps) {
     }),
     input('json', AlertResolve),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId, actorId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That alert')
       const { note, decision } = c.req.valid('json')
       const now = deps.clock()
@@ -72,18 +74,79 @@ export function alertRoutes(deps: Deps) {
             },
           })
         }
-        if (decision) await decideFeeWaiver(tx, { alert: current, decision, keyId }, now)
-        const resolved = await resolveAlert(tx, practiceId, id, { at: now, by: keyId, note: note ?? null })
+        if (decision)
+          await decideFeeWaiver(tx, { alert: current, decision, actor: c.var.principal.actor, by: actorId }, now)
+        const resolved = await resolveAlert(tx, practiceId, id, {
+          at: now,
+          by: actorId,
+          byName: c.var.principal.actorName,
+          note: note ?? null,
+        })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'alert.resolved',
           subject: { kind: 'alert', id },
           detail: { kind: current.kind, ...(decision ? { decision } : {}) },
         })
         return resolved
       })
-      return c.json(toAlert(row, await openClientNote(deps.secret, row)))
+      return c.json(toAlert(row, await openClientNote(deps.secret, row), deps.publicUrl))
+    },
+  )
+  app.get(
+    '/:id',
+    describe({
+      summary: 'An alert with its history: each page, escalation and acknowledgement',
+      tags: ['alerts'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The alert', schema: AlertWithHistory } },
+    }),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That alert')
+      const found = await inPractice(deps.sql, practiceId, async (tx) => {
+        const row = await findAlert(tx, practiceId, id)
+        return row && maySee(c.var.principal, row) ? { row, history: await alertHistory(tx, practiceId, [id]) } : null
+      })
+      if (!found) throw notFound('That alert')
+      return c.json({
+        ...toAlert(found.row, await openClientNote(deps.secret, found.row), deps.publicUrl),
+        history: found.history.map(toAlertEvent),
+      })
+    },
+  )
+
+  app.post(
+    '/:id/acknowledge',
+    describe({
+      summary: 'Say someone has seen an alert (opening it in the console does this)',
+      description:
+        "An urgent alert stops escalating once acknowledged; the first acknowledgement is kept and is in the alert's history.",
+      tags: ['alerts'],
+      auth: 'api_key',
+      responses: { 200: { description: 'The alert, acknowledged', schema: Alert } },
+    }),
+    async (c) => {
+      const { practiceId, actorId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That alert')
+      const now = deps.clock()
+      const row = await inPractice(deps.sql, practiceId, async (tx) => {
+        const current = await findAlert(tx, practiceId, id, { forUpdate: true })
+        if (!current || !maySee(c.var.principal, current)) throw notFound('That alert')
+        const acknowledged = await acknowledgeAlerts(tx, practiceId, { alertId: id }, actorId, now)
+        if (acknowledged.length) {
+          await audit(tx, {
+            practiceId,
+            actor: c.var.principal.actor,
+            action: 'alert.acknowledged',
+            subject: { kind: 'alert', id },
+            detail: { kind: current.kind },
+          })
+        }
+        return (await findAlert(tx, practiceId, id))!
+      })
+      return c.json(toAlert(row, await openClientNote(deps.secret, row), deps.publicUrl))
     },
   )
   return app

@@ -22,12 +22,21 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     allowed_categories: [],
     reply_expectation: { kind: 'none' },
   },
+  'PUT /v1/therapists/{id}/availability': {
+    time_zone: 'UTC',
+    weekly: [],
+    exceptions: [],
+    buffer_minutes: 0,
+    min_notice_hours: 0,
+    horizon_days: 7,
+  },
   'POST /v1/clients': { name: 'N', email: 'n2@example.com', time_zone: 'UTC' },
   'PATCH /v1/clients/{id}': { name: 'Renamed' },
   'PATCH /v1/appointments/{id}': { status: 'cancelled' },
   'POST /v1/appointments/{id}/confirmation-calls': { outcome: 'cancelled' },
   'POST /v1/api-keys': { role: 'admin' },
   'POST /v1/threads/{id}/messages': { body: 'A reply' },
+  'PATCH /v1/threads/{id}': { therapist_id: '00000000-0000-4000-8000-000000000000' },
 }
 
 function concrete(path: string) {

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/connect'
 import { iso } from '../db/rows'
 
-export type Principal = {
+export type KeyPrincipal = {
   keyId: string
   practiceId: string
   role: 'admin' | 'therapist'
@@ -30,7 +30,7 @@ export function toApiKey(row: KeyRow) {
 }
 
 /** System lookup: the key's hash is the only thing known before the practice is. */
-export async function findPrincipalByHash(tx: Tx, hash: string): Promise<Principal | null> {
+export async function findPrincipalByHash(tx: Tx, hash: string): Promise<KeyPrincipal | null> {
   const [row] = await tx<KeyRow[]>`
     select id, practice_id, role, therapist_id from api_keys where key_hash = ${hash} and revoked_at is null`
   return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { adminOnly, apiKeyAuth, generateApiKey } from './auth'
+import { generateApiKey } from './auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
 import { insertApiKey, listApiKeys, revokeApiKey } from './queries'
 import { audit } from '../audit/queries'
@@ -13,7 +14,7 @@ import { isUuid, pathId } from '../http/params'
 
 export function apiKeyRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps), adminOnly)
+  app.use('*', practiceAuth(deps), permit('api_keys'))
 
   app.post(
     '/',
@@ -25,7 +26,7 @@ export function apiKeyRoutes(deps: Deps) {
     }),
     input('json', ApiKeyCreate),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const body = c.req.valid('json')
       const secret = await generateApiKey()
       const created = await inPractice(deps.sql, practiceId, async (tx) => {
@@ -44,7 +45,7 @@ export function apiKeyRoutes(deps: Deps) {
         })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'api_key.created',
           subject: { kind: 'api_key', id: key.id },
           detail: { role: key.role },
@@ -79,7 +80,7 @@ export function apiKeyRoutes(deps: Deps) {
       responses: { 204: { description: 'Revoked' } },
     }),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That API key')
       await inPractice(deps.sql, practiceId, async (tx) => {
         const keys = await listApiKeys(tx, practiceId, { forUpdate: true })
@@ -91,7 +92,7 @@ export function apiKeyRoutes(deps: Deps) {
         await revokeApiKey(tx, practiceId, id)
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'api_key.revoked',
           subject: { kind: 'api_key', id },
         })

@@ -15,6 +15,12 @@ export type AppointmentChange = {
   before: AppointmentRow | null
   after: AppointmentRow
   actor: Actor
+  /**
+   * False when the client should not hear of this change (a practice's first import of sessions
+   * the client already knows about): a listener that writes to the client skips its note; the
+   * reminder plan, webhooks and alerts follow as always. Absent means true.
+   */
+  notifyClient?: boolean
 }
 
 /** One consequence of a change, run in the writer's transaction with the app's dependencies. */
@@ -31,4 +37,9 @@ export async function appointmentChanged(tx: Tx, deps: Deps, change: Appointment
 /** The change made the session `status` (it was something else, or did not exist). */
 export function became(change: AppointmentChange, status: AppointmentStatus): boolean {
   return change.after.status === status && change.before?.status !== status
+}
+
+/** Whether the client may be told of this change (see `notifyClient`). */
+export function tellsClient(change: AppointmentChange): boolean {
+  return change.notifyClient !== false
 }

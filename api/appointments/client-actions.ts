@@ -9,6 +9,7 @@ import { iso } from '../db/rows'
 import type { Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
 import { formatMoney } from '../../shared/i18n'
+import type { CancelReasonCode } from '../../shared/cancel-reasons'
 import { decideStaffChange } from '../../shared/policy/appointment-changes'
 import {
   cancelDecision,
@@ -81,6 +82,7 @@ function strip(row: ClientAppointment): AppointmentRow {
     client_locale: _9,
     late_fee_currency: _10,
     fee_waiver_status: _11,
+    practice_slug: _12,
     ...appointment
   } = row
   return appointment
@@ -131,6 +133,8 @@ export async function confirmAsClient(tx: Tx, deps: Deps, input: ClientActionInp
 export type CancelInput = ClientActionInput & {
   /** The client saw the late-cancellation consequence (fee) and chose to go ahead. */
   acknowledgeLate: boolean
+  /** Why, if the client chose to say; `reason` is their own words (with `other`, or any code). */
+  reasonCode?: CancelReasonCode | undefined
   reason?: string | undefined
 }
 
@@ -158,6 +162,8 @@ export async function cancelAsClient(
   }
 
   const late = decision.status === 'late_cancelled'
+  const reason = input.reason?.trim() || null
+  const reasonCode = input.reasonCode ?? null
   const after = await updateAppointment(
     tx,
     input.practiceId,
@@ -166,7 +172,8 @@ export async function cancelAsClient(
       status: decision.status,
       cancelled_at: now,
       cancelled_by: 'client',
-      cancel_reason: input.reason?.trim() || null,
+      cancel_reason: reason,
+      cancel_reason_code: reasonCode,
       late_fee_cents: late ? quote.fee_cents : null,
       late_fee_currency: late ? quote.currency : null,
     },
@@ -176,12 +183,16 @@ export async function cancelAsClient(
     before,
     after,
     action: late ? 'appointment.late_cancelled' : 'appointment.cancelled',
-    detail: late ? { fee_cents: quote.fee_cents, currency: quote.currency } : {},
+    detail: {
+      ...(late ? { fee_cents: quote.fee_cents, currency: quote.currency } : {}),
+      ...(reasonCode ? { reason_code: reasonCode } : {}),
+    },
   })
 
   const when = formatInstant(current.starts_at, current.practice_time_zone, 'en', 'medium')
   if (late) {
     const fee = quote.fee_cents > 0 ? ` Late fee: ${formatMoney(quote.fee_cents, quote.currency, 'en')}.` : ''
+    const dedupeKey = `late_cancellation:${current.id}`
     await raiseAlert(
       tx,
       {
@@ -191,9 +202,16 @@ export async function cancelAsClient(
         therapistId: current.therapist_id,
         clientId: current.client_id,
         appointmentId: current.id,
-        dedupeKey: `late_cancellation:${current.id}`,
+        dedupeKey,
         summary: `${current.client_name} cancelled late: ${when} with ${current.therapist_name}.${fee}`,
-        context: { fee_cents: quote.fee_cents, currency: quote.currency, free_until: quote.free_until },
+        // The reason's code is a fixed word; what the client wrote stays sealed, for staff only.
+        context: {
+          fee_cents: quote.fee_cents,
+          currency: quote.currency,
+          free_until: quote.free_until,
+          reason_code: reasonCode,
+        },
+        ...(reason ? { clientNote: await sealClientNote(deps.secret, input.practiceId, dedupeKey, reason) } : {}),
       },
       now,
     )

@@ -2,7 +2,7 @@ import { sessionPeople } from './queries'
 import { noticeSendTime } from '../../shared/notices/timing'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
-import { type AppointmentListener, became } from './changed'
+import { type AppointmentListener, became, tellsClient } from './changed'
 import type { AppointmentRow } from './queries'
 import type { Tx } from '../db/connect'
 import { queueClientNotice } from '../notices/enqueue'
@@ -12,7 +12,7 @@ export const MISSED_NOTE_WITHIN_MS = 7 * 24 * 60 * 60_000
 
 /** A missed session: a kind note to the client and an alert for the therapist. */
 export const noShowFollowsChange: AppointmentListener = async (tx, deps, change) => {
-  if (became(change, 'no_show')) await followUpNoShow(tx, change.after, deps.clock())
+  if (became(change, 'no_show')) await followUpNoShow(tx, change.after, deps.clock(), tellsClient(change))
 }
 
 /**
@@ -20,10 +20,15 @@ export const noShowFollowsChange: AppointmentListener = async (tx, deps, change)
  * channel with a way to find another time (the portal's missed-session screen), and the therapist
  * gets an alert saying whether the note went. Insights count the no-show from the status itself.
  */
-export async function followUpNoShow(tx: Tx, appointment: AppointmentRow, now: Date): Promise<void> {
+export async function followUpNoShow(
+  tx: Tx,
+  appointment: AppointmentRow,
+  now: Date,
+  noteToClient = true,
+): Promise<void> {
   const people = await sessionPeople(tx, appointment)
   if (!people) return
-  const recent = now.getTime() - appointment.starts_at.getTime() <= MISSED_NOTE_WITHIN_MS
+  const recent = noteToClient && now.getTime() - appointment.starts_at.getTime() <= MISSED_NOTE_WITHIN_MS
   const channels = recent
     ? await queueClientNotice(tx, {
         practiceId: appointment.practice_id,
@@ -42,9 +47,11 @@ export async function followUpNoShow(tx: Tx, appointment: AppointmentRow, now: D
   const when = formatInstant(appointment.starts_at, people.practice_time_zone, 'en', 'medium')
   const followUp = channels.length
     ? `They've been sent a kind note (${channels.join(', ')}) with a way to find another time.`
-    : recent
-      ? 'Hearth has no way to reach them right now, so you may want to call.'
-      : 'It was a while ago, so no note was sent; you may want to call.'
+    : !noteToClient
+      ? 'No note was sent, as the change came in quietly; you may want to call.'
+      : recent
+        ? 'Hearth has no way to reach them right now, so you may want to call.'
+        : 'It was a while ago, so no note was sent; you may want to call.'
   await raiseAlert(
     tx,
     {

@@ -10,21 +10,26 @@ export type ClientAppointment = AppointmentRow & {
   practice_name: string
   practice_phone: string | null
   practice_time_zone: string
+  practice_slug: string
   client_name: string
   client_time_zone: string
   client_locale: Locale
   late_fee_currency: string | null
   fee_waiver_status: 'requested' | 'granted' | 'declined' | null
+  /** When the client asked for another time, while that request waits for the practice. */
+  reschedule_requested_at: Date | null
 }
 
 const contextColumns = (tx: Tx) =>
   tx`t.name as therapist_name, t.cancellation_policy as therapist_policy,
      p.cancellation_policy as practice_policy, p.name as practice_name, p.phone as practice_phone,
-     p.time_zone as practice_time_zone,
+     p.time_zone as practice_time_zone, p.slug as practice_slug,
      c.name as client_name, c.time_zone as client_time_zone, c.locale as client_locale,
      a.late_fee_currency,
      (select w.status from fee_waiver_requests w where w.practice_id = a.practice_id and w.appointment_id = a.id)
-       as fee_waiver_status`
+       as fee_waiver_status,
+     (select max(r.created_at) from alerts r where r.practice_id = a.practice_id and r.appointment_id = a.id
+        and r.kind = 'reschedule_request' and r.status = 'open') as reschedule_requested_at`
 
 const joins = (tx: Tx) =>
   tx`join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
@@ -75,7 +80,8 @@ export async function listClientAppointments(
 /** `appointmentColumns` (db/appointments.ts) qualified with the `a` alias for joined queries. */
 function aliased(tx: Tx) {
   return tx`a.id, a.practice_id, a.external_id, a.therapist_id, a.client_id, a.starts_at, a.ends_at, a.type,
-            a.location, a.telehealth_url, a.series_id, a.status, a.version, a.late_fee_cents`
+            a.location, a.telehealth_url, a.series_id, a.status, a.version, a.late_fee_cents,
+            a.cancelled_at, a.cancelled_by, a.cancel_reason, a.cancel_reason_code`
 }
 
 /** Client cancellations in one series since `since`, oldest first: the series-cancellation signal. */

@@ -74,11 +74,20 @@ describe('GET /v1/portal/appointments', () => {
     })
     // The deadline reads in the client's own zone (Chicago): 9:00 am, not 10:00 am New York time.
     expect(shown.cancellation.policy_text).toBe(
-      "You can cancel free of charge until Saturday 7 March at 9:00 am. After that, cancelling carries the practice's $75.00 late-cancellation fee.",
+      "You can cancel free of charge until Saturday 7 March at 9:00 am CST. After that, cancelling carries the practice's $75.00 late-cancellation fee.",
     )
     const missedShown = data.find((a) => a.id === missed.id)
     expect(missedShown).toMatchObject({ status: 'no_show', can_confirm: false })
     expect(missedShown.cancellation).toBeUndefined()
+  })
+
+  it('says, on the missed session, that the client already asked for another time', async () => {
+    const missed = await session('2026-02-26T15:00:00Z')
+    await t.call('PATCH', `/v1/appointments/${missed.id}`, { key: adminKey, body: { status: 'no_show' } })
+    expect((await list()).find((a) => a.id === missed.id).reschedule_requested_at).toBeUndefined()
+    const asked = await call('POST', `/v1/portal/appointments/${missed.id}/reschedule-request`, {})
+    expect(asked.status).toBeLessThan(300)
+    expect((await list()).find((a) => a.id === missed.id).reschedule_requested_at).toBe(NOW.replace('Z', '.000Z'))
   })
 
   it("carries each session's own cancellation policy: the therapist's override, else the practice's", async () => {
@@ -195,6 +204,31 @@ describe('confirm and cancel', () => {
     await setClock(NOW)
   })
 
+  it('takes an optional reason: a code from the list and a note; an unknown code is a 400 and changes nothing', async () => {
+    const appointment = await session(100)
+    const wrong = await call('POST', `/v1/portal/appointments/${appointment.id}/cancel`, { reason_code: 'bored' })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.error.code).toBe('invalid_request')
+    expect((await t.call('GET', `/v1/appointments/${appointment.id}`, { key: adminKey })).body).toMatchObject({
+      status: 'scheduled',
+    })
+    const done = await call('POST', `/v1/portal/appointments/${appointment.id}/cancel`, {
+      reason_code: 'other',
+      reason: '  Moving house  ',
+    })
+    expect(done.body.status).toBe('cancelled')
+    const read = await t.call('GET', `/v1/appointments/${appointment.id}`, { key: adminKey })
+    expect(read.body.cancellation).toEqual({
+      by: 'client',
+      at: t.clock.now().toISOString(),
+      reason_code: 'other',
+      reason: 'Moving house',
+    })
+    // An open session has no cancellation to show.
+    const open = await session(120)
+    expect((await t.call('GET', `/v1/appointments/${open.id}`, { key: adminKey })).body.cancellation).toBeUndefined()
+  })
+
   it('asks the client to call under a contact-required policy', async () => {
     const appointment = await session(100, {}, okafor.id)
     await setClock(new Date(Date.parse(appointment.starts_at) - 23 * HOUR))
@@ -234,7 +268,9 @@ describe('after a missed session', () => {
     })
     const again = await call('POST', `/v1/portal/appointments/${missed.id}/reschedule-request`, { note: 'Sorry!' })
     expect(again.body.created).toBe(false)
-    const [alert] = (await t.call('GET', '/v1/alerts?kind=reschedule_request', { key: adminKey })).body.data
+    const alerts = (await t.call('GET', '/v1/alerts?kind=reschedule_request', { key: adminKey })).body.data
+    const alert = alerts.find((a: { appointment_id: string }) => a.appointment_id === missed.id)
+    expect(alerts.filter((a: { appointment_id: string }) => a.appointment_id === missed.id)).toHaveLength(1)
     expect(alert).toMatchObject({ audience: 'front_desk', appointment_id: missed.id, context: { status: 'no_show' } })
     expect(alert.client_note).toBeUndefined()
   })

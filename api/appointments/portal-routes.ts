@@ -9,7 +9,6 @@ import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findClientAppointment, listClientAppointments, type ClientAppointment } from './portal-queries'
 import { compact, decodeCursor, iso, page } from '../db/rows'
-import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { requestFeeWaiver } from '../fee-waivers/request'
 import { describe, input } from '../http/openapi/describe'
@@ -54,6 +53,7 @@ export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAp
     cancellation: cancellable ? quoteFor(row, now) : null,
     cancellation_policy: cancellable ? cancellationPolicyFor(row) : null,
     late_fee: lateFee(row),
+    reschedule_requested_at: row.reschedule_requested_at ? iso(row.reschedule_requested_at) : null,
   }) as PortalAppointment
 }
 
@@ -110,20 +110,26 @@ export function portalAppointmentRoutes(deps: Deps) {
       const { limit, cursor } = c.req.valid('query')
       const after = decodeCursor(cursor)
       const now = deps.clock()
-      const rows = await inPractice(deps.sql, client.practiceId, async (tx) => {
-        const rows = await listClientAppointments(tx, client.practiceId, client.clientId, {
-          now,
-          missedSince: new Date(now.getTime() - MISSED_SHOWN_FOR_MS),
-          limit,
-          after: after ? { startsAt: String(after[0]), id: String(after[1]) } : null,
-        })
-        await audit(tx, {
-          practiceId: client.practiceId,
-          actor: clientActor(client),
-          action: 'portal.viewed_appointments',
-        })
-        return rows
-      })
+      const rows = await c.var.inSession(
+        async (tx) => {
+          // The audit line does not depend on the rows: both go in one round trip.
+          const [rows] = await Promise.all([
+            listClientAppointments(tx, client.practiceId, client.clientId, {
+              now,
+              missedSince: new Date(now.getTime() - MISSED_SHOWN_FOR_MS),
+              limit,
+              after: after ? { startsAt: String(after[0]), id: String(after[1]) } : null,
+            }),
+            audit(tx, {
+              practiceId: client.practiceId,
+              actor: clientActor(client),
+              action: 'portal.viewed_appointments',
+            }),
+          ])
+          return rows
+        },
+        { read: true },
+      )
       return c.json(
         page(
           rows,
@@ -146,7 +152,7 @@ export function portalAppointmentRoutes(deps: Deps) {
     async (c) => {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
-      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
+      const row = await c.var.inSession(async (tx) => {
         await confirmAsClient(tx, deps, { ...client, appointmentId: id, actor: clientActor(client) })
         return ownAppointment(tx, client, id)
       })
@@ -168,9 +174,9 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const now = deps.clock()
-      const row = await inPractice(deps.sql, client.practiceId, (tx) =>
-        viewOwnAppointment(tx, client, id, 'portal.viewed_cancellation'),
-      )
+      const row = await c.var.inSession((tx) => viewOwnAppointment(tx, client, id, 'portal.viewed_cancellation'), {
+        read: true,
+      })
       return c.json(quoteFor(row, now))
     },
   )
@@ -191,11 +197,12 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const body = c.req.valid('json')
-      const row = await inPractice(deps.sql, client.practiceId, async (tx) => {
+      const row = await c.var.inSession(async (tx) => {
         await cancelAsClient(tx, deps, {
           ...client,
           appointmentId: id,
           acknowledgeLate: body.acknowledge_late ?? false,
+          reasonCode: body.reason_code,
           reason: body.reason,
           actor: clientActor(client),
         })
@@ -218,7 +225,7 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const { note } = c.req.valid('json')
-      const result = await inPractice(deps.sql, client.practiceId, (tx) =>
+      const result = await c.var.inSession((tx) =>
         requestReschedule(tx, deps, {
           ...client,
           appointmentId: id,
@@ -248,7 +255,7 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const { reason } = c.req.valid('json')
-      const { message } = await inPractice(deps.sql, client.practiceId, (tx) =>
+      const { message } = await c.var.inSession((tx) =>
         requestFeeWaiver(tx, deps, { client, appointmentId: id, reason }),
       )
       return c.json({ status: 'requested', message }, 201)
@@ -267,9 +274,9 @@ export function portalAppointmentRoutes(deps: Deps) {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That appointment')
       const now = deps.clock()
-      const row = await inPractice(deps.sql, client.practiceId, (tx) =>
-        viewOwnAppointment(tx, client, id, 'portal.downloaded_calendar'),
-      )
+      const row = await c.var.inSession((tx) => viewOwnAppointment(tx, client, id, 'portal.downloaded_calendar'), {
+        read: true,
+      })
       c.header('Content-Type', 'text/calendar; charset=utf-8')
       c.header('Content-Disposition', 'attachment; filename="appointment.ics"')
       c.header('Cache-Control', 'private, no-store')

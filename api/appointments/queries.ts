@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../../shared/policy/sessions'
-import type { Appointment, AppointmentStatus } from '../../shared/schemas/appointment'
+import type { CancelReasonCode } from '../../shared/cancel-reasons'
+import type { Appointment, AppointmentStatus, Cancellation } from '../../shared/schemas/appointment'
 import type { Tx } from '../db/connect'
 import { compact, decodeCursor, iso, page, type Page } from '../db/rows'
 
@@ -18,6 +19,23 @@ export type AppointmentRow = {
   status: AppointmentStatus
   version: number
   late_fee_cents: number | null
+  cancelled_at: Date | null
+  cancelled_by: 'client' | 'practice' | null
+  cancel_reason: string | null
+  cancel_reason_code: CancelReasonCode | null
+}
+
+const CANCELLED: readonly AppointmentStatus[] = ['cancelled', 'late_cancelled']
+
+/** Who cancelled, when and why, on a cancelled session only. */
+export function toCancellation(row: AppointmentRow): Cancellation | undefined {
+  if (!CANCELLED.includes(row.status)) return undefined
+  return {
+    by: row.cancelled_by,
+    at: row.cancelled_at ? iso(row.cancelled_at) : null,
+    reason_code: row.cancel_reason_code,
+    reason: row.cancel_reason,
+  }
 }
 
 export function toAppointment(row: AppointmentRow): Appointment {
@@ -33,12 +51,13 @@ export function toAppointment(row: AppointmentRow): Appointment {
     telehealth_url: row.telehealth_url,
     series_id: row.series_id,
     status: row.status,
+    cancellation: toCancellation(row),
   }) as Appointment
 }
 
 export const appointmentColumns = (tx: Tx) =>
   tx`id, practice_id, external_id, therapist_id, client_id, starts_at, ends_at, type, location, telehealth_url,
-     series_id, status, version, late_fee_cents`
+     series_id, status, version, late_fee_cents, cancelled_at, cancelled_by, cancel_reason, cancel_reason_code`
 
 /** Locks the row when `forUpdate`, so a decision and its write see the same state. */
 export async function findAppointment(
@@ -209,4 +228,11 @@ export async function sessionPeople(
     join practices p on p.id = c.practice_id
     where c.practice_id = ${session.practice_id} and c.id = ${session.client_id}`
   return people ?? null
+}
+
+/** The currency a session's late fee was charged in (the policy's at the time of cancelling). */
+export async function lateFeeCurrency(tx: Tx, practiceId: string, id: string): Promise<string | null> {
+  const [row] = await tx<{ late_fee_currency: string | null }[]>`
+    select late_fee_currency from appointments where practice_id = ${practiceId} and id = ${id}`
+  return row?.late_fee_currency ?? null
 }

@@ -1,20 +1,11 @@
 import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
-import { statusAfterMove } from '../../shared/policy/sessions'
 import { appointmentChanged } from './changed'
-import { adminOnly, apiKeyAuth, therapistScope } from '../api-keys/auth'
+import { cancellationColumns, syncAppointment } from './sync'
+import { therapistScope } from '../api-keys/auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
-import {
-  findAppointment,
-  findByExternalId,
-  listAppointments,
-  toAppointment,
-  insertUnlessSynced,
-  participantsExist,
-  updateAppointment,
-  type AppointmentRow,
-  type AppointmentValues,
-} from './queries'
+import { findAppointment, listAppointments, toAppointment, participantsExist, updateAppointment } from './queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { iso } from '../db/rows'
@@ -45,24 +36,11 @@ async function requireParticipants(tx: Tx, practiceId: string, therapistId: stri
   if (Object.keys(fields).length) throw new ApiError('invalid_request', 'Some fields need attention.', { fields })
 }
 
-function sameInstant(a: Date | string, b: Date | string) {
-  return new Date(a).getTime() === new Date(b).getTime()
-}
-
-/** The columns an upsert would change; empty when the EHR sent what we already hold. */
-function upsertChanges(existing: AppointmentRow, next: AppointmentValues): Record<string, unknown> {
-  const changes: Record<string, unknown> = {}
-  for (const key of ['therapist_id', 'client_id', 'type', 'location', 'telehealth_url', 'series_id'] as const) {
-    if ((existing[key] ?? null) !== (next[key] ?? null)) changes[key] = next[key] ?? null
-  }
-  if (!sameInstant(existing.starts_at, next.starts_at)) changes.starts_at = next.starts_at
-  if (!sameInstant(existing.ends_at, next.ends_at)) changes.ends_at = next.ends_at
-  return changes
-}
-
 export function appointmentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps))
+  app.use('*', practiceAuth(deps))
+  app.use('/', permit('appointments'))
+  app.use('/:id', permit('appointments'))
 
   app.post(
     '/',
@@ -75,60 +53,34 @@ export function appointmentRoutes(deps: Deps) {
         201: { description: 'Created', schema: Appointment },
       },
     }),
-    adminOnly,
+    permit('new_appointments'),
     input('json', AppointmentUpsert),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const body = c.req.valid('json')
-      const actor: Actor = { kind: 'api_key', id: keyId }
-      const now = deps.clock()
-      const values: AppointmentValues = {
-        external_id: body.external_id,
-        therapist_id: body.therapist_id,
-        client_id: body.client_id,
-        starts_at: body.starts_at,
-        ends_at: body.ends_at,
-        type: body.type,
-        location: body.location ?? null,
-        telehealth_url: body.telehealth_url ?? null,
-        series_id: body.series_id ?? null,
-        status: body.status ?? 'scheduled',
-      }
-      const { row, created } = await inPractice(deps.sql, practiceId, async (tx) => {
+      const actor: Actor = c.var.principal.actor
+      const { row, outcome } = await inPractice(deps.sql, practiceId, async (tx) => {
         await requireParticipants(tx, practiceId, body.therapist_id, body.client_id)
-        const inserted = await insertUnlessSynced(tx, practiceId, {
-          ...values,
-          ...cancellationColumns(values.status, now),
-        })
-        if (inserted) {
-          await audit(tx, {
-            practiceId,
-            actor,
-            action: 'appointment.created',
-            subject: { kind: 'appointment', id: inserted.id },
-          })
-          await appointmentChanged(tx, deps, { before: null, after: inserted, actor })
-          return { row: inserted, created: true }
-        }
-        const existing = (await findByExternalId(tx, practiceId, body.external_id))!
-        const changes = upsertChanges(existing, values)
-        const moved = 'starts_at' in changes || 'ends_at' in changes
-        const status = body.status ?? statusAfterMove(existing.status, moved)
-        if (status !== existing.status) Object.assign(changes, { status }, cancellationColumns(status, now))
-        if (!Object.keys(changes).length) return { row: existing, created: false }
-        if (moved) changes.version = existing.version + 1
-        const row = await updateAppointment(tx, practiceId, existing.id, changes, now)
-        await audit(tx, {
+        return syncAppointment(
+          tx,
+          deps,
           practiceId,
-          actor,
-          action: 'appointment.synced',
-          subject: { kind: 'appointment', id: row.id },
-          detail: { fields: Object.keys(changes) },
-        })
-        await appointmentChanged(tx, deps, { before: existing, after: row, actor })
-        return { row, created: false }
+          {
+            external_id: body.external_id,
+            therapist_id: body.therapist_id,
+            client_id: body.client_id,
+            starts_at: body.starts_at,
+            ends_at: body.ends_at,
+            type: body.type,
+            location: body.location ?? null,
+            telehealth_url: body.telehealth_url ?? null,
+            series_id: body.series_id ?? null,
+            status: body.status,
+          },
+          body.notify_client === false ? { actor, notifyClient: false } : { actor },
+        )
       })
-      return c.json(toAppointment(row), created ? 201 : 200)
+      return c.json(toAppointment(row), outcome === 'created' ? 201 : 200)
     },
   )
 
@@ -185,7 +137,7 @@ export function appointmentRoutes(deps: Deps) {
     }),
     input('json', AppointmentPatch),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That appointment')
       const patch = c.req.valid('json')
       const now = deps.clock()
@@ -198,7 +150,7 @@ export function appointmentRoutes(deps: Deps) {
           now,
         )
         if (!decision.ok) throw new ApiError('invalid_state', decision.message)
-        const { status: _requested, cancel_reason, ...fields } = patch
+        const { status: _requested, cancel_reason, notify_client, ...fields } = patch
         const changes: Record<string, unknown> = { ...fields }
         if (decision.moved) changes.version = current.version + 1
         if (decision.status !== current.status) {
@@ -208,8 +160,8 @@ export function appointmentRoutes(deps: Deps) {
         }
         if (!Object.keys(changes).length) return current
         const updated = await updateAppointment(tx, practiceId, id, changes, now)
-        const actor: Actor = { kind: 'api_key', id: keyId }
-        await appointmentChanged(tx, deps, { before: current, after: updated, actor })
+        const actor: Actor = c.var.principal.actor
+        await appointmentChanged(tx, deps, { before: current, after: updated, actor, notifyClient: notify_client })
         await audit(tx, {
           practiceId,
           actor,
@@ -223,11 +175,4 @@ export function appointmentRoutes(deps: Deps) {
     },
   )
   return app
-}
-
-/** Cancelling on the practice's side records who and when; re-opening clears it. */
-function cancellationColumns(status: string, now: Date): Record<string, unknown> {
-  return status === 'cancelled'
-    ? { cancelled_at: now, cancelled_by: 'practice' }
-    : { cancelled_at: null, cancelled_by: null }
 }

@@ -6,13 +6,18 @@ import { ApiError } from '../http/errors'
 
 export type Limit = { name: string; max: number; windowMs: number }
 
-/** Sign-in limits. Per email they bound guessing; per address they bound spraying many emails. */
+/**
+ * Sign-in limits. Per email they bound how many codes are sent (and so, with each code's own 5 wrong
+ * tries, the guessing: 25 per 15 minutes); per address they bound spraying many emails. Checks of a
+ * code have no per-email limit: a stranger's guessing would lock the client out of a fresh code too.
+ */
 export const LIMITS = {
   codePerEmail: { name: 'code-email', max: 5, windowMs: 15 * 60_000 },
   codePerIp: { name: 'code-ip', max: 30, windowMs: 15 * 60_000 },
-  verifyPerEmail: { name: 'verify-email', max: 15, windowMs: 15 * 60_000 },
   verifyPerIp: { name: 'verify-ip', max: 60, windowMs: 15 * 60_000 },
   exchangePerIp: { name: 'exchange-ip', max: 60, windowMs: 15 * 60_000 },
+  /** A staff member's second factor (TOTP or a recovery code): a million codes, ten guesses. */
+  secondFactorPerUser: { name: 'second-factor-user', max: 10, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>
 
 /**

@@ -37,15 +37,20 @@ export async function channelFacts(
       reminder_schedule: ReminderSchedule
       consent_email: boolean
       consent_sms: boolean
+      consent_whatsapp: boolean
       consent_push: boolean
+      preferred_channels: Channel[] | null
       has_phone: boolean
       sms_gateway: boolean
+      whatsapp: boolean
       push_subscriptions: number
       states: ChannelStateRow[]
     }[]
   >`
-    select p.reminder_schedule, c.consent_email, c.consent_sms, c.consent_push, c.phone is not null as has_phone,
+    select p.reminder_schedule, c.consent_email, c.consent_sms, c.consent_whatsapp, c.consent_push, c.preferred_channels,
+      c.phone is not null as has_phone,
       exists(select 1 from sms_gateways g where g.practice_id = c.practice_id) as sms_gateway,
+      exists(select 1 from whatsapp_connections w where w.practice_id = c.practice_id) as whatsapp,
       (select count(*) from push_subscriptions s where s.practice_id = c.practice_id and s.client_id = c.id)::int
         as push_subscriptions,
       coalesce((select json_agg(json_build_object('channel', cc.channel, 'opted_out_at', cc.opted_out_at,
@@ -57,9 +62,16 @@ export async function channelFacts(
   if (!row) return null
   return {
     schedule: row.reminder_schedule,
-    consents: { email: row.consent_email, sms: row.consent_sms, push: row.consent_push },
+    consents: {
+      email: row.consent_email,
+      sms: row.consent_sms,
+      whatsapp: row.consent_whatsapp,
+      push: row.consent_push,
+    },
+    preferred: row.preferred_channels,
     hasPhone: row.has_phone,
     smsGatewayConfigured: row.sms_gateway,
+    whatsappConfigured: row.whatsapp,
     pushSubscriptions: row.push_subscriptions,
     state: channelState(row.states),
   }

@@ -26,7 +26,8 @@ describe('clients', () => {
       phone: '+15550103001',
       time_zone: 'America/Chicago',
       locale: 'en',
-      consents: { email: true, sms: false, push: false },
+      consents: { email: true, sms: false, whatsapp: false, push: false },
+      portal_access: true,
     })
   })
 
@@ -37,13 +38,17 @@ describe('clients', () => {
       body: { locale: 'es', consents: { email: false } },
     })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ locale: 'es', consents: { email: false, sms: true, push: false } })
+    expect(res.body).toMatchObject({
+      locale: 'es',
+      consents: { email: false, sms: true, whatsapp: false, push: false },
+    })
     const { reminder_channels, ...read } = (await t.call('GET', `/v1/clients/${client.id}`, { key: adminKey })).body
     expect(read).toEqual(res.body)
     // The delivery audit: why this client gets no reminders on each channel.
     expect(reminder_channels).toEqual({
       email: { receives: false, reason: 'no_consent' },
       sms: { receives: false, reason: 'no_phone' },
+      whatsapp: { receives: false, reason: 'no_consent' },
       push: { receives: false, reason: 'no_consent' },
     })
   })
@@ -77,11 +82,49 @@ describe('clients', () => {
     )
   })
 
-  it('are off-limits to therapist keys', async () => {
-    const key = await f.therapistKey((await f.therapist()).id)
+  it('a therapist key reads only the clients it has sessions with, and changes none', async () => {
+    const therapist = await f.therapist()
+    const key = await f.therapistKey(therapist.id)
+    const theirs = await f.client({ name: 'Theirs Client' })
+    const other = await f.client()
+    await f.appointment(therapist.id, theirs.id, '2026-03-20T15:00:00Z')
+    const list = await t.call('GET', '/v1/clients?limit=200', { key })
+    expect(list.body.data.map((c: { id: string }) => c.id)).toEqual([theirs.id])
+    expect((await t.call('GET', `/v1/clients/${theirs.id}`, { key })).status).toBe(200)
+    expect((await t.call('GET', `/v1/clients/${other.id}`, { key })).status).toBe(404)
+    expect(
+      (await t.call('POST', '/v1/clients', { key, body: { name: 'X', email: 'x@example.com', time_zone: 'UTC' } }))
+        .status,
+    ).toBe(403)
+    expect((await t.call('PATCH', `/v1/clients/${theirs.id}`, { key, body: { name: 'Y' } })).status).toBe(403)
+    expect((await t.call('POST', `/v1/clients/${theirs.id}/end-portal-access`, { key })).status).toBe(403)
+  })
+
+  it('searches by name, email or phone', async () => {
+    const client = await f.client({ name: 'Quentin Search-Target', phone: '+1 555 010 7788' })
+    for (const q of ['search-target', client.email.slice(0, 8), '0107788']) {
+      const found = await t.call('GET', `/v1/clients?q=${encodeURIComponent(q)}`, { key: adminKey })
+      expect(found.body.data.map((c: { id: string }) => c.id)).toContain(client.id)
+    }
+    const none = await t.call('GET', '/v1/clients?q=%25', { key: adminKey })
+    expect(none.body.data).toEqual([])
+  })
+
+  it('ends portal access: no sign-in, open sessions end, the client stays', async () => {
     const client = await f.client()
-    expect((await t.call('GET', '/v1/clients', { key })).status).toBe(403)
-    expect((await t.call('GET', `/v1/clients/${client.id}`, { key })).status).toBe(403)
+    const [session] = await t.sql`
+      insert into portal_sessions (practice_id, client_id, method, created_at, last_active_at, expires_at)
+      select practice_id, id, 'code', now(), now(), now() + interval '1 day' from clients where id = ${client.id}
+      returning id`
+    const res = await t.call('POST', `/v1/clients/${client.id}/end-portal-access`, { key: adminKey })
+    expect(res.status).toBe(200)
+    expect(res.body.portal_access).toBe(false)
+    const [after] = await t.sql`select revoked_reason from portal_sessions where id = ${session!.id}`
+    expect(after!.revoked_reason).toBe('disabled')
+    const other = await t.createPractice('clients-b')
+    expect((await t.call('POST', `/v1/clients/${client.id}/end-portal-access`, { key: other.adminKey })).status).toBe(
+      404,
+    )
   })
 
   it('answers a malformed or unknown id with 404', async () => {

@@ -1,13 +1,15 @@
 import { Hono } from 'hono'
+import { ownTherapist } from '../../shared/policy/access'
 import { z } from 'zod'
-import { adminOnly, apiKeyAuth } from '../api-keys/auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../audit/queries'
-import { findClient, insertClient, listClients, updateClient } from './queries'
+import { endPortalAccess, findClient, insertClient, listClients, restorePortalAccess, updateClient } from './queries'
+import { recordConsentChanges } from './consent-queries'
 import { inPractice } from '../db/tenant'
 import { notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { Email, listOf, Limit } from '../../shared/schemas/common'
+import { Email, listOf, Limit, Text } from '../../shared/schemas/common'
 import { Client, ClientCreate, ClientPatch } from '../../shared/schemas/people'
 import { ClientWithChannels } from '../../shared/schemas/reminders'
 import { clientChannels } from '../reminders/audit'
@@ -16,7 +18,7 @@ import { pathId } from '../http/params'
 
 export function clientRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps), adminOnly)
+  app.use('*', practiceAuth(deps), permit('clients'))
 
   app.post(
     '/',
@@ -28,13 +30,21 @@ export function clientRoutes(deps: Deps) {
     }),
     input('json', ClientCreate),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId, actorId } = c.var.principal
       const body = c.req.valid('json')
       const client = await inPractice(deps.sql, practiceId, async (tx) => {
         const created = await insertClient(tx, practiceId, body)
+        await recordConsentChanges(tx, practiceId, {
+          clientId: created.id,
+          before: null,
+          after: created.consents,
+          source: 'practice_api',
+          recordedBy: `${c.var.principal.actor.kind}:${actorId}`,
+          at: deps.clock(),
+        })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'client.created',
           subject: { kind: 'client', id: created.id },
         })
@@ -47,22 +57,31 @@ export function clientRoutes(deps: Deps) {
   app.get(
     '/',
     describe({
-      summary: 'List clients',
+      summary: 'List or search clients (a therapist key sees the clients it has sessions with)',
       tags: ['clients'],
-      auth: 'admin',
+      auth: 'api_key',
+      description: '`q` finds clients whose name, email or phone contains it.',
       responses: { 200: { description: 'A page of clients', schema: listOf(Client) } },
     }),
-    input('query', z.object({ limit: Limit, cursor: z.string().max(200).optional(), email: Email.optional() })),
+    input(
+      'query',
+      z.object({
+        limit: Limit,
+        cursor: Text.max(200).optional(),
+        email: Email.optional(),
+        q: Text.trim().min(1).max(100).optional(),
+      }),
+    ),
     async (c) => {
       const { practiceId } = c.var.principal
       const query = c.req.valid('query')
       const page = await inPractice(deps.sql, practiceId, async (tx) => {
-        const found = await listClients(tx, practiceId, query)
+        const found = await listClients(tx, practiceId, { ...query, therapistId: ownTherapist(c.var.principal) })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: c.var.principal.keyId },
+          actor: c.var.principal.actor,
           action: 'client.listed',
-          detail: { count: found.data.length, by_email: Boolean(query.email) },
+          detail: { count: found.data.length, by_email: Boolean(query.email), searched: Boolean(query.q) },
         })
         return found
       })
@@ -73,9 +92,9 @@ export function clientRoutes(deps: Deps) {
   app.get(
     '/:id',
     describe({
-      summary: 'A client',
+      summary: 'A client (a therapist key: one it has sessions with)',
       tags: ['clients'],
-      auth: 'admin',
+      auth: 'api_key',
       description: '`reminder_channels` says per channel whether the client gets reminders, and if not, why.',
       responses: { 200: { description: 'The client', schema: ClientWithChannels } },
     }),
@@ -83,11 +102,11 @@ export function clientRoutes(deps: Deps) {
       const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That client')
       const found = await inPractice(deps.sql, practiceId, async (tx) => {
-        const client = await findClient(tx, practiceId, id)
+        const client = await findClient(tx, practiceId, id, ownTherapist(c.var.principal))
         if (!client) return null
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: c.var.principal.keyId },
+          actor: c.var.principal.actor,
           action: 'client.read',
           subject: { kind: 'client', id },
         })
@@ -101,29 +120,104 @@ export function clientRoutes(deps: Deps) {
   app.patch(
     '/:id',
     describe({
-      summary: "Change a client's details or channel consents",
+      summary: "Change a client's details, channel consents or preferred channels",
+      description:
+        '`preferred_channels` (an order of `email`, `sms`, `push`; null to clear) sends reminders and notices to the ' +
+        'first channel that works (consented, reachable, not opted out, not failing), then the next. Each consent ' +
+        'change is recorded with its time and source.',
       tags: ['clients'],
       auth: 'admin',
       responses: { 200: { description: 'The updated client', schema: Client } },
     }),
     input('json', ClientPatch),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId, actorId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That client')
       const patch = c.req.valid('json')
       const client = await inPractice(deps.sql, practiceId, async (tx) => {
+        const before = await findClient(tx, practiceId, id)
         const updated = await updateClient(tx, practiceId, id, patch)
-        if (updated) await clientReachChanged(tx, deps, practiceId, id, patch)
+        if (before && updated) {
+          await recordConsentChanges(tx, practiceId, {
+            clientId: id,
+            before: before.consents,
+            after: updated.consents,
+            source: 'practice_api',
+            recordedBy: `${c.var.principal.actor.kind}:${actorId}`,
+            at: deps.clock(),
+          })
+          await clientReachChanged(tx, deps, practiceId, id, patch)
+        }
         if (updated) {
           await audit(tx, {
             practiceId,
-            actor: { kind: 'api_key', id: keyId },
+            actor: c.var.principal.actor,
             action: 'client.updated',
             subject: { kind: 'client', id },
             detail: { fields: Object.keys(patch) },
           })
         }
         return updated
+      })
+      if (!client) throw notFound('That client')
+      return c.json(client)
+    },
+  )
+  app.post(
+    '/:id/end-portal-access',
+    describe({
+      summary: "End a client's portal access",
+      tags: ['clients'],
+      auth: 'admin',
+      description:
+        'The client can no longer sign in to the portal, and any session they have open ends at once. Their sessions, reminders and messages stay as they are. Signing in then answers exactly as for an email the practice does not know (no code is sent, and nothing says why); `restore-portal-access` undoes it.',
+      responses: { 200: { description: 'The client, with `portal_access: false`', schema: Client } },
+    }),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That client')
+      const client = await inPractice(deps.sql, practiceId, async (tx) => {
+        const ended = await endPortalAccess(tx, practiceId, id, deps.clock())
+        if (ended) {
+          await audit(tx, {
+            practiceId,
+            actor: c.var.principal.actor,
+            action: 'client.portal_access_ended',
+            subject: { kind: 'client', id },
+          })
+        }
+        return ended
+      })
+      if (!client) throw notFound('That client')
+      return c.json(client)
+    },
+  )
+  app.post(
+    '/:id/restore-portal-access',
+    describe({
+      summary: 'Give a client their portal access back',
+      tags: ['clients'],
+      auth: 'admin',
+      description:
+        'The client can sign in to the portal again (a new code, or silent sign-in). Sessions that ended with their access stay ended.',
+      responses: { 200: { description: 'The client, with `portal_access: true`', schema: Client } },
+    }),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That client')
+      const client = await inPractice(deps.sql, practiceId, async (tx) => {
+        const before = await findClient(tx, practiceId, id)
+        if (!before) return null
+        const restored = await restorePortalAccess(tx, practiceId, id, deps.clock())
+        if (!before.portal_access) {
+          await audit(tx, {
+            practiceId,
+            actor: c.var.principal.actor,
+            action: 'client.portal_access_restored',
+            subject: { kind: 'client', id },
+          })
+        }
+        return restored
       })
       if (!client) throw notFound('That client')
       return c.json(client)

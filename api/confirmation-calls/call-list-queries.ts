@@ -4,6 +4,8 @@ import type { Tx } from '../db/connect'
 
 export type CallListRow = {
   id: string
+  status: 'scheduled' | 'confirmed'
+  call_requested_at: Date | null
   starts_at: Date
   ends_at: Date
   type: string
@@ -13,18 +15,23 @@ export type CallListRow = {
   client_phone: string | null
 }
 
-/** Still-unconfirmed sessions starting in [from, to) and not before `notBefore`, in time order. */
-export async function unconfirmedSessions(
+/**
+ * Sessions starting in [from, to) and not before `notBefore`, in time order, that may belong on the
+ * call list: still unconfirmed, or with the client's request for a call.
+ */
+export async function callListCandidates(
   tx: Tx,
   practiceId: string,
   q: { therapistId: string; from: Date; to: Date; notBefore: Date },
 ): Promise<CallListRow[]> {
   return tx<CallListRow[]>`
-    select a.id, a.starts_at, a.ends_at, a.type, a.telehealth_url,
+    select a.id, a.status, a.starts_at, a.ends_at, a.type, a.telehealth_url, r.requested_at as call_requested_at,
            c.id as client_id, c.name as client_name, c.phone as client_phone
     from appointments a
     join clients c on c.practice_id = a.practice_id and c.id = a.client_id
-    where a.practice_id = ${practiceId} and a.therapist_id = ${q.therapistId} and a.status = 'scheduled'
+    left join call_requests r on r.practice_id = a.practice_id and r.appointment_id = a.id and r.reason = 'asked_for_call'
+    where a.practice_id = ${practiceId} and a.therapist_id = ${q.therapistId}
+      and (a.status = 'scheduled' or (a.status = 'confirmed' and r.id is not null))
       and a.starts_at >= ${q.from} and a.starts_at < ${q.to} and a.starts_at > ${q.notBefore}
     order by a.starts_at, a.id`
 }

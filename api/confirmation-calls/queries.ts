@@ -1,4 +1,5 @@
 import type { CallOutcome, ConfirmationCall } from '../../shared/schemas/practice-tools'
+import type { Principal } from '../auth/practice-auth'
 import type { Tx } from '../db/connect'
 import { compact, iso } from '../db/rows'
 
@@ -8,7 +9,9 @@ type CallRow = {
   outcome: CallOutcome
   note: string | null
   called_at: Date
-  recorded_by_key_id: string
+  recorded_by_key_id: string | null
+  recorded_by_staff_id: string | null
+  recorded_by_name: string | null
   recorded_by_therapist_id: string | null
 }
 
@@ -21,6 +24,8 @@ function toConfirmationCall(row: CallRow): ConfirmationCall {
     called_at: iso(row.called_at),
     recorded_by: compact({
       api_key_id: row.recorded_by_key_id,
+      staff_user_id: row.recorded_by_staff_id,
+      name: row.recorded_by_name,
       role: row.recorded_by_therapist_id ? ('therapist' as const) : ('admin' as const),
       therapist_id: row.recorded_by_therapist_id,
     }),
@@ -28,7 +33,8 @@ function toConfirmationCall(row: CallRow): ConfirmationCall {
 }
 
 const columns = (tx: Tx) =>
-  tx`id, appointment_id, outcome, note, called_at, recorded_by_key_id, recorded_by_therapist_id`
+  tx`id, appointment_id, outcome, note, called_at, recorded_by_key_id, recorded_by_staff_id, recorded_by_name,
+     recorded_by_therapist_id`
 
 export async function insertConfirmationCall(
   tx: Tx,
@@ -38,15 +44,17 @@ export async function insertConfirmationCall(
     outcome: CallOutcome
     note: string | null
     calledAt: Date
-    keyId: string
-    therapistId: string | null
+    recordedBy: Pick<Principal, 'actor' | 'actorId' | 'actorName' | 'therapistId'>
   },
 ): Promise<ConfirmationCall> {
+  const by = values.recordedBy
   const [row] = await tx<CallRow[]>`
     insert into confirmation_calls
-      (practice_id, appointment_id, outcome, note, called_at, recorded_by_key_id, recorded_by_therapist_id)
+      (practice_id, appointment_id, outcome, note, called_at, recorded_by_key_id, recorded_by_staff_id,
+       recorded_by_name, recorded_by_therapist_id)
     values (${practiceId}, ${values.appointmentId}, ${values.outcome}, ${values.note}, ${values.calledAt},
-            ${values.keyId}, ${values.therapistId})
+            ${by.actor.kind === 'api_key' ? by.actorId : null}, ${by.actor.kind === 'staff' ? by.actorId : null},
+            ${by.actorName}, ${by.therapistId})
     returning ${columns(tx)}`
   return toConfirmationCall(row!)
 }

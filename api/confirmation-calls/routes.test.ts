@@ -65,7 +65,7 @@ describe('GET /v1/confirmation-calls', () => {
     expect(res.body.data[0]).toMatchObject({
       starts_at: '2026-03-03T09:00:00-08:00',
       ends_at: '2026-03-03T09:50:00-08:00',
-      time_label: 'Tuesday 3 March at 9:00 am',
+      time_label: 'Tuesday 3 March at 9:00 am PST',
       type: 'Video session',
       status: 'scheduled',
       client: { id: robin.id, name: 'Robin Hale' },
@@ -78,7 +78,7 @@ describe('GET /v1/confirmation-calls', () => {
     expect(ids(monday)).toEqual([todayLater.id, late.id])
     expect(monday.body.data[1]).toMatchObject({
       starts_at: '2026-03-02T23:30:00-08:00',
-      time_label: 'Monday 2 March at 11:30 pm',
+      time_label: 'Monday 2 March at 11:30 pm PST',
       client: { id: alex.id, name: 'Alex Morgan', phone: '+15550103001' },
     })
     expect(ids(monday)).not.toContain(todayStarted.id)

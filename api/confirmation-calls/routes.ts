@@ -1,12 +1,12 @@
 import { maySee } from '../../shared/policy/access'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { appointmentChanged } from '../appointments/changed'
-import { apiKeyAuth } from '../api-keys/auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
-import type { Principal } from '../api-keys/queries'
+import type { Principal } from '../auth/practice-auth'
 import { findAppointment, toAppointment, updateAppointment } from '../appointments/queries'
 import { audit, type Actor } from '../audit/queries'
-import { remindersBySession, unconfirmedSessions, type CallListRow, type ReminderRow } from './call-list-queries'
+import { callListCandidates, remindersBySession, type CallListRow, type ReminderRow } from './call-list-queries'
 import { callsBySession, insertConfirmationCall } from './queries'
 import { findPractice } from '../practice/queries'
 import { compact, iso } from '../db/rows'
@@ -15,7 +15,7 @@ import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { toE164 } from '../../shared/phone'
-import { decideCallOutcome } from '../../shared/policy/confirmation-calls'
+import { callListReason, decideCallOutcome, type CallListReason } from '../../shared/policy/confirmation-calls'
 import type { Locale } from '../../shared/schemas/policies'
 import {
   CallList,
@@ -45,6 +45,7 @@ function callListTherapist(principal: Principal, requested: string | undefined):
 
 function callListEntry(
   row: CallListRow,
+  reason: CallListReason,
   context: { zone: string; locale: Locale; country: string },
   reminders: ReminderRow[],
   calls: ConfirmationCall[],
@@ -57,7 +58,8 @@ function callListEntry(
     time_label: formatInstant(row.starts_at, context.zone, context.locale, 'long'),
     type: row.type,
     telehealth: row.telehealth_url !== null,
-    status: 'scheduled',
+    status: row.status,
+    reason,
     client: compact({
       id: row.client_id,
       name: row.client_name,
@@ -81,10 +83,15 @@ function callListEntry(
 
 export function confirmationCallRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  const auth = apiKeyAuth(deps)
+  const auth = practiceAuth(deps)
   // Mounted at /v1 beside the appointments routes, whose middleware has already resolved the key
   // for /v1/appointments/*: resolve it once, and only on these routes (not on all of /v1).
-  const requireKey: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('principal') ? next() : auth(c, next))
+  const allowed = permit('confirmation_calls')
+  const requireKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await auth(c, async () => {
+      await allowed(c, next)
+    })
+  }
 
   app.get(
     '/confirmation-calls',
@@ -92,8 +99,9 @@ export function confirmationCallRoutes(deps: Deps) {
       summary: "A therapist's confirmation call list for one day",
       description:
         "The therapist's sessions on `date` (a day on the therapist's clock; absent: the next working day, " +
-        'Monday to Friday, after today on that clock) that are still unconfirmed (`scheduled`) and have not ' +
-        'started, in time order, with the client to call, the reminders so far and earlier call outcomes. ' +
+        'Monday to Friday, after today on that clock) that have not started and are still unconfirmed ' +
+        '(`scheduled`) or whose client asked for a call, in time order, each with its `reason` ' +
+        '(`asked_for_call`, `reminder_failed`, `no_reminder_channel`, `unconfirmed`), with the client to call, the reminders so far and earlier call outcomes. ' +
         'A therapist key lists its own sessions; an admin key must name `therapist_id`.',
       tags: ['confirmation calls'],
       auth: 'api_key',
@@ -112,22 +120,32 @@ export function confirmationCallRoutes(deps: Deps) {
         const practice = (await findPractice(tx, practiceId))!
         const zone = therapist.time_zone
         const date = q.date ?? addBusinessDays(localDate(now, zone), 1)
-        const sessions = await unconfirmedSessions(tx, practiceId, {
+        const candidates = await callListCandidates(tx, practiceId, {
           therapistId,
           from: instantAt(date, '00:00', zone),
           to: instantAt(addDays(date, 1), '00:00', zone),
           notBefore: now,
         })
-        const ids = sessions.map((s) => s.id)
+        const candidateIds = candidates.map((s) => s.id)
         const [reminders, calls] = await Promise.all([
-          remindersBySession(tx, practiceId, ids),
-          callsBySession(tx, practiceId, ids),
+          remindersBySession(tx, practiceId, candidateIds),
+          callsBySession(tx, practiceId, candidateIds),
         ])
+        const sessions = candidates.flatMap((session) => {
+          const reason = callListReason({
+            status: session.status,
+            call_requested_at: session.call_requested_at ? iso(session.call_requested_at) : null,
+            called_at: (calls.get(session.id) ?? []).map((call) => call.called_at),
+            reminders: reminders.get(session.id) ?? [],
+          })
+          return reason ? [{ session, reason }] : []
+        })
+        const ids = sessions.map((s) => s.session.id)
         const context = { zone, locale: q.locale, country: practice.country }
         // The list shows clients' names and phone numbers: who read it is recorded.
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: c.var.principal.keyId },
+          actor: c.var.principal.actor,
           action: 'confirmation_calls.read',
           subject: { kind: 'therapist', id: therapistId },
           detail: { date, sessions: ids.length },
@@ -136,7 +154,9 @@ export function confirmationCallRoutes(deps: Deps) {
           date,
           time_zone: zone,
           therapist: { id: therapist.id, name: therapist.name },
-          data: sessions.map((s) => callListEntry(s, context, reminders.get(s.id) ?? [], calls.get(s.id) ?? [])),
+          data: sessions.map(({ session, reason }) =>
+            callListEntry(session, reason, context, reminders.get(session.id) ?? [], calls.get(session.id) ?? []),
+          ),
           next_cursor: null,
         }
       })
@@ -160,11 +180,11 @@ export function confirmationCallRoutes(deps: Deps) {
     requireKey,
     input('json', ConfirmationCallCreate),
     async (c) => {
-      const { practiceId, keyId, therapistId } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That appointment')
       const body = c.req.valid('json')
       const now = deps.clock()
-      const actor: Actor = { kind: 'api_key', id: keyId }
+      const actor: Actor = c.var.principal.actor
       const result = await inPractice(deps.sql, practiceId, async (tx) => {
         // Locked, so two calls recorded at once are decided one after the other.
         const current = await findAppointment(tx, practiceId, id, { forUpdate: true })
@@ -197,8 +217,7 @@ export function confirmationCallRoutes(deps: Deps) {
           outcome: body.outcome,
           note: body.note || null,
           calledAt: now,
-          keyId,
-          therapistId,
+          recordedBy: c.var.principal,
         })
         // The note stays out of the audit log: it is the therapist's words about a client.
         await audit(tx, {

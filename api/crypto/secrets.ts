@@ -10,6 +10,9 @@ export type KeyPurpose =
   | 'alert-client-note'
   | 'practice-signing-secret'
   | 'webhook-signing-secret'
+  | 'whatsapp-credentials'
+  | 'staff-totp-secret'
+  | 'staff-recovery-code'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()

@@ -3,7 +3,13 @@ import postgres from 'postgres'
 export type Sql = postgres.Sql
 export type Tx = postgres.TransactionSql
 
-export type ConnectOptions = { max?: number }
+/** `prepare`: named, reused statements; only on a direct Postgres connection (not pglite-socket or Hyperdrive). */
+export type ConnectOptions = {
+  max?: number
+  prepare?: boolean
+  /** Sees every statement as sent, with its parameters (the plan test explains them). */
+  onQuery?: (query: string, parameters: unknown[]) => void
+}
 
 /** The one driver: postgres.js, whatever server sits behind the URL (Postgres, PGlite, Hyperdrive). */
 export function connect(url: string, options: ConnectOptions = {}): Sql {
@@ -11,8 +17,10 @@ export function connect(url: string, options: ConnectOptions = {}): Sql {
     max: options.max ?? 10,
     onnotice: () => {},
     connection: { application_name: 'hearth' },
-    // Workers and pglite-socket both prefer plain (unnamed) statements; the cost on Postgres is small.
-    prepare: false,
+    prepare: options.prepare ?? false,
+    ...(options.onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery!(query, parameters) }
+      : {}),
   })
 }
 

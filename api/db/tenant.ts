@@ -1,14 +1,33 @@
 import type { Sql, Tx } from './connect'
 
+export type TenantOptions = {
+  /**
+   * A read: the transaction's only write is its own audit row. Its commit does not wait for the
+   * write-ahead log to reach disk (`synchronous_commit` off for this transaction only), so a crash
+   * in the next fraction of a second could lose the audit line of a read, never a change (README).
+   */
+  read?: boolean
+}
+
 /**
  * Runs `work` in one transaction as the tenant role, scoped to one practice. Row-level security
  * then hides every other practice's rows even if a query forgets its `practice_id` condition.
  * `set_config(..., true)` lasts for this transaction only, so it is safe behind a pooler.
  */
-export async function inPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inPractice<T>(
+  sql: Sql,
+  practiceId: string,
+  work: (tx: Tx) => Promise<T>,
+  options: TenantOptions = {},
+): Promise<T> {
   return (await sql.begin(async (tx) => {
-    await tx`select set_config('app.practice_id', ${practiceId}, true), set_config('role', 'hearth_app', true)`
-    return work(tx)
+    // Sent before the work's first statement and pipelined with it on the same connection, which
+    // runs them in order: scoping the transaction costs no round trip of its own.
+    const scoped = tx`
+      select set_config('app.practice_id', ${practiceId}, true), set_config('role', 'hearth_app', true)
+             ${options.read ? tx`, set_config('synchronous_commit', 'off', true)` : tx``}`.execute()
+    const [, result] = await Promise.all([scoped, work(tx)])
+    return result
   })) as T
 }
 
@@ -18,8 +37,9 @@ export async function inPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx)
  */
 export async function asSystem<T>(sql: Sql, work: (tx: Tx) => Promise<T>): Promise<T> {
   return (await sql.begin(async (tx) => {
-    await tx`select set_config('app.system', 'on', true)`
-    return work(tx)
+    const scoped = tx`select set_config('app.system', 'on', true)`.execute()
+    const [, result] = await Promise.all([scoped, work(tx)])
+    return result
   })) as T
 }
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { Text } from '../../shared/schemas/common'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
@@ -24,7 +25,7 @@ export function devRoutes(deps: Deps) {
       auth: 'none',
       responses: { 200: { description: 'Newest first', schema: z.object({ data: z.array(OutboxEntry) }) } },
     }),
-    input('query', z.object({ to: z.string().max(254).optional() })),
+    input('query', z.object({ to: Text.max(254).optional() })),
     (c) => {
       const outbox = deps.mailer.outbox
       if (!outbox) throw new ApiError('not_found', 'There is nothing at this address.')

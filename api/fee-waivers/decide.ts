@@ -2,7 +2,7 @@ import { applyWaiverToFee } from './queries'
 import { addAlertContext } from '../alerts/queries'
 import { noticeSendTime } from '../../shared/notices/timing'
 import type { AlertRow } from '../alerts/queries'
-import { audit } from '../audit/queries'
+import { type Actor, audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findWaiverByAlert, recordDecision } from './queries'
 import { ApiError } from '../http/errors'
@@ -17,7 +17,7 @@ export type WaiverDecision = 'grant' | 'decline'
  */
 export async function decideFeeWaiver(
   tx: Tx,
-  input: { alert: AlertRow; decision: WaiverDecision; keyId: string },
+  input: { alert: AlertRow; decision: WaiverDecision; actor: Actor; by: string },
   now: Date,
 ): Promise<void> {
   const { alert, decision } = input
@@ -26,7 +26,7 @@ export async function decideFeeWaiver(
     throw new ApiError('invalid_state', 'This fee waiver request has already been answered.')
   }
   const status = decision === 'grant' ? 'granted' : 'declined'
-  await recordDecision(tx, waiver, { status, at: now, by: input.keyId })
+  await recordDecision(tx, waiver, { status, at: now, by: input.by })
   const session = await applyWaiverToFee(tx, waiver, status, now)
   await addAlertContext(tx, alert, { decision: status })
   await queueClientNotice(tx, {
@@ -46,7 +46,7 @@ export async function decideFeeWaiver(
   })
   await audit(tx, {
     practiceId: waiver.practice_id,
-    actor: { kind: 'api_key', id: input.keyId },
+    actor: input.actor,
     action: `fee_waiver.${status}`,
     subject: { kind: 'appointment', id: waiver.appointment_id },
     detail: { fee_cents: waiver.fee_cents, currency: waiver.currency },

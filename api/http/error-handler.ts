@@ -23,6 +23,8 @@ function fromPostgres(error: PgError): ApiError | null {
     case '22P02':
     case '22007':
     case '22008':
+    case '22021':
+    case '22P05':
       return new ApiError('invalid_request', 'A value is not valid.')
     case '40001':
     case '40P01':

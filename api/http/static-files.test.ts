@@ -1,9 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { portalPageFromDist, serveBuiltFiles } from './static-files'
+
+const BIG = `/* app */ ${'export const words = "Your appointment is confirmed.";\n'.repeat(200)}`
 
 describe('serving the built widget (Node)', () => {
   let dist: string
@@ -18,6 +21,8 @@ describe('serving the built widget (Node)', () => {
     await writeFile(join(dist, 'index.html'), '<h1>Calm Waters</h1>')
     await writeFile(join(dist, 'portal.html'), '<!--hearth:practice-->')
     await writeFile(join(dist, '_headers'), '/assets/*')
+    await writeFile(join(dist, 'assets', 'big-abc123.js'), BIG)
+    await writeFile(join(dist, 'assets', 'big-abc123.js.br'), brotliCompressSync(BIG))
     serveBuiltFiles(app, dist)
   })
   afterAll(() => rm(dist, { recursive: true, force: true }))
@@ -57,5 +62,34 @@ describe('serving the built widget (Node)', () => {
   it('reads the template for /portal/{slug}, or null before a build', async () => {
     expect(await portalPageFromDist(dist)()).toBe('<!--hearth:practice-->')
     expect(await portalPageFromDist(join(dist, 'missing'))()).toBeNull()
+  })
+
+  it('compresses by Accept-Encoding: brotli the build wrote, gzip on the fly, nothing when not asked', async () => {
+    const get = (encoding?: string) =>
+      app.request('/assets/big-abc123.js', { headers: encoding ? { 'accept-encoding': encoding } : {} })
+    const br = await get('gzip, deflate, br')
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i)
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(BIG)
+
+    const gzip = await get('gzip')
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    const unzipped = gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()
+    expect(unzipped).toBe(BIG)
+    const page = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect(page.headers.get('content-encoding'), 'too small to be worth it').toBeNull()
+
+    const plain = await get()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toBe(BIG)
+  })
+
+  it('serves /favicon.ico from the built site', async () => {
+    const site = new Hono()
+    serveBuiltFiles(site, './demo-site/public')
+    const icon = await site.request('/favicon.ico')
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/)
+    expect([...new Uint8Array(await icon.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0])
   })
 })

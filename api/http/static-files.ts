@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { fileHeaders, staffPageHeaders } from './headers'
 
 /**
@@ -13,8 +14,11 @@ const CACHE: [RegExp, string][] = [
   [/^\/assets\//, 'public, max-age=31536000, immutable'],
   [/^\/widget\.js$/, 'public, max-age=300'],
 ]
-/** The bare portal template is only served through /portal/{slug}, with the practice's CSP. */
-const HIDDEN = /^\/(portal(\.html)?|_headers)$/
+/**
+ * The bare portal template is only served through /portal/{slug}, with the practice's CSP; the
+ * demo website's pages only on the demo's own origin (home/demo-site.ts).
+ */
+const HIDDEN = /^\/(portal(\.html)?|_headers|index\.html|inline(\.html)?)$/
 
 export function serveBuiltFiles(root: Hono, distDir = './dist') {
   root.use('/*', async (c, next) => {
@@ -27,7 +31,9 @@ export function serveBuiltFiles(root: Hono, distDir = './dist') {
   })
   root.use('/staff/*', staffPageHeaders)
   root.use('/*', fileHeaders)
-  root.use('/*', serveStatic({ root: distDir }))
+  // Brotli where the build wrote a .br beside the file, else gzip on the fly; both by Accept-Encoding.
+  root.use('/*', compress())
+  root.use('/*', serveStatic({ root: distDir, precompressed: true }))
 }
 
 /** The portal page template, read fresh so a rebuild needs no restart; null until built. */

@@ -6,10 +6,22 @@ export const es: Translation<typeof en> = {
   'signin.email.subject': 'Tu código de acceso para {practice}',
   'signin.email.code': 'Tu código de acceso para {practice} es {code}',
   'signin.email.expiry': 'Sirve durante {minutes} minutos. Si no lo has pedido, puedes ignorar este correo.',
+  'staff.invite.subject': 'Te han invitado a {practice} en Hearth',
+  'staff.invite.body': '{inviter} te ha invitado a unirte a {practice} en Hearth.',
+  'staff.invite.link': 'Abre este enlace para crear tu cuenta. Funciona una sola vez, durante {days} días: {link}',
+  'staff.invite.ignore': 'Si no lo esperabas, puedes ignorar este correo.',
   'portal.feeWaiver.received':
     'Gracias. La consulta revisará tu solicitud y te dirá lo que decida. No tienes que hacer nada más.',
   'portal.reschedule.received':
     'Gracias. La consulta se pondrá en contacto contigo para buscar otro horario que te venga bien.',
+  'portal.reschedule.held':
+    'Gracias. Te guardamos ese horario hasta el {until} y la consulta lo confirmará. Te avisaremos en cualquier caso.',
+  'portal.video.not_open': 'Solo una sesión próxima se puede cambiar a videollamada.',
+  'portal.video.started': 'Esta sesión ya ha empezado, así que no se puede cambiar a videollamada desde aquí.',
+  'portal.video.practice_off': 'La consulta prefiere que te pongas en contacto para cambiar cómo os veis.',
+  'portal.video.no_video_room':
+    'La videollamada no está preparada para esta sesión. Ponte en contacto con la consulta.',
+  'portal.video.not_offered': 'No se ofrece videollamada a esta hora. Ponte en contacto con la consulta.',
   'portal.calendar.title': 'Cita en {practice}',
   'portal.calendar.with': 'Con {therapist}.',
   'portal.calendar.video': 'Es una sesión por vídeo: el enlace aparecerá en tu portal 15 minutos antes de empezar.',
@@ -29,13 +41,28 @@ export const es: Translation<typeof en> = {
   'action.cancel.acknowledge':
     'Entiendo que cancelar ahora conlleva el cargo de {fee} por cancelación tardía de la consulta.',
   'action.cancel.needAcknowledge': 'Marca la casilla para indicar que has visto el cargo y vuelve a cancelar.',
+  'action.cancel.why': 'Si quieres contarnos por qué, ayuda a la consulta, pero no tienes por qué hacerlo.',
+  'cancelReason.skip': 'Prefiero no decirlo',
+  'cancelReason.transportation': 'Me cuesta llegar',
+  'cancelReason.childcare': 'El cuidado de los niños',
+  'cancelReason.work': 'El trabajo',
+  'cancelReason.illness': 'No me encuentro bien',
+  'cancelReason.cost': 'El coste',
+  'cancelReason.forgot': 'Se me olvidó',
+  'cancelReason.not_up_to_it': 'Hoy no me siento con fuerzas',
+  'cancelReason.weather': 'El tiempo',
+  'cancelReason.other': 'Otra cosa',
   'action.cancel.reason': 'Algo que quieras contar a la consulta (opcional)',
   'action.cancel.button': 'Cancelar mi cita',
-  'action.cancel.keep': 'Si prefieres mantenerla, simplemente cierra esta página.',
-  'action.cancel.done':
-    'Tu cita del {when} está cancelada. Cuando quieras, la consulta te ayudará con gusto a buscar otro horario.',
+  'action.cancel.keep': 'Mantener mi cita',
+  'action.cancel.askWaiver': 'Pedir que anulen el cargo',
+  'action.portal': 'Abrir mi portal',
+  'action.cancel.next': 'Cuando quieras, la consulta te ayudará con gusto a buscar otro horario.',
   'action.reschedule.question': '¿Quieres buscar otro horario? Avisa a la consulta y se pondrán en contacto contigo.',
   'action.reschedule.note': 'Días u horas que te vengan bien (opcional)',
+  'action.reschedule.pick': 'Elegir un nuevo horario',
+  'action.reschedule.orAsk':
+    'O, si ninguno de los horarios libres te viene bien, pregunta a la consulta y se pondrán en contacto contigo.',
   'action.reschedule.button': 'Pedir otro horario',
   'action.reschedule.done':
     'Gracias. La consulta se pondrá en contacto contigo para buscar otro horario. Mientras tanto, tu cita actual se mantiene.',
@@ -46,6 +73,8 @@ export const es: Translation<typeof en> = {
     'Este enlace ya no funciona, quizá porque la cita ha cambiado. Tu recordatorio más reciente tiene los datos actuales; también puedes contactar con la consulta.',
   'action.closed': 'Esta cita ya no se puede cambiar desde aquí.',
   'action.call': 'Puedes llamar a la consulta al {phone}.',
+  'action.crisis.call': 'Llamar al {number}',
+  'action.crisis.text': 'Enviar un SMS al {number}',
   'action.error': 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento o contacta con la consulta.',
 
   'sms.confirmed': '{practice}: gracias, tu cita del {when} está confirmada.',
@@ -63,8 +92,44 @@ export const es: Translation<typeof en> = {
   'sms.help.call':
     '{practice}: recordatorios de citas. Responde SÍ para confirmar, CANCELAR para cancelar, STOP para no recibir más mensajes. Para hablar con la consulta, llama al {phone}.',
   'sms.unclear': '{practice}: gracias por tu mensaje. Se lo hemos pasado a la consulta y alguien te responderá.',
+  'sms.received.days': {
+    one: '{practice}: gracias por tu mensaje. Ya lo tiene tu terapeuta, que suele responder en {count} día hábil. Si es urgente, llama al {phone}.',
+    other:
+      '{practice}: gracias por tu mensaje. Ya lo tiene tu terapeuta, que suele responder en {count} días hábiles. Si es urgente, llama al {phone}.',
+  },
+  'sms.received.daysNoPhone': {
+    one: '{practice}: gracias por tu mensaje. Ya lo tiene tu terapeuta, que suele responder en {count} día hábil.',
+    other: '{practice}: gracias por tu mensaje. Ya lo tiene tu terapeuta, que suele responder en {count} días hábiles.',
+  },
+  'sms.received.none':
+    '{practice}: gracias por tu mensaje. Ya lo tiene tu terapeuta, que no responde entre sesiones pero lo leerá antes de la próxima.',
+  'sms.received.auto': '{practice}: gracias por tu mensaje. {autoReply}',
+
   'sms.distress':
-    '{practice}: gracias por contárnoslo. Hemos pasado tu mensaje y alguien de la consulta se pondrá en contacto contigo. {crisis}',
+    '{practice}: {crisis} Gracias por contárnoslo. Hemos pasado tu mensaje y alguien de la consulta se pondrá en contacto contigo.',
+  'sms.move':
+    '{practice}: claro. Para buscar otra hora, abre {link} Tu cita del {when} sigue en pie hasta que se cambie.',
+  'sms.late': '{practice}: gracias por avisarnos. Le hemos dicho a tu terapeuta que vas en camino.',
+  'sms.nervous':
+    '{practice}: gracias por contárnoslo; sentir nervios antes de una sesión es muy común. Se lo hemos dicho a tu terapeuta, que quizá te llame un momento antes. {crisis}',
+  'sms.nervous.noSession':
+    '{practice}: gracias por contárnoslo; sentir nervios es muy común. Hemos pasado tu mensaje y alguien de la consulta se pondrá en contacto contigo. {crisis}',
 
   'notice.footer': '{practice} te envió este mensaje a través de su portal para clientes.',
+
+  'page.urgent.subject': 'Urgente: un mensaje de un cliente espera en Hearth',
+  'page.urgent.lead': 'Urgente: un mensaje de un cliente espera en Hearth. Ábrelo en cuanto puedas.',
+  'page.urgent.sms': 'Urgente: un mensaje de un cliente espera en Hearth. Abre la consola: {link}',
+  'page.urgent.pushBody': 'Toca para abrirlo en la consola.',
+  'page.escalation.subject': 'Urgente: nadie ha abierto todavía el mensaje de un cliente',
+  'page.escalation.lead': {
+    one: 'Nadie ha abierto un mensaje urgente de un cliente en {count} minuto. Revísalo ahora, por favor.',
+    other: 'Nadie ha abierto un mensaje urgente de un cliente en {count} minutos. Revísalo ahora, por favor.',
+  },
+  'page.escalation.sms': {
+    one: 'Nadie ha abierto un mensaje urgente de un cliente en {count} minuto. Revísalo ahora: {link}',
+    other: 'Nadie ha abierto un mensaje urgente de un cliente en {count} minutos. Revísalo ahora: {link}',
+  },
+  'page.button': 'Abrir la consola',
+  'page.footer': 'Hearth envía estos avisos para {practice}. Elige cómo recibirlos en la consola.',
 }

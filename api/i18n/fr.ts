@@ -7,10 +7,22 @@ export const fr: Translation<typeof en> = {
   'signin.email.code': 'Votre code de connexion pour {practice} est {code}',
   'signin.email.expiry':
     "Il est valable {minutes} minutes. Si vous ne l'avez pas demandé, vous pouvez ignorer cet e-mail.",
+  'staff.invite.subject': 'Vous êtes invité·e à rejoindre {practice} sur Hearth',
+  'staff.invite.body': '{inviter} vous invite à rejoindre {practice} sur Hearth.',
+  'staff.invite.link':
+    'Ouvrez ce lien pour créer votre compte. Il fonctionne une seule fois, pendant {days} jours : {link}',
+  'staff.invite.ignore': 'Si vous ne vous y attendiez pas, vous pouvez ignorer cet e-mail.',
   'portal.feeWaiver.received':
     'Merci. Le cabinet examinera votre demande et vous donnera sa réponse. Vous n’avez rien d’autre à faire.',
   'portal.reschedule.received': 'Merci. Le cabinet vous contactera pour trouver un autre horaire qui vous convient.',
   'portal.calendar.title': 'Rendez-vous chez {practice}',
+  'portal.reschedule.held':
+    'Merci. Nous vous réservons cet horaire jusqu’au {until} et le cabinet le confirmera. Nous vous tiendrons au courant dans tous les cas.',
+  'portal.video.not_open': 'Seule une séance à venir peut passer en visio.',
+  'portal.video.started': 'Cette séance a déjà commencé : elle ne peut plus passer en visio d’ici.',
+  'portal.video.practice_off': 'Le cabinet préfère que vous le contactiez pour changer la façon de vous voir.',
+  'portal.video.no_video_room': 'La visio n’est pas prévue pour cette séance. Merci de contacter le cabinet.',
+  'portal.video.not_offered': 'La visio n’est pas proposée à cet horaire. Merci de contacter le cabinet.',
   'portal.calendar.with': 'Avec {therapist}.',
   'portal.calendar.video': "C'est une séance vidéo : le lien apparaîtra dans votre portail 15 minutes avant le début.",
   'reminder.action.confirm': 'Oui, je serai là',
@@ -29,13 +41,28 @@ export const fr: Translation<typeof en> = {
   'action.cancel.acknowledge':
     "Je comprends qu'annuler maintenant entraîne les frais d'annulation tardive de {fee} du cabinet.",
   'action.cancel.needAcknowledge': 'Cochez la case pour indiquer que vous avez vu les frais, puis annulez à nouveau.',
+  'action.cancel.why': 'Si vous voulez bien dire pourquoi, cela aide le cabinet, mais rien ne vous y oblige.',
+  'cancelReason.skip': 'Je préfère ne pas le dire',
+  'cancelReason.transportation': 'Venir est compliqué',
+  'cancelReason.childcare': 'La garde des enfants',
+  'cancelReason.work': 'Le travail',
+  'cancelReason.illness': 'Je ne me sens pas bien',
+  'cancelReason.cost': 'Le coût',
+  'cancelReason.forgot': "J'ai oublié",
+  'cancelReason.not_up_to_it': "Je ne m'en sens pas capable aujourd'hui",
+  'cancelReason.weather': 'La météo',
+  'cancelReason.other': 'Autre chose',
   'action.cancel.reason': 'Un mot pour le cabinet (facultatif)',
   'action.cancel.button': 'Annuler mon rendez-vous',
-  'action.cancel.keep': 'Si vous préférez le garder, fermez simplement cette page.',
-  'action.cancel.done':
-    'Votre rendez-vous du {when} est annulé. Quand vous le souhaitez, le cabinet vous aidera volontiers à trouver un autre horaire.',
+  'action.cancel.keep': 'Garder mon rendez-vous',
+  'action.cancel.askWaiver': 'Demander à être dispensé des frais',
+  'action.portal': 'Ouvrir mon portail',
+  'action.cancel.next': 'Quand vous le souhaitez, le cabinet vous aidera volontiers à trouver un autre horaire.',
   'action.reschedule.question': 'Souhaitez-vous un autre horaire ? Prévenez le cabinet, qui vous recontactera.',
   'action.reschedule.note': 'Jours ou horaires qui vous conviennent (facultatif)',
+  'action.reschedule.pick': 'Choisir un nouvel horaire',
+  'action.reschedule.orAsk':
+    'Ou, si aucun des horaires libres ne vous convient, demandez au cabinet : il vous recontactera.',
   'action.reschedule.button': 'Demander un autre horaire',
   'action.reschedule.done':
     "Merci. Le cabinet vous recontactera pour trouver un autre horaire. D'ici là, votre rendez-vous actuel est maintenu.",
@@ -46,6 +73,8 @@ export const fr: Translation<typeof en> = {
     'Ce lien ne fonctionne plus, peut-être parce que le rendez-vous a changé. Votre rappel le plus récent contient les informations à jour ; vous pouvez aussi contacter le cabinet.',
   'action.closed': "Ce rendez-vous ne peut plus être modifié d'ici.",
   'action.call': 'Vous pouvez appeler le cabinet au {phone}.',
+  'action.crisis.call': 'Appeler le {number}',
+  'action.crisis.text': 'Envoyer un SMS au {number}',
   'action.error': 'Un problème est survenu de notre côté. Réessayez dans un instant ou contactez le cabinet.',
 
   'sms.confirmed': '{practice} : merci, votre rendez-vous du {when} est confirmé.',
@@ -63,8 +92,46 @@ export const fr: Translation<typeof en> = {
   'sms.help.call':
     '{practice} : rappels de rendez-vous. Répondez OUI pour confirmer, ANNULER pour annuler, STOP pour ne plus recevoir de SMS. Pour joindre le cabinet, appelez le {phone}.',
   'sms.unclear': "{practice} : merci pour votre message. Nous l'avons transmis au cabinet, qui reviendra vers vous.",
+  'sms.received.days': {
+    one: "{practice} : merci pour votre message. Votre thérapeute l'a reçu et répond en général sous {count} jour ouvré. En cas d'urgence, appelez le {phone}.",
+    other:
+      "{practice} : merci pour votre message. Votre thérapeute l'a reçu et répond en général sous {count} jours ouvrés. En cas d'urgence, appelez le {phone}.",
+  },
+  'sms.received.daysNoPhone': {
+    one: "{practice} : merci pour votre message. Votre thérapeute l'a reçu et répond en général sous {count} jour ouvré.",
+    other:
+      "{practice} : merci pour votre message. Votre thérapeute l'a reçu et répond en général sous {count} jours ouvrés.",
+  },
+  'sms.received.none':
+    "{practice} : merci pour votre message. Votre thérapeute l'a reçu ; il ne répond pas entre les séances mais le lira avant la prochaine.",
+  'sms.received.auto': '{practice} : merci pour votre message. {autoReply}',
+
   'sms.distress':
-    "{practice} : merci de nous l'avoir dit. Nous avons transmis votre message, et quelqu'un du cabinet vous recontactera. {crisis}",
+    "{practice} : {crisis} Merci de nous l'avoir dit. Nous avons transmis votre message, et quelqu'un du cabinet vous recontactera.",
+  'sms.move':
+    "{practice} : bien sûr. Pour trouver un autre moment, ouvrez {link} Votre rendez-vous du {when} reste prévu tant qu'il n'est pas déplacé.",
+  'sms.late': '{practice} : merci de nous prévenir. Nous avons dit à votre thérapeute que vous êtes en route.',
+  'sms.nervous':
+    "{practice} : merci de nous l'avoir dit, c'est très courant d'être nerveux avant une séance. Nous avons prévenu votre thérapeute, qui vous appellera peut-être un instant avant. {crisis}",
+  'sms.nervous.noSession':
+    "{practice} : merci de nous l'avoir dit, c'est très courant d'être nerveux. Nous avons transmis votre message, et quelqu'un du cabinet vous recontactera. {crisis}",
 
   'notice.footer': '{practice} vous a envoyé ce message via son portail client.',
+
+  'page.urgent.subject': "Urgent : le message d'un client attend dans Hearth",
+  'page.urgent.lead': "Urgent : le message d'un client attend dans Hearth. Merci de l'ouvrir dès que possible.",
+  'page.urgent.sms': "Urgent : le message d'un client attend dans Hearth. Ouvrez la console : {link}",
+  'page.urgent.pushBody': 'Touchez pour l’ouvrir dans la console.',
+  'page.escalation.subject': "Urgent : personne n'a encore ouvert le message d'un client",
+  'page.escalation.lead': {
+    one: "Personne n'a ouvert le message urgent d'un client depuis {count} minute. Merci de le consulter maintenant.",
+    other:
+      "Personne n'a ouvert le message urgent d'un client depuis {count} minutes. Merci de le consulter maintenant.",
+  },
+  'page.escalation.sms': {
+    one: "Personne n'a ouvert le message urgent d'un client depuis {count} minute. Consultez-le maintenant : {link}",
+    other: "Personne n'a ouvert le message urgent d'un client depuis {count} minutes. Consultez-le maintenant : {link}",
+  },
+  'page.button': 'Ouvrir la console',
+  'page.footer': 'Hearth envoie ces alertes pour {practice}. Choisissez comment les recevoir dans la console.',
 }

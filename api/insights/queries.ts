@@ -26,7 +26,24 @@ const groupKey: Record<InsightGrouping, (tx: Tx) => ReturnType<Tx>> = {
     else 'over_4_weeks' end`,
   confirmed: (tx) => tx`case when d.was_confirmed then 'confirmed' else 'unconfirmed' end`,
   channel: (tx) => tx`coalesce(reached.channels, 'none')`,
+  reminder_timing: (tx) => tx`case
+    when asked.sent_at is null then 'none'
+    when d.starts_at - asked.sent_at < interval '1 day' then 'under_1_day'
+    when d.starts_at - asked.sent_at < interval '2 days' then '1_to_2_days'
+    when d.starts_at - asked.sent_at < interval '3 days' then '2_to_3_days'
+    else '3_days_or_more' end`,
+  // Counted by `cancelReasonCounts`, over the client's cancellations instead of due sessions.
+  cancel_reason: (tx) => tx`null::text`,
 }
+
+/** When the session's first confirmation request went out, on any channel (none sent: null). */
+const confirmationRequestJoin = (tx: Tx) => tx`
+  left join lateral (
+    select min(o.sent_at) as sent_at
+    from outbox o
+    where o.practice_id = d.practice_id and o.appointment_id = d.id and o.topic = 'reminder'
+      and o.reminder_kind = 'confirmation' and o.status = 'sent' and o.sent_at <= d.starts_at
+  ) asked on true`
 
 /**
  * The channels whose reminder reached the client before this session (sent, and not bounced or
@@ -54,7 +71,7 @@ export async function noShowCounts(
     with due as (
       select a.id, a.practice_id, a.therapist_id, t.name as therapist_name, a.type, a.status,
              a.confirmed_at is not null as was_confirmed,
-             a.starts_at at time zone ${q.timeZone} as local_start,
+             a.starts_at, a.starts_at at time zone ${q.timeZone} as local_start,
              a.starts_at - a.created_at as lead
       from appointments a
       join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
@@ -66,7 +83,7 @@ export async function noShowCounts(
       select d.status, ${groupKey[q.grouping](tx)} as group_key,
              ${q.grouping === 'therapist' ? tx`d.therapist_name` : tx`null::text`} as group_name,
              case when d.was_confirmed then 'confirmed' else 'unconfirmed' end as confirmation_key
-      from due d ${q.grouping === 'channel' ? channelJoin(tx) : tx``}
+      from due d ${q.grouping === 'channel' ? channelJoin(tx) : q.grouping === 'reminder_timing' ? confirmationRequestJoin(tx) : tx``}
     )
     select grouping(group_key) = 1 as is_confirmation,
            coalesce(group_key, confirmation_key) as key,
@@ -79,4 +96,29 @@ export async function noShowCounts(
            round((count(*) filter (where status = 'late_cancelled'))::numeric / count(*), 4)::float8 as late_cancel_rate
     from keyed
     group by grouping sets ((group_key), (confirmation_key))`
+}
+
+/** One reason's counts: the client's cancellations that gave it, how many late, and its share of all. */
+export type CancelReasonRow = { key: string; cancellations: number; late_cancellations: number; share: number }
+
+/**
+ * The reasons clients gave for cancelling sessions that were to start in [from, to): every
+ * cancellation by the client (in time or late), grouped by its reason, `not_said` when they chose
+ * not to say.
+ */
+export async function cancelReasonCounts(
+  tx: Tx,
+  practiceId: string,
+  q: { from: Date; to: Date; therapistId?: string | undefined },
+): Promise<CancelReasonRow[]> {
+  return tx<CancelReasonRow[]>`
+    select coalesce(cancel_reason_code, 'not_said') as key,
+           count(*)::int as cancellations,
+           (count(*) filter (where status = 'late_cancelled'))::int as late_cancellations,
+           round(count(*)::numeric / sum(count(*)) over (), 4)::float8 as share
+    from appointments
+    where practice_id = ${practiceId} and status in ('cancelled', 'late_cancelled') and cancelled_by = 'client'
+      and starts_at >= ${q.from} and starts_at < ${q.to}
+      ${q.therapistId ? tx`and therapist_id = ${q.therapistId}` : tx``}
+    group by 1`
 }

@@ -219,7 +219,6 @@ describe('GET /v1/insights/no-shows', () => {
       ['group_by=weekday&from=2026-04-01', 'from'],
       ['group_by=weekday&from=2023-01-01&to=2026-01-01', 'to'],
       ['group_by=weekday&to=yesterday', 'to'],
-      ['group_by=weekday&client_id=x', 'query'],
     ]
     for (const [query, field] of cases) {
       const res = await insights(query)
@@ -286,5 +285,137 @@ describe("weekday and hour on the practice's clock", () => {
     expect(byHour.body.groups).toEqual([expect.objectContaining({ key: '23', label: '11:00 pm', sessions: 5 })])
     const inSpanish = await insights(`group_by=weekday&${range}&locale=es`, key)
     expect(inSpanish.body.groups[0].label).toBe('Lunes')
+  })
+})
+
+describe('reminder timing and cancel reasons', () => {
+  let key: string
+  let therapists: { x: string; y: string }
+  const HOUR = 3_600_000
+  /** A sent reminder of `kind`, `hours` before the session. */
+  async function sent(appointmentId: string, kind: 'confirmation' | 'morning_of', hours: number) {
+    const [row] = await t.sql`select practice_id, client_id, starts_at from appointments where id = ${appointmentId}`
+    const at = new Date(row!.starts_at.getTime() - hours * HOUR)
+    await t.sql`
+      insert into outbox (practice_id, topic, channel, idempotency_key, appointment_id, client_id, reminder_kind,
+                          status, send_at, due_at, sent_at)
+      values (${row!.practice_id}, 'reminder', 'email', ${`test/${appointmentId}/${kind}`}, ${appointmentId},
+              ${row!.client_id}, ${kind}, 'sent', ${at}, ${at}, ${at})`
+  }
+  /** A session the client cancelled, with the reason they gave (or none). */
+  async function cancelled(
+    g: ReturnType<typeof fixtures>,
+    therapist: string,
+    client: string,
+    n: number,
+    o: {
+      code: string | null
+      late?: boolean
+      by?: 'client' | 'practice'
+    },
+  ) {
+    const id = await session(g, therapist, client, `2026-02-${String(n).padStart(2, '0')}T15:00:00Z`, {
+      status: o.late ? 'late_cancelled' : 'cancelled',
+    })
+    await t.sql`update appointments set cancelled_by = ${o.by ?? 'client'}, cancel_reason_code = ${o.code},
+                  cancelled_at = starts_at - interval '1 day' where id = ${id}`
+  }
+
+  beforeAll(async () => {
+    key = (await t.createPractice('insights-reasons')).adminKey
+    const g = fixtures(t, key)
+    therapists = { x: (await g.therapist()).id, y: (await g.therapist()).id }
+    const client = (await g.client()).id
+    let n = 1
+    const due = (status: Status) => session(g, therapists.x, client, day(n++), { status })
+    // Asked to confirm 30 hours before: 5 sessions, 2 missed. 60 hours before: 6, none missed.
+    for (const status of ['attended', 'attended', 'attended', 'no_show', 'no_show'] as const) {
+      const id = await due(status)
+      await sent(id, 'confirmation', 30)
+      await sent(id, 'morning_of', 5)
+    }
+    for (let i = 0; i < 6; i++) await sent(await due('attended'), 'confirmation', 60)
+    // No confirmation request at all (only the morning reminder): 5 sessions, 1 missed.
+    for (const status of ['attended', 'attended', 'attended', 'attended', 'no_show'] as const) {
+      await sent(await due(status), 'morning_of', 5)
+    }
+
+    // Therapist x: 6 cancelled for getting there (2 late), 5 for work, 2 for cost, 1 said nothing.
+    let d = 1
+    for (let i = 0; i < 6; i++) await cancelled(g, therapists.x, client, d++, { code: 'transportation', late: i < 2 })
+    for (let i = 0; i < 5; i++) await cancelled(g, therapists.x, client, d++, { code: 'work' })
+    for (let i = 0; i < 2; i++) await cancelled(g, therapists.x, client, d++, { code: 'cost' })
+    await cancelled(g, therapists.x, client, d++, { code: null })
+    // The practice's own cancellations are not the client's reasons.
+    for (let i = 0; i < 5; i++) await cancelled(g, therapists.x, client, d++, { code: 'illness', by: 'practice' })
+    // Therapist y: 5 for childcare, 1 for weather.
+    for (let i = 0; i < 5; i++) await cancelled(g, therapists.y, client, d++, { code: 'childcare' })
+    await cancelled(g, therapists.y, client, d++, { code: 'weather' })
+  })
+
+  it('groups no-shows by how long before the session the confirmation request went out', async () => {
+    const res = await insights('group_by=reminder_timing', key)
+    expect(res.status).toBe(200)
+    expect(
+      res.body.groups.map((g: { key: string; label: string; sessions: number; no_shows: number }) => [
+        g.key,
+        g.label,
+        g.sessions,
+        g.no_shows,
+      ]),
+    ).toEqual([
+      ['1_to_2_days', 'Asked 1 to 2 days before', 5, 2],
+      ['2_to_3_days', 'Asked 2 to 3 days before', 6, 0],
+      // The two late cancellations below were due sessions too, and no request went out for them.
+      ['none', 'No confirmation request went out', 7, 1],
+    ])
+  })
+
+  it("counts the client's cancellations by reason, with its share; small cells show no numbers", async () => {
+    const res = await insights('group_by=cancel_reason', key)
+    expect(res.status).toBe(200)
+    expect(res.body.groups).toEqual([
+      {
+        key: 'transportation',
+        label: 'Getting there',
+        suppressed: false,
+        sessions: 6,
+        attended: 0,
+        no_shows: 0,
+        late_cancellations: 2,
+        no_show_rate: 0,
+        late_cancel_rate: 0.3333,
+        share: 0.3,
+      },
+      {
+        key: 'childcare',
+        label: 'Childcare',
+        suppressed: false,
+        sessions: 5,
+        attended: 0,
+        no_shows: 0,
+        late_cancellations: 0,
+        no_show_rate: 0,
+        late_cancel_rate: 0,
+        share: 0.25,
+      },
+      expect.objectContaining({ key: 'work', sessions: 5, share: 0.25 }),
+      { key: 'cost', label: 'Cost', suppressed: true },
+      { key: 'weather', label: 'Weather', suppressed: true },
+      { key: 'not_said', label: 'Chose not to say', suppressed: true },
+    ])
+    // The confirmation comparison is the same as in every answer: due sessions, not cancellations.
+    expect(res.body.confirmation.unconfirmed).toMatchObject({ suppressed: false, sessions: 18 })
+    expect((await insights('group_by=cancel_reason&locale=fr', key)).body.groups[0].label).toBe('Le trajet')
+  })
+
+  it('a therapist sees their own reasons; one small cell hides the next-smallest with it', async () => {
+    const therapistKey = await fixtures(t, key).therapistKey(therapists.y)
+    const res = await insights('group_by=cancel_reason', therapistKey)
+    expect(res.body.therapist_id).toBe(therapists.y)
+    expect(res.body.groups).toEqual([
+      { key: 'childcare', label: 'Childcare', suppressed: true },
+      { key: 'weather', label: 'Weather', suppressed: true },
+    ])
   })
 })

@@ -25,6 +25,7 @@ export async function toMessage(deps: Deps, row: MessageRow): Promise<Message> {
     thread_id: row.thread_id,
     therapist_id: row.therapist_id,
     sender: row.sender,
+    channel: row.channel,
     category: row.category,
     body,
     created_at: iso(row.created_at),

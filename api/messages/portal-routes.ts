@@ -6,7 +6,6 @@ import { audit } from '../audit/queries'
 import { listClientMessages, markRead } from './queries'
 import { chooseClientTherapist, findPortalClient } from '../portal/people-queries'
 import { findPractice } from '../practice/queries'
-import { inPractice } from '../db/tenant'
 import { ApiError } from '../http/errors'
 import { toMessage } from './body'
 import { postMessage } from './post'
@@ -33,7 +32,7 @@ export function portalMessageRoutes(deps: Deps) {
       const q = c.req.valid('query')
       if (q.therapist_id && !isUuid(q.therapist_id)) return c.json({ data: [], next_cursor: null })
       const now = deps.clock()
-      const page = await inPractice(deps.sql, practiceId, async (tx) => {
+      const page = await c.var.inSession(async (tx) => {
         const page = await listClientMessages(tx, practiceId, clientId, { ...q, therapistId: q.therapist_id })
         await markRead(tx, practiceId, {
           threadIds: [...new Set(page.rows.map((m) => m.thread_id))],
@@ -66,7 +65,7 @@ export function portalMessageRoutes(deps: Deps) {
       const now = deps.clock()
       const actor = { kind: 'client', id: clientId } as const
       const crisis = body.category === 'crisis'
-      const outcome = await inPractice(deps.sql, practiceId, async (tx) => {
+      const outcome = await c.var.inSession(async (tx) => {
         const therapist = await chooseClientTherapist(tx, practiceId, clientId, body.therapist_id, {
           ...(crisis ? { nearestWhenUnsure: now } : {}),
         })
@@ -94,6 +93,7 @@ export function portalMessageRoutes(deps: Deps) {
           clientId,
           therapistId: therapist.id,
           sender: 'client',
+          channel: 'portal',
           senderKeyId: null,
           category: body.category,
           body: body.body,
@@ -108,6 +108,7 @@ export function portalMessageRoutes(deps: Deps) {
               audience: 'therapist',
               therapistId: therapist.id,
               clientId,
+              threadId: row.thread_id,
               dedupeKey: `crisis_message:${row.id}`,
               summary: `${client.name} sent ${therapist.name} a message marked "I'm in crisis". Please check on them today.`,
               context: { thread_id: row.thread_id, message_id: row.id },

@@ -1,4 +1,5 @@
 import type { ClientMessageCategory } from '../../shared/schemas/policies'
+import type { MessageChannel, MessageSender } from '../../shared/schemas/portal'
 import type { Tx } from '../db/connect'
 import { insertMessage, type MessageRow, touchThread } from './queries'
 import type { Deps } from '../deps'
@@ -17,9 +18,13 @@ export async function postMessage(
     practiceId: string
     clientId: string
     therapistId: string
-    sender: 'client' | 'therapist'
+    sender: MessageSender
+    /** Where it was written (the client) or how the client will be told of it (a reply: the portal). */
+    channel: MessageChannel
     /** The therapist's API key for a reply; null for the client. */
     senderKeyId: string | null
+    /** The staff member who replied, by name (null for a key or the client). */
+    senderStaff?: { id: string; name: string } | null
     category: ClientMessageCategory
     body: string
     now: Date
@@ -38,7 +43,9 @@ export async function postMessage(
     practiceId,
     threadId,
     sender,
+    channel: message.channel,
     senderKeyId: message.senderKeyId,
+    senderStaff: message.senderStaff ?? null,
     category: message.category,
     sealed: await sealMessageBody(deps, practiceId, id, message.body),
     now,
@@ -46,7 +53,7 @@ export async function postMessage(
   await queueWebhookEvent(tx, {
     practiceId,
     type: 'message.created',
-    data: { message_id: id, thread_id: threadId, sender },
+    data: { message_id: id, thread_id: threadId, sender, channel: message.channel },
     at: now,
   })
   return row

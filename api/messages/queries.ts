@@ -1,4 +1,6 @@
+import { URGENT_ALERT_KINDS } from '../../shared/alert-kinds'
 import type { ClientMessageCategory } from '../../shared/schemas/policies'
+import type { MessageChannel, MessageSender } from '../../shared/schemas/portal'
 import type { Tx } from '../db/connect'
 import { decodeCursor, page } from '../db/rows'
 
@@ -7,7 +9,8 @@ export type MessageRow = {
   practice_id: string
   thread_id: string
   therapist_id: string
-  sender: 'client' | 'therapist'
+  sender: MessageSender
+  channel: MessageChannel
   category: ClientMessageCategory
   body_ciphertext: Uint8Array
   body_iv: Uint8Array
@@ -34,8 +37,10 @@ export async function insertMessage(
     id: string
     practiceId: string
     threadId: string
-    sender: 'client' | 'therapist'
+    sender: MessageSender
+    channel: MessageChannel
     senderKeyId: string | null
+    senderStaff: { id: string; name: string } | null
     category: ClientMessageCategory
     sealed: { ciphertext: Uint8Array; iv: Uint8Array }
     now: Date
@@ -43,12 +48,13 @@ export async function insertMessage(
 ): Promise<MessageRow> {
   const [row] = await tx<MessageRow[]>`
     with inserted as (
-      insert into messages (id, practice_id, thread_id, sender, sender_key_id, category, body_ciphertext, body_iv, created_at)
-      values (${values.id}, ${values.practiceId}, ${values.threadId}, ${values.sender}, ${values.senderKeyId},
-              ${values.category}, ${values.sealed.ciphertext}, ${values.sealed.iv}, ${values.now})
+      insert into messages (id, practice_id, thread_id, sender, channel, sender_key_id, sender_staff_id, sender_name,
+                            category, body_ciphertext, body_iv, created_at)
+      values (${values.id}, ${values.practiceId}, ${values.threadId}, ${values.sender}, ${values.channel}, ${values.senderKeyId},
+              ${values.senderStaff?.id ?? null}, ${values.senderStaff?.name ?? null}, ${values.category}, ${values.sealed.ciphertext}, ${values.sealed.iv}, ${values.now})
       returning *
     )
-    select i.id, i.practice_id, i.thread_id, t.therapist_id, i.sender, i.category, i.body_ciphertext, i.body_iv,
+    select i.id, i.practice_id, i.thread_id, t.therapist_id, i.sender, i.channel, i.category, i.body_ciphertext, i.body_iv,
            i.created_at, i.read_at
     from inserted i join message_threads t on t.practice_id = i.practice_id and t.id = i.thread_id`
   return row!
@@ -62,7 +68,7 @@ async function pageOfMessages(
 ): Promise<{ rows: MessageRow[]; next_cursor: string | null }> {
   const before = decodeCursor(q.cursor)
   const rows = await tx<(MessageRow & { sort_key: string })[]>`
-    select m.id, m.practice_id, m.thread_id, t.therapist_id, m.sender, m.category, m.body_ciphertext, m.body_iv,
+    select m.id, m.practice_id, m.thread_id, t.therapist_id, m.sender, m.channel, m.category, m.body_ciphertext, m.body_iv,
            m.created_at, m.read_at, m.created_at::text as sort_key
     from messages m join message_threads t on t.practice_id = m.practice_id and t.id = m.thread_id
     where ${where}
@@ -102,7 +108,7 @@ export function listThreadMessages(
   return pageOfMessages(tx, tx`m.practice_id = ${practiceId} and m.thread_id = ${threadId}`, q)
 }
 
-/** Marks what the other side wrote as read by the reader, up to now. */
+/** Marks what the other side wrote as read by the reader, up to now (`therapist`: the practice's side). */
 export async function markRead(
   tx: Tx,
   practiceId: string,
@@ -111,7 +117,8 @@ export async function markRead(
   if (!q.threadIds.length) return
   await tx`
     update messages set read_at = ${q.now}
-    where practice_id = ${practiceId} and thread_id in ${tx(q.threadIds)} and sender = ${q.writtenBy}
+    where practice_id = ${practiceId} and thread_id in ${tx(q.threadIds)}
+      and ${q.writtenBy === 'client' ? tx`sender = 'client'` : tx`sender <> 'client'`}
       and read_at is null and created_at <= ${q.now}`
 }
 
@@ -121,8 +128,9 @@ export type ThreadRow = {
   client_name: string
   therapist_id: string
   last_message_at: Date
+  last_sender: MessageSender
   unread_count: number
-  crisis: boolean
+  urgent: boolean
 }
 
 export async function findThread(
@@ -136,11 +144,21 @@ export async function findThread(
   return row ?? null
 }
 
-/** The inbox: threads with an open crisis alert first, then the most recently active. */
+/**
+ * Whether an open urgent alert is about this thread: raised for it (`thread_id`), or, for alerts
+ * raised before threads were named, a crisis message from the same client to the same therapist.
+ */
+const openUrgentAlert = (tx: Tx) => tx`
+  exists (select 1 from alerts a
+          where a.practice_id = th.practice_id and a.kind = any(${[...URGENT_ALERT_KINDS]}) and a.status = 'open'
+            and (a.thread_id = th.id
+                 or (a.thread_id is null and a.client_id = th.client_id and a.therapist_id = th.therapist_id)))`
+
+/** The inbox: threads with an open urgent alert first, then the most recently active. */
 export async function listThreads(
   tx: Tx,
   practiceId: string,
-  q: { therapistId?: string | undefined; limit: number; cursor?: string | undefined },
+  q: { therapistId?: string | undefined; threadId?: string; limit: number; cursor?: string | undefined },
 ): Promise<{ rows: ThreadRow[]; next_cursor: string | null }> {
   const after = decodeCursor(q.cursor)
   const rows = await tx<(ThreadRow & { crisis_rank: number; sort_key: string })[]>`
@@ -150,14 +168,15 @@ export async function listThreads(
              (select count(*)::int from messages m
               where m.practice_id = th.practice_id and m.thread_id = th.id and m.sender = 'client' and m.read_at is null)
                as unread_count,
-             exists (select 1 from alerts a
-                     where a.practice_id = th.practice_id and a.kind = 'crisis_message' and a.status = 'open'
-                       and a.client_id = th.client_id and a.therapist_id = th.therapist_id) as crisis
+             (select m.sender from messages m where m.practice_id = th.practice_id and m.thread_id = th.id
+              order by m.created_at desc, m.id desc limit 1) as last_sender,
+             ${openUrgentAlert(tx)} as urgent
       from message_threads th join clients c on c.practice_id = th.practice_id and c.id = th.client_id
       where th.practice_id = ${practiceId}
         ${q.therapistId ? tx`and th.therapist_id = ${q.therapistId}` : tx``}
+        ${q.threadId ? tx`and th.id = ${q.threadId}` : tx``}
     ) inbox
-    cross join lateral (select case when inbox.crisis then 1 else 0 end as crisis_rank) r
+    cross join lateral (select case when inbox.urgent then 1 else 0 end as crisis_rank) r
     ${
       after
         ? tx`where (crisis_rank, last_message_at, id) < (${Number(after[0])}, ${String(after[1])}::text::timestamptz, ${String(after[2])}::uuid)`
@@ -172,4 +191,57 @@ export async function listThreads(
     (last) => [last.crisis_rank, last.sort_key, last.id],
   )
   return { rows: data, next_cursor }
+}
+
+/**
+ * The oldest of the practice's replies in a thread that the client has not read yet: while it
+ * stays unread, later replies join the same notice.
+ */
+export async function firstUnreadReply(
+  tx: Tx,
+  practiceId: string,
+  threadId: string,
+): Promise<{ id: string; client_time_zone: string } | null> {
+  const [row] = await tx<{ id: string; client_time_zone: string }[]>`
+    select m.id, c.time_zone as client_time_zone
+    from messages m
+    join message_threads th on th.practice_id = m.practice_id and th.id = m.thread_id
+    join clients c on c.practice_id = th.practice_id and c.id = th.client_id
+    where m.practice_id = ${practiceId} and m.thread_id = ${threadId} and m.sender <> 'client' and m.read_at is null
+    order by m.created_at, m.id
+    limit 1`
+  return row ?? null
+}
+
+/**
+ * Hands a thread to another therapist: its alerts follow it. When the client already has a thread
+ * with that therapist the messages join it (one thread per client and therapist) and the empty
+ * one goes. Returns the thread that now holds the conversation.
+ */
+export async function routeThread(
+  tx: Tx,
+  practiceId: string,
+  thread: { id: string; client_id: string },
+  therapistId: string,
+): Promise<string> {
+  const [existing] = await tx<{ id: string }[]>`
+    select id from message_threads
+    where practice_id = ${practiceId} and client_id = ${thread.client_id} and therapist_id = ${therapistId}
+    for update`
+  const target = existing?.id ?? thread.id
+  if (existing) {
+    await tx`update messages set thread_id = ${target} where practice_id = ${practiceId} and thread_id = ${thread.id}`
+    await tx`update alerts set thread_id = ${target} where practice_id = ${practiceId} and thread_id = ${thread.id}`
+    await tx`
+      update message_threads set last_message_at = greatest(last_message_at,
+        (select last_message_at from message_threads where practice_id = ${practiceId} and id = ${thread.id}))
+      where practice_id = ${practiceId} and id = ${target}`
+    await tx`delete from message_threads where practice_id = ${practiceId} and id = ${thread.id}`
+  } else {
+    await tx`update message_threads set therapist_id = ${therapistId} where practice_id = ${practiceId} and id = ${target}`
+  }
+  await tx`
+    update alerts set therapist_id = ${therapistId}
+    where practice_id = ${practiceId} and thread_id = ${target} and status = 'open'`
+  return target
 }

@@ -1,14 +1,20 @@
-import { maySee } from '../../shared/policy/access'
+import { maySee, mayReadMessages } from '../../shared/policy/access'
+import { URGENT_ALERT_KINDS } from '../../shared/alert-kinds'
+import { acknowledgeAlerts } from '../alerts/history-queries'
 import { Hono } from 'hono'
-import { apiKeyAuth, therapistScope } from '../api-keys/auth'
+import { therapistScope } from '../api-keys/auth'
+import { mustBeAllowed, permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../audit/queries'
-import { findThread, listThreadMessages, listThreads, markRead } from './queries'
+import { findThread, listThreadMessages, listThreads, markRead, routeThread, type ThreadRow } from './queries'
+import { findTherapist } from '../therapists/queries'
+import type { Tx } from '../db/connect'
 import { iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
-import { notFound } from '../http/errors'
+import { ApiError, forbidden, notFound } from '../http/errors'
 import { toMessage } from './body'
 import { postMessage } from './post'
+import { announceReply } from './reply-notice'
 import { describe, input } from '../http/openapi/describe'
 import { listOf } from '../../shared/schemas/common'
 import {
@@ -17,9 +23,31 @@ import {
   Thread,
   ThreadListQuery,
   ThreadMessageListQuery,
+  ThreadRoute,
   TherapistReply,
 } from '../../shared/schemas/portal'
 import { pathId } from '../http/params'
+
+function threadItem(row: ThreadRow): Thread {
+  return {
+    id: row.id,
+    client: { id: row.client_id, name: row.client_name },
+    therapist_id: row.therapist_id,
+    last_message_at: iso(row.last_message_at),
+    unread_count: row.unread_count,
+    last_sender: row.last_sender,
+    urgent: row.urgent,
+    crisis: row.urgent,
+  }
+}
+
+const wordsForbidden = () => forbidden('The front desk sees who wrote and when, but not what they wrote.')
+
+/** Reading a thread marks the client's messages read and acknowledges its urgent alerts. */
+async function openedThread(tx: Tx, practiceId: string, threadId: string, by: string, now: Date) {
+  await markRead(tx, practiceId, { threadIds: [threadId], writtenBy: 'client', now })
+  await acknowledgeAlerts(tx, practiceId, { threadId, kinds: URGENT_ALERT_KINDS }, by, now)
+}
 
 /**
  * The therapist's inbox. A therapist key sees only its own threads; an admin key (the staff
@@ -27,7 +55,10 @@ import { pathId } from '../http/params'
  */
 export function threadRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps))
+  app.use('*', practiceAuth(deps), permit('threads'))
+  // The words themselves: the front desk sees who wrote and when, never what (403 before anything is looked up).
+  app.use('/:id/messages', permit('message_bodies'))
+  app.use('/:id/read', permit('message_bodies'))
 
   app.get(
     '/',
@@ -47,14 +78,7 @@ export function threadRoutes(deps: Deps) {
         listThreads(tx, practiceId, { ...q, therapistId: only }),
       )
       return c.json({
-        data: page.rows.map((row) => ({
-          id: row.id,
-          client: { id: row.client_id, name: row.client_name },
-          therapist_id: row.therapist_id,
-          last_message_at: iso(row.last_message_at),
-          unread_count: row.unread_count,
-          crisis: row.crisis,
-        })),
+        data: page.rows.map(threadItem),
         next_cursor: page.next_cursor,
       })
     },
@@ -70,18 +94,20 @@ export function threadRoutes(deps: Deps) {
     }),
     input('query', ThreadMessageListQuery),
     async (c) => {
-      const { practiceId, role, keyId } = c.var.principal
+      const { practiceId, role, actorId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That thread')
       const q = c.req.valid('query')
       const now = deps.clock()
       const page = await inPractice(deps.sql, practiceId, async (tx) => {
         const thread = await findThread(tx, practiceId, id)
         if (!thread || !maySee(c.var.principal, thread)) throw notFound('That thread')
+        if (!mayReadMessages(c.var.principal)) throw wordsForbidden()
         const page = await listThreadMessages(tx, practiceId, id, q)
-        if (role === 'therapist') await markRead(tx, practiceId, { threadIds: [id], writtenBy: 'client', now })
+        // The therapist opening their own thread has read it, and has seen anything urgent in it.
+        if (role === 'therapist') await openedThread(tx, practiceId, id, actorId, now)
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'thread.read',
           subject: { kind: 'thread', id },
         })
@@ -102,26 +128,37 @@ export function threadRoutes(deps: Deps) {
     }),
     input('json', TherapistReply),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId, actorId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That thread')
       const body = c.req.valid('json')
       const now = deps.clock()
       const message = await inPractice(deps.sql, practiceId, async (tx) => {
         const thread = await findThread(tx, practiceId, id)
         if (!thread || !maySee(c.var.principal, thread)) throw notFound('That thread')
+        if (!mayReadMessages(c.var.principal)) throw wordsForbidden()
         const row = await postMessage(tx, deps, {
           practiceId,
           clientId: thread.client_id,
           therapistId: thread.therapist_id,
           sender: 'therapist',
-          senderKeyId: keyId,
+          channel: 'portal',
+          senderKeyId: c.var.principal.actor.kind === 'api_key' ? actorId : null,
+          senderStaff:
+            c.var.principal.actor.kind === 'staff' ? { id: actorId, name: c.var.principal.actor.name } : null,
           category: body.category,
           body: body.body,
           now,
         })
+        await announceReply(tx, {
+          practiceId,
+          clientId: thread.client_id,
+          therapistId: thread.therapist_id,
+          threadId: id,
+          now,
+        })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'message.sent',
           subject: { kind: 'message', id: row.id },
           detail: { thread_id: id, category: body.category },
@@ -129,6 +166,76 @@ export function threadRoutes(deps: Deps) {
         return toMessage(deps, row)
       })
       return c.json(message, 201)
+    },
+  )
+  app.post(
+    '/:id/read',
+    describe({
+      summary: "Mark the client's messages in a thread read (opening it in the console)",
+      description: 'Also acknowledges the open urgent alerts about the thread, so they stop escalating.',
+      tags: ['messages'],
+      auth: 'api_key',
+      responses: { 204: { description: 'Marked read' } },
+    }),
+    async (c) => {
+      const { practiceId, actorId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That thread')
+      const now = deps.clock()
+      await inPractice(deps.sql, practiceId, async (tx) => {
+        const thread = await findThread(tx, practiceId, id)
+        if (!thread || !maySee(c.var.principal, thread)) throw notFound('That thread')
+        if (!mayReadMessages(c.var.principal)) throw wordsForbidden()
+        await openedThread(tx, practiceId, id, actorId, now)
+        await audit(tx, {
+          practiceId,
+          actor: c.var.principal.actor,
+          action: 'thread.marked_read',
+          subject: { kind: 'thread', id },
+        })
+      })
+      return c.body(null, 204)
+    },
+  )
+
+  app.patch(
+    '/:id',
+    describe({
+      summary: 'Hand a thread to the right therapist (admin, front desk)',
+      description:
+        "The thread, its messages and its alerts move to `therapist_id`; if the client already has a thread with that therapist, the two become one. Answers the thread's id afterwards.",
+      tags: ['messages'],
+      auth: 'admin',
+      responses: { 200: { description: 'The thread as it is now', schema: Thread } },
+    }),
+    input('json', ThreadRoute),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      mustBeAllowed(c.var.principal, 'change', 'thread_routing')
+      const id = pathId(c.req.param('id'), 'That thread')
+      const { therapist_id } = c.req.valid('json')
+      const threadId = await inPractice(deps.sql, practiceId, async (tx) => {
+        const thread = await findThread(tx, practiceId, id)
+        if (!thread) throw notFound('That thread')
+        if (!(await findTherapist(tx, practiceId, therapist_id))) {
+          throw new ApiError('invalid_request', 'Some fields need attention.', {
+            fields: { therapist_id: 'No therapist with this id in your practice.' },
+          })
+        }
+        if (thread.therapist_id === therapist_id) return id
+        const moved = await routeThread(tx, practiceId, thread, therapist_id)
+        await audit(tx, {
+          practiceId,
+          actor: c.var.principal.actor,
+          action: 'thread.routed',
+          subject: { kind: 'thread', id: moved },
+          detail: { from_therapist_id: thread.therapist_id, therapist_id, merged_from: moved === id ? null : id },
+        })
+        return moved
+      })
+      const [row] = (
+        await inPractice(deps.sql, practiceId, (tx) => listThreads(tx, practiceId, { threadId, limit: 1 }))
+      ).rows
+      return c.json(threadItem(row!))
     },
   )
   return app

@@ -1,3 +1,4 @@
+import type { PortalScreen } from '../../shared/portal-links'
 import type { NoticeKind } from '../../shared/notices/text'
 import { usableChannels } from '../../shared/reminders/channels'
 import type { Channel } from '../../shared/schemas/policies'
@@ -15,8 +16,12 @@ export type NoticePayload = {
   kind: NoticeKind
   starts_at: string
   /** The portal screen the button opens, and the id it shows. */
-  show: 'missed' | 'offer' | 'sessions' | 'session'
+  show: PortalScreen
   subject_id: string
+  /** A reply notice: the thread whose unread replies it announces. */
+  thread_id?: string
+  /** A change notice: the session's version it was written for (a later move supersedes it). */
+  version?: number
   expires_at?: string
   offer_id?: string
   fee_cents?: number
@@ -35,6 +40,8 @@ export type NoticeRequest = {
   reach: 'all' | 'preferred'
   payload: NoticePayload
   sendAt: Date
+  /** What makes this note once-only, when the subject alone does not (one per change, one per run of replies). */
+  onceFor?: string
 }
 
 /** Queues the note; returns the channels it will go on (none when the client can be reached on none). */
@@ -48,7 +55,7 @@ export async function queueClientNotice(tx: Tx, notice: NoticeRequest): Promise<
       practiceId: notice.practiceId,
       topic: 'client_notice',
       channel,
-      idempotencyKey: `notice/${notice.payload.kind}/${notice.payload.subject_id}/${channel}`,
+      idempotencyKey: `notice/${notice.payload.kind}/${notice.onceFor ?? notice.payload.subject_id}/${channel}`,
       clientId: notice.clientId,
       appointmentId: notice.appointmentId ?? null,
       payload: notice.payload,

@@ -15,6 +15,9 @@ export type NoticeContext = ClientReach & {
   branding: Branding
   gateway_secret: string | null
   appointment_status: string | null
+  appointment_version: number | null
+  /** For a reply notice: the practice's replies in its thread the client has not read yet. */
+  unread_replies: number
   offer_status: string | null
   offer_expires_at: Date | null
   states: ChannelStateRow[]
@@ -24,8 +27,14 @@ export type NoticeContext = ClientReach & {
 export async function noticeContexts(tx: Tx, outboxIds: string[]): Promise<NoticeContext[]> {
   return tx<NoticeContext[]>`
     select o.id as outbox_id, c.email, c.phone, c.locale, c.time_zone, c.consent_email, c.consent_sms,
-           c.consent_push, p.name as practice_name, p.slug as practice_slug, p.phone as practice_phone, p.branding,
+           c.consent_whatsapp, c.consent_push,
+           exists(select 1 from whatsapp_connections wc where wc.practice_id = o.practice_id) as whatsapp_configured,
+           p.name as practice_name, p.slug as practice_slug, p.phone as practice_phone, p.branding,
            g.url as gateway_url, g.signing_secret as gateway_secret, a.status as appointment_status,
+           a.version as appointment_version,
+           (select count(*)::int from messages m
+            where m.practice_id = o.practice_id and m.thread_id = (o.payload->>'thread_id')::uuid
+              and m.sender <> 'client' and m.read_at is null) as unread_replies,
            w.status as offer_status, w.expires_at as offer_expires_at,
            coalesce((select json_agg(json_build_object('channel', cc.channel, 'opted_out_at', cc.opted_out_at,
                        'opted_out_via', cc.opted_out_via, 'failing_since', cc.failing_since,

@@ -14,6 +14,7 @@ import type { OutboxHandler } from '../outbox/dispatch'
 import { type NoticePayload, portalLink } from './enqueue'
 import { type NoticeContext, noticeContexts } from './queries'
 import { noticeEmail, noticePush } from './render'
+import { whatsappRoutes } from '../whatsapp/send'
 
 /**
  * Sends `client_notice` rows on email, SMS or push. Each is checked again at sending time: the
@@ -29,10 +30,12 @@ export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
       tx,
       rows.map((r) => r.id),
     )
+    const whatsapp = await whatsappRoutes(tx, rows)
     return clientJobs(rows, contexts, await pushSubscriptionsFor(tx, rows), {
       missing: 'client_gone',
       whyNot: (row, context, devices) => whyNotNow(row, context, devices, now),
-      send: (row, context, devices) => deliverToClient(deps, row, context, devices, noticeMessage(row, context, deps)),
+      send: (row, context, devices) =>
+        deliverToClient(deps, row, context, devices, noticeMessage(row, context, deps), whatsapp.get(row.id)),
     })
   },
 
@@ -44,6 +47,14 @@ export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
 function whyNotNow(row: OutboxRow, context: NoticeContext, pushSubscriptions: number, now: Date): string | null {
   const payload = row.payload as NoticePayload
   if (payload.kind === 'missed' && context.appointment_status !== 'no_show') return 'no_longer_missed'
+  if (payload.kind === 'reply_waiting' && context.unread_replies === 0) return 'already_read'
+  if (payload.kind === 'session_moved') {
+    if (context.appointment_version !== payload.version) return 'moved_again'
+    if (context.appointment_status && !['scheduled', 'confirmed'].includes(context.appointment_status)) {
+      return 'no_longer_open'
+    }
+  }
+  if (payload.kind === 'session_cancelled' && context.appointment_status !== 'cancelled') return 'no_longer_cancelled'
   if (payload.kind === 'offer') {
     if (context.offer_status !== 'open') return 'offer_closed'
     if (!context.offer_expires_at || context.offer_expires_at.getTime() <= now.getTime()) return 'offer_expired'
@@ -76,6 +87,14 @@ function noticeMessage(row: OutboxRow, context: NoticeContext, deps: EntryDeps):
         accent: context.branding.accent_color,
       }),
     sms: () => words.sms,
+    whatsapp: () => ({
+      kind: payload.kind,
+      text: words.sms,
+      startsAt: payload.starts_at,
+      timeZone: context.time_zone,
+      locale: context.locale,
+      practiceName: context.practice_name,
+    }),
     push: (topic) => noticePush(words, link, topic, context.locale),
     pushTtlSeconds: () => 24 * 3600,
   }

@@ -8,10 +8,18 @@ import type { Tx } from '../db/connect'
 import { insertOffer, waitlistCandidates } from './queries'
 import { queueClientNotice } from '../notices/enqueue'
 
-/** A booked session given up, whoever cancelled it and however: the cancellation list hears. */
+/**
+ * A booked session given up, whoever cancelled it and however, or moved to another time: the
+ * cancellation list hears about the time it leaves free.
+ */
 export const offersFollowChange: AppointmentListener = async (tx, deps, change) => {
+  const { before, after } = change
+  if (!before || !isOpen(before.status)) return
   const givenUp = became(change, 'cancelled') || became(change, 'late_cancelled')
-  if (change.before && isOpen(change.before.status) && givenUp) await offerFreedSlot(tx, change.after, deps.clock())
+  if (givenUp) await offerFreedSlot(tx, after, deps.clock())
+  else if (isOpen(after.status) && before.starts_at.getTime() !== after.starts_at.getTime()) {
+    await offerFreedSlot(tx, { ...after, starts_at: before.starts_at, ends_at: before.ends_at }, deps.clock())
+  }
 }
 
 /**

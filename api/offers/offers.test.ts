@@ -94,12 +94,12 @@ describe('offering a freed session', () => {
 
     await dispatch()
     const notes =
-      await t.sql`select client_id, channel, status from outbox where topic = 'client_notice' order by client_id`
+      await t.sql`select client_id, channel, status from outbox where topic = 'client_notice' and payload->>'kind' <> 'cancelled_by_client' order by client_id`
     expect(notes).toHaveLength(2)
     expect(notes.every((n) => n.status === 'sent' && n.channel === 'email')).toBe(true)
     const outbox = (await t.call('GET', `/dev/outbox?to=${wednesdayAfternoons.email}`)).body.data
     const email = outbox.find((e: { subject: string }) => e.subject.startsWith('A time opened up'))
-    expect(email.subject).toBe('A time opened up: Wed 4 Mar at 2:00 pm')
+    expect(email.subject).toBe('A time opened up: Wed 4 Mar at 2:00 pm EST')
     expect(email.text).toContain(`http://hearth.test/portal/offers?show=offer&id=${offer!.id}`)
     expect(email.text).toContain('the first to take it gets it')
     expect(email.text).not.toContain('Rivera')
@@ -141,7 +141,7 @@ describe('offering a freed session', () => {
     await dispatch()
     const outbox = (await t.call('GET', `/dev/outbox?to=${anyTime.email}`)).body.data
     expect(outbox.map((e: { subject: string }) => e.subject)).toContain(
-      'The time on Wed 4 Mar at 2:00 pm has been taken',
+      'The time on Wed 4 Mar at 2:00 pm EST has been taken',
     )
     const booked = await t.sql`
       select client_id, status from appointments where therapist_id = ${rivera.id}

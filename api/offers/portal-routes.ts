@@ -5,7 +5,6 @@ import { audit } from '../audit/queries'
 import { listClientOffers, type OfferRow } from './queries'
 import { findClientAppointment } from '../appointments/portal-queries'
 import { compact, iso } from '../db/rows'
-import { inPractice } from '../db/tenant'
 import { ApiError } from '../http/errors'
 import { claimOffer } from './claim'
 import { describe } from '../http/openapi/describe'
@@ -47,7 +46,7 @@ export function portalOfferRoutes(deps: Deps) {
     async (c) => {
       const { practiceId, clientId } = c.var.client
       const now = deps.clock()
-      const rows = await inPractice(deps.sql, practiceId, (tx) => listClientOffers(tx, practiceId, clientId, now))
+      const rows = await c.var.inSession((tx) => listClientOffers(tx, practiceId, clientId, now), { read: true })
       return c.json({ data: rows.map((row) => toPortalOffer(row, now)), next_cursor: null })
     },
   )
@@ -69,7 +68,7 @@ export function portalOfferRoutes(deps: Deps) {
     async (c) => {
       const client = c.var.client
       const id = pathId(c.req.param('id'), 'That offer')
-      const result = await inPractice(deps.sql, client.practiceId, async (tx) => {
+      const result = await c.var.inSession(async (tx) => {
         const claim = await claimOffer(tx, deps, { ...client, offerId: id })
         if (!claim.ok) {
           await audit(tx, {

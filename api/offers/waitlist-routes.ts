@@ -3,7 +3,6 @@ import { portalAuth } from '../portal/token'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { chooseClientTherapist } from '../portal/people-queries'
-import { inPractice } from '../db/tenant'
 import { deleteWaitlistEntry, upsertWaitlistEntry } from './waitlist-queries'
 import { describe, input } from '../http/openapi/describe'
 import { WaitlistEntry, WaitlistJoin, WaitlistLeave } from '../../shared/schemas/portal'
@@ -28,7 +27,7 @@ export function portalWaitlistRoutes(deps: Deps) {
     async (c) => {
       const { practiceId, clientId } = c.var.client
       const body = c.req.valid('json')
-      const { created, ...entry } = await inPractice(deps.sql, practiceId, async (tx) => {
+      const { created, ...entry } = await c.var.inSession(async (tx) => {
         const therapist = await chooseClientTherapist(tx, practiceId, clientId, body.therapist_id)
         const saved = await upsertWaitlistEntry(tx, {
           practiceId,
@@ -64,7 +63,7 @@ export function portalWaitlistRoutes(deps: Deps) {
     async (c) => {
       const { practiceId, clientId } = c.var.client
       const body = c.req.valid('json')
-      await inPractice(deps.sql, practiceId, async (tx) => {
+      await c.var.inSession(async (tx) => {
         const therapist = await chooseClientTherapist(tx, practiceId, clientId, body.therapist_id)
         const removed = await deleteWaitlistEntry(tx, practiceId, clientId, therapist.id)
         if (removed) {

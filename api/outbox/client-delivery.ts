@@ -8,6 +8,8 @@ import type { OutboxRow } from './queries'
 import type { EntryDeps } from '../deps'
 import type { PushSender } from '../providers/push'
 import { SendError } from '../providers/send-error'
+import { OutcomeUnknown } from '../providers/whatsapp'
+import { sendOnWhatsapp, type WhatsappRoute, type WhatsappWords } from '../whatsapp/send'
 import type { Job, Outcome, Result } from './dispatch'
 
 /**
@@ -21,9 +23,11 @@ import type { Job, Outcome, Result } from './dispatch'
 export type ClientReach = {
   consent_email: boolean
   consent_sms: boolean
+  consent_whatsapp: boolean
   consent_push: boolean
   phone: string | null
   gateway_url: string | null
+  whatsapp_configured: boolean
 }
 
 /** What `after` needs to know beyond the outcome. */
@@ -45,9 +49,15 @@ export function channelBlock(
   const channel = row.channel as Channel
   const status = channelStatus({
     schedule: { channels: [channel] },
-    consents: { email: client.consent_email, sms: client.consent_sms, push: client.consent_push },
+    consents: {
+      email: client.consent_email,
+      sms: client.consent_sms,
+      whatsapp: client.consent_whatsapp,
+      push: client.consent_push,
+    },
     hasPhone: Boolean(client.phone),
     smsGatewayConfigured: Boolean(client.gateway_url),
+    whatsappConfigured: client.whatsapp_configured,
     pushSubscriptions,
     state: channelState(states),
   })[channel]
@@ -122,6 +132,8 @@ export async function pushToDevices(
 /** A provider's refusal: a permanent one fails (and marks an email address failing), any other retries until `deadline`. */
 export function refusal(row: OutboxRow, error: unknown, deadline: Date | undefined): Delivery {
   const message = (error as Error).message || 'The provider did not accept the message.'
+  if (error instanceof OutcomeUnknown)
+    return { outcome: { status: 'failed', reason: 'outcome_unknown', error: message } }
   if ((error as { permanent?: unknown }).permanent === true) {
     return {
       outcome: { status: 'failed', reason: 'rejected', error: message },
@@ -175,6 +187,8 @@ export function clientJobs<Context extends { outbox_id: string }, Extra extends 
 export type ClientMessage = {
   email(): Promise<{ subject: string; text: string; html: string }> | { subject: string; text: string; html: string }
   sms(): string
+  /** The same words on WhatsApp, with what a template outside the 24-hour window needs. */
+  whatsapp(): WhatsappWords
   push(topic: string): Promise<string> | string
   /** How long a push may wait on the push service, asked at each send. */
   pushTtlSeconds(): number
@@ -195,6 +209,7 @@ export async function deliverToClient(
   client: ClientReach & { email: string; practice_name: string; gateway_secret: string | null },
   devices: readonly PushSubscriptionRow[],
   message: ClientMessage,
+  whatsapp?: WhatsappRoute,
 ): Promise<Delivery> {
   const { deadline } = message
   try {
@@ -209,6 +224,9 @@ export async function deliverToClient(
       return { outcome: { status: 'sent', providerMessageId: sent.id } }
     }
     if (row.channel === 'sms') return await textClient(deps, row, client, message.sms())
+    if (row.channel === 'whatsapp') {
+      return { outcome: await sendOnWhatsapp(deps, row, client.phone!, whatsapp, message.whatsapp()) }
+    }
     if (row.channel === 'push') {
       if (!deps.push) return { outcome: { status: 'retry', error: 'No push sender in this process.', deadline } }
       const topic = await pushTopic(row)

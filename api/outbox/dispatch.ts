@@ -1,5 +1,5 @@
 import type { Tx } from '../db/connect'
-import { claimDue, type OutboxChannel, type OutboxRow, type Settled, settle } from './queries'
+import { claimDue, markSendStarted, type OutboxChannel, type OutboxRow, relock, type Settled, settle } from './queries'
 import { asSystem } from '../db/tenant'
 import type { EntryDeps } from '../deps'
 import { HOUSEKEEPING_EVERY_MS, housekeeping } from '../housekeeping/housekeeping'
@@ -60,9 +60,26 @@ export type DispatchOptions = {
 
 export type DispatchReport = { claimed: number; sent: number; retried: number; failed: number; skipped: number }
 
+/**
+ * Channels whose provider takes no idempotency key (WhatsApp's Cloud API). Their rows are marked as
+ * being sent and committed before the send, then sent, then settled in a second transaction: a row
+ * found marked and unsettled (the dispatcher died, or the send got no answer) is never sent again
+ * but closed as `outcome_unknown`, at most once rather than perhaps twice.
+ */
+export const AT_MOST_ONCE: readonly OutboxChannel[] = ['whatsapp']
+/** How long a marked row stays out of every dispatcher's reach; far longer than a send may take. */
+export const SEND_LEASE_MS = 5 * 60_000
+
+const UNKNOWN: Outcome = {
+  status: 'failed',
+  reason: 'outcome_unknown',
+  error: 'A send was started and its outcome never recorded; it was not sent again.',
+}
+
 export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }
   const handlers = new Map(options.handlers.map((h) => [h.topic, h]))
+  let later: { rows: OutboxRow[]; jobs: Map<string, Job> } | null = null
   await asSystem(deps.sql, async (tx) => {
     const now = deps.clock()
     const rows = await claimDue(tx, {
@@ -79,34 +96,78 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
       const group = rows.filter((r) => r.topic === topic)
       if (group.length) for (const [id, job] of await handler.prepare(tx, group, deps, now)) jobs.set(id, job)
     }
-
-    const done = await runLimited(rows, options.concurrency ?? 32, async (row) => {
-      const job = jobs.get(row.id)
-      if (!job)
-        return {
-          outcome: { status: 'failed', reason: 'not_sendable', error: 'Nothing knows how to send this.' } as Outcome,
-        }
-      try {
-        // Rows stay locked until the batch commits: a provider that never answers must not hold them.
-        return await withTimeout(job(), options.sendTimeoutMs ?? 30_000)
-      } catch (error) {
-        return { outcome: { status: 'retry', error: (error as Error).message || 'Unknown error' } as Outcome }
-      }
-    })
-
-    const results: Result[] = rows.map((row, i) => ({
-      row,
-      ...finalOutcome(row, done[i]!.outcome, now, handlers.get(row.topic)?.retry),
-      extra: done[i]!.extra,
-    }))
-    await settle(tx, results.map(toSettled), now)
-    for (const result of results) report[countKey(result.outcome.status)] += 1
-    for (const [topic, handler] of handlers) {
-      const group = results.filter((r) => r.row.topic === topic)
-      if (group.length && handler.after) await handler.after(tx, group, deps, now)
+    const once = rows.filter((r) => AT_MOST_ONCE.includes(r.channel) && !r.send_started_at)
+    for (const row of rows) {
+      if (AT_MOST_ONCE.includes(row.channel) && row.send_started_at)
+        jobs.set(row.id, async () => ({ outcome: UNKNOWN }))
+    }
+    const sendNow = rows.filter((r) => !once.includes(r))
+    await settleBatch(tx, deps, now, handlers, sendNow, await runJobs(sendNow, jobs, options, false), report)
+    if (once.length) {
+      await markSendStarted(
+        tx,
+        once.map((r) => r.id),
+        now,
+        new Date(now.getTime() + SEND_LEASE_MS),
+      )
+      later = { rows: once, jobs }
     }
   })
+  const pending = later as { rows: OutboxRow[]; jobs: Map<string, Job> } | null
+  if (pending) {
+    const done = await runJobs(pending.rows, pending.jobs, options, true)
+    await asSystem(deps.sql, async (tx) => {
+      await relock(
+        tx,
+        pending.rows.map((r) => r.id),
+      )
+      await settleBatch(tx, deps, deps.clock(), handlers, pending.rows, done, report)
+    })
+  }
   return report
+}
+
+type Done = { outcome: Outcome; extra?: unknown }
+
+/** Runs each row's job; for an at-most-once row, no answer in time means its outcome is unknown. */
+async function runJobs(rows: OutboxRow[], jobs: Map<string, Job>, options: DispatchOptions, atMostOnce: boolean) {
+  return runLimited(rows, options.concurrency ?? 32, async (row): Promise<Done> => {
+    const job = jobs.get(row.id)
+    if (!job) {
+      return { outcome: { status: 'failed', reason: 'not_sendable', error: 'Nothing knows how to send this.' } }
+    }
+    try {
+      // Rows stay locked until the batch commits: a provider that never answers must not hold them.
+      return await withTimeout(job(), options.sendTimeoutMs ?? 30_000)
+    } catch (error) {
+      const message = (error as Error).message || 'Unknown error'
+      if (atMostOnce) return { outcome: { ...UNKNOWN, error: message } as Outcome }
+      return { outcome: { status: 'retry', error: message } }
+    }
+  })
+}
+
+async function settleBatch(
+  tx: Tx,
+  deps: EntryDeps,
+  now: Date,
+  handlers: Map<string, OutboxHandler<any>>,
+  rows: OutboxRow[],
+  done: Done[],
+  report: DispatchReport,
+) {
+  if (!rows.length) return
+  const results: Result[] = rows.map((row, i) => ({
+    row,
+    ...finalOutcome(row, done[i]!.outcome, now, handlers.get(row.topic)?.retry),
+    extra: done[i]!.extra,
+  }))
+  await settle(tx, results.map(toSettled), now)
+  for (const result of results) report[countKey(result.outcome.status)] += 1
+  for (const [topic, handler] of handlers) {
+    const group = results.filter((r) => r.row.topic === topic)
+    if (group.length && handler.after) await handler.after(tx, group, deps, now)
+  }
 }
 
 function finalOutcome(row: OutboxRow, outcome: Outcome, now: Date, retry?: RetrySchedule): Pick<Result, 'outcome'> {
@@ -163,11 +224,16 @@ async function runLimited<T, R>(items: T[], limit: number, work: (item: T) => Pr
  * `housekeepingEveryMs` (0: never). Errors are logged and retried on the next tick: the outbox
  * keeps every row meanwhile.
  */
+/** A round the dispatcher runs now and then; it must be safe with other dispatchers running it too. */
+export type PeriodicJob = { everyMs: number; run: () => Promise<unknown> }
+
 export function startDispatcher(
   deps: EntryDeps,
   options: DispatchOptions & {
     intervalMs?: number
     housekeepingEveryMs?: number
+    /** Other rounds the dispatcher runs between sends (the FHIR sync), each about every `everyMs`. */
+    periodic?: readonly PeriodicJob[]
     onError?: (error: unknown) => void
   },
 ): { stop(): Promise<void> } {
@@ -175,6 +241,7 @@ export function startDispatcher(
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
   let housekept: number | null = null
+  const lastRun: number[] = []
   const housekeepingEveryMs = options.housekeepingEveryMs ?? HOUSEKEEPING_EVERY_MS
   const onError = options.onError ?? ((e) => console.error('dispatcher:', e))
   const tick = async () => {
@@ -196,6 +263,11 @@ export function startDispatcher(
     ) {
       housekept = now.getTime()
       await housekeeping(deps.sql, now).catch(onError)
+    }
+    for (const [index, job] of (options.periodic ?? []).entries()) {
+      if (stopped || now.getTime() - (lastRun[index] ?? -Infinity) < job.everyMs) continue
+      lastRun[index] = now.getTime()
+      await job.run().catch(onError)
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), options.intervalMs ?? 3000)
   }

@@ -1,4 +1,5 @@
 import { clientNoticeHandler } from '../notices/send-notice'
+import { staffPageHandler } from '../paging/send-page'
 import { reminderHandler } from '../reminders/send-reminder'
 import { smsReplyHandler } from '../reminders/send-sms-reply'
 import { webhookHandler } from '../webhooks/send-webhook'
@@ -9,5 +10,6 @@ export const outboxHandlers: OutboxHandler<any>[] = [
   reminderHandler,
   smsReplyHandler,
   clientNoticeHandler,
+  staffPageHandler,
   webhookHandler,
 ]

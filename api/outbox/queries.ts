@@ -4,7 +4,7 @@ import type { Tx } from '../db/connect'
 /** The outbox: everything Hearth sends on its own, one row per message (see 003_reminders.sql). */
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled' | 'skipped'
-export type OutboxChannel = 'email' | 'sms' | 'push' | 'webhook'
+export type OutboxChannel = 'email' | 'sms' | 'whatsapp' | 'push' | 'webhook'
 
 export type OutboxRow = {
   id: string
@@ -26,12 +26,14 @@ export type OutboxRow = {
   sent_at: Date | null
   delivery_status: string | null
   delivery_updated_at: Date | null
+  /** When a send that must never be repeated (WhatsApp) was last started; see dispatch.ts. */
+  send_started_at: Date | null
 }
 
 const columns = (tx: Tx) =>
   tx`id, practice_id, topic, channel, idempotency_key, appointment_id, client_id, reminder_kind, payload, status,
      send_at, due_at, attempts, last_error, closed_reason, provider_message_id, sent_at, delivery_status,
-     delivery_updated_at`
+     delivery_updated_at, send_started_at`
 
 export async function pendingReminders(tx: Tx, practiceId: string, appointmentId: string): Promise<OutboxRow[]> {
   return tx<OutboxRow[]>`
@@ -124,6 +126,22 @@ export async function claimDue(
     for update skip locked`
 }
 
+/**
+ * Marks rows whose provider takes no idempotency key as being sent, out of every dispatcher's
+ * reach until `leaseUntil`; committed before the send, so a crash mid-send leaves the mark behind.
+ */
+export async function markSendStarted(tx: Tx, ids: string[], now: Date, leaseUntil: Date): Promise<void> {
+  if (!ids.length) return
+  await tx`
+    update outbox set send_started_at = ${now}, due_at = ${leaseUntil}, updated_at = ${now}
+    where id = any(${ids}::uuid[])`
+}
+
+/** Locks rows again for the transaction that records how their sends went. */
+export async function relock(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length) await tx`select 1 from outbox where id = any(${ids}::uuid[]) for update`
+}
+
 export type Settled =
   | { id: string; status: 'sent'; providerMessageId: string }
   | { id: string; status: 'retry'; error: string; dueAt: Date }
@@ -142,6 +160,8 @@ export async function settle(tx: Tx, outcomes: Settled[], now: Date): Promise<vo
       due_at = coalesce(v.due_at, o.due_at),
       last_error = coalesce(v.error, o.last_error),
       closed_reason = v.reason,
+      -- A provider that answered "not taken" leaves nothing sent: the next try may send.
+      send_started_at = case when v.status = 'retry' then null else o.send_started_at end,
       updated_at = ${now}
     from unnest(
       ${pick((o) => o.id)}::uuid[],

@@ -14,7 +14,7 @@ import { findSilentSignIn, spendExchangeToken } from './silent-sign-in-queries'
 import { asSystem, inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import type { EmailMessage } from '../providers/email'
+import { answerNoSoonerThan, sendInBackground } from '../auth/send-in-background'
 import {
   AuthExchange,
   AuthLogout,
@@ -39,20 +39,6 @@ function clientAddress(deps: Deps, c: Context): string {
   return deps.clientIp?.(c) || 'unknown'
 }
 
-/** Sends after answering where the runtime allows, so a slow provider cannot reveal a known email. */
-function sendInBackground(c: Context, deps: Deps, message: EmailMessage) {
-  const sending = deps.mailer.send({ ...message, from: deps.emailFrom }).catch((error: unknown) => {
-    console.error('sign-in email was not sent:', error instanceof Error ? error.name : 'unknown error')
-  })
-  try {
-    c.executionCtx.waitUntil(sending)
-  } catch {
-    // Node has no execution context; the promise simply runs on.
-  }
-}
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 const wrongCode = (practiceName: string) =>
   new ApiError(
     'invalid_code',
@@ -65,7 +51,8 @@ export function portalAuthRoutes(deps: Deps) {
   app.post(
     '/start',
     describe({
-      summary: 'Email a 6-digit sign-in code (always 202: never reveals whether the email is known)',
+      summary:
+        'Email a 6-digit sign-in code (202 whether or not the email is known; 400 or 429 for bad input or too many tries)',
       tags: ['portal sign-in'],
       auth: 'none',
       responses: {
@@ -94,7 +81,7 @@ export function portalAuthRoutes(deps: Deps) {
         return message
       })
       if (message) sendInBackground(c, deps, message)
-      await wait(START_FLOOR_MS - (performance.now() - started))
+      await answerNoSoonerThan(started, START_FLOOR_MS)
       return c.json({ expires_in: CODE_TTL_MS / 1000 }, 202)
     },
   )
@@ -113,21 +100,18 @@ export function portalAuthRoutes(deps: Deps) {
     async (c) => {
       const { practice: slug, email, code } = c.req.valid('json')
       const practice = await practiceBySlug(deps, slug)
-      await enforceLimits(deps, [
-        { limit: LIMITS.verifyPerEmail, key: `${practice.id}:${email}` },
-        { limit: LIMITS.verifyPerIp, key: clientAddress(deps, c) },
-      ])
+      await enforceLimits(deps, [{ limit: LIMITS.verifyPerIp, key: clientAddress(deps, c) }])
       // A wrong guess must be counted even though the answer is an error, so the outcome is returned.
       const session = await inPractice(deps.sql, practice.id, async (tx) => {
         const client = await findSignInClient(tx, practice.id, email)
         const ok = await checkCode(tx, deps, { practiceId: practice.id, clientId: client?.id ?? null, code })
-        if (!client) return null
-        if (!ok) {
+        if (!client || !ok) {
+          // Recorded for unknown emails too: the same write either way, so timing cannot tell them apart.
           await audit(tx, {
             practiceId: practice.id,
-            actor: { kind: 'client', id: client.id },
+            actor: client ? { kind: 'client', id: client.id } : { kind: 'system' },
             action: 'portal.code_rejected',
-            subject: { kind: 'client', id: client.id },
+            subject: { kind: 'client', id: client?.id ?? 'unknown' },
           })
           return null
         }

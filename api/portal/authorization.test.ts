@@ -20,12 +20,20 @@ const PUSH = {
 }
 const OWNER_CASES: Record<string, Case> = {
   'GET /v1/portal/me': { status: 200 },
+  'GET /v1/portal/me/preferences': { status: 200 },
+  'PATCH /v1/portal/me/preferences': { body: { channels: ['email'], locale: 'en' }, status: 200 },
   'GET /v1/portal/appointments': { status: 200 },
   'POST /v1/portal/appointments/{id}/confirm': { body: {}, status: 200 },
   'GET /v1/portal/appointments/{id}/cancellation': { status: 200 },
   'POST /v1/portal/appointments/{id}/cancel': { body: { reason: 'Work trip' }, status: 200 },
   'POST /v1/portal/appointments/{id}/reschedule-request': { body: { note: 'Evenings please' }, status: 202 },
   'GET /v1/portal/appointments/{id}/calendar.ics': { status: 200 },
+  'GET /v1/portal/appointments/{id}/slots': { status: 200 },
+  'GET /v1/portal/appointments/{id}/book-again': { status: 200 },
+  // Not a missed session: the owner is told so, nobody else learns it exists.
+  'POST /v1/portal/appointments/{id}/book-again': { body: { starts_at: '2026-03-30T14:00:00Z' }, status: 409 },
+  'POST /v1/portal/appointments/{id}/reschedule': { body: { starts_at: '2026-03-30T14:00:00Z' }, status: 200 },
+  'POST /v1/portal/appointments/{id}/switch-to-video': { status: 200 },
   'GET /v1/portal/messages': { status: 200 },
   'POST /v1/portal/messages': { body: { category: 'scheduling', body: 'Can we move Tuesday?' }, status: 201 },
   'POST /v1/portal/waitlist': { body: { preferred_days: ['mon'] }, status: 201 },
@@ -62,6 +70,18 @@ beforeAll(async () => {
   const a = await t.createPractice('portal-sec-a')
   const f = fixtures(t, a.adminKey)
   const therapist = await f.therapist({ name: 'Dr. Private Name' })
+  await t.call('PUT', `/v1/therapists/${therapist.id}/availability`, {
+    key: a.adminKey,
+    body: {
+      time_zone: 'America/New_York',
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      exceptions: [],
+      buffer_minutes: 0,
+      min_notice_hours: 24,
+      horizon_days: 60,
+      video_url: 'https://video.example/private',
+    },
+  })
   const alice = await f.client({ name: 'Owner Secret Name', email: 'owner.secret@example.com' })
   const bob = await f.client({ email: 'bob@example.com' })
   await f.appointment(therapist.id, bob.id, '2026-03-20T14:00:00Z')
@@ -157,5 +177,19 @@ describe('every client portal route', () => {
       const res = await t.call(op.method, concrete(op), { key: owner, body: expected.body })
       expect(res.status, `${key(op)}: ${res.text}`).toBe(expected.status)
     }
+  })
+
+  it('answers 401 the moment the session ends, though its access token has not expired, and changes nothing', async () => {
+    const ended = (await signIn(t, 'portal-sec-a', 'owner.secret@example.com')).access_token
+    expect((await t.call('POST', '/v1/portal/auth/logout', { key: ended, body: {} })).status).toBe(204)
+    const state = () =>
+      t.sql`select count(*)::int as n, max(updated_at) as at from appointments
+              where id = any(${[...ownerAppointments.values()]}::uuid[])`
+    const before = await state()
+    for (const op of operations) {
+      const res = await t.call(op.method, concrete(op), { key: ended, body: OWNER_CASES[key(op)]?.body })
+      expect(res.status, key(op)).toBe(401)
+    }
+    expect(await state()).toEqual(before)
   })
 })

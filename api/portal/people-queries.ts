@@ -14,11 +14,14 @@ export type PortalClientRow = {
 
 export async function findPortalClient(tx: Tx, practiceId: string, clientId: string): Promise<PortalClientRow | null> {
   const [row] = await tx<(Omit<PortalClientRow, 'consents'> & Record<`consent_${keyof Consents}`, boolean>)[]>`
-    select id, name, email, time_zone, locale, consent_email, consent_sms, consent_push
+    select id, name, email, time_zone, locale, consent_email, consent_sms, consent_whatsapp, consent_push
     from clients where practice_id = ${practiceId} and id = ${clientId}`
   if (!row) return null
-  const { consent_email, consent_sms, consent_push, ...client } = row
-  return { ...client, consents: { email: consent_email, sms: consent_sms, push: consent_push } }
+  const { consent_email, consent_sms, consent_whatsapp, consent_push, ...client } = row
+  return {
+    ...client,
+    consents: { email: consent_email, sms: consent_sms, whatsapp: consent_whatsapp, push: consent_push },
+  }
 }
 
 export type ClientTherapist = { id: string; name: string; contact_policy: ContactPolicy }

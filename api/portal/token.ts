@@ -2,7 +2,8 @@ import { jwtVerify, SignJWT } from 'jose'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { findSession } from './session-queries'
-import { inPractice } from '../db/tenant'
+import { inPractice, type TenantOptions } from '../db/tenant'
+import type { Tx } from '../db/connect'
 import { ApiError } from '../http/errors'
 import { derivedKeyBytes } from '../crypto/secrets'
 import { bearerToken } from '../api-keys/auth'
@@ -49,27 +50,46 @@ export async function verifyAccessToken(deps: Deps, token: string): Promise<Port
   }
 }
 
+/** Runs a portal route's work in its one transaction, after the session check inside it. */
+export type InSession = <T>(work: (tx: Tx) => Promise<T>, options?: TenantOptions) => Promise<T>
+
 /**
  * Requires a valid access token whose session is still open and whose client is not disabled,
- * so logging out or disabling a client ends access at once, not when the token expires.
+ * so logging out or disabling a client ends access at once, not when the token expires. The
+ * session is checked inside the route's own transaction (`c.var.inSession`), not in one of its own.
  */
 export function portalAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'))
     const client = token ? await verifyAccessToken(deps, token) : null
     if (!client) throw unauthorized()
-    const now = deps.clock()
-    const session = await inPractice(deps.sql, client.practiceId, (tx) =>
-      findSession(tx, client.practiceId, client.sessionId),
-    )
-    const open =
-      session &&
-      session.client_id === client.clientId &&
-      !session.revoked_at &&
-      !session.client_disabled &&
-      session.expires_at.getTime() > now.getTime()
-    if (!open) throw unauthorized()
+    let checked = false
+    const inSession: InSession = (work, options) =>
+      inPractice(
+        deps.sql,
+        client.practiceId,
+        async (tx) => {
+          checked = true
+          await requireOpenSession(tx, client, deps.clock())
+          return work(tx)
+        },
+        options,
+      )
     c.set('client', client)
+    c.set('inSession', inSession)
     await next()
+    // A route that never opened its transaction still answers only an open session.
+    if (!checked) await inSession(async () => {}, { read: true })
   }
+}
+
+async function requireOpenSession(tx: Tx, client: PortalClient, now: Date): Promise<void> {
+  const session = await findSession(tx, client.practiceId, client.sessionId)
+  const open =
+    session &&
+    session.client_id === client.clientId &&
+    !session.revoked_at &&
+    !session.client_disabled &&
+    session.expires_at.getTime() > now.getTime()
+  if (!open) throw unauthorized()
 }

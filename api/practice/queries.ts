@@ -15,6 +15,9 @@ type PracticeRow = {
   reminder_schedule: Practice['reminder_schedule']
   crisis_resources: Practice['crisis_resources']
   branding: Practice['branding']
+  urgent_escalation_minutes: number
+  contact_email: string | null
+  reschedule: Practice['reschedule']
 }
 
 export function toPractice(row: PracticeRow): Practice {
@@ -31,12 +34,15 @@ export function toPractice(row: PracticeRow): Practice {
     reminder_schedule: row.reminder_schedule,
     crisis_resources: row.crisis_resources,
     branding: row.branding,
+    urgent_escalation_minutes: row.urgent_escalation_minutes,
+    contact_email: row.contact_email,
+    reschedule: row.reschedule,
   }) as Practice
 }
 
 const columns = (tx: Tx) =>
   tx`id, name, slug, time_zone, country, phone, allowed_origins, locales, cancellation_policy,
-     reminder_schedule, crisis_resources, branding`
+     reminder_schedule, crisis_resources, branding, urgent_escalation_minutes, contact_email, reschedule`
 
 export async function findPractice(tx: Tx, id: string): Promise<Practice | null> {
   const [row] = await tx<PracticeRow[]>`select ${columns(tx)} from practices where id = ${id}`
@@ -48,7 +54,12 @@ export async function findPracticeBySlug(tx: Tx, slug: string): Promise<Practice
   return row ? toPractice(row) : null
 }
 
-export type NewPractice = Omit<Practice, 'id' | 'phone'> & { phone?: string | undefined }
+export type NewPractice = Omit<
+  Practice,
+  'id' | 'phone' | 'urgent_escalation_minutes' | 'contact_email' | 'reschedule'
+> & {
+  phone?: string | undefined
+}
 
 export async function insertPractice(tx: Tx, p: NewPractice): Promise<Practice> {
   const [row] = await tx<PracticeRow[]>`
@@ -61,7 +72,7 @@ export async function insertPractice(tx: Tx, p: NewPractice): Promise<Practice> 
   return toPractice(row!)
 }
 
-const JSON_COLUMNS = new Set(['cancellation_policy', 'reminder_schedule', 'crisis_resources', 'branding'])
+const JSON_COLUMNS = new Set(['cancellation_policy', 'reminder_schedule', 'crisis_resources', 'branding', 'reschedule'])
 
 export async function updatePractice(tx: Tx, id: string, patch: PracticePatch): Promise<Practice | null> {
   const values: Record<string, unknown> = {}

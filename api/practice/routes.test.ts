@@ -55,6 +55,23 @@ describe('PATCH /v1/practice', () => {
     expect(res.body.error.details.fields).toHaveProperty(['cancellation_policy.window_hours'])
   })
 
+  it('sets the rule for clients moving their own sessions (instant / request by default)', async () => {
+    expect((await t.call('GET', '/v1/practice', { key: adminKey })).body.reschedule).toEqual({
+      mode: 'instant',
+      inside_window: 'request',
+    })
+    const rule = { mode: 'request', inside_window: 'as_cancellation' }
+    const res = await t.call('PATCH', '/v1/practice', { key: adminKey, body: { reschedule: rule } })
+    expect(res.status, res.text).toBe(200)
+    expect(res.body.reschedule).toEqual(rule)
+    const bad = await t.call('PATCH', '/v1/practice', {
+      key: adminKey,
+      body: { reschedule: { mode: 'sometimes', inside_window: 'allow' } },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.fields).toHaveProperty('reschedule.mode')
+  })
+
   it('refuses unknown fields, bad time zones and empty patches', async () => {
     for (const body of [{ slug: 'new' }, { time_zone: 'Mars/Olympus' }, {}, { allowed_origins: ['not a url'] }]) {
       const res = await t.call('PATCH', '/v1/practice', { key: adminKey, body })

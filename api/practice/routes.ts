@@ -1,5 +1,11 @@
 import { Hono } from 'hono'
-import { adminOnly, apiKeyAuth } from '../api-keys/auth'
+import { applyCalcom, calcomView } from '../calcom/settings'
+import { findCalcomConnection } from '../calcom/queries'
+import { applyFhir, fhirView } from '../fhir/settings'
+import { findFhirConnection } from '../fhir/queries'
+import { applyWhatsapp, scheduleWithWhatsapp, whatsappView } from '../whatsapp/settings'
+import { findWhatsappConnection } from '../whatsapp/queries'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import { applySilentSignIn, silentSignInView } from '../portal/silent-sign-in'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../audit/queries'
@@ -16,7 +22,7 @@ import { Practice, PracticePatch } from '../../shared/schemas/practice'
 
 export function practiceRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps))
+  app.use('*', practiceAuth(deps), permit('practice'))
 
   app.get(
     '/',
@@ -30,7 +36,7 @@ export function practiceRoutes(deps: Deps) {
       const { practiceId } = c.var.principal
       const practice = await inPractice(deps.sql, practiceId, async (tx) => {
         const found = await findPractice(tx, practiceId)
-        return found && withSmsGateway(tx, found)
+        return found && withConnections(tx, deps, found)
       })
       if (!practice) throw notFound('The practice')
       return c.json(practice)
@@ -45,15 +51,19 @@ export function practiceRoutes(deps: Deps) {
       auth: 'admin',
       responses: { 200: { description: 'The updated practice', schema: Practice } },
     }),
-    adminOnly,
     input('json', PracticePatch),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
-      const { sms_gateway: gateway, silent_sign_in: silent, ...patch } = c.req.valid('json')
+      const { practiceId } = c.var.principal
+      const { sms_gateway: gateway, silent_sign_in: silent, calcom, fhir, whatsapp, ...patch } = c.req.valid('json')
       const practice = await inPractice(deps.sql, practiceId, async (tx) => {
-        const updated = Object.keys(patch).length
+        let updated = Object.keys(patch).length
           ? await updatePractice(tx, practiceId, patch)
           : await findPractice(tx, practiceId)
+        if (whatsapp !== undefined) {
+          await applyWhatsapp(tx, deps.secret, practiceId, whatsapp, deps.clock())
+          const schedule = whatsapp && updated && scheduleWithWhatsapp(updated.reminder_schedule)
+          if (schedule) updated = await updatePractice(tx, practiceId, { reminder_schedule: schedule })
+        }
         if (gateway !== undefined) {
           await setSmsGateway(
             tx,
@@ -63,11 +73,15 @@ export function practiceRoutes(deps: Deps) {
           )
         }
         if (silent !== undefined) await applySilentSignIn(tx, deps, practiceId, silent)
+        if (calcom !== undefined) await applyCalcom(tx, practiceId, calcom, deps.clock())
+        if (fhir !== undefined) await applyFhir(tx, practiceId, fhir, deps.clock())
         // A new schedule or a gateway coming or going changes which reminders every session gets.
-        if (patch.reminder_schedule || gateway !== undefined) await replanPractice(tx, deps, practiceId)
+        if (patch.reminder_schedule || gateway !== undefined || whatsapp !== undefined) {
+          await replanPractice(tx, deps, practiceId)
+        }
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'practice.updated',
           subject: { kind: 'practice', id: practiceId },
           detail: {
@@ -75,10 +89,13 @@ export function practiceRoutes(deps: Deps) {
               ...Object.keys(patch),
               ...(gateway !== undefined ? ['sms_gateway'] : []),
               ...(silent !== undefined ? ['silent_sign_in'] : []),
+              ...(calcom !== undefined ? ['calcom'] : []),
+              ...(fhir !== undefined ? ['fhir'] : []),
+              ...(whatsapp !== undefined ? ['whatsapp'] : []),
             ],
           },
         })
-        return updated && withSmsGateway(tx, updated)
+        return updated && withConnections(tx, deps, updated)
       })
       if (!practice) throw notFound('The practice')
       return c.json(practice)
@@ -87,12 +104,18 @@ export function practiceRoutes(deps: Deps) {
   return app
 }
 
-async function withSmsGateway(tx: Tx, practice: Practice): Promise<Practice> {
+async function withConnections(tx: Tx, deps: Deps, practice: Practice): Promise<Practice> {
   const gateway = await findSmsGateway(tx, practice.id)
   const silent = silentSignInView(practice.slug, await findSilentSignIn(tx, practice.id))
+  const calcom = calcomView(deps.publicUrl, practice.slug, await findCalcomConnection(tx, practice.id))
+  const fhir = fhirView(await findFhirConnection(tx, practice.id))
+  const whatsapp = whatsappView(deps.publicUrl, practice.slug, await findWhatsappConnection(tx, practice.id))
   return {
     ...practice,
     ...(gateway ? { sms_gateway: { url: gateway.url, has_signing_secret: true } } : {}),
     ...(silent ? { silent_sign_in: silent } : {}),
+    ...(calcom ? { calcom } : {}),
+    ...(fhir ? { fhir } : {}),
+    ...(whatsapp ? { whatsapp } : {}),
   }
 }

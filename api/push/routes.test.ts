@@ -87,7 +87,7 @@ describe('web push subscriptions', () => {
     })
     expect(saved.status).toBe(201)
     const shown = await t.call('GET', `/v1/clients/${client.id}`, { key })
-    expect(shown.body.consents).toEqual({ email: true, sms: false, push: true })
+    expect(shown.body.consents).toEqual({ email: true, sms: false, whatsapp: false, push: true })
     expect(shown.body.reminder_channels.push).toEqual({ receives: true })
     const reminders = (await t.call('GET', `/v1/appointments/${apt.id}`, { key })).body.reminders
     expect(reminders.map((r: { channel: string }) => r.channel)).toContain('push')

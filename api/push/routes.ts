@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { Text } from '../../shared/schemas/common'
 import { PushSubscriptionCreate } from '../../shared/schemas/portal'
 import { portalAuth } from '../portal/token'
 import { audit } from '../audit/queries'
 import { deletePushSubscription, recordPushConsent, savePushSubscription } from './queries'
-import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
 import { fileHeaders } from '../http/headers'
@@ -19,7 +19,7 @@ import { SERVICE_WORKER_JS } from './service-worker'
  */
 
 const PushSubscriptionSaved = z.object({ id: z.string() })
-const PushSubscriptionDelete = z.object({ endpoint: z.string().max(1000) }).strict()
+const PushSubscriptionDelete = z.object({ endpoint: Text.max(1000) }).strict()
 const VapidKey = z.object({ public_key: z.string() })
 
 /**
@@ -72,7 +72,7 @@ export function pushSubscriptionRoutes(deps: Deps) {
           fields: { endpoint: 'Use the https address your browser gave for push messages.' },
         })
       }
-      const saved = await inPractice(deps.sql, practiceId, async (tx) => {
+      const saved = await c.var.inSession(async (tx) => {
         const result = await savePushSubscription(tx, {
           practiceId,
           clientId,
@@ -116,7 +116,7 @@ export function pushSubscriptionRoutes(deps: Deps) {
     async (c) => {
       const { practiceId, clientId } = c.var.client
       const { endpoint } = c.req.valid('json')
-      await inPractice(deps.sql, practiceId, async (tx) => {
+      await c.var.inSession(async (tx) => {
         if (!(await deletePushSubscription(tx, practiceId, clientId, endpoint))) throw notFound('That subscription')
         await replanClient(tx, deps, practiceId, clientId)
         await audit(tx, {

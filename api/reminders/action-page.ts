@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import { pageHeaders } from '../http/headers'
 import { t } from '../i18n'
-import type { Locale } from '../../shared/schemas/policies'
+import { crisisLinks, crisisResourceFor, crisisSentence, helpNowLabel, orderCrisisResources } from '../../shared/crisis'
+import type { CrisisResource, Locale } from '../../shared/schemas/policies'
 import { escapeHtml } from './render'
 
 /**
@@ -15,19 +16,28 @@ export type ActionPage = {
   practiceName: string
   heading: string
   paragraphs: string[]
+  /** The practice's crisis resources, on every page a link opens (none known: the generic emergency line). */
+  crisis?: readonly CrisisResource[] | undefined
+  /** A way on, shown before any form: the portal screen where the client can do more. */
+  link?: { href: string; label: string } | undefined
+  /** The quieter way out, after the form: e.g. "Keep my appointment", into the portal at that session. */
+  secondary?: { href: string; label: string } | undefined
   /** Shown above the form, in a gentle box, e.g. "Please tick the box...". */
   notice?: string | undefined
   form?:
     | {
         acknowledge?: string | undefined
+        /** An optional choice of one (the first option, checked, is "rather not say"). */
+        choice?:
+          | { name: 'reason_code'; legend: string; skip: string; options: { value: string; label: string }[] }
+          | undefined
         textarea?: { name: 'reason' | 'note'; label: string } | undefined
         button: string
-        after?: string | undefined
       }
     | undefined
 }
 
-const CSS = `*{box-sizing:border-box}body{margin:0;background:#f5f3ee;color:#26312e;font:17px/1.55 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}main{max-width:34rem;margin:0 auto;padding:2.5rem 1.25rem}h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}p{margin:0 0 1rem}.card{background:#fff;border-radius:12px;padding:1.5rem}.notice{background:#fff6e5;border-left:4px solid #b7791f;padding:.75rem 1rem;border-radius:6px}label{display:block;margin:0 0 1rem}label.check{display:flex;gap:.6rem;align-items:flex-start}input[type=checkbox]{width:1.3rem;height:1.3rem;margin-top:.15rem;flex:none}textarea{display:block;width:100%;min-height:5rem;margin-top:.4rem;padding:.6rem;font:inherit;border:1px solid #8a9691;border-radius:8px}button{font:inherit;font-weight:600;background:#2f6f62;color:#fff;border:0;border-radius:8px;padding:.8rem 1.4rem;min-height:48px;cursor:pointer}button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}.small{color:#56625e;font-size:.92rem;margin-top:1rem}`
+const CSS = `*{box-sizing:border-box}body{margin:0;background:#f5f3ee;color:#26312e;font:17px/1.55 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}main{max-width:34rem;margin:0 auto;padding:2.5rem 1.25rem}h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}p{margin:0 0 1rem}.card{background:#fff;border-radius:12px;padding:1.5rem}.notice{background:#fff6e5;border-left:4px solid #b7791f;padding:.75rem 1rem;border-radius:6px}label{display:block;margin:0 0 1rem}label.check,label.radio{display:flex;gap:.6rem;align-items:flex-start}label.radio{margin:0 0 .5rem}fieldset{border:0;margin:0 0 1rem;padding:0}legend{padding:0;margin:0 0 .6rem}input[type=radio]{width:1.2rem;height:1.2rem;margin-top:.2rem;flex:none}input[type=checkbox]{width:1.3rem;height:1.3rem;margin-top:.15rem;flex:none}textarea{display:block;width:100%;min-height:5rem;margin-top:.4rem;padding:.6rem;font:inherit;border:1px solid #8a9691;border-radius:8px}button,a.button{font:inherit;font-weight:600;background:#2f6f62;color:#fff;border:0;border-radius:8px;padding:.8rem 1.4rem;min-height:48px;cursor:pointer}button:focus-visible,a.button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}a.button{display:inline-block;text-decoration:none;margin:0 0 1.5rem}.secondary{margin:1.25rem 0 0}a.quiet{background:#fff;color:#2f6f62;border:2px solid #2f6f62;margin:0}.small{color:#56625e;font-size:.92rem;margin-top:1rem}.practice{max-width:34rem;margin:0 auto;padding:1.25rem 1.25rem 0;font-weight:700}.crisis{margin-top:1.25rem;background:#fff;border-left:4px solid #a23a2a;border-radius:12px;padding:1.1rem 1.5rem}.crisis h2{font-size:1.05rem;margin:0 0 .5rem;color:#a23a2a}.crisis ul{list-style:none;margin:0;padding:0}.crisis li{margin:.4rem 0}.crisis a{color:#7a2a1e;font-weight:600}`
 
 let styleHash: string | undefined
 
@@ -51,14 +61,43 @@ async function sha256Base64(text: string): Promise<string> {
   return btoa(String.fromCharCode(...new Uint8Array(digest)))
 }
 
+/** "Need help now?": the sentence, then each resource with numbers to tap. */
+function crisisSection(locale: Locale, resources: readonly CrisisResource[]): string {
+  const e = escapeHtml
+  const items = orderCrisisResources(resources).map((saved) => {
+    const resource = crisisResourceFor(saved, locale)
+    const links = crisisLinks(resource)
+    const actions = [
+      links.call && `<a href="${e(links.call)}">${e(t(locale, 'action.crisis.call', { number: resource.phone! }))}</a>`,
+      links.sms && `<a href="${e(links.sms)}">${e(t(locale, 'action.crisis.text', { number: resource.text! }))}</a>`,
+    ].filter(Boolean)
+    return actions.length ? `<li>${e(resource.name)}: ${actions.join(' · ')}</li>` : ''
+  })
+  return `<section class="crisis" aria-labelledby="crisis-title">
+<h2 id="crisis-title">${e(helpNowLabel(locale))}</h2>
+<p>${e(crisisSentence(resources, locale))}</p>
+<ul>${items.join('')}</ul>
+</section>`
+}
+
+function choiceFieldset(choice: NonNullable<NonNullable<ActionPage['form']>['choice']>): string {
+  const e = escapeHtml
+  const option = (value: string, label: string, checked = false) =>
+    `<label class="radio"><input type="radio" name="${choice.name}" value="${e(value)}"${checked ? ' checked' : ''}> <span>${e(label)}</span></label>`
+  return `<fieldset><legend>${e(choice.legend)}</legend>
+${option('', choice.skip, true)}
+${choice.options.map((o) => option(o.value, o.label)).join('\n')}
+</fieldset>`
+}
+
 export function renderActionPage(page: ActionPage): string {
   const e = escapeHtml
   const form = page.form
     ? `<form method="post">
 ${page.form.acknowledge ? `<label class="check"><input type="checkbox" name="acknowledge_late" value="yes" required> <span>${e(page.form.acknowledge)}</span></label>` : ''}
+${page.form.choice ? choiceFieldset(page.form.choice) : ''}
 ${page.form.textarea ? `<label>${e(page.form.textarea.label)}<textarea name="${page.form.textarea.name}" maxlength="500"></textarea></label>` : ''}
 <button type="submit">${e(page.form.button)}</button>
-${page.form.after ? `<p class="small">${e(page.form.after)}</p>` : ''}
 </form>`
     : ''
   return `<!doctype html>
@@ -72,13 +111,17 @@ ${page.form.after ? `<p class="small">${e(page.form.after)}</p>` : ''}
 <style>${CSS}</style>
 </head>
 <body>
+<header class="practice">${e(page.practiceName)}</header>
 <main>
 <div class="card">
 <h1>${e(page.heading)}</h1>
 ${page.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
+${page.link ? `<p><a class="button" href="${e(page.link.href)}">${e(page.link.label)}</a></p>` : ''}
 ${page.notice ? `<p class="notice" role="alert">${e(page.notice)}</p>` : ''}
 ${form}
+${page.secondary ? `<p class="secondary"><a class="button quiet" href="${e(page.secondary.href)}">${e(page.secondary.label)}</a></p>` : ''}
 </div>
+${crisisSection(page.locale, page.crisis ?? [])}
 </main>
 </body>
 </html>`

@@ -61,13 +61,25 @@ describe('reminder action links', () => {
     )
     expect(page.headers.get('referrer-policy')).toBe('no-referrer')
     expect(page.text).toContain('<form method="post">')
-    expect(page.text).toContain('Your appointment with Practice links is on Monday 9 March at 3:00 pm.')
+    expect(page.text).toContain('Your appointment with Practice links is on Monday 9 March at 3:00 pm EDT.')
     expect(page.text).not.toMatch(/<script/i)
     expect(await status(apt.id)).toBe('scheduled')
 
     const done = await t.call('POST', confirm, { headers: form, body: '' })
     expect(done.status).toBe(200)
-    expect(done.text).toContain('Thank you. Your appointment on Monday 9 March at 3:00 pm is confirmed.')
+    expect(done.text).toContain('Thank you. Your appointment on Monday 9 March at 3:00 pm EDT is confirmed.')
+    // Crisis help on the link's page and on the page after it, with numbers to tap.
+    for (const html of [page.text, done.text]) {
+      expect(html).toContain('<header class="practice">Practice links</header>')
+      expect(html).toContain('<h2 id="crisis-title">Need help now?</h2>')
+      expect(html).toContain('call 911 now')
+      expect(html).toContain('<a href="tel:911">Call 911</a>')
+      expect(html).toContain('<a href="sms:988">Text 988</a>')
+      // A way into the portal, at this session.
+      expect(html).toContain(
+        `<a class="button quiet" href="http://hearth.test/portal/links?show=session&#38;id=${apt.id}">Open my portal</a>`,
+      )
+    }
     expect(await status(apt.id)).toBe('confirmed')
     const audit = await t.call('GET', `/v1/appointments/${apt.id}`, { key })
     expect(audit.body.reminders.map((r: { kind: string; status: string }) => [r.kind, r.status])).toEqual([
@@ -78,7 +90,7 @@ describe('reminder action links', () => {
     const again = await t.call('POST', confirm, { headers: form, body: '' })
     expect(again.status).toBe(410)
     expect(again.text).toContain('This link has already been used, so there&#39;s nothing more to do here.')
-    expect(again.text).toContain('Your appointment on Monday 9 March at 3:00 pm is confirmed.')
+    expect(again.text).toContain('Your appointment on Monday 9 March at 3:00 pm EDT is confirmed.')
     expect((await t.call('GET', confirm)).status).toBe(410)
   })
 
@@ -90,16 +102,55 @@ describe('reminder action links', () => {
       'This session is less than 48 hours away, so cancelling now carries the practice&#39;s $75.00 late-cancellation fee.',
     )
     expect(page.text).toContain('name="acknowledge_late"')
+    // Keeping it is a button into the portal at that session, not "close this page".
+    expect(page.text).toContain(
+      `<a class="button quiet" href="http://hearth.test/portal/links?show=session&#38;id=${apt.id}">Keep my appointment</a>`,
+    )
+    expect(page.text).not.toContain('close this page')
 
     const refused = await t.call('POST', cancel, { headers: form, body: 'reason=' })
     expect(refused.status).toBe(409)
     expect(refused.text).toContain('Please tick the box to show you&#39;ve seen the fee, then cancel again.')
     expect(await status(apt.id)).toBe('scheduled')
 
-    const done = await t.call('POST', cancel, { headers: form, body: 'acknowledge_late=yes&reason=Work+trip' })
+    // The reason is offered, never required: "rather not say" is chosen until the client picks one.
+    expect(page.text).toContain(
+      '<legend>If you&#39;d like to say why — it helps the practice, and you don&#39;t have to.</legend>',
+    )
+    expect(page.text).toContain(
+      '<input type="radio" name="reason_code" value="" checked> <span>I&#39;d rather not say</span>',
+    )
+    expect(page.text).toContain(
+      '<input type="radio" name="reason_code" value="transportation"> <span>Getting there is hard</span>',
+    )
+
+    const done = await t.call('POST', cancel, {
+      headers: form,
+      body: 'acknowledge_late=yes&reason_code=work&reason=Work+trip',
+    })
     expect(done.status).toBe(200)
     expect(done.text).toContain('is cancelled')
+    // The page after says the fee applies and opens the portal's waiver request for this session.
+    expect(done.text).toContain('the practice&#39;s $75.00 late-cancellation fee applies.')
+    expect(done.text).toContain(
+      `<a class="button" href="http://hearth.test/portal/links?show=waiver&#38;id=${apt.id}">Ask for the fee to be waived</a>`,
+    )
     expect(await status(apt.id)).toBe('late_cancelled')
+    const read = await t.call('GET', `/v1/appointments/${apt.id}`, { key })
+    expect(read.body.cancellation).toEqual({
+      by: 'client',
+      at: '2026-03-02T15:00:00.000Z',
+      reason_code: 'work',
+      reason: 'Work trip',
+    })
+    // The late-cancellation alert carries the reason: its code in context, the client's words sealed.
+    const alerts = await t.call('GET', '/v1/alerts?status=open', { key })
+    const late = alerts.body.data.find((a: { appointment_id: string }) => a.appointment_id === apt.id)
+    expect(late).toMatchObject({
+      kind: 'late_cancellation',
+      context: { reason_code: 'work' },
+      client_note: 'Work trip',
+    })
     const second = await t.call('POST', cancel, { headers: form, body: 'acknowledge_late=yes' })
     expect(second.status).toBe(410)
     expect(second.text).toContain('is cancelled.')
@@ -108,10 +159,24 @@ describe('reminder action links', () => {
   it('Cancel in good time needs no acknowledgement; Reschedule tells the front desk with the note', async () => {
     const first = await reminderLinks('2026-03-12T15:00:00Z')
     expect((await t.call('GET', first.cancel)).text).not.toContain('acknowledge_late')
-    expect((await t.call('POST', first.cancel, { headers: form, body: '' })).status).toBe(200)
+    // A reason code that is not one of ours counts as no answer; the cancellation goes ahead.
+    const cancelled = await t.call('POST', first.cancel, { headers: form, body: 'reason_code=bogus' })
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.text).not.toContain('late-cancellation fee')
     expect(await status(first.apt.id)).toBe('cancelled')
+    expect((await t.call('GET', `/v1/appointments/${first.apt.id}`, { key })).body.cancellation).toMatchObject({
+      by: 'client',
+      reason_code: null,
+      reason: null,
+    })
 
     const second = await reminderLinks('2026-03-13T15:00:00Z')
+    // Find another time opens the portal's picker for this session first; asking stays the way out.
+    const page = await t.call('GET', second.reschedule)
+    expect(page.text).toContain(
+      `<a class="button" href="http://hearth.test/portal/links?show=reschedule&#38;id=${second.apt.id}">Choose a new time</a>`,
+    )
+    expect(await status(second.apt.id)).toBe('scheduled')
     const asked = await t.call('POST', second.reschedule, { headers: form, body: 'note=Mornings+suit+me' })
     expect(asked.status).toBe(200)
     expect(asked.text).toContain('The practice will get in touch')

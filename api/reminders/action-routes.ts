@@ -2,7 +2,10 @@ import { type Context, Hono } from 'hono'
 import { isOpen } from '../../shared/policy/sessions'
 import { linkUsed, useLink } from './queries'
 import { z } from 'zod'
+import { Text } from '../../shared/schemas/common'
 import { formatMoney } from '../../shared/i18n'
+import { t as noticeWords } from '../../shared/i18n/notices'
+import { CANCEL_REASON_CODES, isCancelReasonCode } from '../../shared/cancel-reasons'
 import { t } from '../i18n'
 import { formatInstant } from '../../shared/time/format'
 import { cancelAsClient, confirmAsClient, quoteFor, requestReschedule } from '../appointments/client-actions'
@@ -10,11 +13,14 @@ import type { Tx } from '../db/connect'
 import { findOutboxRow } from '../outbox/queries'
 import { type ClientAppointment, findClientAppointment } from '../appointments/portal-queries'
 import { inPractice } from '../db/tenant'
+import { findPractice } from '../practice/queries'
+import type { CrisisResource } from '../../shared/schemas/policies'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { describe } from '../http/openapi/describe'
 import { type ActionLink, verifyActionLink } from './action-token'
 import { type ActionPage, actionPageHeaders, renderActionPage } from './action-page'
+import { portalLink } from '../notices/enqueue'
 
 /**
  * A reminder's Confirm / Cancel / Reschedule link. GET shows a small page (nothing changes on a
@@ -23,14 +29,16 @@ import { type ActionPage, actionPageHeaders, renderActionPage } from './action-p
  */
 
 const ActionForm = z.object({
-  acknowledge_late: z.string().max(10).optional(),
-  reason: z.string().max(500).optional(),
-  note: z.string().max(1000).optional(),
+  acknowledge_late: Text.max(10).optional(),
+  reason: Text.max(500).optional(),
+  // An unknown code is treated as no answer: the reason is optional, and the cancel still goes ahead.
+  reason_code: Text.max(40).optional(),
+  note: Text.max(1000).optional(),
 })
 
 const htmlPage = { description: 'A small HTML page', schema: z.string(), contentType: 'text/html' }
 
-type Loaded = { link: ActionLink; appointment: ClientAppointment; used: boolean }
+type Loaded = { link: ActionLink; appointment: ClientAppointment; used: boolean; crisis: CrisisResource[] }
 
 export function actionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -43,7 +51,8 @@ export function actionRoutes(deps: Deps) {
       forUpdate,
     })
     if (!appointment) return null
-    return { link, appointment, used: await linkUsed(tx, link) }
+    const practice = await findPractice(tx, link.practiceId)
+    return { link, appointment, used: await linkUsed(tx, link), crisis: practice?.crisis_resources ?? [] }
   }
 
   const respond = (c: Context, page: ActionPage, status: 200 | 404 | 409 | 410 = 200) =>
@@ -68,7 +77,7 @@ export function actionRoutes(deps: Deps) {
       const link = await verifyActionLink(deps.secret, c.req.param('token'), deps.clock())
       const loaded = link && (await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link)))
       if (!loaded) return respond(c, invalidPage(), 404)
-      const page = pageFor(loaded, deps.clock())
+      const page = pageFor(loaded, deps.clock(), deps.publicUrl)
       return respond(c, page.page, page.status)
     },
   )
@@ -93,7 +102,7 @@ export function actionRoutes(deps: Deps) {
         const page = await inPractice(deps.sql, link.practiceId, async (tx) => {
           const loaded = await load(tx, link, true)
           if (!loaded) return null
-          const before = pageFor(loaded, now)
+          const before = pageFor(loaded, now, deps.publicUrl)
           if (before.status !== 200 || !before.page.form) return before
           await useLink(tx, link, now)
           const input = {
@@ -109,21 +118,30 @@ export function actionRoutes(deps: Deps) {
             appointment.client_locale,
             'long',
           )
-          const done = (key: 'action.confirm.done' | 'action.cancel.done' | 'action.reschedule.done') => ({
+          const done = (
+            key: 'action.confirm.done' | 'action.status.cancelled' | 'action.reschedule.done',
+            more: Partial<ActionPage> = {},
+          ) => ({
             status: 200 as const,
-            page: { ...shell(appointment), heading: t(appointment.client_locale, key, { when }), paragraphs: [] },
+            page: {
+              ...shell(loaded, deps.publicUrl),
+              heading: t(appointment.client_locale, key, { when }),
+              paragraphs: [],
+              ...more,
+            },
           })
           if (link.action === 'confirm') {
             await confirmAsClient(tx, deps, input)
             return done('action.confirm.done')
           }
           if (link.action === 'cancel') {
-            await cancelAsClient(tx, deps, {
+            const { quote } = await cancelAsClient(tx, deps, {
               ...input,
               acknowledgeLate: fields.acknowledge_late === 'yes' || fields.acknowledge_late === 'on',
+              reasonCode: isCancelReasonCode(fields.reason_code) ? fields.reason_code : undefined,
               reason: fields.reason,
             })
-            return done('action.cancel.done')
+            return done('action.status.cancelled', afterCancelling(loaded, quote, deps.publicUrl))
           }
           await requestReschedule(tx, deps, {
             ...input,
@@ -138,7 +156,7 @@ export function actionRoutes(deps: Deps) {
         if (error instanceof ApiError && error.code === 'late_cancellation_unacknowledged') {
           // Nothing was recorded: the transaction rolled back, so the link still works.
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          const page = pageFor(loaded!, deps.clock())
+          const page = pageFor(loaded!, deps.clock(), deps.publicUrl)
           return respond(
             c,
             { ...page.page, notice: t(loaded!.appointment.client_locale, 'action.cancel.needAcknowledge') },
@@ -147,11 +165,11 @@ export function actionRoutes(deps: Deps) {
         }
         if (error instanceof ApiError && (error.code === 'contact_practice' || error.code === 'invalid_state')) {
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          return respond(c, pageFor(loaded!, deps.clock()).page, 409)
+          return respond(c, pageFor(loaded!, deps.clock(), deps.publicUrl).page, 409)
         }
         if (error instanceof Error && /action_link_uses_pkey|duplicate key/.test(error.message)) {
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          return respond(c, pageFor(loaded!, deps.clock()).page, 410)
+          return respond(c, pageFor(loaded!, deps.clock(), deps.publicUrl).page, 410)
         }
         throw error
       }
@@ -160,12 +178,41 @@ export function actionRoutes(deps: Deps) {
   return app
 }
 
-function shell(appointment: ClientAppointment) {
-  return { locale: appointment.client_locale, practiceName: appointment.practice_name }
+/** What every page about a session carries: the practice's name, crisis help, and a way into the portal at that session. */
+function shell({ appointment, crisis }: Loaded, publicUrl: string) {
+  return {
+    locale: appointment.client_locale,
+    practiceName: appointment.practice_name,
+    crisis,
+    secondary: {
+      href: portalLink(publicUrl, appointment.practice_slug, 'session', appointment.id),
+      label: t(appointment.client_locale, 'action.portal'),
+    },
+  }
+}
+
+/** After a cancellation: what next, and after a late one the fee that applies and the way to ask for it to be waived. */
+function afterCancelling(
+  { appointment }: Loaded,
+  quote: { is_late: boolean; fee_cents: number; currency: string },
+  publicUrl: string,
+): Partial<ActionPage> {
+  const locale = appointment.client_locale
+  const next = t(locale, 'action.cancel.next')
+  if (!quote.is_late || quote.fee_cents <= 0) return { paragraphs: [next] }
+  const fee = formatMoney(quote.fee_cents, quote.currency, locale)
+  return {
+    paragraphs: [noticeWords(locale, 'notice.clientCancelled.fee', { fee }), next],
+    link: {
+      href: portalLink(publicUrl, appointment.practice_slug, 'waiver', appointment.id),
+      label: t(locale, 'action.cancel.askWaiver'),
+    },
+  }
 }
 
 /** What the page says now: the form when the link can still act, otherwise where things stand. */
-function pageFor({ link, appointment, used }: Loaded, now: Date): { page: ActionPage; status: 200 | 404 | 410 } {
+function pageFor(loaded: Loaded, now: Date, publicUrl: string): { page: ActionPage; status: 200 | 404 | 410 } {
+  const { link, appointment, used } = loaded
   const locale = appointment.client_locale
   const practice = appointment.practice_name
   const when = formatInstant(appointment.starts_at, appointment.client_time_zone, locale, 'long')
@@ -177,7 +224,7 @@ function pageFor({ link, appointment, used }: Loaded, now: Date): { page: Action
       : appointment.status === 'cancelled' || appointment.status === 'late_cancelled'
         ? t(locale, 'action.status.cancelled', { when })
         : null
-  const base = shell(appointment)
+  const base = shell(loaded, publicUrl)
 
   if (used)
     return { status: 410, page: { ...base, heading: t(locale, 'action.used'), paragraphs: where ? [where] : [lead] } }
@@ -208,19 +255,31 @@ function pageFor({ link, appointment, used }: Loaded, now: Date): { page: Action
         paragraphs: [lead, quote.policy_text],
         form: {
           acknowledge: fee ? t(locale, 'action.cancel.acknowledge', { fee }) : undefined,
+          choice: {
+            name: 'reason_code',
+            legend: t(locale, 'action.cancel.why'),
+            skip: t(locale, 'cancelReason.skip'),
+            options: CANCEL_REASON_CODES.map((code) => ({ value: code, label: t(locale, `cancelReason.${code}`) })),
+          },
           textarea: { name: 'reason', label: t(locale, 'action.cancel.reason') },
           button: t(locale, 'action.cancel.button'),
-          after: t(locale, 'action.cancel.keep'),
         },
+        secondary: { ...base.secondary, label: t(locale, 'action.cancel.keep') },
       },
     }
   }
+  // "Find another time" opens the portal's picker for this session (the client signs in there
+  // if they have not), with asking the practice as the way out when no time fits.
   return {
     status: 200,
     page: {
       ...base,
       heading: lead,
-      paragraphs: [t(locale, 'action.reschedule.question')],
+      link: {
+        href: portalLink(publicUrl, appointment.practice_slug, 'reschedule', appointment.id),
+        label: t(locale, 'action.reschedule.pick'),
+      },
+      paragraphs: [t(locale, 'action.reschedule.orAsk')],
       form: {
         textarea: { name: 'note', label: t(locale, 'action.reschedule.note') },
         button: t(locale, 'action.reschedule.button'),

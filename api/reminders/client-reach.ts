@@ -12,7 +12,7 @@ export async function clientReachChanged(
   deps: Pick<Deps, 'clock'>,
   practiceId: string,
   clientId: string,
-  patch: { email?: unknown; phone?: unknown; consents?: unknown; time_zone?: unknown },
+  patch: { email?: unknown; phone?: unknown; consents?: unknown; time_zone?: unknown; preferred_channels?: unknown },
 ): Promise<void> {
   const now = deps.clock()
   if (patch.email !== undefined) await clearChannelFailing(tx, practiceId, clientId, 'email', now)
@@ -21,6 +21,7 @@ export async function clientReachChanged(
     patch.email !== undefined ||
     patch.phone !== undefined ||
     patch.consents !== undefined ||
+    patch.preferred_channels !== undefined ||
     patch.time_zone !== undefined
   ) {
     await replanClient(tx, deps, practiceId, clientId)

@@ -162,7 +162,7 @@ describe('the dispatcher', () => {
     const text = gateway.texts.find((m) => m.to === '+15550107777')!
     expect(text.idempotency_key).toBe(`reminder/${apt.id}/confirmation/sms/1`)
     expect(text.text).toMatch(
-      /^Practice dispatch: please confirm your appointment on .* Reply YES to confirm or CANCEL to cancel\.$/,
+      /^Practice dispatch: please confirm your appointment on .* Reply YES to confirm or CANCEL to cancel\. http:\/\/hearth\.test\/portal\/[a-z-]+\?show=session&id=[0-9a-f-]+$/,
     )
     expect(gateway.refused()).toBe(0)
   })

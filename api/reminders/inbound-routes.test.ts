@@ -178,24 +178,31 @@ describe('inbound SMS', () => {
     await dispatch()
     expect(repliesTo('+15550102004')).toEqual([
       expect.stringMatching(
-        /^Practice texts: thank you for telling us\..* call 911 now\. You can call or text 988 any time/,
+        /^Practice texts: If you might act on thoughts of harming yourself.* call 911 now\. You can call or text 988 any time.* Thank you for telling us\./,
       ),
     ])
   })
 
-  it('text it cannot understand becomes an alert and a kind reply; HELP explains the keywords', async () => {
+  it('text it cannot understand lands in the thread, raises an alert that links it, and a kind reply; HELP explains the keywords', async () => {
     const client = await f.client({ phone: '+15550102005', consents: { sms: true } })
     await f.appointment(therapistId, client.id, nextSlot(10))
-    expect((await text('+15550102005', 'Can we move it to Thursday?')).body.intent).toBe('unclear')
+    expect((await text('+15550102005', 'My daughter has the flu')).body.intent).toBe('unclear')
     expect((await text('+15550102005', 'HELP')).body.intent).toBe('help')
     const alerts = (await t.call('GET', '/v1/alerts?status=open', { key })).body.data
-    expect(alerts.find((a: { client_id?: string }) => a.client_id === client.id)).toMatchObject({
+    const alert = alerts.find((a: { client_id?: string }) => a.client_id === client.id)
+    expect(alert).toMatchObject({
       kind: 'unclear_reply',
-      client_note: 'Can we move it to Thursday?',
+      client_note: 'My daughter has the flu',
+      therapist_id: therapistId,
+      thread_id: expect.any(String),
     })
+    const thread = await t.call('GET', `/v1/threads/${alert.thread_id}/messages`, { key })
+    expect(thread.body.data).toEqual([
+      expect.objectContaining({ sender: 'client', channel: 'sms', body: 'My daughter has the flu' }),
+    ])
     await dispatch()
     expect(repliesTo('+15550102005')).toEqual([
-      "Practice texts: thank you for your message. We've passed it on to the practice, and someone will follow up.",
+      "Practice texts: thank you for your message. It's with your therapist, who usually replies within 2 business days. For anything urgent, call +15550102000.",
       'Practice texts: appointment reminders. Reply YES to confirm, CANCEL to cancel, STOP to stop texts. To reach the practice, call +15550102000.',
     ])
   })
@@ -208,6 +215,119 @@ describe('inbound SMS', () => {
       audience: 'front_desk',
       client_note: 'YES',
     })
+  })
+})
+
+describe('replies understood beyond keywords', () => {
+  const threadOf = async (clientId: string) => {
+    const threads = (await t.call('GET', `/v1/threads?therapist_id=${therapistId}`, { key })).body.data
+    const thread = threads.find((th: { client: { id: string } }) => th.client.id === clientId)
+    if (!thread) return []
+    const messages = (await t.call('GET', `/v1/threads/${thread.id}/messages`, { key })).body.data
+    return messages.map((m: { sender: string; body: string }) => ({ sender: m.sender, body: m.body }))
+  }
+  const callList = async (date: string) =>
+    (await t.call('GET', `/v1/confirmation-calls?therapist_id=${therapistId}&date=${date}`, { key })).body.data
+
+  it.each([
+    [
+      'en',
+      '+15550103001',
+      "I'm nervous about today",
+      /feeling nervous before a session is very common\. We've let your therapist know.*988/,
+    ],
+    [
+      'es',
+      '+15550103002',
+      'Estoy nerviosa por hoy, la verdad',
+      /sentir nervios antes de una sesión es muy común\. Se lo hemos dicho a tu terapeuta.*988/,
+    ],
+    [
+      'fr',
+      '+15550103003',
+      'Je suis nerveuse pour demain',
+      /très courant d'être nerveux avant une séance\. Nous avons prévenu votre thérapeute.*988/,
+    ],
+  ])(
+    '%s: nervousness gets a warm answer and puts the session on the call list (asked for a call)',
+    async (locale, phone, words, answer) => {
+      const client = await f.client({ phone, locale, consents: { sms: true } })
+      const startsAt = `2026-03-20T${{ en: 14, es: 15, fr: 16 }[locale]}:00:00Z`
+      const apt = await f.appointment(therapistId, client.id, startsAt)
+      await t.call('PATCH', `/v1/appointments/${apt.id}`, { key, body: { status: 'confirmed' } })
+      const date = startsAt.slice(0, 10)
+      expect((await callList(date)).map((e: { appointment_id: string }) => e.appointment_id)).not.toContain(apt.id)
+
+      expect((await text(phone, words)).body).toEqual({ status: 'processed', intent: 'nervous' })
+      expect(await text(phone, words)).toMatchObject({ status: 200 }) // a second telling adds no second entry
+      const entries = (await callList(date)).filter((e: { appointment_id: string }) => e.appointment_id === apt.id)
+      expect(entries).toMatchObject([{ reason: 'asked_for_call', status: 'confirmed' }])
+      expect(await status(apt.id)).toBe('confirmed')
+      expect(await threadOf(client.id)).toEqual([
+        { sender: 'client', body: words },
+        { sender: 'client', body: words },
+      ])
+      await dispatch()
+      expect(repliesTo(phone)[0]).toMatch(answer)
+
+      // The therapist calls: the request is answered, and the confirmed session leaves the list.
+      await t.call('POST', `/v1/appointments/${apt.id}/confirmation-calls`, { key, body: { outcome: 'confirmed' } })
+      expect((await callList(date)).map((e: { appointment_id: string }) => e.appointment_id)).not.toContain(apt.id)
+    },
+  )
+
+  it('asking to move gets the link to find another time; the session stays as it is', async () => {
+    const client = await f.client({ phone: '+15550103004', consents: { sms: true } })
+    const apt = await f.appointment(therapistId, client.id, nextSlot(6))
+    expect((await text('+15550103004', 'yes but can we do Thursday instead?')).body.intent).toBe('move')
+    await dispatch()
+    const [answer] = repliesTo('+15550103004')
+    expect(answer).toMatch(
+      /^Practice texts: of course\. To find another time, open http\S+\/v1\/actions\/\S+ Your appointment on /,
+    )
+    expect(await status(apt.id)).toBe('scheduled')
+    const link = new URL(answer!.match(/http\S+/)![0])
+    const page = await t.call('GET', link.pathname)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('Choose a new time')
+    expect(await threadOf(client.id)).toEqual([{ sender: 'client', body: 'yes but can we do Thursday instead?' }])
+  })
+
+  it('running late and a question reach the therapist in the thread, and each gets its answer', async () => {
+    const client = await f.client({ phone: '+15550103005', consents: { sms: true } })
+    // Began ten minutes ago: running late is about this session.
+    const apt = await f.appointment(
+      therapistId,
+      client.id,
+      new Date(Date.parse('2026-03-02T15:00:00Z') - 600_000).toISOString(),
+    )
+    expect((await text('+15550103005', 'Running 10 min late sorry!')).body.intent).toBe('late')
+    expect((await text('+15550103005', 'Is there parking?')).body.intent).toBe('question')
+    // Both arrive at the same instant on the test clock: their order is not the point.
+    expect(await threadOf(client.id)).toEqual(
+      expect.arrayContaining([
+        { sender: 'client', body: 'Running 10 min late sorry!' },
+        { sender: 'client', body: 'Is there parking?' },
+      ]),
+    )
+    expect(await status(apt.id)).toBe('scheduled')
+    await dispatch()
+    expect(repliesTo('+15550103005')).toEqual([
+      "Practice texts: thank you for letting us know. We've told your therapist you're on your way.",
+      "Practice texts: thank you for your message. It's with your therapist, who usually replies within 2 business days. For anything urgent, call +15550102000.",
+    ])
+  })
+
+  it('without a session to speak of, the words still reach a person', async () => {
+    const client = await f.client({ phone: '+15550103006', consents: { sms: true } })
+    expect((await text('+15550103006', 'not sure I can face it')).body.intent).toBe('nervous')
+    const alerts = (await t.call('GET', '/v1/alerts?status=open', { key })).body.data
+    expect(alerts.find((a: { client_id?: string }) => a.client_id === client.id)).toMatchObject({
+      kind: 'unclear_reply',
+      client_note: 'not sure I can face it',
+    })
+    await dispatch()
+    expect(repliesTo('+15550103006')).toEqual([expect.stringMatching(/feeling nervous is very common.*988/)])
   })
 })
 

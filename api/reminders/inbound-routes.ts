@@ -14,7 +14,7 @@ import { describe, input } from '../http/openapi/describe'
 import { normaliseSigningSecret } from '../providers/sms'
 import { deliveryStatusOf, recordEmailEvent } from './email-events'
 import { handleInboundSms } from './sms-replies'
-import { Phone, Slug } from '../../shared/schemas/common'
+import { Phone, Slug, Text } from '../../shared/schemas/common'
 
 /**
  * Providers calling in: the practice's SMS gateway with a client's text, Resend with what happened
@@ -24,13 +24,13 @@ import { Phone, Slug } from '../../shared/schemas/common'
 
 const InboundSmsBody = z.object({
   from: Phone,
-  text: z.string().max(1600),
-  message_id: z.string().max(200).optional(),
+  text: Text.max(1600),
+  message_id: Text.max(200).optional(),
 })
 
 const ResendEvent = z.object({
-  type: z.string().max(100),
-  data: z.object({ email_id: z.string().max(200) }).loose(),
+  type: Text.max(100),
+  data: z.object({ email_id: Text.max(200) }).loose(),
 })
 
 const Accepted = z.object({ status: z.enum(['processed', 'duplicate', 'ignored']), intent: z.string().optional() })

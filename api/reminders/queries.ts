@@ -22,6 +22,7 @@ export type ReminderContext = ClientReach & {
   locale: Locale
   time_zone: string
   practice_name: string
+  practice_slug: string
   practice_time_zone: string
   reminder_schedule: ReminderSchedule
   branding: Branding
@@ -33,8 +34,10 @@ export async function reminderContexts(tx: Tx, outboxIds: string[]): Promise<Rem
   return tx<ReminderContext[]>`
     select o.id as outbox_id, a.status, a.starts_at, a.version, a.type, a.therapist_id, t.name as therapist_name,
            c.name as client_name, c.email, c.phone, c.locale, c.time_zone, c.consent_email, c.consent_sms,
-           c.consent_push, p.name as practice_name, p.time_zone as practice_time_zone, p.reminder_schedule,
-           p.branding, g.url as gateway_url, g.signing_secret as gateway_secret
+           c.consent_whatsapp, c.consent_push, p.name as practice_name, p.slug as practice_slug,
+           p.time_zone as practice_time_zone, p.reminder_schedule, p.branding, g.url as gateway_url,
+           g.signing_secret as gateway_secret,
+           exists(select 1 from whatsapp_connections w where w.practice_id = o.practice_id) as whatsapp_configured
     from outbox o
     join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
     join clients c on c.practice_id = o.practice_id and c.id = o.client_id
@@ -72,7 +75,8 @@ export type ReplyLinePractice = {
   crisis_resources: CrisisResource[]
 }
 /** A client a text may be from. */
-export type TextSender = { id: string; name: string; locale: Locale; sms_opted_out: boolean }
+/** `sms_opted_out`: opted out of the channel the message came in on (texts or WhatsApp). */
+export type TextSender = { id: string; name: string; time_zone: string; locale: Locale; sms_opted_out: boolean }
 
 export async function replyLinePractice(tx: Tx, practiceId: string): Promise<ReplyLinePractice | null> {
   const [practice] = await tx<ReplyLinePractice[]>`
@@ -81,11 +85,16 @@ export async function replyLinePractice(tx: Tx, practiceId: string): Promise<Rep
 }
 
 /** The practice's clients whose phone has these digits (a family phone may be several). */
-export async function textSenders(tx: Tx, practiceId: string, digits: string): Promise<TextSender[]> {
+export async function textSenders(
+  tx: Tx,
+  practiceId: string,
+  digits: string,
+  channel: 'sms' | 'whatsapp' = 'sms',
+): Promise<TextSender[]> {
   return tx<TextSender[]>`
-    select c.id, c.name, c.locale,
+    select c.id, c.name, c.locale, c.time_zone,
       exists(select 1 from client_channels cc where cc.practice_id = c.practice_id and cc.client_id = c.id
-             and cc.channel = 'sms' and cc.opted_out_at is not null) as sms_opted_out
+             and cc.channel = ${channel} and cc.opted_out_at is not null) as sms_opted_out
     from clients c
     where c.practice_id = ${practiceId} and regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') = ${digits}
       and c.disabled_at is null
@@ -112,7 +121,7 @@ export async function useLink(tx: Tx, link: LinkUse, now: Date): Promise<void> {
 export async function firstTimeSeen(
   tx: Tx,
   practiceId: string,
-  event: { source: 'sms' | 'resend'; id: string; at: Date },
+  event: { source: 'sms' | 'resend' | 'calcom' | 'whatsapp'; id: string; at: Date },
 ): Promise<boolean> {
   const [fresh] = await tx`
     insert into inbound_events (practice_id, source, event_id, received_at)
@@ -134,4 +143,16 @@ export async function bouncedReminderAbout(
     left join appointments a on a.practice_id = c.practice_id and a.id = ${row.appointment_id}
     where c.practice_id = ${row.practice_id} and c.id = ${row.client_id}`
   return about ?? null
+}
+
+/** The session's reminders that went out and did not bounce or fail: the kinds already delivered. */
+export async function remindersThatReached(
+  tx: Tx,
+  practiceId: string,
+  appointmentId: string,
+): Promise<{ reminder_kind: string; idempotency_key: string }[]> {
+  return tx<{ reminder_kind: string; idempotency_key: string }[]>`
+    select reminder_kind, idempotency_key from outbox
+    where practice_id = ${practiceId} and appointment_id = ${appointmentId} and topic = 'reminder'
+      and status = 'sent' and coalesce(delivery_status, '') not in ('bounced', 'complained', 'failed')`
 }

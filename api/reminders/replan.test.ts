@@ -19,8 +19,8 @@ afterAll(() => t.stop())
 const outbox = (appointmentId: string) =>
   t.sql<{ kind: string; channel: string; send_at: Date; status: string; closed_reason: string | null; key: string }[]>`
     select reminder_kind as kind, channel, send_at, status, closed_reason, idempotency_key as key
-    from outbox where appointment_id = ${appointmentId} order by send_at, channel, status`.then((rows) =>
-    rows.map((r) => ({ ...r, send_at: r.send_at.toISOString() })),
+    from outbox where appointment_id = ${appointmentId} and topic = 'reminder' order by send_at, channel, status`.then(
+    (rows) => rows.map((r) => ({ ...r, send_at: r.send_at.toISOString() })),
   )
 
 describe('reminders follow their appointment', () => {

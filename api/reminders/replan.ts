@@ -1,7 +1,7 @@
-import { planContext } from './queries'
+import { planContext, remindersThatReached } from './queries'
 import { effectiveCancellationPolicy, freeCancellationDeadline } from '../../shared/policy/cancellation'
 import { isOpen } from '../../shared/policy/sessions'
-import { channelStatus } from '../../shared/reminders/channels'
+import { channelStatus, eachChannel } from '../../shared/reminders/channels'
 import { planReminders, reminderNotWanted } from '../../shared/reminders/plan'
 import type { Channel } from '../../shared/schemas/policies'
 import { type AppointmentRow, upcomingSessions } from '../appointments/queries'
@@ -26,7 +26,7 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
   const status = channelStatus(facts)
   const usable = (channel: Channel) => status[channel].receives
   const policy = effectiveCancellationPolicy(context.practice_policy, context.therapist_policy)
-  const plan = planReminders({
+  const fullPlan = planReminders({
     appointment: {
       id: appointment.id,
       starts_at: appointment.starts_at,
@@ -37,11 +37,17 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
     schedule: facts.schedule,
     client: {
       time_zone: context.time_zone,
-      consents: { email: usable('email'), sms: usable('sms'), push: usable('push') },
+      consents: eachChannel(usable),
     },
     now,
   })
 
+  // With one chosen channel, a fallback plans on the next: a reminder that already reached the
+  // client on an earlier channel is not sent again.
+  const reached = facts.preferred?.length ? await remindersThatReached(tx, practiceId, appointment.id) : []
+  const plan = fullPlan.filter(
+    (p) => !reached.some((r) => r.reminder_kind === p.kind && r.idempotency_key.endsWith(`/${appointment.version}`)),
+  )
   const planned = new Set(plan.map((p) => p.idempotency_key))
   const open = isOpen(appointment.status)
   const closing: { id: string; reason: string }[] = []

@@ -1,3 +1,4 @@
+import { portalLink } from '../notices/enqueue'
 import { pushSubscriptionsFor } from '../push/queries'
 import { isOpen } from '../../shared/policy/sessions'
 import { LATE_SEND_MIN_LEAD_HOURS, reminderNotWanted } from '../../shared/reminders/plan'
@@ -18,6 +19,7 @@ import {
 import type { OutboxHandler, Result } from '../outbox/dispatch'
 import { actionUrl, type LinkAction, signActionLink } from './action-token'
 import { type ReminderContext, reminderContexts } from './queries'
+import { whatsappRoutes } from '../whatsapp/send'
 import { type ReminderLinks, reminderEmail, reminderPush, reminderSms } from './render'
 
 /** Sends `reminder` rows: confirmation requests and morning-of reminders, on email, SMS or push. */
@@ -35,11 +37,13 @@ export const reminderHandler: OutboxHandler<Extra> = {
     const ids = rows.map((r) => r.id)
     const contexts = await reminderContexts(tx, ids)
     const states = await channelStatesOf(tx, [...new Set(rows.map((r) => r.client_id!))])
+    const whatsapp = await whatsappRoutes(tx, rows)
     return clientJobs(rows, contexts, await pushSubscriptionsFor(tx, rows), {
       missing: 'appointment_gone',
       whyNot: (row, context, devices) => whyNotNow(row, context, states, devices, now),
       send: async (row, context, devices) => {
-        const sent = await deliverToClient(deps, row, context, devices, reminderMessage(row, context, deps))
+        const message = reminderMessage(row, context, deps)
+        const sent = await deliverToClient(deps, row, context, devices, message, whatsapp.get(row.id))
         return { ...sent, extra: { ...sent.extra, context } }
       },
     })
@@ -47,9 +51,13 @@ export const reminderHandler: OutboxHandler<Extra> = {
 
   async after(tx, results, _deps, now) {
     await recordDeliveryFacts(tx, results, now)
-    for (const result of results) {
-      if (result.outcome.status !== 'failed') continue
-      await alertFailure(tx, result, now)
+    const failed = results.filter((r) => r.outcome.status === 'failed')
+    // A send that never answered left no context behind: the alert still needs one.
+    const missing = failed.filter((r) => !r.extra?.context).map((r) => r.row.id)
+    const found = missing.length ? await reminderContexts(tx, missing) : []
+    for (const result of failed) {
+      const context = result.extra?.context ?? found.find((c) => c.outbox_id === result.row.id)
+      await alertFailure(tx, { ...result, extra: { ...result.extra, context } }, now)
     }
   },
 }
@@ -100,12 +108,22 @@ function reminderMessage(row: OutboxRow, context: ReminderContext, deps: EntryDe
     detail: context.reminder_schedule.detail,
     therapistName: context.therapist_name,
     type: context.type,
+    // "In your portal" says where: the portal, at this session.
+    link: portalLink(deps.publicUrl, context.practice_slug, 'session', row.appointment_id!),
   }
   return {
     kind: row.reminder_kind!,
     deadline: context.starts_at,
     email: async () => reminderEmail(words, await links(row, context, deps), context.branding.accent_color),
     sms: () => reminderSms(words),
+    whatsapp: () => ({
+      kind: row.reminder_kind!,
+      text: reminderSms(words),
+      startsAt: context.starts_at,
+      timeZone: context.time_zone,
+      locale: context.locale,
+      practiceName: context.practice_name,
+    }),
     push: async (topic) => reminderPush(words, await links(row, context, deps), topic),
     // Until the session starts, at each send: a reminder is no use after it.
     pushTtlSeconds: () => Math.max(60, Math.floor((context.starts_at.getTime() - deps.clock().getTime()) / 1000)),
@@ -127,7 +145,10 @@ async function alertFailure(tx: Tx, result: Result<Extra>, now: Date) {
       clientId: row.client_id,
       appointmentId: row.appointment_id,
       dedupeKey: `reminder_failed:${row.id}`,
-      summary: `The ${row.channel} reminder to ${context.client_name} for ${when} could not be sent. You may want to call them.`,
+      summary:
+        result.outcome.reason === 'outcome_unknown'
+          ? `Hearth could not tell whether the ${row.channel} reminder to ${context.client_name} for ${when} went out, so it was not sent again. You may want to call them.`
+          : `The ${row.channel} reminder to ${context.client_name} for ${when} could not be sent. You may want to call them.`,
       context: {
         outbox_id: row.id,
         channel: row.channel,

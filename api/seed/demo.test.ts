@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestContext } from '../testing/app'
 import { seedDemo } from './demo'
+import { asStaff, signInWithCode } from '../testing/staff'
 
 const NOW = '2026-03-02T15:00:00Z'
 let t: TestContext
@@ -94,5 +95,35 @@ describe.each(['2026-03-07T15:00:00Z', '2026-03-08T23:00:00Z'])('the demo seeded
 
   it('still tells the insights story', async () => {
     await expectAStory(app, key)
+  })
+})
+
+describe('the demo practice’s people', () => {
+  it('signs each in with the code from the development outbox, no second factor needed', async () => {
+    const people = [
+      ['owner@calmwaters.example', 'Priya Shah', 'owner', null],
+      ['maya.rivera@calmwaters.example', 'Dr. Maya Rivera', 'therapist', 'maya.rivera@calmwaters.example'],
+      ['sam.okafor@calmwaters.example', 'Sam Okafor', 'therapist', 'sam.okafor@calmwaters.example'],
+      ['frontdesk@calmwaters.example', 'Front desk', 'front_desk', null],
+    ] as const
+    const therapists = (await t.call('GET', '/v1/therapists', { key: adminKey })).body.data as {
+      id: string
+      email: string
+    }[]
+    for (const [email, name, role, therapistEmail] of people) {
+      const { cookie, state } = await signInWithCode(t, email)
+      expect(state, email).toEqual({ next: 'done' })
+      const me = (await asStaff(t, cookie)('GET', '/v1/staff/me')).body
+      expect(me.user).toMatchObject({ name, email, role })
+      expect(me.user.therapist_id).toBe(therapists.find((th) => th.email === therapistEmail)?.id ?? null)
+      expect(me.practice).toMatchObject({ slug: 'demo', staff_second_factor: 'optional' })
+    }
+  })
+
+  it('is seeded once, and added to a demo seeded before staff accounts', async () => {
+    const again = await seedDemo(t.sql, { now: new Date(NOW), publicUrl: 'http://hearth.test' })
+    expect(again.created).toBe(false)
+    const [row] = await t.sql`select count(*)::int as count from staff_users`
+    expect(row!.count).toBe(4)
   })
 })

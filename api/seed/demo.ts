@@ -8,9 +8,11 @@ import { insertClient } from '../clients/queries'
 import type { Sql } from '../db/connect'
 import { findPracticeBySlug, insertPractice } from '../practice/queries'
 import { insertTherapist } from '../therapists/queries'
+import { putAvailability } from '../availability/queries'
 import { asSystem } from '../db/tenant'
 import { seedDemoAlerts } from './demo-alerts'
 import { seedDemoHistory } from './demo-history'
+import { seedDemoStaff } from './demo-staff'
 import { defaultCrisisResources } from '../../shared/crisis'
 import type { ContactPolicy } from '../../shared/schemas/policies'
 import { DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
@@ -48,12 +50,14 @@ export type SeedResult = { created: boolean; adminKey: string | null; practiceId
  */
 export async function seedDemo(
   sql: Sql,
-  options: { now: Date; publicUrl: string; bootstrapAdminKey?: string | undefined },
+  options: { now: Date; publicUrl: string; demoUrl?: string | undefined; bootstrapAdminKey?: string | undefined },
 ): Promise<SeedResult> {
   return asSystem(sql, async (tx) => {
     await lockFor(tx, 'seed:demo')
     const existing = await findPracticeBySlug(tx, DEMO_SLUG)
     if (existing) {
+      // A demo seeded before staff accounts existed gains its people.
+      await seedDemoStaff(tx, existing.id, options.now)
       let adminKey: string | null = null
       if (options.bootstrapAdminKey) {
         const hash = await sha256Hex(options.bootstrapAdminKey)
@@ -78,7 +82,11 @@ export async function seedDemo(
       time_zone: ZONE,
       country: 'US',
       phone: '+15550102000',
-      allowed_origins: [new URL(options.publicUrl).origin],
+      // The demo website on its own origin embeds the portal; Hearth's own origin stays for the inline page of tests.
+      allowed_origins: [
+        ...(options.demoUrl ? [new URL(options.demoUrl).origin] : []),
+        new URL(options.publicUrl).origin,
+      ],
       locales: ['en', 'es', 'fr'],
       cancellation_policy: { window_hours: 48, late_action: 'fee', fee_cents: 7500, currency: 'USD' },
       reminder_schedule: DEFAULT_REMINDER_SCHEDULE,
@@ -103,6 +111,41 @@ export async function seedDemo(
         cancellation_policy: { window_hours: 24, late_action: 'contact_required', fee_cents: 0, currency: 'USD' },
       },
       OKAFOR_POLICY,
+    )
+    // Hours clients can move sessions into: Dr. Rivera on weekdays, in person or by video;
+    // Sam Okafor by video, Tuesday to Thursday.
+    const hours = (weekdays: number[], start: string, end: string, modes?: ('in_person' | 'video')[]) =>
+      weekdays.map((weekday) => ({ weekday, start, end, ...(modes ? { modes } : {}) }))
+    const now = options.now
+    await putAvailability(
+      tx,
+      p,
+      rivera.id,
+      {
+        time_zone: ZONE,
+        weekly: hours([1, 2, 3, 4, 5], '09:00', '17:00'),
+        exceptions: [],
+        buffer_minutes: 10,
+        min_notice_hours: 24,
+        horizon_days: 21,
+        video_url: 'https://video.calmwaters.example/rivera',
+      },
+      now,
+    )
+    await putAvailability(
+      tx,
+      p,
+      okafor.id,
+      {
+        time_zone: ZONE,
+        weekly: hours([2, 3, 4], '10:00', '18:00', ['video']),
+        exceptions: [],
+        buffer_minutes: 15,
+        min_notice_hours: 24,
+        horizon_days: 28,
+        video_url: 'https://video.calmwaters.example/okafor',
+      },
+      now,
     )
     const alex = await insertClient(tx, p, {
       name: 'Alex Morgan',
@@ -158,6 +201,7 @@ export async function seedDemo(
     }
     await seedDemoHistory(tx, p, { now: options.now, zone: ZONE, rivera, okafor, lateFeeCents: 7500 })
     await seedDemoAlerts(tx, p, options.now)
+    await seedDemoStaff(tx, p, options.now)
 
     const secret = options.bootstrapAdminKey
       ? {

@@ -13,3 +13,11 @@ export async function insertHistory(
 export async function insertSentReminders(tx: Tx, rows: Record<string, unknown>[]): Promise<void> {
   await tx`insert into outbox ${tx(rows as never)}`
 }
+
+/** The demo's therapists by email, to bind their staff accounts. */
+export async function demoTherapistIds(tx: Tx, practiceId: string): Promise<Map<string, string>> {
+  const rows = await tx<
+    { id: string; email: string }[]
+  >`select id, email from therapists where practice_id = ${practiceId}`
+  return new Map(rows.map((row) => [row.email, row.id]))
+}

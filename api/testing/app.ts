@@ -6,11 +6,13 @@ import { asSystem } from '../db/tenant'
 import type { EntryDeps } from '../deps'
 import { devMailer } from '../providers/email'
 import { smsGatewaySender } from '../providers/sms'
+import { whatsappCloudSender } from '../providers/whatsapp'
 import { webhookSender } from '../providers/webhook'
 import { defaultCrisisResources } from '../../shared/crisis'
 import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
 import { contractChecker } from './contract'
 import { freshDatabase, type TestDatabase } from './database'
+import type { ConnectOptions } from '../db/connect'
 
 export const OPERATOR_KEY = 'test-operator-key-0123456789'
 
@@ -31,18 +33,22 @@ export function testClock(start: string | Date) {
 export type TestContext = Awaited<ReturnType<typeof startTestApp>>
 
 /** The real app on a fresh database, with a settable clock and JSON request helpers. */
-export async function startTestApp(options: { now?: string; deps?: Partial<EntryDeps> } = {}) {
-  const db: TestDatabase = await freshDatabase()
+export async function startTestApp(
+  options: { now?: string; deps?: Partial<EntryDeps>; onQuery?: ConnectOptions['onQuery'] } = {},
+) {
+  const db: TestDatabase = await freshDatabase(options.onQuery ? { onQuery: options.onQuery } : {})
   const clock = testClock(options.now ?? '2026-03-02T15:00:00Z')
   const entry: EntryDeps = {
     sql: db.sql,
     clock: clock.now,
     publicUrl: 'http://hearth.test',
     secret: 'test-secret-with-enough-entropy-0123456789abcdef',
+    development: true,
     operatorKey: OPERATOR_KEY,
     mailer: devMailer(clock.now),
     emailFrom: 'Hearth <portal@hearth.test>',
     sms: smsGatewaySender(),
+    whatsapp: whatsappCloudSender(),
     webhooks: webhookSender(),
     ...options.deps,
   }

@@ -1,4 +1,4 @@
-import { connect, type Sql } from '../db/connect'
+import { type ConnectOptions, connect, type Sql } from '../db/connect'
 import { startEmbeddedPostgres } from '../db/embedded'
 import { loadMigrations } from '../db/load-migrations'
 import { migrate } from '../db/migrate'
@@ -9,11 +9,11 @@ export type TestDatabase = { sql: Sql; url: string; isEmbedded: boolean; stop():
  * A fresh, migrated database for one test file: a new database on the server named by
  * DATABASE_URL (real Postgres in CI), or a new in-memory embedded PGlite when it is unset.
  */
-export async function freshDatabase(options: { max?: number } = {}): Promise<TestDatabase> {
+export async function freshDatabase(options: Pick<ConnectOptions, 'max' | 'onQuery'> = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres()
-    const sql = connect(embedded.url, { max: 1 })
+    const sql = connect(embedded.url, { max: 1, ...(options.onQuery ? { onQuery: options.onQuery } : {}) })
     await migrate(sql, await loadMigrations())
     return {
       sql,
@@ -30,7 +30,7 @@ export async function freshDatabase(options: { max?: number } = {}): Promise<Tes
   await admin.unsafe(`create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const sql = connect(url.toString(), { max: options.max ?? 10 })
+  const sql = connect(url.toString(), { ...options, max: options.max ?? 10 })
   await migrate(sql, await loadMigrations())
   return {
     sql,

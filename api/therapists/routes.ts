@@ -1,9 +1,8 @@
 import { maySee } from '../../shared/policy/access'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { adminOnly, apiKeyAuth } from '../api-keys/auth'
+import { mustBeAllowed, permit, practiceAuth, type Principal } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
-import type { Principal } from '../api-keys/queries'
 import { audit } from '../audit/queries'
 import {
   findTherapist,
@@ -14,9 +13,9 @@ import {
   updateTherapist,
 } from './queries'
 import { inPractice } from '../db/tenant'
-import { forbidden, notFound } from '../http/errors'
+import { notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { listOf, Limit } from '../../shared/schemas/common'
+import { listOf, Limit, Text } from '../../shared/schemas/common'
 import { Therapist, TherapistCreate, TherapistPatch } from '../../shared/schemas/people'
 import { ContactPolicy, DEFAULT_CONTACT_POLICY } from '../../shared/schemas/policies'
 import { pathId } from '../http/params'
@@ -30,7 +29,11 @@ function visibleTherapistId(principal: Principal, raw: string | undefined): stri
 
 export function therapistRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps))
+  app.use('*', practiceAuth(deps))
+  // The therapist's own details here; their contact policy below is a resource of its own.
+  app.use('/', permit('therapists'))
+  app.on(['GET', 'PATCH'], '/:id', permit('therapists', 'read'))
+  app.use('/:id/contact-policy', permit('contact_policy'))
 
   app.post(
     '/',
@@ -40,16 +43,15 @@ export function therapistRoutes(deps: Deps) {
       auth: 'admin',
       responses: { 201: { description: 'The new therapist', schema: Therapist } },
     }),
-    adminOnly,
     input('json', TherapistCreate),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const body = c.req.valid('json')
       const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
         const created = await insertTherapist(tx, practiceId, body, DEFAULT_CONTACT_POLICY)
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'therapist.created',
           subject: { kind: 'therapist', id: created.id },
         })
@@ -67,7 +69,7 @@ export function therapistRoutes(deps: Deps) {
       auth: 'api_key',
       responses: { 200: { description: 'A page of therapists', schema: listOf(Therapist) } },
     }),
-    input('query', z.object({ limit: Limit, cursor: z.string().max(200).optional() })),
+    input('query', z.object({ limit: Limit, cursor: Text.max(200).optional() })),
     async (c) => {
       const { practiceId, role, therapistId } = c.var.principal
       const query = c.req.valid('query')
@@ -109,16 +111,16 @@ export function therapistRoutes(deps: Deps) {
     }),
     input('json', TherapistPatch),
     async (c) => {
-      const { practiceId, keyId, role } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = visibleTherapistId(c.var.principal, c.req.param('id'))
-      if (role !== 'admin') throw forbidden('A therapist key may change only its contact policy.')
+      mustBeAllowed(c.var.principal, 'change', 'therapists')
       const patch = c.req.valid('json')
       const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
         const updated = await updateTherapist(tx, practiceId, id, patch)
         if (updated) {
           await audit(tx, {
             practiceId,
-            actor: { kind: 'api_key', id: keyId },
+            actor: c.var.principal.actor,
             action: 'therapist.updated',
             subject: { kind: 'therapist', id },
             detail: { fields: Object.keys(patch) },
@@ -158,7 +160,7 @@ export function therapistRoutes(deps: Deps) {
     }),
     input('json', ContactPolicy),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = visibleTherapistId(c.var.principal, c.req.param('id'))
       const policy = c.req.valid('json')
       const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
@@ -166,7 +168,7 @@ export function therapistRoutes(deps: Deps) {
         if (updated) {
           await audit(tx, {
             practiceId,
-            actor: { kind: 'api_key', id: keyId },
+            actor: c.var.principal.actor,
             action: 'therapist.contact_policy_set',
             subject: { kind: 'therapist', id },
           })

@@ -2,6 +2,7 @@ import type { WebhookEventType, WebhookPayload } from '../../shared/schemas/webh
 import { type AppointmentListener, became } from '../appointments/changed'
 import type { Tx } from '../db/connect'
 import { enqueue } from '../outbox/queries'
+import { isOpen } from '../../shared/policy/sessions'
 import { endpointsFor } from './queries'
 
 /** What an outbox row of topic `webhook` carries: the endpoint, the message id and the exact body. */
@@ -50,9 +51,26 @@ export async function queueWebhookEvent(
 
 const APPOINTMENT_EVENTS = ['confirmed', 'cancelled', 'late_cancelled'] as const
 
-/** A session that became confirmed, cancelled or late-cancelled is an `appointment.*` event. */
+/**
+ * A session that became confirmed, cancelled or late-cancelled is an `appointment.*` event; one
+ * that moved (still booked, at another time) is `appointment.rescheduled`.
+ */
 export const webhooksFollowChange: AppointmentListener = async (tx, deps, change) => {
-  const { after } = change
+  const { before, after } = change
+  if (before && isOpen(after.status) && before.starts_at.getTime() !== after.starts_at.getTime()) {
+    await queueWebhookEvent(tx, {
+      practiceId: after.practice_id,
+      type: 'appointment.rescheduled',
+      data: {
+        id: after.id,
+        previous_starts_at: before.starts_at.toISOString(),
+        starts_at: after.starts_at.toISOString(),
+        client_id: after.client_id,
+        therapist_id: after.therapist_id,
+      },
+      at: deps.clock(),
+    })
+  }
   for (const status of APPOINTMENT_EVENTS) {
     if (!became(change, status)) continue
     await queueWebhookEvent(tx, {

@@ -12,6 +12,11 @@ export type WebhookEndpointRow = {
   secret_iv: Uint8Array
   created_at: Date
   deleted_at: Date | null
+  consecutive_failures: number
+  failing_since: Date | null
+  disabled_at: Date | null
+  disabled_reason: 'failing' | 'practice' | null
+  held_since: Date | null
 }
 
 export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
@@ -21,15 +26,24 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     events: row.events,
     description: row.description,
     created_at: iso(row.created_at),
+    enabled: row.disabled_at === null,
+    disabled_at: row.disabled_at && iso(row.disabled_at),
+    disabled_reason: row.disabled_reason,
+    failing_since: row.failing_since && iso(row.failing_since),
+    consecutive_failures: row.consecutive_failures,
   }) as WebhookEndpoint
 }
 
 const columns = (tx: Tx) =>
-  tx`id, practice_id, url, description, events, secret_ciphertext, secret_iv, created_at, deleted_at`
+  tx`id, practice_id, url, description, events, secret_ciphertext, secret_iv, created_at, deleted_at,
+     consecutive_failures, failing_since, disabled_at, disabled_reason, held_since`
 
 export async function insertWebhookEndpoint(
   tx: Tx,
-  values: Omit<WebhookEndpointRow, 'deleted_at'>,
+  values: Omit<
+    WebhookEndpointRow,
+    'deleted_at' | 'consecutive_failures' | 'failing_since' | 'disabled_at' | 'disabled_reason' | 'held_since'
+  >,
 ): Promise<WebhookEndpointRow> {
   const [row] = await tx<WebhookEndpointRow[]>`
     insert into webhook_endpoints ${tx(values as never)}
@@ -51,7 +65,10 @@ export async function findWebhookEndpoint(tx: Tx, practiceId: string, id: string
   return row ?? null
 }
 
-/** The practice's live endpoints that want `type`: where an event is queued. */
+/**
+ * The practice's endpoints that want `type`: where an event is queued. A turned-off endpoint gets
+ * its messages too; they are held (closed as `endpoint_disabled`) and sent when it is back on.
+ */
 export async function endpointsFor(tx: Tx, practiceId: string, type: WebhookEventType): Promise<{ id: string }[]> {
   return tx<{ id: string }[]>`
     select id from webhook_endpoints
@@ -128,6 +145,20 @@ export async function listDeliveries(
 /** The endpoints (of any practice: the dispatcher's batch) that still exist, by id. */
 export async function liveEndpoints(tx: Tx, ids: string[]): Promise<WebhookEndpointRow[]> {
   return tx<WebhookEndpointRow[]>`
-    select id, practice_id, url, description, events, secret_ciphertext, secret_iv, created_at, deleted_at
-    from webhook_endpoints where id = any(${ids}::uuid[]) and deleted_at is null`
+    select ${columns(tx)} from webhook_endpoints where id = any(${ids}::uuid[]) and deleted_at is null`
+}
+
+/** Changes what the practice may change; null when there is no such live endpoint. */
+export async function updateWebhookEndpoint(
+  tx: Tx,
+  practiceId: string,
+  id: string,
+  values: Partial<Pick<WebhookEndpointRow, 'url' | 'description' | 'events'>>,
+): Promise<WebhookEndpointRow | null> {
+  if (!Object.keys(values).length) return findWebhookEndpoint(tx, practiceId, id)
+  const [row] = await tx<WebhookEndpointRow[]>`
+    update webhook_endpoints set ${tx(values as never)}
+    where practice_id = ${practiceId} and id = ${id} and deleted_at is null
+    returning ${columns(tx)}`
+  return row ?? null
 }

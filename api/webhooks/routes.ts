@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { adminOnly, apiKeyAuth } from '../api-keys/auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { compact, iso } from '../db/rows'
@@ -11,8 +11,11 @@ import {
   listDeliveries,
   listWebhookEndpoints,
   toWebhookEndpoint,
+  updateWebhookEndpoint,
 } from './queries'
-import { notFound } from '../http/errors'
+import { disableEndpoint, enableEndpoint } from './health-queries'
+import { checkWebhookTarget } from './target'
+import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { newWebhookSecret } from '../providers/webhook'
 import { sealText } from '../crypto/secrets'
@@ -25,17 +28,30 @@ import {
   WebhookEndpoint,
   WebhookEndpointCreate,
   WebhookEndpointCreated,
+  WebhookEndpointUpdate,
 } from '../../shared/schemas/webhooks'
+import { WEBHOOK_DISABLE_AFTER } from '../../shared/policy/webhook-health'
 import { pathId } from '../http/params'
 
 const EVENTS_DESCRIPTION = `Each delivery is a POST of \`{"type", "timestamp", "data"}\` where \`data\` holds ids only (no message text or clinical detail; fetch details through the API). Events: ${WEBHOOK_EVENTS.map((e) => `\`${e}\``).join(', ')}.
 
-Signed per [Standard Webhooks](https://www.standardwebhooks.com/): \`webhook-id\` (the same on every retry), \`webhook-timestamp\` and \`webhook-signature\`; verify with the \`standardwebhooks\` library and the endpoint's secret. Answer 2xx within 10 seconds; anything else is retried after 30 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then given up. The URL must be https (http only for 127.0.0.1 and localhost).`
+Signed per [Standard Webhooks](https://www.standardwebhooks.com/): \`webhook-id\` (the same on every retry), \`webhook-timestamp\` and \`webhook-signature\`; verify with the \`standardwebhooks\` library and the endpoint's secret. Answer 2xx within 10 seconds; anything else is retried after 30 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then given up. Redirects are not followed (a 3xx counts as a failure).
+
+The URL must be https and on the public internet: a host that is, or resolves to, a loopback, private, link-local or reserved address (IPv4 or IPv6, in any spelling) is refused with 400 naming \`url\`, and checked again before every send. Only a development server may post to this machine (and over plain http, to 127.0.0.1 and localhost).
+
+When every attempt has failed for ${WEBHOOK_DISABLE_AFTER.hours} hours and at least ${WEBHOOK_DISABLE_AFTER.failures} times in a row, Hearth turns the endpoint off (\`enabled: false\`, \`disabled_reason: "failing"\`) and raises a \`webhook_failing\` alert. Events keep being recorded for it while it is off, as deliveries with outcome \`skipped\`; \`PATCH\` with \`{"enabled": true}\` turns it back on and sends everything it missed (while off, and in the run of failures before), each under its original \`webhook-id\`. Messages are kept 30 days.`
+
+/** A 400 naming `url` when Hearth may not post there (a private address, or a host that does not resolve). */
+async function refuseUnsafeTarget(url: string, deps: Deps) {
+  const target = await checkWebhookTarget(url, deps)
+  if (!target.ok)
+    throw new ApiError('invalid_request', 'Some fields need attention.', { fields: { url: target.problem } })
+}
 
 /** Where a practice's own systems hear about what clients and staff did (admin keys). */
 export function webhookEndpointRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
-  app.use('*', apiKeyAuth(deps), adminOnly)
+  app.use('*', practiceAuth(deps), permit('webhooks'))
 
   app.post(
     '/',
@@ -48,8 +64,9 @@ export function webhookEndpointRoutes(deps: Deps) {
     }),
     input('json', WebhookEndpointCreate),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const body = c.req.valid('json')
+      await refuseUnsafeTarget(body.url, deps)
       const id = crypto.randomUUID()
       const secret = newWebhookSecret()
       const sealed = await sealText(
@@ -71,7 +88,7 @@ export function webhookEndpointRoutes(deps: Deps) {
         })
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'webhook_endpoint.created',
           subject: { kind: 'webhook_endpoint', id },
           detail: { events: row.events },
@@ -132,6 +149,54 @@ export function webhookEndpointRoutes(deps: Deps) {
     },
   )
 
+  app.patch(
+    '/:id',
+    describe({
+      summary: 'Change an endpoint, or turn it off and on (`enabled`; turning it on sends what it missed)',
+      description: EVENTS_DESCRIPTION,
+      tags: ['webhooks'],
+      auth: 'admin',
+      responses: { 200: { description: 'The endpoint as it is now', schema: WebhookEndpoint } },
+    }),
+    input('json', WebhookEndpointUpdate),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const id = pathId(c.req.param('id'), 'That webhook endpoint')
+      const { enabled, ...body } = c.req.valid('json')
+      if (body.url !== undefined) await refuseUnsafeTarget(body.url, deps)
+      const now = deps.clock()
+      const row = await inPractice(deps.sql, practiceId, async (tx) => {
+        const changed = await updateWebhookEndpoint(tx, practiceId, id, {
+          ...(body.url !== undefined ? { url: body.url } : {}),
+          ...(body.description !== undefined ? { description: body.description || null } : {}),
+          ...(body.events !== undefined ? { events: [...new Set(body.events)] } : {}),
+        })
+        if (!changed) throw notFound('That webhook endpoint')
+        const resent =
+          enabled === true
+            ? await enableEndpoint(tx, { practiceId, id }, now)
+            : enabled === false
+              ? (await disableEndpoint(tx, { practiceId, id }, 'practice', now, now)) && null
+              : null
+        const action =
+          enabled === true && resent !== null
+            ? 'webhook_endpoint.enabled'
+            : enabled === false && !changed.disabled_at
+              ? 'webhook_endpoint.disabled'
+              : 'webhook_endpoint.updated'
+        await audit(tx, {
+          practiceId,
+          actor: c.var.principal.actor,
+          action,
+          subject: { kind: 'webhook_endpoint', id },
+          detail: { fields: Object.keys(body), ...(resent !== null ? { resent } : {}) },
+        })
+        return (await findWebhookEndpoint(tx, practiceId, id))!
+      })
+      return c.json(toWebhookEndpoint(row))
+    },
+  )
+
   app.delete(
     '/:id',
     describe({
@@ -141,13 +206,13 @@ export function webhookEndpointRoutes(deps: Deps) {
       responses: { 204: { description: 'Removed' } },
     }),
     async (c) => {
-      const { practiceId, keyId } = c.var.principal
+      const { practiceId } = c.var.principal
       const id = pathId(c.req.param('id'), 'That webhook endpoint')
       await inPractice(deps.sql, practiceId, async (tx) => {
         if (!(await deleteWebhookEndpoint(tx, practiceId, id, deps.clock()))) throw notFound('That webhook endpoint')
         await audit(tx, {
           practiceId,
-          actor: { kind: 'api_key', id: keyId },
+          actor: c.var.principal.actor,
           action: 'webhook_endpoint.deleted',
           subject: { kind: 'webhook_endpoint', id },
         })

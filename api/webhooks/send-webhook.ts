@@ -2,10 +2,15 @@ import { liveEndpoints, recordDeliveries } from './queries'
 import type { Job, Outcome, OutboxHandler, RetrySchedule } from '../outbox/dispatch'
 import { openText } from '../crypto/secrets'
 import type { WebhookOutboxPayload } from './events'
+import { followDeliveryRound } from './health'
+import { checkWebhookTarget } from './target'
 
 /**
- * Sends `webhook` rows: one signed POST per try. A 2xx is delivered; anything else, or no answer,
- * is tried again on the schedule below, then given up. Every try is recorded in webhook_deliveries.
+ * Sends `webhook` rows: one signed POST per try. A 2xx is delivered; anything else (a redirect
+ * too: it is never followed), or no answer, or an address that now leads to a private network,
+ * is tried again on the schedule below, then given up. Every try is recorded in
+ * webhook_deliveries; a day of failures turns the endpoint off (health.ts), and its messages are
+ * then held until it is turned back on.
  */
 
 /** 30 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: a receiver can be down for a day without losing anything. */
@@ -37,7 +42,13 @@ export const webhookHandler: OutboxHandler<Extra> = {
         jobs.set(row.id, async () => ({ outcome: { status: 'skipped', reason: 'endpoint_deleted' } }))
         continue
       }
+      if (endpoint.disabled_at) {
+        jobs.set(row.id, async () => ({ outcome: { status: 'skipped', reason: 'endpoint_disabled' } }))
+        continue
+      }
       jobs.set(row.id, async () => {
+        const target = await checkWebhookTarget(endpoint.url, deps)
+        if (!target.ok) return { outcome: { status: 'retry', error: `Not sent: ${target.problem}` } }
         const secret = await openText(
           deps.secret,
           'webhook-signing-secret',
@@ -54,7 +65,9 @@ export const webhookHandler: OutboxHandler<Extra> = {
         const outcome: Outcome =
           answer.status >= 200 && answer.status < 300
             ? { status: 'sent', providerMessageId: `http_${answer.status}` }
-            : { status: 'retry', error: `The endpoint answered ${answer.status}.` }
+            : answer.status >= 300 && answer.status < 400
+              ? { status: 'retry', error: `The endpoint answered ${answer.status}; Hearth does not follow redirects.` }
+              : { status: 'retry', error: `The endpoint answered ${answer.status}.` }
         return { outcome, extra }
       })
     }
@@ -83,10 +96,16 @@ export const webhookHandler: OutboxHandler<Extra> = {
                   ? 'failed'
                   : 'skipped',
           status_code: extra?.statusCode ?? null,
-          error: 'error' in outcome ? outcome.error.slice(0, 500) : null,
+          error:
+            'error' in outcome
+              ? outcome.error.slice(0, 500)
+              : outcome.status === 'skipped' && outcome.reason === 'endpoint_disabled'
+                ? 'Held while the endpoint is turned off; sent when it is turned back on.'
+                : null,
           duration_ms: extra?.durationMs ?? null,
         }
       }),
     )
+    await followDeliveryRound(tx, results, now)
   },
 }

@@ -7,6 +7,7 @@ import { type Dictionaries, formatList, formatMoney, merged, translator } from '
 import * as insights from './insights'
 import * as notices from './notices'
 import * as reminders from './reminders'
+import * as reschedule from './reschedule'
 import { checkTranslations } from './testing'
 
 const groups: [string, Dictionaries<any>][] = [
@@ -17,6 +18,7 @@ const groups: [string, Dictionaries<any>][] = [
   ['insights', insights.dictionaries],
   ['notices', notices.dictionaries],
   ['reminders', reminders.dictionaries],
+  ['reschedule', reschedule.dictionaries],
 ]
 
 describe.each(groups)('the %s dictionaries', (_, dictionaries) => {

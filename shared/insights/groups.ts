@@ -1,3 +1,4 @@
+import { CANCEL_REASON_CODES } from '../cancel-reasons'
 import { t } from '../i18n/insights'
 import type { Locale } from '../schemas/policies'
 import type { InsightGrouping } from '../schemas/practice-tools'
@@ -10,6 +11,20 @@ export const WEEKDAY_KEYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'frid
 export const LEAD_TIME_KEYS = ['under_2_days', '2_to_7_days', '1_to_4_weeks', 'over_4_weeks'] as const
 
 export const CONFIRMATION_KEYS = ['confirmed', 'unconfirmed'] as const
+
+/** How long before the session its first confirmation request went out; `none`: none did. */
+export const REMINDER_TIMING_KEYS = ['under_1_day', '1_to_2_days', '2_to_3_days', '3_days_or_more', 'none'] as const
+
+/** The reasons in the order the client sees them, then the cancellations that gave none. */
+export const CANCEL_REASON_KEYS = [...CANCEL_REASON_CODES, 'not_said'] as const
+
+const REMINDER_TIMING_LABELS = {
+  under_1_day: 'insights.reminderTiming.under1Day',
+  '1_to_2_days': 'insights.reminderTiming.days1To2',
+  '2_to_3_days': 'insights.reminderTiming.days2To3',
+  '3_days_or_more': 'insights.reminderTiming.days3OrMore',
+  none: 'insights.reminderTiming.none',
+} as const
 
 const LEAD_TIME_LABELS = {
   under_2_days: 'insights.leadTime.under2Days',
@@ -45,6 +60,14 @@ export function groupLabel(grouping: InsightGrouping, key: string, locale: Local
       return key in LEAD_TIME_LABELS ? t(locale, LEAD_TIME_LABELS[key as keyof typeof LEAD_TIME_LABELS]) : key
     case 'confirmed':
       return t(locale, key === 'confirmed' ? 'insights.confirmed' : 'insights.unconfirmed')
+    case 'reminder_timing':
+      return key in REMINDER_TIMING_LABELS
+        ? t(locale, REMINDER_TIMING_LABELS[key as keyof typeof REMINDER_TIMING_LABELS])
+        : key
+    case 'cancel_reason':
+      return (CANCEL_REASON_KEYS as readonly string[]).includes(key)
+        ? t(locale, `insights.cancelReason.${key as (typeof CANCEL_REASON_KEYS)[number]}`)
+        : key
     case 'channel': {
       if (key === 'none') return t(locale, 'insights.channel.none')
       return key
@@ -59,6 +82,8 @@ const FIXED_ORDER: Partial<Record<InsightGrouping, readonly string[]>> = {
   weekday: WEEKDAY_KEYS,
   lead_time: LEAD_TIME_KEYS,
   confirmed: CONFIRMATION_KEYS,
+  reminder_timing: REMINDER_TIMING_KEYS,
+  cancel_reason: CANCEL_REASON_KEYS,
 }
 
 /** Chart order: the week from Monday, the day by hour, booking lead times from shortest, names A–Z. */

@@ -19,6 +19,8 @@ export type CellCounts = {
   late_cancellations: number
   no_show_rate: number
   late_cancel_rate: number
+  /** `cancel_reason` only: the reason's share of all cancellations. */
+  share?: number
 }
 
 export type Cell = (CellCounts & { suppressed: false }) | { key: string; label: string; suppressed: true }

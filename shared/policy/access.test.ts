@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maySee, ownTherapist, therapistScope } from './access'
+import { maySee, mayReadMessages, mayRouteThreads, ownTherapist, therapistScope } from './access'
 
 const admin = { role: 'admin', therapistId: null }
 const rivera = { role: 'therapist', therapistId: 'rivera' }
@@ -35,5 +35,19 @@ describe('maySee', () => {
       }
     }
     expect(ownTherapist(rivera)).toBe('rivera')
+  })
+})
+
+describe('messages: who reads the words, who routes threads', () => {
+  const frontDesk = { role: 'front_desk', therapistId: null }
+  const owner = { role: 'owner', therapistId: null }
+  it.each([
+    ['an admin', admin, true, true],
+    ['an owner', owner, true, true],
+    ['a therapist (their own threads)', rivera, true, false],
+    ['the front desk sees who and when, not the words', frontDesk, false, true],
+  ] as const)('%s', (_case, viewer, reads, routes) => {
+    expect(mayReadMessages(viewer)).toBe(reads)
+    expect(mayRouteThreads(viewer)).toBe(routes)
   })
 })

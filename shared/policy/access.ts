@@ -4,6 +4,10 @@
  * functions, and the staff console uses the same ones to decide what to offer.
  */
 
+import { can, STAFF_ROLES, type StaffRole } from './permissions'
+
+const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role)
+
 export type Viewer = { role: string; therapistId: string | null }
 
 /** The therapist whose records a viewer is limited to, or null when they see the whole practice. */
@@ -26,4 +30,17 @@ export function therapistScope(viewer: Viewer, requested?: string | undefined): 
 export function maySee(viewer: Viewer, record: { therapist_id: string | null }): boolean {
   const own = ownTherapist(viewer)
   return own === null || record.therapist_id === own
+}
+
+/**
+ * Whether a viewer may read what clients and therapists wrote. The front desk sees who wrote and
+ * when (to route a thread, to see that something urgent waits) but not the words.
+ */
+export function mayReadMessages(viewer: Viewer): boolean {
+  return isStaffRole(viewer.role) && can(viewer.role, 'read', 'message_bodies')
+}
+
+/** Whether a viewer may hand a thread to another therapist: anyone who sees the whole practice. */
+export function mayRouteThreads(viewer: Viewer): boolean {
+  return isStaffRole(viewer.role) && can(viewer.role, 'change', 'thread_routing')
 }

@@ -21,7 +21,7 @@ const HOUR = 3_600_000
 
 const quote = (over: Partial<Parameters<typeof cancellationQuote>[0]>) =>
   cancellationQuote({
-    startsAt: '2025-01-16T20:00:00Z', // Thursday 16 January, 3:00 pm in New York
+    startsAt: '2025-01-16T20:00:00Z', // Thursday 16 January, 3:00 pm EST in New York
     policy: feePolicy,
     now: '2025-01-13T12:00:00Z',
     timeZone: 'America/New_York',
@@ -41,7 +41,7 @@ describe('cancellationQuote', () => {
       currency: 'USD',
       can_cancel: true,
       policy_text:
-        "You can cancel free of charge until Tuesday 14 January at 3:00 pm. After that, cancelling carries the practice's $75.00 late-cancellation fee.",
+        "You can cancel free of charge until Tuesday 14 January at 3:00 pm EST. After that, cancelling carries the practice's $75.00 late-cancellation fee.",
     })
   })
 
@@ -69,7 +69,7 @@ describe('cancellationQuote', () => {
       "Because this session is less than 24 hours away, please contact the practice to cancel. They'll help you find another time.",
     )
     expect(quote({ policy: callPolicy }).policy_text).toBe(
-      "You can cancel free of charge until Wednesday 15 January at 3:00 pm. After that, you'll need to contact the practice to cancel.",
+      "You can cancel free of charge until Wednesday 15 January at 3:00 pm EST. After that, you'll need to contact the practice to cancel.",
     )
   })
 
@@ -78,7 +78,7 @@ describe('cancellationQuote', () => {
     expect(q).toMatchObject({ state: 'late', fee_cents: 0, can_cancel: true })
     expect(q.policy_text).toBe('This session is less than 48 hours away, but you can still cancel here at no charge.')
     expect(quote({ policy: { ...feePolicy, fee_cents: 0 } }).policy_text).toBe(
-      'You can cancel free of charge until Tuesday 14 January at 3:00 pm.',
+      'You can cancel free of charge until Tuesday 14 January at 3:00 pm EST.',
     )
   })
 
@@ -103,15 +103,15 @@ describe('cancellationQuote', () => {
 
   it.each([
     // Monday after the US spring-forward: 48 elapsed hours before 3:00 pm EDT is 2:00 pm EST on Saturday.
-    ['2025-03-10T19:00:00Z', 'America/New_York', 48, '2025-03-08T19:00:00.000Z', 'Saturday 8 March at 2:00 pm'],
+    ['2025-03-10T19:00:00Z', 'America/New_York', 48, '2025-03-08T19:00:00.000Z', 'Saturday 8 March at 2:00 pm EST'],
     // Monday after the US fall-back: 48 hours before 9:00 am EST is 10:00 am EDT on Saturday.
-    ['2025-11-03T14:00:00Z', 'America/New_York', 48, '2025-11-01T14:00:00.000Z', 'Saturday 1 November at 10:00 am'],
+    ['2025-11-03T14:00:00Z', 'America/New_York', 48, '2025-11-01T14:00:00.000Z', 'Saturday 1 November at 10:00 am EDT'],
     // Monday after the UK spring-forward: 10:00 BST less 48 hours is 9:00 GMT on Saturday.
-    ['2025-03-31T09:00:00Z', 'Europe/London', 48, '2025-03-29T09:00:00.000Z', 'Saturday 29 March at 9:00 am'],
+    ['2025-03-31T09:00:00Z', 'Europe/London', 48, '2025-03-29T09:00:00.000Z', 'Saturday 29 March at 9:00 am GMT'],
     // Monday after the UK fall-back, with a 24 hour window.
-    ['2025-10-27T10:00:00Z', 'Europe/London', 24, '2025-10-26T10:00:00.000Z', 'Sunday 26 October at 10:00 am'],
+    ['2025-10-27T10:00:00Z', 'Europe/London', 24, '2025-10-26T10:00:00.000Z', 'Sunday 26 October at 10:00 am GMT'],
     // A New York session seen by a client in London: the deadline reads on the client's clock.
-    ['2025-01-16T20:00:00Z', 'Europe/London', 48, '2025-01-14T20:00:00.000Z', 'Tuesday 14 January at 8:00 pm'],
+    ['2025-01-16T20:00:00Z', 'Europe/London', 48, '2025-01-14T20:00:00.000Z', 'Tuesday 14 January at 8:00 pm GMT'],
   ] as const)('DST week: session %s in %s, %i h window', (startsAt, timeZone, window_hours, freeUntil, deadline) => {
     const q = cancellationQuote({
       startsAt,
@@ -127,7 +127,7 @@ describe('cancellationQuote', () => {
   it('speaks Spanish and French, with money written the local way', () => {
     const es = quote({ locale: 'es', policy: { ...feePolicy, currency: 'EUR' }, timeZone: 'Europe/Madrid' })
     expect(es.policy_text.replace(/\s/g, ' ')).toBe(
-      'Puedes cancelar sin coste hasta el martes 14 de enero a las 21:00. A partir de ese momento, la consulta cobra 75,00 € por cancelación tardía.',
+      'Puedes cancelar sin coste hasta el martes 14 de enero a las 21:00 CET. A partir de ese momento, la consulta cobra 75,00 € por cancelación tardía.',
     )
     const fr = quote({
       locale: 'fr',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideCallOutcome } from './confirmation-calls'
+import { callListReason, decideCallOutcome } from './confirmation-calls'
 
 const now = new Date('2026-03-02T15:00:00Z')
 const upcoming = { starts_at: '2026-03-03T14:00:00Z', ends_at: '2026-03-03T14:50:00Z' }
@@ -43,5 +43,57 @@ describe('decideCallOutcome', () => {
       message: 'This session has already started.',
     })
     expect(decideCallOutcome(started, 'voicemail', now).ok).toBe(false)
+  })
+})
+
+describe('callListReason', () => {
+  const sent = { status: 'sent', delivery_status: 'delivered' }
+  const base = { status: 'scheduled' as const, call_requested_at: null, called_at: [], reminders: [sent] }
+  it.each([
+    ['an unconfirmed session with its reminders out', base, 'unconfirmed'],
+    ['a confirmed one', { ...base, status: 'confirmed' as const }, null],
+    [
+      'a bounced reminder',
+      { ...base, reminders: [sent, { status: 'sent', delivery_status: 'bounced' }] },
+      'reminder_failed',
+    ],
+    [
+      'a reminder given up on',
+      { ...base, reminders: [{ status: 'failed', delivery_status: null }] },
+      'reminder_failed',
+    ],
+    [
+      'no channel to send on',
+      { ...base, reminders: [{ status: 'skipped', delivery_status: null }] },
+      'no_reminder_channel',
+    ],
+    ['no reminder planned at all', { ...base, reminders: [] }, 'no_reminder_channel'],
+    [
+      'a client who asked for a call, though confirmed',
+      { ...base, status: 'confirmed' as const, call_requested_at: '2026-03-02T10:00:00Z' },
+      'asked_for_call',
+    ],
+    [
+      'asked, and called before they asked',
+      { ...base, call_requested_at: '2026-03-02T10:00:00Z', called_at: ['2026-03-01T10:00:00Z'] },
+      'asked_for_call',
+    ],
+    [
+      'asked and called since (still unconfirmed)',
+      { ...base, call_requested_at: '2026-03-02T10:00:00Z', called_at: ['2026-03-02T11:00:00Z'] },
+      'unconfirmed',
+    ],
+    [
+      'asked, called since, and confirmed',
+      {
+        ...base,
+        status: 'confirmed' as const,
+        call_requested_at: '2026-03-02T10:00:00Z',
+        called_at: ['2026-03-02T11:00:00Z'],
+      },
+      null,
+    ],
+  ])('%s: %s', (_label, session, reason) => {
+    expect(callListReason(session)).toBe(reason)
   })
 })

@@ -28,3 +28,31 @@ export function decideCallOutcome(
   const decision = decideStaffChange(current, { status: outcome }, now)
   return decision.ok ? { ok: true, status: decision.status } : decision
 }
+
+export const CALL_LIST_REASONS = ['asked_for_call', 'reminder_failed', 'no_reminder_channel', 'unconfirmed'] as const
+export type CallListReason = (typeof CALL_LIST_REASONS)[number]
+
+/**
+ * Why a session is on its therapist's call list, or null when it is not. A client's own request
+ * for a call holds (even once confirmed) until a call is recorded after it; otherwise only an
+ * unconfirmed session is on the list, said more precisely when its reminders failed or had no
+ * channel to go to. Pure.
+ */
+export function callListReason(session: {
+  status: AppointmentStatus
+  /** When the client asked for a call, if they did. */
+  call_requested_at: string | null
+  /** Calls recorded about the session so far. */
+  called_at: string[]
+  reminders: { status: string; delivery_status: string | null }[]
+}): CallListReason | null {
+  const requested = session.call_requested_at
+  if (requested && !session.called_at.some((at) => Date.parse(at) >= Date.parse(requested))) return 'asked_for_call'
+  if (session.status !== 'scheduled') return null
+  const failed = session.reminders.some(
+    (r) => r.status === 'failed' || ['bounced', 'complained', 'failed'].includes(r.delivery_status ?? ''),
+  )
+  if (failed) return 'reminder_failed'
+  if (session.reminders.every((r) => r.status === 'skipped')) return 'no_reminder_channel'
+  return 'unconfirmed'
+}

@@ -7,7 +7,7 @@ import {
   type ContactPolicy,
   type CrisisResource,
 } from '../schemas/policies'
-import { contactDecision, contactExpectation } from './contact'
+import { contactDecision, contactExpectation, outsidePortalAnswer } from './contact'
 
 const replies: ContactPolicy = {
   accepts_messages: true,
@@ -182,5 +182,20 @@ describe('contactDecision', () => {
         expect(shown.choices.at(-1)?.category).toBe('crisis')
       }),
     )
+  })
+})
+
+describe('outsidePortalAnswer', () => {
+  it.each([
+    ['replies within days', replies, { kind: 'reply_within', days: 2 }],
+    ['reads only', readsOnly, { kind: 'no_reply_between_sessions' }],
+    ['takes no messages', closed, { kind: 'no_reply_between_sessions' }],
+    [
+      'an auto-reply comes first',
+      { ...readsOnly, auto_reply: 'Back Monday.' },
+      { kind: 'auto_reply', text: 'Back Monday.' },
+    ],
+  ] as const)('%s', (_name, policy, expected) => {
+    expect(outsidePortalAnswer(policy as ContactPolicy)).toEqual(expected)
   })
 })

@@ -149,3 +149,22 @@ export function contactDecision(input: ContactDecisionInput): ContactDecision {
     ...(policy.auto_reply && { auto_reply: policy.auto_reply }),
   }
 }
+
+/**
+ * What to tell a client who wrote from outside the portal (a text, WhatsApp), now that their words
+ * are in the thread: the therapist's own auto-reply when they set one, else when to expect an
+ * answer, or that none comes between sessions. The words never name the therapist: a text can
+ * show on a lock screen.
+ */
+export type OutsidePortalAnswer =
+  | { kind: 'auto_reply'; text: string }
+  | { kind: 'reply_within'; days: number }
+  | { kind: 'no_reply_between_sessions' }
+
+export function outsidePortalAnswer(policy: ContactPolicy): OutsidePortalAnswer {
+  if (policy.auto_reply) return { kind: 'auto_reply', text: policy.auto_reply }
+  if (!welcomedCategories(policy).length || policy.reply_expectation.kind === 'none') {
+    return { kind: 'no_reply_between_sessions' }
+  }
+  return { kind: 'reply_within', days: policy.reply_expectation.days }
+}

@@ -22,9 +22,19 @@ export const MAX_OFFERS_PER_SLOT = 10
 /** Indexed like `Date#getDay`: 0 is Sunday. */
 const WEEKDAY_NAMES: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
+/**
+ * The hours each part of the day stands for, on the client's own clock, as the portal shows them
+ * ("Morning, 8 am–12 pm"). A time before the first or after the last still counts as its part.
+ */
+export const DAY_PART_HOURS: Record<DayPart, { from: number; to: number }> = {
+  morning: { from: 8, to: 12 },
+  afternoon: { from: 12, to: 17 },
+  evening: { from: 17, to: 21 },
+}
+
 /** Morning before 12:00, afternoon before 17:00, evening after: on the client's own clock. */
 export function dayPartOf(hour: number): DayPart {
-  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening'
+  return hour < DAY_PART_HOURS.morning.to ? 'morning' : hour < DAY_PART_HOURS.afternoon.to ? 'afternoon' : 'evening'
 }
 
 /** Whether a slot fits what the client said works for them; an empty choice means any. */

@@ -250,7 +250,7 @@ describe('planReminders properties', () => {
     channels: channelsArb,
     zone: fc.constantFrom(...zones),
     status: fc.constantFrom('scheduled', 'confirmed', 'cancelled', 'attended'),
-    consents: fc.record({ email: fc.boolean(), sms: fc.boolean(), push: fc.boolean() }),
+    consents: fc.record({ email: fc.boolean(), sms: fc.boolean(), whatsapp: fc.boolean(), push: fc.boolean() }),
     failing: fc.subarray(['email', 'sms', 'push'] as Channel[]),
   })
   type PlanCase = typeof inputArb extends fc.Arbitrary<infer T> ? T : never

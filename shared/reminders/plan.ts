@@ -42,7 +42,7 @@ export interface ReminderPlanInput {
   schedule: ReminderSchedule
   client: {
     time_zone: string
-    consents: Record<Channel, boolean>
+    consents: Partial<Record<Channel, boolean>>
     failing?: readonly Channel[]
     opted_out?: readonly Channel[]
   }

@@ -1,61 +1,97 @@
+import {
+  CANCEL,
+  CANCEL_IS_A_QUESTION,
+  CANCEL_REFUSED,
+  CONFIRM_WORDS,
+  FILLER_WORDS,
+  HELP,
+  LATE,
+  MOVE,
+  NERVOUS,
+  NOT_LATE,
+  ONLINE,
+  QUESTION,
+  START,
+  STOP,
+  STOP_WORD,
+  STRONG_DISTRESS,
+  WEAK_DISTRESS,
+  YES_WORD,
+} from './reply-patterns'
+
 /**
- * What a client's text message means. Keywords are matched only when they are the whole message
- * (give or take punctuation and a polite word), so "yes but I can't do this any more" is never read
- * as a confirmation. Anything that sounds like distress is recognised before any keyword, and
- * anything else is `unclear`: both go to a person, never nowhere. Pure.
+ * What a client's text message means, in English, Spanish or French (whichever they write in).
+ * Tuned for precision: an act (confirm, cancel, STOP) needs an unmistakable text, and anything
+ * mixed or unsure is `unclear`, for a person to read. Distress is heard before anything else;
+ * nervousness before a session is its own answer. Pure; `reply-corpus/` holds the texts it is
+ * measured on.
  */
 
-export type SmsIntent = 'confirm' | 'cancel' | 'stop' | 'start' | 'help' | 'distress' | 'unclear'
+export const REPLY_INTENTS = [
+  'confirm',
+  'cancel',
+  'move',
+  'late',
+  'nervous',
+  'distress',
+  'question',
+  'stop',
+  'start',
+  'help',
+  'unclear',
+] as const
+export type ReplyIntent = (typeof REPLY_INTENTS)[number]
 
-const KEYWORDS: Record<Exclude<SmsIntent, 'distress' | 'unclear'>, string[]> = {
-  confirm: ['yes', 'y', 'c', 'confirm', 'confirmed', 'ok', 'okay', 'si', 'sí', 'oui', 'confirmo', 'confirmer'],
-  cancel: ['cancel', 'cancelar', 'annuler'],
-  stop: ['stop', 'stopall', 'unsubscribe', 'end', 'quit', 'arret', 'arrêt', 'alto', 'baja'],
-  start: ['start', 'unstop', 'resume'],
-  help: ['help', 'info', 'ayuda', 'aide'],
+/** Lower case, accents and typographic apostrophes folded, spaces collapsed. */
+export function normaliseReply(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
-/** Phrases that should reach a person with care, in the three languages Hearth speaks. */
-const DISTRESS = [
-  /can'?t do (this|it)/,
-  /cannot do (this|it)/,
-  /can'?t (cope|go on|take (it|this))/,
-  /hard (morning|day|night|week|time)/,
-  /rough (morning|day|night|week)/,
-  /not (ok|okay|doing well|safe)/,
-  /struggl/,
-  /overwhelm/,
-  /panic/,
-  /crisis/,
-  /scared|afraid|frightened/,
-  /hopeless/,
-  /(kill|hurt|harm) (myself|me)/,
-  /suicid/,
-  /want to die|wanna die|end it( all)?|no reason to live/,
-  /help me/,
-  /no puedo( más)?/,
-  /me siento (muy )?mal/,
-  /ayúdame|ayudame/,
-  /je n'?en peux plus/,
-  /je ne peux pas/,
-  /aidez[- ]moi/,
-  /ça va pas|ca va pas/,
-]
+const any = (patterns: RegExp[], text: string) => patterns.some((pattern) => pattern.test(text))
 
-const POLITE = /\b(please|pls|thanks|thank you|thx|gracias|merci|por favor|s'il vous plaît|s'il vous plait)\b/g
-
-export function interpretSmsReply(text: string): SmsIntent {
-  const normalised = text.normalize('NFC').toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim()
-  if (DISTRESS.some((pattern) => pattern.test(normalised))) return 'distress'
-  const words = normalised
-    .replace(POLITE, ' ')
-    .replace(/[.!?,;:"()¡¿]/g, ' ')
-    .split(' ')
-    .filter(Boolean)
-  if (words.length !== 1) return 'unclear'
-  const [word] = words as [string]
-  for (const [intent, list] of Object.entries(KEYWORDS)) {
-    if (list.includes(word)) return intent as SmsIntent
+/** Every word is a yes, a greeting, a thank-you, a day or a time: nothing else was said. */
+function onlyAYes(text: string): boolean {
+  let rest = ` ${text.replace(/[.!,;:()¡"]+/g, ' ')} `
+  let yes = false
+  for (const phrase of CONFIRM_WORDS) {
+    const before = rest
+    rest = rest.replace(phrase, ' ')
+    if (rest !== before) yes = true
   }
+  for (const filler of FILLER_WORDS) rest = rest.replace(filler, ' ')
+  return yes && rest.replace(/\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/gu, '').trim() === ''
+}
+
+export function classifyReply(text: string): ReplyIntent {
+  const said = normaliseReply(text)
+  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(said)) return 'unclear'
+  if (any(STOP, said)) return 'stop'
+  if (any(START, said)) return 'start'
+  if (any(HELP, said)) return 'help'
+
+  const nervous = any(NERVOUS, said)
+  if (any(STRONG_DISTRESS, said)) return 'distress'
+  if (any(WEAK_DISTRESS, said) && !nervous) return 'distress'
+  if (nervous) return 'nervous'
+
+  const cancel = any(CANCEL, said) && !any(CANCEL_REFUSED, said)
+  const late = any(LATE, said) && !any(NOT_LATE, said)
+  if (late) return cancel ? 'unclear' : 'late'
+  // A session by video instead is the practice's call to make, not a time to pick.
+  if (any(ONLINE, said)) return any(QUESTION, said) || said.includes('?') ? 'question' : 'unclear'
+  if (any(MOVE, said)) return 'move'
+  const yes = onlyAYes(said)
+  if (cancel) {
+    if (any(CANCEL_IS_A_QUESTION, said)) return 'question'
+    return YES_WORD.test(said) || STOP_WORD.test(said) ? 'unclear' : 'cancel'
+  }
+  if (yes) return 'confirm'
+  if (said.includes('?') || any(QUESTION, said)) return said.replace(/[?¿\s]/g, '') ? 'question' : 'unclear'
   return 'unclear'
 }

@@ -1,5 +1,6 @@
 import type { Locale, ReminderSchedule } from '../schemas/policies'
 import { t } from '../i18n/reminders'
+import { serviceName } from '../services'
 import { formatInstant } from '../time/format'
 import type { InstantInput } from '../time/zone'
 import type { ReminderKind } from './plan'
@@ -37,7 +38,7 @@ export function reminderText(input: ReminderTextInput): ReminderText {
   const practice = input.practiceName
   const detailed = detail === 'detailed'
   const therapist = detailed ? input.therapistName?.trim() : undefined
-  const type = detailed ? input.type?.trim() : undefined
+  const type = detailed && input.type?.trim() ? serviceName(input.type, locale) : undefined
   const withWhom = therapist
     ? t(locale, 'reminder.withTherapist', { therapist, practice })
     : t(locale, 'reminder.with', { practice })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { Id, Instant } from './common'
+import { CANCEL_REASON_CODES } from '../cancel-reasons'
+import { Id, Instant, Text, Url } from './common'
 
 export const APPOINTMENT_STATUSES = [
   'scheduled',
@@ -11,6 +12,17 @@ export const APPOINTMENT_STATUSES = [
 ] as const
 export const AppointmentStatus = z.enum(APPOINTMENT_STATUSES)
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>
+
+export const CancelReasonCode = z.enum(CANCEL_REASON_CODES)
+
+/** Who cancelled, when, and why if the client chose to say. */
+export const Cancellation = z.object({
+  by: z.enum(['client', 'practice']).nullable(),
+  at: z.string().nullable(),
+  reason_code: CancelReasonCode.nullable(),
+  reason: z.string().nullable(),
+})
+export type Cancellation = z.infer<typeof Cancellation>
 
 export const Appointment = z.object({
   id: z.string(),
@@ -24,15 +36,17 @@ export const Appointment = z.object({
   telehealth_url: z.string().optional(),
   series_id: z.string().optional(),
   status: AppointmentStatus,
+  /** Present on a cancelled session. */
+  cancellation: Cancellation.optional(),
 })
 export type Appointment = z.infer<typeof Appointment>
 
 const sessionFields = {
   starts_at: Instant,
   ends_at: Instant,
-  type: z.string().trim().min(1).max(80),
-  location: z.string().trim().min(1).max(300),
-  telehealth_url: z.url({ protocol: /^https$/ }).max(500),
+  type: Text.trim().min(1).max(80),
+  location: Text.trim().min(1).max(300),
+  telehealth_url: Url({ protocol: /^https$/ }).max(500),
 }
 
 function endsAfterStart(a: { starts_at?: string; ends_at?: string }) {
@@ -44,13 +58,15 @@ const endsAfterStartIssue = { message: 'ends_at must be after starts_at.', path:
 export const AppointmentUpsert = z
   .object({
     ...sessionFields,
-    external_id: z.string().trim().min(1).max(200),
+    external_id: Text.trim().min(1).max(200),
     therapist_id: Id,
     client_id: Id,
     location: sessionFields.location.optional(),
     telehealth_url: sessionFields.telehealth_url.optional(),
-    series_id: z.string().trim().min(1).max(200).optional(),
+    series_id: Text.trim().min(1).max(200).optional(),
     status: z.enum(['scheduled', 'confirmed', 'cancelled']).optional(),
+    /** `false`: do not tell the client about this move or cancellation (an import, a correction). */
+    notify_client: z.boolean().optional(),
   })
   .strict()
   .refine(endsAfterStart, endsAfterStartIssue)
@@ -63,7 +79,9 @@ export const AppointmentPatch = z
     location: sessionFields.location.nullable(),
     telehealth_url: sessionFields.telehealth_url.nullable(),
     status: z.enum(['attended', 'no_show', 'cancelled', 'confirmed']),
-    cancel_reason: z.string().trim().max(500),
+    cancel_reason: Text.trim().max(500),
+    /** `false`: do not tell the client about this move or cancellation. */
+    notify_client: z.boolean(),
   })
   .partial()
   .strict()
@@ -79,6 +97,6 @@ export const AppointmentListQuery = z
     client_id: Id.optional(),
     status: AppointmentStatus.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(200).optional(),
+    cursor: Text.max(200).optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { Email, Phone, TimeZone } from './common'
-import { CancellationPolicy, Locale } from './policies'
+import { Email, Phone, TimeZone, Text } from './common'
+import { CancellationPolicy, Channel, Locale } from './policies'
 
 export const Therapist = z.object({
   id: z.string(),
@@ -13,7 +13,7 @@ export const Therapist = z.object({
 export type Therapist = z.infer<typeof Therapist>
 
 const therapistFields = {
-  name: z.string().trim().min(1).max(120),
+  name: Text.trim().min(1).max(120),
   email: Email,
   phone: Phone,
   time_zone: TimeZone,
@@ -29,22 +29,39 @@ export const TherapistPatch = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
 
-export const Consents = z.object({ email: z.boolean(), sms: z.boolean(), push: z.boolean() }).strict()
+export const Consents = z
+  .object({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean(), push: z.boolean() })
+  .strict()
 export type Consents = z.infer<typeof Consents>
+
+/** The client's own order of channels: reminders and notices go to the first that works, then the next. */
+export const PreferredChannels = z
+  .array(Channel)
+  .min(1)
+  .max(4)
+  .refine((channels) => new Set(channels).size === channels.length, 'Name each channel once.')
+
+/** The id another system (a spreadsheet, an EHR) knows a record by. */
+export const ExternalId = Text.trim().min(1).max(200)
 
 export const Client = z.object({
   id: z.string(),
+  external_id: z.string().optional(),
   name: z.string(),
   email: z.string(),
   phone: z.string().optional(),
   time_zone: z.string(),
   locale: Locale,
   consents: Consents,
+  /** Absent: every channel the client consented to, in the practice's order. */
+  preferred_channels: z.array(Channel).optional(),
+  /** False once the practice ended the client's portal access (no sign-in, no open session). */
+  portal_access: z.boolean(),
 })
 export type Client = z.infer<typeof Client>
 
 const clientFields = {
-  name: z.string().trim().min(1).max(120),
+  name: Text.trim().min(1).max(120),
   email: Email,
   time_zone: TimeZone,
   locale: Locale,
@@ -53,14 +70,22 @@ const clientFields = {
 export const ClientCreate = z
   .object({
     ...clientFields,
+    external_id: ExternalId.optional(),
     phone: Phone.optional(),
     locale: Locale.default('en'),
     consents: Consents.partial().strict().optional(),
+    preferred_channels: PreferredChannels.optional(),
   })
   .strict()
 
 export const ClientPatch = z
-  .object({ ...clientFields, phone: Phone.nullable(), consents: Consents.partial().strict() })
+  .object({
+    ...clientFields,
+    external_id: ExternalId.nullable(),
+    phone: Phone.nullable(),
+    consents: Consents.partial().strict(),
+    preferred_channels: PreferredChannels.nullable(),
+  })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')

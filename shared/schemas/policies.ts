@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Text, Url } from './common'
 
 /** The rules a practice or therapist sets. Pure data; the engines in `shared/policy/` read them. */
 
@@ -42,8 +43,8 @@ export const ContactPolicy = z
       .max(MESSAGE_CATEGORIES.length)
       .refine((list) => new Set(list).size === list.length, 'List each category once.'),
     reply_expectation: ReplyExpectation,
-    auto_reply: z.string().trim().min(1).max(1000).optional(),
-    crisis_note: z.string().trim().min(1).max(1000).optional(),
+    auto_reply: Text.trim().min(1).max(1000).optional(),
+    crisis_note: Text.trim().min(1).max(1000).optional(),
   })
   .strict()
 export type ContactPolicy = z.infer<typeof ContactPolicy>
@@ -56,18 +57,18 @@ export const DEFAULT_CONTACT_POLICY: ContactPolicy = {
 
 export const CrisisResource = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: Text.trim().min(1).max(120),
     kind: z.enum(['emergency', 'hotline', 'local']),
-    phone: z.string().trim().min(2).max(40).optional(),
-    text: z.string().trim().min(2).max(40).optional(),
-    url: z.url().max(500).optional(),
-    hours: z.string().trim().min(1).max(120).optional(),
+    phone: Text.trim().min(2).max(40).optional(),
+    text: Text.trim().min(2).max(40).optional(),
+    url: Url().max(500).optional(),
+    hours: Text.trim().min(1).max(120).optional(),
   })
   .strict()
   .refine((r) => r.phone || r.text || r.url, 'Give a phone number, a text number or a web address.')
 export type CrisisResource = z.infer<typeof CrisisResource>
 
-export const Channel = z.enum(['email', 'sms', 'push'])
+export const Channel = z.enum(['email', 'sms', 'whatsapp', 'push'])
 export type Channel = z.infer<typeof Channel>
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM.')
@@ -81,7 +82,7 @@ export const ReminderSchedule = z
     /** A reminder on the morning of the session, at this local time of the client. */
     morning_of: z.object({ enabled: z.boolean(), at: LocalTime }).strict(),
     /** Channels in order of preference; each is used only where the client consented. */
-    channels: z.array(Channel).min(1).max(3),
+    channels: z.array(Channel).min(1).max(4),
     /** `private` keeps the therapist and the kind of care out of anything a lock screen shows. */
     detail: z.enum(['private', 'detailed']),
   })
@@ -101,7 +102,7 @@ export const Branding = z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #2f6f62.')
       .optional(),
-    logo_url: z.url().max(500).optional(),
+    logo_url: Url().max(500).optional(),
   })
   .strict()
 export type Branding = z.infer<typeof Branding>

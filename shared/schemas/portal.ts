@@ -1,8 +1,16 @@
 import { z } from 'zod'
-import { Email, Id, Slug } from './common'
-import { AppointmentStatus } from './appointment'
+import { Email, Id, Slug, TimeZone, Text, Url } from './common'
+import { AppointmentStatus, CancelReasonCode } from './appointment'
 import { Consents } from './people'
-import { Branding, CancellationPolicy, ClientMessageCategory, ContactPolicy, CrisisResource, Locale } from './policies'
+import {
+  Branding,
+  CancellationPolicy,
+  Channel,
+  ClientMessageCategory,
+  ContactPolicy,
+  CrisisResource,
+  Locale,
+} from './policies'
 
 /**
  * The client portal's contract: what the widget sends and receives. The API validates with
@@ -35,9 +43,9 @@ export const AuthStart = z.object({ practice: Slug, email: Email }).strict()
 export const AuthVerify = z
   .object({ practice: Slug, email: Email, code: z.string().regex(/^\d{6}$/, 'Enter the 6-digit code.') })
   .strict()
-export const AuthExchange = z.object({ practice: Slug, token: z.string().min(10).max(4096) }).strict()
-export const AuthRefresh = z.object({ refresh_token: z.string().min(10).max(200) }).strict()
-export const AuthLogout = z.object({ refresh_token: z.string().min(10).max(200).optional() }).strict()
+export const AuthExchange = z.object({ practice: Slug, token: Text.min(10).max(4096) }).strict()
+export const AuthRefresh = z.object({ refresh_token: Text.min(10).max(200) }).strict()
+export const AuthLogout = z.object({ refresh_token: Text.min(10).max(200).optional() }).strict()
 
 export const PortalSession = z.object({
   access_token: z.string(),
@@ -127,6 +135,8 @@ export const PortalAppointment = z.object({
       can_ask_waiver: z.boolean(),
     })
     .optional(),
+  /** When the client asked for another time for this session, while the practice has not yet answered. */
+  reschedule_requested_at: z.string().optional(),
 })
 export type PortalAppointment = z.infer<typeof PortalAppointment>
 
@@ -137,7 +147,9 @@ export const PortalAppointmentList = z.object({
 
 export const CancelRequest = z
   .object({
-    reason: z.string().trim().max(500).optional(),
+    /** Why, if the client chose to say (never required); `other` may come with `reason`. */
+    reason_code: CancelReasonCode.optional(),
+    reason: Text.trim().max(500).optional(),
     acknowledge_late: z.boolean().optional(),
   })
   .strict()
@@ -145,17 +157,26 @@ export const CancelRequest = z
 export const RescheduleRequest = z
   .object({
     /** Optional: explaining or apologising is never required. */
-    note: z.string().trim().max(1000).optional(),
+    note: Text.trim().max(1000).optional(),
   })
   .strict()
 
 // ---- Messages ----
 
+export const MESSAGE_CHANNELS = ['portal', 'sms', 'email', 'whatsapp'] as const
+export const MessageChannel = z.enum(MESSAGE_CHANNELS)
+export type MessageChannel = z.infer<typeof MessageChannel>
+export const MessageSender = z.enum(['client', 'therapist', 'practice'])
+export type MessageSender = z.infer<typeof MessageSender>
+
 export const Message = z.object({
   id: z.string(),
   thread_id: z.string(),
   therapist_id: z.string(),
-  sender: z.enum(['client', 'therapist']),
+  /** `practice`: a reply the practice sent in its own name (the front desk, say). */
+  sender: MessageSender,
+  /** Where the message was written or sent: the portal, a text, an email, WhatsApp. */
+  channel: MessageChannel,
   category: ClientMessageCategory,
   body: z.string(),
   created_at: z.string(),
@@ -169,7 +190,7 @@ export const MessageCreate = z
   .object({
     therapist_id: Id.optional(),
     category: ClientMessageCategory,
-    body: z.string().trim().min(1, 'Write a message first.').max(4000),
+    body: Text.trim().min(1, 'Write a message first.').max(4000),
   })
   .strict()
 
@@ -202,8 +223,8 @@ export const WaitlistLeave = z.object({ therapist_id: Id.optional() }).strict()
 
 export const PushSubscriptionCreate = z
   .object({
-    endpoint: z.url({ protocol: /^https?$/ }).max(1000),
-    keys: z.object({ p256dh: z.string().min(10).max(200), auth: z.string().min(8).max(100) }).strict(),
+    endpoint: Url({ protocol: /^https?$/ }).max(1000),
+    keys: z.object({ p256dh: Text.min(10).max(200), auth: Text.min(8).max(100) }).strict(),
   })
   .strict()
 
@@ -237,7 +258,7 @@ export type WaitlistEntry = z.infer<typeof WaitlistEntry>
 
 export const FeeWaiverRequest = z
   .object({
-    reason: z.string().trim().min(1, 'Tell the practice briefly what happened.').max(1000),
+    reason: Text.trim().min(1, 'Tell the practice briefly what happened.').max(1000),
   })
   .strict()
 
@@ -261,7 +282,7 @@ export const SignInCodeSent = z.object({ expires_in: z.number().int() })
 
 const PageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(300).optional(),
+  cursor: Text.max(300).optional(),
 }
 
 export const PortalAppointmentListQuery = z.object(PageQuery).strict()
@@ -278,7 +299,11 @@ export const Thread = z.object({
   last_message_at: z.string(),
   /** Client messages the therapist has not opened yet. */
   unread_count: z.number().int(),
-  /** An open crisis alert for this client and therapist: listed first. */
+  /** Who wrote last: a thread whose last word is the client's may be waiting for an answer. */
+  last_sender: MessageSender,
+  /** An open urgent alert (a crisis message, a distressed text) for this thread: listed first. */
+  urgent: z.boolean(),
+  /** The same as `urgent` (its first name). */
   crisis: z.boolean(),
 })
 export type Thread = z.infer<typeof Thread>
@@ -287,9 +312,47 @@ export const ThreadListQuery = z.object({ ...PageQuery, therapist_id: Id.optiona
 
 export const ThreadMessageListQuery = z.object(PageQuery).strict()
 
+/** Hand a thread to another therapist of the practice. */
+export const ThreadRoute = z.object({ therapist_id: Id }).strict()
+
 export const TherapistReply = z
   .object({
-    body: z.string().trim().min(1, 'Write a message first.').max(4000),
+    body: Text.trim().min(1, 'Write a message first.').max(4000),
     category: ClientMessageCategory.exclude(['crisis']).default('other'),
   })
   .strict()
+
+// ---- The client's own preferences ----
+
+export const PortalPreferences = z.object({
+  /** The channels the client receives reminders and notes on, in their order (the first that works is used). */
+  channels: z.array(Channel),
+  locale: Locale,
+  time_zone: z.string(),
+  /** Every channel the practice sends on, whether it can reach this client, and when consent was last given or withdrawn. */
+  options: z.array(
+    z.object({
+      channel: Channel,
+      available: z.boolean(),
+      consented: z.boolean(),
+      /** Why an unavailable channel cannot reach them: no number on file, or the practice does not send on it. */
+      unavailable_reason: z.enum(['no_phone', 'not_offered']).optional(),
+      recorded_at: z.string().optional(),
+    }),
+  ),
+})
+export type PortalPreferences = z.infer<typeof PortalPreferences>
+
+export const PortalPreferencesPatch = z
+  .object({
+    /** In order; the channels left out lose their consent. Empty: no reminders at all. */
+    channels: z
+      .array(Channel)
+      .max(3)
+      .refine((channels) => new Set(channels).size === channels.length, 'Name each channel once.'),
+    locale: Locale,
+    time_zone: TimeZone,
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')

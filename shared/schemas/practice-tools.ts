@@ -1,23 +1,14 @@
 import { z } from 'zod'
 import { MIN_CELL_SESSIONS } from '../insights/suppression'
-import { CALL_OUTCOMES } from '../policy/confirmation-calls'
+import { CALL_LIST_REASONS, CALL_OUTCOMES } from '../policy/confirmation-calls'
 import { Appointment } from './appointment'
-import { Id, Instant } from './common'
+import { Id, Instant, isLocalDate, LocalDate, Text } from './common'
 import { Locale } from './policies'
+import { EARLIEST_DATE, LATEST_DATE } from '../time/bounds'
 
 /** The therapist's and practice's tools: the confirmation call list and no-show insights. */
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-export function isLocalDate(value: string): boolean {
-  const match = LOCAL_DATE.exec(value)
-  if (!match) return false
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-  return new Date(ms).toISOString().slice(0, 10) === value
-}
-
-/** A calendar date, `YYYY-MM-DD`, read in a time zone the route names. */
-export const LocalDate = z.string().refine(isLocalDate, 'Use a date such as 2026-03-02.')
+export { isLocalDate, LocalDate } from './common'
 
 // ---- Confirmation calls ----
 
@@ -28,7 +19,7 @@ export const ConfirmationCallCreate = z
   .object({
     outcome: CallOutcome,
     /** A short, practical note ("left a voicemail, will try after 5"). Never clinical detail. */
-    note: z.string().trim().max(500, 'Keep the note to 500 characters or fewer.').optional(),
+    note: Text.trim().max(500, 'Keep the note to 500 characters or fewer.').optional(),
   })
   .strict()
 
@@ -39,7 +30,10 @@ export const ConfirmationCall = z.object({
   note: z.string().optional(),
   called_at: z.string(),
   recorded_by: z.object({
-    api_key_id: z.string(),
+    /** The API key that recorded it, or the staff member (by id and name). */
+    api_key_id: z.string().optional(),
+    staff_user_id: z.string().optional(),
+    name: z.string().optional(),
     role: z.enum(['admin', 'therapist']),
     therapist_id: z.string().optional(),
   }),
@@ -80,7 +74,13 @@ export const CallListEntry = z.object({
   time_label: z.string(),
   type: z.string(),
   telehealth: z.boolean(),
-  status: z.literal('scheduled'),
+  status: z.enum(['scheduled', 'confirmed']),
+  /**
+   * Why the session is on the list: the client asked for a call (`asked_for_call`), its reminders
+   * failed (`reminder_failed`) or had no channel to go to (`no_reminder_channel`), or it is simply
+   * not confirmed yet (`unconfirmed`).
+   */
+  reason: z.enum(CALL_LIST_REASONS),
   client: z.object({
     id: z.string(),
     name: z.string(),
@@ -107,7 +107,17 @@ export type CallList = z.infer<typeof CallList>
 
 // ---- No-show insights ----
 
-export const INSIGHT_GROUPINGS = ['therapist', 'weekday', 'hour', 'type', 'lead_time', 'confirmed', 'channel'] as const
+export const INSIGHT_GROUPINGS = [
+  'therapist',
+  'weekday',
+  'hour',
+  'type',
+  'lead_time',
+  'confirmed',
+  'channel',
+  'reminder_timing',
+  'cancel_reason',
+] as const
 export const InsightGrouping = z.enum(INSIGHT_GROUPINGS)
 export type InsightGrouping = z.infer<typeof InsightGrouping>
 
@@ -117,6 +127,7 @@ const RangeBound = z
     (v) => isLocalDate(v) || Instant.safeParse(v).success,
     'Use a date such as 2026-03-02 or a time with its offset such as 2026-03-02T09:00:00-05:00.',
   )
+  .meta({ description: `A date (YYYY-MM-DD) or an instant with its offset, from ${EARLIEST_DATE} to ${LATEST_DATE}` })
 
 export const NoShowInsightsQuery = z
   .object({
@@ -141,6 +152,8 @@ export const InsightCell = z.discriminatedUnion('suppressed', [
     late_cancellations: z.number().int().min(0),
     no_show_rate: z.number().min(0).max(1),
     late_cancel_rate: z.number().min(0).max(1),
+    /** `cancel_reason` only: this reason's share of all the client's cancellations in the range. */
+    share: z.number().min(0).max(1).optional(),
   }),
   z.object({ ...cellIdentity, suppressed: z.literal(true) }),
 ])

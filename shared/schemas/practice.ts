@@ -1,8 +1,10 @@
 import { z } from 'zod'
-import { Country, Phone, Slug, TimeZone } from './common'
+import { RescheduleSettings } from './availability'
+import { Country, Phone, Slug, TimeZone, Text } from './common'
 import { Branding, CancellationPolicy, CrisisResource, Locale, ReminderSchedule } from './policies'
 import { SmsGatewayInput, SmsGatewaySettings } from './reminders'
 import { SilentSignInPatch, SilentSignInSettings } from './silent-sign-in'
+import { CalcomPatch, CalcomSettings, FhirPatch, FhirSettings, WhatsappPatch, WhatsappSettings } from './connectors'
 
 const Origin = z
   .string()
@@ -23,16 +25,28 @@ export const Practice = z.object({
   reminder_schedule: ReminderSchedule,
   crisis_resources: z.array(CrisisResource),
   branding: Branding,
+  /** Minutes an urgent alert may wait unacknowledged before the front desk and the owner are told too (1–120). */
+  urgent_escalation_minutes: z.number().int(),
+  /** Where the practice itself (its front desk) is emailed about urgent alerts and escalations. */
+  contact_email: z.string().optional(),
+  /** Whether clients move their own sessions at once, by request, or not at all, and inside the cancellation window. */
+  reschedule: RescheduleSettings,
   /** The practice's own SMS gateway for reminders and replies; the signing secret is never shown. */
   sms_gateway: SmsGatewaySettings.optional(),
   /** Silent sign-in from the practice's own site; the shared secret is never shown. */
   silent_sign_in: SilentSignInSettings.optional(),
+  /** Cal.com bookings arriving by webhook; the secret is never shown. */
+  calcom: CalcomSettings.optional(),
+  /** The practice's FHIR R4 server and its last sync; the token is never shown. */
+  fhir: FhirSettings.optional(),
+  /** WhatsApp through the Cloud API; the token and secrets are never shown. */
+  whatsapp: WhatsappSettings.optional(),
 })
 export type Practice = z.infer<typeof Practice>
 
 export const PracticePatch = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: Text.trim().min(1).max(120),
     time_zone: TimeZone,
     country: Country,
     phone: Phone.nullable(),
@@ -42,10 +56,19 @@ export const PracticePatch = z
     reminder_schedule: ReminderSchedule,
     crisis_resources: z.array(CrisisResource).min(1).max(12),
     branding: Branding,
+    urgent_escalation_minutes: z.number().int().min(1).max(120),
+    contact_email: z.email().max(254).nullable(),
+    reschedule: RescheduleSettings,
     /** `null` removes the gateway; the secret signs texts to it and verifies replies from it. */
     sms_gateway: SmsGatewayInput.nullable(),
     /** `null` turns silent sign-in off; the secret is write-only. */
     silent_sign_in: SilentSignInPatch.nullable(),
+    /** `null` stops taking Cal.com bookings. */
+    calcom: CalcomPatch.nullable(),
+    /** `null` stops syncing from the FHIR server. */
+    fhir: FhirPatch.nullable(),
+    /** `null` disconnects WhatsApp; the token and secrets are write-only. */
+    whatsapp: WhatsappPatch.nullable(),
   })
   .partial()
   .strict()
@@ -54,7 +77,7 @@ export type PracticePatch = z.infer<typeof PracticePatch>
 
 export const OperatorPracticeCreate = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: Text.trim().min(1).max(120),
     slug: Slug,
     time_zone: TimeZone,
     allowed_origins: z.array(Origin).max(20).default([]),
@@ -78,7 +101,7 @@ export const ApiKeyCreate = z
   .object({
     role: ApiKeyRole,
     therapist_id: z.string().optional(),
-    name: z.string().trim().max(80).default(''),
+    name: Text.trim().max(80).default(''),
   })
   .strict()
   .refine((k) => (k.role === 'therapist') === Boolean(k.therapist_id), {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Text, Url } from './common'
 import { Appointment } from './appointment'
 import { Client } from './people'
 import { Channel } from './policies'
@@ -28,9 +29,19 @@ export const AppointmentWithReminders = Appointment.extend({ reminders: z.array(
 export const ChannelState = z.object({
   receives: z.boolean(),
   reason: z
-    .enum(['not_in_schedule', 'no_consent', 'opted_out', 'failing', 'no_phone', 'no_sms_gateway', 'no_device'])
+    .enum([
+      'not_in_schedule',
+      'no_consent',
+      'opted_out',
+      'failing',
+      'no_phone',
+      'no_sms_gateway',
+      'no_device',
+      'not_preferred',
+      'preferred_elsewhere',
+    ])
     .optional(),
-  /** e.g. `sms_stop`, `bounced`, `complained`. */
+  /** e.g. `sms_stop`, `bounced`, `complained`; for `preferred_elsewhere`, the channel in use. */
   detail: z.string().optional(),
   since: z.string().optional(),
 })
@@ -44,7 +55,7 @@ export const SmsGatewaySettings = z.object({ url: z.string(), has_signing_secret
 
 export const SmsGatewayInput = z
   .object({
-    url: z.url({ protocol: /^https?$/ }).max(500),
-    signing_secret: z.string().min(24, 'Use a secret of at least 24 characters.').max(200),
+    url: Url({ protocol: /^https?$/ }).max(500),
+    signing_secret: Text.min(24, 'Use a secret of at least 24 characters.').max(200),
   })
   .strict()

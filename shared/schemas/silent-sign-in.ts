@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Text } from './common'
 
 /**
  * Silent sign-in: the practice's own backend signs a short-lived JWT for a client it already
@@ -10,12 +11,12 @@ const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//
 export const SilentSignInPatch = z
   .object({
     /** The `iss` the practice's tokens carry, e.g. "https://calmwaters.example". */
-    issuer: z.string().trim().min(1).max(200),
+    issuer: Text.trim().min(1).max(200),
     /**
      * HS256 shared secret (32+ characters). Write-only: it is never returned. Omit to keep the
      * current one, or send null to remove it.
      */
-    secret: z.string().min(32, 'Use at least 32 characters.').max(512).nullable().optional(),
+    secret: Text.min(32, 'Use at least 32 characters.').max(512).nullable().optional(),
     /** Where the practice publishes its public keys (RS256 or ES256), https only. */
     jwks_url: z
       .url()

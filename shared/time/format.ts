@@ -1,16 +1,17 @@
 import type { Locale } from '../schemas/policies'
 import { t } from '../i18n/dates'
-import { wallClock, wallMillis, type InstantInput } from './zone'
+import { toMillis, wallClock, wallMillis, type InstantInput } from './zone'
 
 /**
- * How an instant reads for a person in their zone and language:
- * - `long`    "Tuesday 14 January at 3:00 pm" · "martes 14 de enero a las 15:00" · "mardi 14 janvier à 15 h"
- * - `medium`  "Tue 14 Jan at 3:00 pm"
- * - `short`   "Tue 14 Jan, 3:00 pm"
- * - `day`     "Tuesday 14 January"
- * - `weekday` "Thursday at 3:00 pm" (only for times within the coming week)
- * - `at`      "at 3:00 pm"
- * - `time`    "3:00 pm" · "15:00" · "15 h"
+ * How an instant reads for a person in their zone and language. Every style that shows a time
+ * carries the zone's short name, so nobody has to guess whose clock it is:
+ * - `long`    "Tuesday 14 January at 3:00 pm EST" · "martes 14 de enero a las 15:00 EST" · "mardi 14 janvier à 15 h EST"
+ * - `medium`  "Tue 14 Jan at 3:00 pm EST"
+ * - `short`   "Tue 14 Jan, 3:00 pm EST"
+ * - `day`     "Tuesday 14 January" (no time, so no zone)
+ * - `weekday` "Thursday at 3:00 pm EST" (only for times within the coming week)
+ * - `at`      "at 3:00 pm EST"
+ * - `time`    "3:00 pm EST" · "15:00 EST" · "15 h EST"
  * Weekday and month names come from Intl in the locale; the word order from `shared/i18n`.
  */
 export type InstantStyle = 'long' | 'medium' | 'short' | 'day' | 'weekday' | 'at' | 'time'
@@ -22,7 +23,7 @@ export function formatInstant(
   style: InstantStyle = 'long',
 ): string {
   const clock = wallClock(instant, timeZone)
-  const time = timeOfDay(clock.hour, clock.minute, locale)
+  const time = `${timeOfDay(clock.hour, clock.minute, locale)} ${zoneAbbreviation(instant, timeZone, locale)}`
   const at = t(locale, 'date.at', { time, count: clock.hour })
   if (style === 'time') return time
   if (style === 'at') return at
@@ -58,4 +59,33 @@ function names(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTi
     nameFormats.set(key, format)
   }
   return format
+}
+
+/**
+ * The zone as people read it beside a time: "EST", "CDT", "CET". Spanish and French Intl data name
+ * few zones ("GMT-6", "UTC−6" for Chicago), so the locale's name is used only when it is a name;
+ * otherwise the US or British English one, and the offset form only where no zone has a name.
+ */
+export function zoneAbbreviation(instant: InstantInput, timeZone: string, locale: Locale): string {
+  const at = toMillis(instant)
+  const own = shortZoneName(at, timeZone, locale === 'en' ? 'en-US' : locale)
+  if (!isOffsetForm(own)) return own
+  for (const region of ['en-US', 'en-GB']) {
+    const named = shortZoneName(at, timeZone, region)
+    if (!isOffsetForm(named)) return named
+  }
+  return own
+}
+
+const isOffsetForm = (name: string) => /^(GMT|UTC)[+−-]/.test(name)
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+function shortZoneName(at: number, timeZone: string, region: string): string {
+  const key = `${region}|${timeZone}`
+  let format = zoneFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(region, { timeZone, timeZoneName: 'short' })
+    zoneFormats.set(key, format)
+  }
+  return format.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone
 }

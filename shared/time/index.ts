@@ -12,4 +12,4 @@ export {
   type WallClock,
 } from './zone'
 export { addBusinessDays, addDays, isBusinessDay, weekdayOf } from './calendar'
-export { formatInstant, type InstantStyle } from './format'
+export { formatInstant, zoneAbbreviation, type InstantStyle } from './format'

@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz'
+import { utcMillis } from './bounds'
 
 /**
  * Wall-clock time in an IANA zone. The offsets come from the runtime's time-zone data through
@@ -76,7 +77,7 @@ export function wallMillis(date: LocalDate, time: LocalTime = '00:00'): number {
   const d = DATE_RE.exec(date)
   const t = TIME_RE.exec(time)
   if (!d || !t) throw new RangeError(`Not a local date and time: ${date} ${time}`)
-  const ms = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]))
+  const ms = utcMillis(Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]))
   if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`No such date: ${date}`)
   return ms
 }

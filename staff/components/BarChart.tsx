@@ -6,10 +6,25 @@ import { useWords } from '../i18n'
  * late-cancellation rate (below it), each with the percentage and the counts in words beside the
  * bars, so the chart reads the same to a screen reader. Suppressed groups show no numbers.
  */
-export function BarChart({ title, caption, cells }: { title: string; caption?: string; cells: InsightCell[] }) {
+export function BarChart({
+  title,
+  caption,
+  cells,
+  measure = 'rates',
+}: {
+  title: string
+  caption?: string
+  cells: InsightCell[]
+  /** `share`: one bar per group, its share of all cancellations (the cancel-reason chart). */
+  measure?: 'rates' | 'share'
+}) {
   const { tr, locale } = useWords()
   const shown = cells.filter((c): c is Extract<InsightCell, { suppressed: false }> => !c.suppressed)
-  const highest = Math.max(0.1, ...shown.flatMap((c) => [c.no_show_rate, c.late_cancel_rate]))
+  const byShare = measure === 'share'
+  const highest = Math.max(
+    0.1,
+    ...shown.flatMap((c) => (byShare ? [c.share ?? 0] : [c.no_show_rate, c.late_cancel_rate])),
+  )
   // The axis ends at the next 10 %, so bars compare within a chart without one filling it.
   const scale = Math.min(1, Math.ceil(highest * 10) / 10)
   const percent = (rate: number) =>
@@ -24,20 +39,47 @@ export function BarChart({ title, caption, cells }: { title: string; caption?: s
         <h2 class="chart-title">{title}</h2>
         {caption && <p class="fine">{caption}</p>}
         <p class="chart-legend" aria-hidden="true">
-          <span class="swatch swatch-noshow" /> {tr('staff.insights.noShowRate')}
-          <span class="swatch swatch-late" /> {tr('staff.insights.lateRate')}
+          {byShare ? (
+            <>
+              <span class="swatch swatch-noshow" /> {tr('staff.insights.share')}
+            </>
+          ) : (
+            <>
+              <span class="swatch swatch-noshow" /> {tr('staff.insights.noShowRate')}
+              <span class="swatch swatch-late" /> {tr('staff.insights.lateRate')}
+            </>
+          )}
           <span class="chart-scale">{tr('staff.insights.scale', { max: percent(scale) })}</span>
         </p>
       </figcaption>
       {cells.length === 0 ? (
-        <p class="empty">{tr('staff.insights.noData')}</p>
+        <p class="empty">{tr(byShare ? 'staff.insights.noCancellations' : 'staff.insights.noData')}</p>
       ) : (
         <ul class="bars">
           {cells.map((cell) => (
             <li key={cell.key} class="bar-row">
               <span class="bar-label">{cell.label}</span>
               {cell.suppressed ? (
-                <span class="bar-suppressed">{tr('staff.insights.suppressed')}</span>
+                <span class="bar-suppressed">
+                  {tr(byShare ? 'staff.insights.suppressedCancellations' : 'staff.insights.suppressed')}
+                </span>
+              ) : byShare ? (
+                <>
+                  <svg
+                    class="bar-svg"
+                    viewBox="0 0 100 15"
+                    preserveAspectRatio="none"
+                    aria-hidden="true"
+                    focusable="false"
+                  >
+                    <rect class="bar-track" x="0" y="0" width="100" height="15" />
+                    <rect class="bar-noshow" x="0" y="0" width={width(cell.share ?? 0)} height="15" />
+                  </svg>
+                  <span class="bar-value">
+                    <strong>{tr('staff.insights.shareValue', { share: percent(cell.share ?? 0) })}</strong>{' '}
+                    {tr('staff.insights.cancellations', { count: cell.sessions, late: cell.late_cancellations })}
+                  </span>
+                </>
               ) : (
                 <>
                   <svg

@@ -38,7 +38,7 @@ export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; 
   const list = useLoad<Therapist[]>(() => ctx.api.therapists(), [])
   useEffect(() => {
     const first = list.state === 'ready' ? list.data[0] : undefined
-    if (!ctx.therapistId && first) ctx.chooseTherapist(first.id)
+    if (first) ctx.chooseTherapist((current) => current ?? first.id)
   }, [list.state])
   if (ownTherapist(ctx.viewer) !== null) return null
   if (list.state === 'error') return <Problem compact error={list.error} onRetry={list.reload} />

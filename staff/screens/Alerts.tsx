@@ -1,3 +1,4 @@
+import { CancelReason } from '../components/CancelReason'
 import { ownTherapist } from '../../shared/policy/access'
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
@@ -137,6 +138,7 @@ function AlertCard({
       </div>
       <p class="alert-summary">{alert.summary}</p>
       {fee && !waiver && <p class="fine">{tr('staff.alerts.fee', { fee })}</p>}
+      {alert.kind === 'late_cancellation' && <CancelReason code={alert.context.reason_code} />}
       {alert.client_note && (
         <figure class="alert-note">
           <figcaption>{tr('staff.alerts.theirWords')}</figcaption>

@@ -10,8 +10,8 @@ import { StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 /**
- * The therapist's own confirmation calls: the sessions of one day still unconfirmed, each with a
- * number to tap, what the reminders did so far, earlier calls, and the outcome to record.
+ * The therapist's own confirmation calls: the sessions of one day still unconfirmed or whose client
+ * asked for a call, each with why it is there, a number to tap, what the reminders did so far, earlier calls, and the outcome to record.
  */
 export function CallList({ ctx }: { ctx: StaffContext }) {
   const { tr, locale } = useWords()
@@ -137,6 +137,7 @@ function Call({
         <h3 id={`call-${id}`} class="call-client">
           {entry.client.name}
         </h3>
+        <p class={`call-reason call-reason-${entry.reason}`}>{tr(`staff.calls.reason.${entry.reason}`)}</p>
         <p class="call-type">
           {entry.type} · {entry.telehealth ? tr('staff.calls.video') : tr('staff.calls.inPerson')}
         </p>

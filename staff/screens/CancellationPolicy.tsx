@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
 import { cancellationQuote } from '../../shared/policy/cancellation'
 import { instantAt, localDate } from '../../shared/time/zone'
+import type { Therapist } from '../../shared/schemas/people'
 import type { CancellationPolicy } from '../../shared/schemas/policies'
 import type { Practice } from '../../shared/schemas/practice'
 import { Done, Loading, Problem } from '../../ui/States'
@@ -9,81 +10,104 @@ import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
+import { PolicyFields, usePolicyDraft } from './cancellation-fields'
 
 const DAY = 86_400_000
 
 /**
  * The practice's cancellation policy (an admin changes it; a therapist sees it), with the rule as
- * a client will read it for a session a week away, from the same function the API enforces.
+ * a client will read it for a session a week away, from the same function the API enforces; then
+ * each therapist's own rule where one replaces the practice's.
  */
 export function CancellationPolicyScreen({ ctx }: { ctx: StaffContext }) {
   const { tr } = useWords()
-  const practice = useLoad<Practice>(() => ctx.api.practice(), [])
+  const loaded = useLoad<{ practice: Practice; therapists: Therapist[] }>(async () => {
+    const [practice, therapists] = await Promise.all([ctx.api.practice(), ctx.api.therapists()])
+    return { practice, therapists }
+  }, [])
   return (
     <StaffScreen title={tr('staff.cancellation.title')} lead={tr('staff.cancellation.lead')}>
-      {practice.state === 'loading' ? (
+      {loaded.state === 'loading' ? (
         <Loading />
-      ) : practice.state === 'error' ? (
-        <Problem compact error={practice.error} onRetry={practice.reload} />
+      ) : loaded.state === 'error' ? (
+        <Problem compact error={loaded.error} onRetry={loaded.reload} />
       ) : (
-        <Editor ctx={ctx} practice={practice.data} />
+        <>
+          <Editor ctx={ctx} practice={loaded.data.practice} onSaved={loaded.reload} />
+          <TherapistRules
+            ctx={ctx}
+            practice={loaded.data.practice}
+            therapists={loaded.data.therapists}
+            onSaved={loaded.reload}
+          />
+        </>
       )}
     </StaffScreen>
   )
 }
 
-function Editor({ ctx, practice }: { ctx: StaffContext; practice: Practice }) {
+function Preview({ policy, practice, id }: { policy: CancellationPolicy; practice: Practice; id: string }) {
   const { tr, locale } = useWords()
-  const [policy, setPolicy] = useState<CancellationPolicy>(practice.cancellation_policy)
-  const [fee, setFee] = useState((practice.cancellation_policy.fee_cents / 100).toFixed(2))
+  // A session next week at 3 pm on the practice's clock, and one later today.
+  const nextWeek = instantAt(localDate(Date.now() + 7 * DAY, practice.time_zone), '15:00', practice.time_zone)
+  const quote = (startsAt: number | Date) =>
+    cancellationQuote({
+      startsAt,
+      policy,
+      now: Date.now(),
+      timeZone: practice.time_zone,
+      locale,
+      practicePhone: practice.phone ?? null,
+    })
+  return (
+    <aside class="preview" aria-labelledby={id}>
+      <h3 id={id} class="section-title">
+        {tr('staff.cancellation.preview')}
+      </h3>
+      <p class="fine">{tr('staff.cancellation.exampleFree')}</p>
+      <div class="rule">
+        <p>{quote(nextWeek).policy_text}</p>
+      </div>
+      <p class="fine">{tr('staff.cancellation.exampleLate')}</p>
+      <div class="rule rule-late">
+        <p>{quote(Date.now() + 6 * 3_600_000).policy_text}</p>
+      </div>
+    </aside>
+  )
+}
+
+/** "48 hours before the session · a $75.00 fee", as the list of rules says it. */
+function useRuleSummary() {
+  const { tr, locale } = useWords()
+  return (policy: CancellationPolicy) =>
+    `${tr('staff.cancellation.hours', { count: policy.window_hours })} · ${
+      policy.late_action === 'fee'
+        ? tr('staff.cancellation.feeOf', { fee: formatMoney(policy.fee_cents, policy.currency, locale) })
+        : tr('staff.cancellation.contact')
+    }`
+}
+
+function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Practice; onSaved: () => void }) {
+  const { tr } = useWords()
+  const draft = usePolicyDraft(practice.cancellation_policy)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
-  const [feeError, setFeeError] = useState<string | null>(null)
+  const summary = useRuleSummary()
   const admin = ctx.identity.role === 'admin'
-  const edit = (next: CancellationPolicy) => {
-    setDone(false)
-    setPolicy(next)
-  }
-  const cents = Math.round(Number(fee) * 100)
-  const shown: CancellationPolicy = { ...policy, fee_cents: Number.isFinite(cents) && cents >= 0 ? cents : 0 }
-  // A session next week at 3 pm on the practice's clock, and one later today.
-  const nextWeek = instantAt(localDate(Date.now() + 7 * DAY, practice.time_zone), '15:00', practice.time_zone)
-  const example = cancellationQuote({
-    startsAt: nextWeek,
-    policy: shown,
-    now: Date.now(),
-    timeZone: practice.time_zone,
-    locale,
-    practicePhone: practice.phone ?? null,
-  })
-  const late = cancellationQuote({
-    startsAt: Date.now() + 6 * 3_600_000,
-    policy: shown,
-    now: Date.now(),
-    timeZone: practice.time_zone,
-    locale,
-    practicePhone: practice.phone ?? null,
-  })
 
   async function save(event: Event) {
     event.preventDefault()
-    if (policy.late_action === 'fee' && (!/^\d+(\.\d{1,2})?$/.test(fee.trim()) || cents > 1_000_000)) {
-      setFeeError(tr('staff.cancellation.feeInvalid'))
-      return
-    }
-    setFeeError(null)
+    const policy = draft.checked()
+    if (!policy) return
     setBusy(true)
     setProblem(null)
     try {
-      const saved = await ctx.api.saveCancellationPolicy({
-        ...policy,
-        fee_cents: policy.late_action === 'fee' ? cents : 0,
-      })
-      setPolicy(saved.cancellation_policy)
-      setFee((saved.cancellation_policy.fee_cents / 100).toFixed(2))
+      const saved = await ctx.api.saveCancellationPolicy(policy)
+      draft.reset(saved.cancellation_policy)
       setDone(true)
       ctx.announce(tr('staff.cancellation.saved'))
+      onSaved()
     } catch (error) {
       setProblem(error)
     } finally {
@@ -91,121 +115,167 @@ function Editor({ ctx, practice }: { ctx: StaffContext; practice: Practice }) {
     }
   }
 
-  const preview = (
-    <aside class="preview" aria-labelledby="cancellation-preview">
-      <h2 id="cancellation-preview" class="section-title">
-        {tr('staff.cancellation.preview')}
-      </h2>
-      <p class="fine">{tr('staff.cancellation.exampleFree')}</p>
-      <div class="rule">
-        <p>{example.policy_text}</p>
-      </div>
-      <p class="fine">{tr('staff.cancellation.exampleLate')}</p>
-      <div class="rule rule-late">
-        <p>{late.policy_text}</p>
-      </div>
-    </aside>
+  const preview = <Preview policy={draft.shown} practice={practice} id="cancellation-preview" />
+  const heading = (
+    <h2 id="practice-rule" class="section-title">
+      {tr('staff.cancellation.practiceRule')}
+    </h2>
   )
-
   if (!admin) {
     return (
-      <div class="editor">
-        <div>
-          <dl class="facts">
-            <div>
-              <dt>{tr('staff.cancellation.window')}</dt>
-              <dd>{tr('staff.cancellation.hours', { count: policy.window_hours })}</dd>
-            </div>
-            <div>
-              <dt>{tr('staff.cancellation.inside')}</dt>
-              <dd>
-                {policy.late_action === 'fee'
-                  ? tr('staff.cancellation.feeOf', { fee: formatMoney(policy.fee_cents, policy.currency, locale) })
-                  : tr('staff.cancellation.contact')}
-              </dd>
-            </div>
-          </dl>
-          <p class="fine">{tr('staff.cancellation.adminOnly')}</p>
+      <section aria-labelledby="practice-rule">
+        {heading}
+        <div class="editor">
+          <div>
+            <p class="rule-summary">{summary(draft.policy)}</p>
+            <p class="fine">{tr('staff.cancellation.adminOnly')}</p>
+          </div>
+          {preview}
         </div>
+      </section>
+    )
+  }
+
+  return (
+    <section aria-labelledby="practice-rule">
+      {heading}
+      <div class="editor">
+        <form class="form editor-form" onSubmit={save} noValidate>
+          <PolicyFields draft={draft} idPrefix="practice" onEdit={() => setDone(false)} />
+          {problem !== null && <Problem compact error={problem} />}
+          {done && <Done>{tr('staff.cancellation.saved')}</Done>}
+          <div class="actions">
+            <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
+              {tr('staff.save')}
+            </button>
+          </div>
+        </form>
         {preview}
       </div>
-    )
+    </section>
+  )
+}
+
+/** Every therapist's rule at a glance, and (for an admin) one therapist's own rule to set or remove. */
+function TherapistRules({
+  ctx,
+  practice,
+  therapists,
+  onSaved,
+}: {
+  ctx: StaffContext
+  practice: Practice
+  therapists: Therapist[]
+  onSaved: () => void
+}) {
+  const { tr } = useWords()
+  const summary = useRuleSummary()
+  const admin = ctx.identity.role === 'admin'
+  const [chosenId, setChosenId] = useState(therapists[0]?.id ?? '')
+  const chosen = therapists.find((t) => t.id === chosenId)
+  if (therapists.length === 0) return null
+  return (
+    <section class="therapist-rules" aria-labelledby="therapist-rules">
+      <h2 id="therapist-rules" class="section-title">
+        {tr('staff.cancellation.therapists')}
+      </h2>
+      <ul class="rules-list">
+        {therapists.map((t) => (
+          <li key={t.id}>
+            <strong>{t.name}</strong>
+            <span>
+              {t.cancellation_policy
+                ? tr('staff.cancellation.ownRule', { rule: summary(t.cancellation_policy) })
+                : tr('staff.cancellation.followsPractice')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {admin && chosen && (
+        <>
+          <div class="toolbar">
+            <div class="field field-inline">
+              <label for="override-therapist">{tr('staff.cancellation.whose')}</label>
+              <select id="override-therapist" value={chosenId} onChange={(e) => setChosenId(e.currentTarget.value)}>
+                {therapists.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <OverrideEditor key={chosen.id} ctx={ctx} practice={practice} therapist={chosen} onSaved={onSaved} />
+        </>
+      )}
+    </section>
+  )
+}
+
+function OverrideEditor({
+  ctx,
+  practice,
+  therapist,
+  onSaved,
+}: {
+  ctx: StaffContext
+  practice: Practice
+  therapist: Therapist
+  onSaved: () => void
+}) {
+  const { tr } = useWords()
+  const [own, setOwn] = useState(Boolean(therapist.cancellation_policy))
+  const draft = usePolicyDraft(therapist.cancellation_policy ?? practice.cancellation_policy)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+  const [problem, setProblem] = useState<unknown>(null)
+  const choose = (value: boolean) => {
+    setDone(false)
+    setOwn(value)
+  }
+
+  async function save(event: Event) {
+    event.preventDefault()
+    const policy = own ? draft.checked() : null
+    if (own && !policy) return
+    setBusy(true)
+    setProblem(null)
+    try {
+      await ctx.api.saveTherapistCancellationPolicy(therapist.id, policy)
+      setDone(true)
+      ctx.announce(tr('staff.cancellation.savedFor', { therapist: therapist.name }))
+      onSaved()
+    } catch (error) {
+      setProblem(error)
+    } finally {
+      setBusy(false)
+    }
   }
 
   return (
     <div class="editor">
       <form class="form editor-form" onSubmit={save} noValidate>
-        <div class="field">
-          <label for="window">{tr('staff.cancellation.window')}</label>
-          <select
-            id="window"
-            value={policy.window_hours}
-            onChange={(e) => edit({ ...policy, window_hours: Number(e.currentTarget.value) })}
-          >
-            {[24, 36, 48].map((hours) => (
-              <option key={hours} value={hours}>
-                {tr('staff.cancellation.hours', { count: hours })}
-              </option>
-            ))}
-          </select>
-        </div>
         <fieldset class="categories">
-          <legend>{tr('staff.cancellation.inside')}</legend>
+          <legend>{tr('staff.cancellation.ruleFor', { therapist: therapist.name })}</legend>
           <div class="radio">
-            <input
-              type="radio"
-              name="late-action"
-              id="late-fee"
-              checked={policy.late_action === 'fee'}
-              onChange={() => edit({ ...policy, late_action: 'fee' })}
-            />
-            <label for="late-fee">{tr('staff.cancellation.fee')}</label>
+            <input type="radio" name="own-rule" id="own-none" checked={!own} onChange={() => choose(false)} />
+            <label for="own-none">{tr('staff.cancellation.usePractice')}</label>
           </div>
           <div class="radio">
-            <input
-              type="radio"
-              name="late-action"
-              id="late-contact"
-              checked={policy.late_action === 'contact_required'}
-              onChange={() => edit({ ...policy, late_action: 'contact_required' })}
-            />
-            <label for="late-contact">{tr('staff.cancellation.contact')}</label>
+            <input type="radio" name="own-rule" id="own-rule" checked={own} onChange={() => choose(true)} />
+            <label for="own-rule">{tr('staff.cancellation.useOwn')}</label>
           </div>
         </fieldset>
-        {policy.late_action === 'fee' && (
-          <div class="field">
-            <label for="fee">{tr('staff.cancellation.amount', { currency: policy.currency })}</label>
-            <input
-              id="fee"
-              type="text"
-              inputMode="decimal"
-              value={fee}
-              onInput={(e) => {
-                setDone(false)
-                setFee(e.currentTarget.value)
-              }}
-              aria-invalid={feeError ? true : undefined}
-              aria-describedby={feeError ? 'fee-hint fee-error' : 'fee-hint'}
-            />
-            <p id="fee-hint" class="hint">
-              {tr('staff.cancellation.amountHint')}
-            </p>
-            {feeError && (
-              <p id="fee-error" class="field-error">
-                {feeError}
-              </p>
-            )}
-          </div>
-        )}
+        {own && <PolicyFields draft={draft} idPrefix="own" onEdit={() => setDone(false)} />}
         {problem !== null && <Problem compact error={problem} />}
-        {done && <Done>{tr('staff.cancellation.saved')}</Done>}
+        {done && <Done>{tr('staff.cancellation.savedFor', { therapist: therapist.name })}</Done>}
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-            {tr('staff.save')}
+            {tr('staff.cancellation.saveFor', { therapist: therapist.name })}
           </button>
         </div>
       </form>
-      {preview}
+      <Preview policy={own ? draft.shown : practice.cancellation_policy} practice={practice} id="own-rule-preview" />
     </div>
   )
 }

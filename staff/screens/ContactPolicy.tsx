@@ -31,10 +31,12 @@ export function ContactPolicyScreen({ ctx }: { ctx: StaffContext }) {
       </div>
       {loaded.state === 'error' ? (
         <Problem compact error={loaded.error} onRetry={loaded.reload} />
-      ) : loaded.state === 'loading' || !loaded.data ? (
+      ) : loaded.state === 'loading' || !loaded.data || loaded.data.therapist.id !== id ? (
+        // Until the chosen therapist's own policy has arrived, the previous one's must not be shown
+        // (or saved) under the new name.
         <Loading />
       ) : (
-        <Editor key={id} ctx={ctx} therapist={loaded.data.therapist} saved={loaded.data.policy} />
+        <Editor key={loaded.data.therapist.id} ctx={ctx} therapist={loaded.data.therapist} saved={loaded.data.policy} />
       )}
     </StaffScreen>
   )

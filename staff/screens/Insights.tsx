@@ -8,7 +8,16 @@ import { BarChart } from '../components/BarChart'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
-const GROUPINGS: InsightGrouping[] = ['weekday', 'hour', 'lead_time', 'channel', 'type', 'therapist']
+const GROUPINGS: InsightGrouping[] = [
+  'weekday',
+  'hour',
+  'lead_time',
+  'reminder_timing',
+  'channel',
+  'type',
+  'therapist',
+  'cancel_reason',
+]
 const RANGES = [30, 90, 180] as const
 
 /**
@@ -75,8 +84,11 @@ export function Insights({ ctx }: { ctx: StaffContext }) {
           />
           <BarChart
             title={tr(`staff.insights.by.${grouping}`)}
-            caption={tr('staff.insights.caption', { min: data.data.min_sessions })}
+            caption={tr(grouping === 'cancel_reason' ? 'staff.insights.reasonCaption' : 'staff.insights.caption', {
+              min: data.data.min_sessions,
+            })}
             cells={data.data.groups}
+            measure={grouping === 'cancel_reason' ? 'share' : 'rates'}
           />
         </div>
       )}

@@ -37,13 +37,30 @@ async function check(name: string) {
 
 const heading = () => portal.getByRole('heading', { level: 1 })
 
+/** Scrolled to the very end, at both sizes, "Need help now?" and Close are still on screen. */
+async function helpStaysOnScreen() {
+  const size = page.viewportSize()!
+  for (const viewport of [{ width: 320, height: 640 }, size]) {
+    await page.setViewportSize(viewport)
+    await page.waitForTimeout(150)
+    await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    await page.waitForTimeout(100)
+    for (const name of ['Need help now?', 'Close']) {
+      const box = (await portal.getByRole('button', { name, exact: true }).boundingBox())!
+      expect(box.y, `${name} at ${viewport.width}px`).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height, `${name} at ${viewport.width}px`).toBeLessThanOrEqual(viewport.height)
+    }
+    await frame.evaluate(() => window.scrollTo(0, 0))
+  }
+}
+
 /** A fresh browser profile (nothing stored from the last client), on the demo website. */
 async function openPortal(path = '/') {
   await context?.close()
   context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`${hearth.base}${path}`)
+  await page.goto(`${hearth.demoBase}${path}`)
   await page.evaluate(() => {
     const seen: string[] = []
     ;(window as any).hearthEvents = seen
@@ -93,7 +110,7 @@ describe('the demo practice website', () => {
     await page.getByRole('button', { name: 'My appointments' }).click() // close it again
     await page.waitForTimeout(200)
     await screenshotBoth(page, '00-demo-site')
-    await page.goto(`${hearth.base}/inline.html`)
+    await page.goto(`${hearth.demoBase}/inline.html`)
     frame = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
     await frame.getByLabel('Your email address').waitFor()
     await check('00-demo-inline')
@@ -108,6 +125,38 @@ describe('the demo practice website', () => {
     expect(await frame.getByRole('region', { name: 'If you need help right now' }).textContent()).toContain(
       'call 911 now',
     )
+  })
+})
+
+describe('on a phone', () => {
+  it('the open portal is modal: Tab stays inside, the page behind is inert, Escape returns to the launcher', async () => {
+    await openPortal()
+    await page.getByRole('button', { name: 'My appointments' }).click() // closed again
+    await page.setViewportSize({ width: 320, height: 640 })
+    await page.getByRole('button', { name: 'My appointments' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to see your appointments')
+    const behind = () =>
+      page.evaluate(() => [...document.body.children].filter((n) => !n.shadowRoot).map((n) => (n as HTMLElement).inert))
+    expect(await behind()).not.toContain(false)
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      // Focus is in the portal's frame (or has left for the browser's own controls), never on the page.
+      const onPage = await page.evaluate(() => {
+        const active = document.activeElement
+        return active && active !== document.body && active.tagName !== 'IFRAME' && !active.shadowRoot
+      })
+      expect(onPage, `Tab ${i + 1} reached the page behind`).toBeFalsy()
+    }
+    await portal.getByLabel('Your email address').focus()
+    await page.keyboard.press('Escape')
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => [...document.body.children].find((n) => n.shadowRoot)?.shadowRoot?.activeElement?.className ?? null,
+        ),
+      )
+      .toBe('launcher')
+    expect(await behind()).not.toContain(true)
   })
 })
 
@@ -135,6 +184,7 @@ describe("Alex's visit", () => {
     expect(await ownTab.getAttribute('target')).toBe('_blank')
     expect(await ownTab.getAttribute('rel')).toBe('noopener')
     await check('03-sessions')
+    await helpStaysOnScreen()
   })
 
   it('confirms the next session in one tap', async () => {
@@ -171,7 +221,7 @@ describe("Alex's visit", () => {
     expect(ics).toContain(`DTSTART:${later.starts_at.replace(/[-:]/g, '').replace(/\.\d+/, '').slice(0, 15)}`)
     await check('05-detail')
     await portal.getByRole('button', { name: 'Cancel this appointment' }).click()
-    await portal.getByText(/^You can cancel free of charge until \w+day \d+ \w+ at \d+:\d\d [ap]m\./).waitFor()
+    await portal.getByText(/^You can cancel free of charge until \w+day \d+ \w+ at \d+:\d\d [ap]m E[SD]T\./).waitFor()
     await check('06-cancel-free')
     await portal.getByRole('button', { name: 'Cancel appointment' }).click()
     await expect.poll(() => heading().textContent()).toBe('Appointment cancelled')
@@ -255,10 +305,46 @@ describe("Alex's visit", () => {
     await portal.getByRole('button', { name: 'Join the list' }).click()
     await portal.getByText("You're on Dr. Maya Rivera's cancellation list.", { exact: false }).first().waitFor()
     await portal.getByRole('button', { name: 'Your appointments' }).first().click()
-    await portal.getByRole('button', { name: /^Join the cancellation list/ }).click()
+    // Home says so now, with the way to change or leave.
+    await portal.getByRole('button', { name: /^You're on Dr. Maya Rivera's cancellation list/ }).click()
     await portal.getByText("You're on Dr. Maya Rivera's cancellation list.", { exact: true }).waitFor()
     await portal.getByRole('button', { name: 'Leave the list' }).click()
     await portal.getByText("You've left Dr. Maya Rivera's cancellation list.").first().waitFor()
+    await portal.getByRole('button', { name: 'Your appointments' }).first().click()
+  })
+
+  it('chooses how the practice reaches her: texts first, then email, in her own language', async () => {
+    await portal.getByRole('button', { name: /^How we reach you/ }).click()
+    await heading().filter({ hasText: 'How we reach you' }).waitFor()
+    await check('13b-preferences')
+    const email = portal.getByRole('checkbox', { name: /Email/ })
+    expect(await email.isChecked()).toBe(true)
+    const sms = portal.getByRole('checkbox', { name: /Text messages/ })
+    const texts = await sms.isEnabled()
+    if (texts) {
+      if (!(await sms.isChecked())) await sms.check()
+      await portal.getByRole('button', { name: 'Move Text messages up' }).click()
+      expect(await portal.locator('.channel-order li').first().textContent()).toContain('Text messages')
+    }
+    await portal.getByLabel('Language').selectOption('es')
+    await portal.getByRole('button', { name: 'Save' }).click()
+    // The portal speaks her language from then on.
+    await portal
+      .getByText(/^Guardado\. Te contactaremos primero por/)
+      .first()
+      .waitFor()
+    await check('13c-preferences-saved')
+    const clients = (await hearth.call('GET', '/v1/clients?email=alex@example.com')).data as { id: string }[]
+    const saved = await hearth.call('GET', `/v1/clients/${clients[0]!.id}`)
+    expect(saved.locale).toBe('es')
+    expect(saved.preferred_channels[0]).toBe(texts ? 'sms' : 'email')
+    // Back to English for the rest of the visit.
+    await portal.getByLabel('Idioma').selectOption('en')
+    await portal.getByRole('button', { name: 'Guardar' }).click()
+    await portal
+      .getByText(/^Saved\./)
+      .first()
+      .waitFor()
     await portal.getByRole('button', { name: 'Your appointments' }).first().click()
   })
 

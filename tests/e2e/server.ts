@@ -20,6 +20,8 @@ async function freePort(host = '127.0.0.1'): Promise<number> {
 
 export type RunningHearth = {
   base: string
+  /** The Calm Waters demo website, on its own origin (DEMO_PORT). */
+  demoBase: string
   call: (method: string, path: string, body?: unknown) => Promise<any>
   latestCode: (email: string) => Promise<string>
   stop: () => Promise<void>
@@ -33,6 +35,8 @@ export type RunningHearth = {
 export async function startHearth(): Promise<RunningHearth> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
+  const demoPort = await freePort()
+  const demoBase = `http://127.0.0.1:${demoPort}`
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'))
   const database = process.env.DATABASE_URL ? await freshDatabase({ max: 1 }) : null
   // The child needs the database to itself; our migrated connection is only for dropping it later.
@@ -41,10 +45,14 @@ export async function startHearth(): Promise<RunningHearth> {
     PORT: String(port),
     HOST: '127.0.0.1',
     PUBLIC_URL: base,
+    DEMO_PORT: String(demoPort),
+    DEMO_URL: demoBase,
     DATA_DIR: dataDir,
     DIST_DIR: E2E_DIST,
     BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
     RESEND_API_KEY: '',
+    // A Vite build in this process (the widget bench) sets NODE_ENV=production; the outbox needs development.
+    NODE_ENV: 'development',
   }
   if (database) env.DATABASE_URL = database.url
   else delete env.DATABASE_URL
@@ -84,7 +92,9 @@ export async function startHearth(): Promise<RunningHearth> {
   async function latestCode(email: string): Promise<string> {
     for (let tries = 0; tries < 50; tries++) {
       const outbox = await (await fetch(`${base}/dev/outbox?to=${encodeURIComponent(email)}`)).json()
-      const code = /\b(\d{6})\b/.exec(outbox.data?.[0]?.text ?? '')?.[1]
+      // Newest first; another email (a cancellation's confirmation) can arrive after the code.
+      const signIn = (outbox.data ?? []).find((m: { subject: string }) => /code|código/i.test(m.subject))
+      const code = /\b(\d{6})\b/.exec(signIn?.text ?? '')?.[1]
       if (code) return code
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -93,6 +103,7 @@ export async function startHearth(): Promise<RunningHearth> {
 
   return {
     base,
+    demoBase,
     call,
     latestCode,
     async stop() {

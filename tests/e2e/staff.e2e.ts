@@ -223,10 +223,12 @@ describe("Dr. Rivera's day", () => {
   it('lists the sessions to confirm, with tap-to-call numbers', async () => {
     await page.getByRole('heading', { name: 'Robin Hale' }).waitFor()
     await page.getByRole('heading', { name: 'Priya Shah' }).waitFor()
-    toConfirm = Number(/(\d+) sessions? to confirm/.exec((await page.locator('.count').textContent())!)![1])
+    toConfirm = Number(/(\d+) sessions? to call about/.exec((await page.locator('.count').textContent())!)![1])
     expect(toConfirm).toBeGreaterThanOrEqual(2)
     const call = page.getByRole('link', { name: /^Call Robin Hale on \(555\)/ })
     expect(await call.getAttribute('href')).toBe('tel:+15550104001')
+    const robin = page.getByRole('listitem', { name: 'Robin Hale' })
+    expect(await robin.locator('.call-reason').textContent()).toBe('Not confirmed yet')
     await check('staff-02-calls')
   })
 
@@ -239,7 +241,7 @@ describe("Dr. Rivera's day", () => {
 
     await page.getByRole('listitem', { name: 'Priya Shah' }).getByRole('button', { name: 'Confirmed' }).click()
     await done("Priya Shah's session is confirmed.")
-    await page.getByText(`${toConfirm - 1} session${toConfirm - 1 === 1 ? '' : 's'} to confirm`).waitFor()
+    await page.getByText(`${toConfirm - 1} session${toConfirm - 1 === 1 ? '' : 's'} to call about`).waitFor()
     expect(await page.getByRole('heading', { name: 'Priya Shah' }).count()).toBe(0)
     await check('staff-03-calls-recorded')
   })
@@ -357,18 +359,40 @@ describe('an admin', () => {
   it('changes the practice’s cancellation policy and sees the rule as clients will', async () => {
     await page.getByRole('link', { name: 'Cancellation policy' }).click()
     await expect.poll(() => heading().textContent()).toBe('Cancellation policy')
-    await page.getByLabel('Free cancellation until').selectOption('24')
-    await page.getByLabel('Fee (USD)').fill('60')
+    const practiceRule = page.getByRole('region', { name: "The practice's policy" })
+    await practiceRule.getByLabel('Free cancellation until').selectOption('24')
+    await practiceRule.getByLabel('Fee (USD)').fill('60')
     await page
       .getByText("This session is less than 24 hours away, so cancelling now carries the practice's $60.00", {
         exact: false,
       })
       .waitFor()
-    await page.getByRole('button', { name: 'Save changes' }).click()
+    await practiceRule.getByRole('button', { name: 'Save changes' }).click()
     await done('The cancellation policy is saved.')
     const practice = await hearth.call('GET', '/v1/practice')
     expect(practice.cancellation_policy).toMatchObject({ window_hours: 24, late_action: 'fee', fee_cents: 6000 })
     await check('staff-09-cancellation-policy')
+  })
+
+  it("sees and changes a therapist's own cancellation rule, on that therapist", async () => {
+    const rules = page.getByRole('region', { name: "Each therapist's rule" })
+    await rules.getByText('Own rule: 24 hours before the session · Clients call the practice to cancel').waitFor()
+    await page.getByLabel('Set the rule for').selectOption({ label: 'Sam Okafor, LCSW' })
+    expect(await page.getByLabel('A rule of their own').isChecked()).toBe(true)
+    expect(await page.locator('#own-window').inputValue()).toBe('24')
+    await page.locator('#own-window').selectOption('36')
+    await page.getByRole('button', { name: 'Save the rule for Sam Okafor, LCSW' }).click()
+    await done("Sam Okafor, LCSW's cancellation rule is saved.")
+    const therapists = (await hearth.call('GET', '/v1/therapists')).data as {
+      name: string
+      cancellation_policy?: unknown
+    }[]
+    expect(therapists.find((t) => t.name === 'Sam Okafor, LCSW')!.cancellation_policy).toMatchObject({
+      window_hours: 36,
+      late_action: 'contact_required',
+    })
+    expect(therapists.find((t) => t.name === 'Dr. Maya Rivera')!.cancellation_policy).toBeUndefined()
+    await check('staff-09b-therapist-rule')
   })
 
   it('compares the therapists in the insights', async () => {

@@ -130,6 +130,9 @@ export function App({
       <div class={`portal mode-${boot.mode}`}>
         <header class="topbar">
           <p class="practice">{practiceName || '\u00a0'}</p>
+          <button type="button" class="help-now" onClick={() => setHelpOpen(true)} aria-expanded={helpOpen}>
+            {helpNowLabel(locale)}
+          </button>
           {boot.mode === 'panel' && (
             <button type="button" class="icon-button" onClick={() => bridge.close()} aria-label={tr('widget.close')}>
               <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
@@ -194,21 +197,13 @@ export function App({
           </div>
         </main>
 
-        <footer class="footer">
-          <button
-            type="button"
-            class="link-button help-link"
-            onClick={() => setHelpOpen(true)}
-            aria-expanded={helpOpen}
-          >
-            {helpNowLabel(locale)}
-          </button>
-          {signedIn && (
+        {signedIn && (
+          <footer class="footer">
             <button type="button" class="link-button" onClick={() => signOut('signedOut')}>
               {tr('widget.signout.button')}
             </button>
-          )}
-        </footer>
+          </footer>
+        )}
         <p class="sr-only" role="status" aria-live="polite">
           {announcement}
         </p>

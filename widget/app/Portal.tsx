@@ -10,9 +10,11 @@ import { useWords as useFirstLoadWords } from './i18n'
 import { useWords, words } from './i18n/signed-in'
 import { Cancel } from './screens/Cancel'
 import { FeeWaiver } from './screens/FeeWaiver'
+import { FindTime } from './screens/FindTime'
 import { Messages } from './screens/Messages'
 import { Missed } from './screens/Missed'
 import { Offer } from './screens/Offer'
+import { Preferences } from './screens/Preferences'
 import { browserPush, type PushBrowser } from './push'
 import { SessionDetail } from './screens/SessionDetail'
 import { Sessions } from './screens/Sessions'
@@ -23,11 +25,13 @@ export type Route =
   | { name: 'home' }
   | { name: 'session'; id: string }
   | { name: 'cancel'; id: string }
+  | { name: 'reschedule'; id: string }
   | { name: 'missed'; id: string }
   | { name: 'messages'; therapistId?: string; crisis?: boolean }
   | { name: 'waitlist'; therapistId?: string }
   | { name: 'offer'; id: string }
   | { name: 'waiver'; id: string }
+  | { name: 'preferences' }
 
 export type PortalContext = {
   api: PortalApi
@@ -61,6 +65,9 @@ function firstRoute(initial: Initial | undefined): Route {
   if (initial.show === 'offer') return { name: 'offer', id: initial.id }
   if (initial.show === 'missed') return { name: 'missed', id: initial.id }
   if (initial.show === 'session') return { name: 'session', id: initial.id }
+  if (initial.show === 'messages') return { name: 'messages', therapistId: initial.id }
+  if (initial.show === 'reschedule') return { name: 'reschedule', id: initial.id }
+  if (initial.show === 'waiver') return { name: 'waiver', id: initial.id }
   return { name: 'home' }
 }
 
@@ -132,6 +139,8 @@ function SignedIn({
       return aboutSession(route.id, (a) => <SessionDetail key={route.id} ctx={context} appointment={a} />)
     case 'cancel':
       return aboutSession(route.id, (a) => <Cancel key={route.id} ctx={context} appointment={a} />)
+    case 'reschedule':
+      return aboutSession(route.id, (a) => <FindTime key={route.id} ctx={context} appointment={a} />)
     case 'missed':
       return aboutSession(route.id, (a) => <Missed ctx={context} appointment={a} onDone={home} />)
     case 'messages':
@@ -140,6 +149,8 @@ function SignedIn({
       return aboutSession(route.id, (a) => <FeeWaiver ctx={context} appointment={a} />)
     case 'offer':
       return <Offer ctx={context} id={route.id} />
+    case 'preferences':
+      return <Preferences ctx={context} />
     case 'waitlist':
       return <Waitlist ctx={context} therapistId={route.therapistId} />
     default:

@@ -7,11 +7,20 @@ import type {
   PortalConfig,
   PortalMe,
   PortalOffer,
+  PortalPreferences,
   PortalSession,
 } from '../../shared/schemas/portal'
-import type { ClientMessageCategory } from '../../shared/schemas/policies'
+import type { CancelReasonCode } from '../../shared/cancel-reasons'
+import type { ClientMessageCategory, Locale } from '../../shared/schemas/policies'
+import type { BookAgainTimes, RescheduleRequestAccepted, SlotList } from '../../shared/schemas/availability'
 import { ApiError, refusal, send } from '../../ui/api-client'
 import type { SessionStore } from './session-store'
+
+export type FreeTimes = import('zod').infer<typeof SlotList>
+export type NewSessionTimes = import('zod').infer<typeof BookAgainTimes>
+export type MoveAnswer =
+  | { kind: 'moved'; appointment: PortalAppointment }
+  | ({ kind: 'requested' } & import('zod').infer<typeof RescheduleRequestAccepted>)
 
 export type WaitlistChoice = { therapist_id?: string; preferred_days?: string[]; preferred_times?: string[] }
 
@@ -30,13 +39,32 @@ export interface PortalApi {
   appointments(): Promise<PortalAppointment[]>
   confirm(id: string): Promise<void>
   cancellation(id: string): Promise<CancellationQuote>
-  cancel(id: string, body: { reason?: string; acknowledge_late?: boolean }): Promise<void>
+  cancel(
+    id: string,
+    body: { reason_code?: CancelReasonCode; reason?: string; acknowledge_late?: boolean },
+  ): Promise<void>
   calendar(id: string): Promise<Blob>
   messages(): Promise<Message[]>
   sendMessage(body: { therapist_id?: string; category: ClientMessageCategory; body: string }): Promise<MessageCreated>
   joinWaitlist(body: WaitlistChoice): Promise<void>
+  preferences(): Promise<PortalPreferences>
+  /** Channels in order (the others lose their consent), language and time zone. */
+  savePreferences(body: {
+    channels?: PortalPreferences['channels']
+    locale?: Locale
+    time_zone?: string
+  }): Promise<PortalPreferences>
   leaveWaitlist(body: { therapist_id?: string }): Promise<void>
   requestReschedule(id: string, note?: string): Promise<void>
+  /** This session's free times and the practice's rule for moving it now. */
+  slots(id: string): Promise<FreeTimes>
+  /** Moves it (200) or asks for the time (202); 409 `slot_taken` carries the times still free. */
+  reschedule(id: string, body: { starts_at: string; acknowledge_late?: boolean }): Promise<MoveAnswer>
+  switchToVideo(id: string): Promise<PortalAppointment>
+  /** After a missed session: the free times for a new one, and whether the practice lets the client book it. */
+  bookAgainTimes(id: string): Promise<NewSessionTimes>
+  /** Books the new session (201); 409 `slot_taken` carries the times still free. */
+  bookAgain(id: string, startsAt: string): Promise<PortalAppointment>
   /** Asks for a late-cancellation fee to be waived, once; answers what happens next in the client's language. */
   requestFeeWaiver(id: string, reason: string): Promise<string>
   offers(): Promise<PortalOffer[]>
@@ -162,6 +190,8 @@ export function httpPortalApi(options: Options): PortalApi {
     calendar: async (id) => (await authed('GET', `/v1/portal/appointments/${q(id)}/calendar.ics`)).blob(),
     messages: async () => (await json<{ data: Message[] }>(authed('GET', '/v1/portal/messages'))).data,
     sendMessage: (body) => json<MessageCreated>(authed('POST', '/v1/portal/messages', body)),
+    preferences: () => json<PortalPreferences>(authed('GET', '/v1/portal/me/preferences')),
+    savePreferences: (body) => json<PortalPreferences>(authed('PATCH', '/v1/portal/me/preferences', body)),
     async joinWaitlist(body) {
       await authed('POST', '/v1/portal/waitlist', body)
     },
@@ -190,6 +220,16 @@ export function httpPortalApi(options: Options): PortalApi {
         if (!(error instanceof ApiError && error.status === 404)) throw error
       }
     },
+    slots: (id) => json<FreeTimes>(authed('GET', `/v1/portal/appointments/${q(id)}/slots`)),
+    async reschedule(id, body) {
+      const response = await authed('POST', `/v1/portal/appointments/${q(id)}/reschedule`, body)
+      const answer = await response.json()
+      return response.status === 202 ? { kind: 'requested', ...answer } : { kind: 'moved', appointment: answer }
+    },
+    switchToVideo: (id) => json<PortalAppointment>(authed('POST', `/v1/portal/appointments/${q(id)}/switch-to-video`)),
+    bookAgainTimes: (id) => json<NewSessionTimes>(authed('GET', `/v1/portal/appointments/${q(id)}/book-again`)),
+    bookAgain: (id, startsAt) =>
+      json<PortalAppointment>(authed('POST', `/v1/portal/appointments/${q(id)}/book-again`, { starts_at: startsAt })),
     async requestReschedule(id, note) {
       await authed('POST', `/v1/portal/appointments/${q(id)}/reschedule-request`, note ? { note } : {})
     },

@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/schemas/policies'
 import { isLocale } from '../../ui/locale'
+import { PORTAL_SCREENS, type PortalScreen } from '../../shared/portal-links'
 
 /** What the portal page knows before any request: from its address and the practice block the server put in the page. */
 export type Boot = {
@@ -15,8 +16,7 @@ export type Boot = {
   initial?: Initial
 }
 
-export type Initial = { show: 'missed' | 'offer' | 'sessions' | 'session'; id: string }
-const SHOW = ['missed', 'offer', 'sessions', 'session'] as const
+export type Initial = { show: PortalScreen; id: string }
 
 const isAccent = (value: unknown): value is string => typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)
 
@@ -49,7 +49,7 @@ export function readBoot(location: Location, doc: Document, framed: boolean): Bo
   const accent = params.get('accent') ?? practice.accent
   const show = params.get('show') as Initial['show'] | null
   const id = params.get('id') ?? ''
-  const initial = show && SHOW.includes(show) && /^[\w-]{1,64}$/.test(id || 'x') ? { show, id } : undefined
+  const initial = show && PORTAL_SCREENS.includes(show) && /^[\w-]{1,64}$/.test(id || 'x') ? { show, id } : undefined
   return {
     practice,
     mode,

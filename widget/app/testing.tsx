@@ -4,6 +4,7 @@ import { afterEach } from 'vitest'
 import { defaultCrisisResources } from '../../shared/crisis'
 import type { Locale } from '../../shared/schemas/policies'
 import type {
+  PortalPreferences,
   CancellationQuote,
   Message,
   MessageCreated,
@@ -12,7 +13,7 @@ import type {
   PortalMe,
   PortalOffer,
 } from '../../shared/schemas/portal'
-import type { PortalApi } from './api'
+import type { FreeTimes, PortalApi } from './api'
 import type { Bridge } from './bridge'
 import { WordsProvider } from '../../ui/words'
 import { words } from './i18n/signed-in'
@@ -49,7 +50,7 @@ export function me(overrides: Partial<PortalMe> = {}): PortalMe {
       email: 'alex@example.com',
       time_zone: ZONE,
       locale: 'en',
-      consents: { email: true, sms: false, push: false },
+      consents: { email: true, sms: false, whatsapp: false, push: false },
     },
     practice: { name: 'Calm Waters Counselling', slug: 'demo', time_zone: ZONE, phone: '+15550102000' },
     therapists: [RIVERA],
@@ -126,6 +127,17 @@ export function appointment(
 }
 
 /** Next Monday 10:00 New York, the day after clocks go forward: free to cancel until Saturday 9:00 (48 elapsed hours). */
+export const PREFERENCES: PortalPreferences = {
+  channels: ['email', 'sms'],
+  locale: 'en',
+  time_zone: ZONE,
+  options: [
+    { channel: 'email', available: true, consented: true, recorded_at: '2026-02-01T15:00:00.000Z' },
+    { channel: 'sms', available: true, consented: true, recorded_at: '2026-02-01T15:00:00.000Z' },
+    { channel: 'push', available: true, consented: false },
+  ],
+}
+
 export const freeSession = appointment('a-free', '2026-03-09T14:00:00Z')
 /** Tomorrow 16:00 New York: inside the 48-hour window, $75 fee. */
 export const lateSession = appointment('a-late', '2026-03-03T21:00:00Z')
@@ -184,15 +196,36 @@ export function fakeApi(overrides: Partial<PortalApi> = {}, state = { signedIn: 
           thread_id: 'th1',
           therapist_id: RIVERA.id,
           sender: 'client',
+          channel: 'portal',
           category: body.category,
           body: body.body,
           created_at: new Date(NOW).toISOString(),
         },
         expectation: 'Dr. Maya Rivera usually replies within 2 business days.',
       }) satisfies MessageCreated,
+    preferences: async () => PREFERENCES,
+    savePreferences: async (body) => ({ ...PREFERENCES, ...body }),
     joinWaitlist: async () => {},
     leaveWaitlist: async () => {},
     requestReschedule: async () => {},
+    slots: async () => freeTimes(),
+    reschedule: async (id, body) => ({
+      kind: 'moved',
+      appointment: { ...freeSession, id, starts_at: body.starts_at, status: 'confirmed', can_confirm: false },
+    }),
+    switchToVideo: async (id) => ({ ...freeSession, id, location: undefined }),
+    bookAgainTimes: async () => ({
+      data: [],
+      time_zone: 'America/New_York',
+      rule: { outcome: 'ask', text: "Tell the practice what suits you and they'll find a new time with you." },
+    }),
+    bookAgain: async (id, startsAt) => ({
+      ...freeSession,
+      id: `again-${id}`,
+      starts_at: startsAt,
+      status: 'confirmed',
+      can_confirm: false,
+    }),
     requestFeeWaiver: async () => 'Thank you. The practice will look at your request and let you know either way.',
     offers: async () => [] as PortalOffer[],
     claimOffer: async (id) => ({ ...freeSession, id: `booked-${id}`, status: 'confirmed', can_confirm: false }),
@@ -244,3 +277,25 @@ export const lateCancelled = appointment('a-late-cancelled', '2026-03-02T21:00:0
   cancellation_policy: undefined,
   late_fee: { fee_cents: 7500, currency: 'USD', waiver: 'none', can_ask_waiver: true },
 })
+
+/** Free times as the server sends them: Tuesday 10:00 and 14:00, Wednesday 09:00 (New York). */
+export function freeTimes(overrides: Partial<FreeTimes> = {}): FreeTimes {
+  const slot = (starts: string) => ({
+    starts_at: starts,
+    ends_at: new Date(Date.parse(starts) + 50 * 60_000).toISOString(),
+    modes: ['in_person' as const],
+  })
+  return {
+    data: [slot('2026-03-03T15:00:00.000Z'), slot('2026-03-03T19:00:00.000Z'), slot('2026-03-04T14:00:00.000Z')],
+    time_zone: ZONE,
+    rule: {
+      outcome: 'move',
+      fee_cents: 0,
+      currency: 'USD',
+      needs_acknowledgement: false,
+      text: 'Choose a time that suits you and your session moves straight away.',
+    },
+    can_switch_to_video: false,
+    ...overrides,
+  }
+}

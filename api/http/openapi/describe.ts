@@ -1,6 +1,6 @@
 import { zValidator } from '@hono/zod-validator'
 import type { MiddlewareHandler } from 'hono'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { invalidRequest } from '../errors'
 
 /**
@@ -12,13 +12,15 @@ import { invalidRequest } from '../errors'
 export const DOC = Symbol('openapi.doc')
 export const INPUT = Symbol('openapi.input')
 
-export type Auth = 'none' | 'operator' | 'admin' | 'api_key' | 'portal' | 'signed'
+export type Auth = 'none' | 'operator' | 'admin' | 'api_key' | 'portal' | 'signed' | 'staff'
 
 export type Operation = {
   summary: string
   tags?: string[]
   auth: Auth
   description?: string
+  /** A body that is not JSON (a CSV file, say), documented here since no `input()` validates it. */
+  requestBody?: { contentType: string; description: string }
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>
 }
 
@@ -30,8 +32,18 @@ export function describe(operation: Operation): Described {
   return Object.assign(passThrough, { [DOC]: operation })
 }
 
-export function input<Target extends InputTarget, Schema extends z.ZodType>(target: Target, schema: Schema) {
+/**
+ * Unknown query parameters are ignored everywhere (links carry tracking parameters, caches add
+ * their own); unknown body fields are refused where the schema is strict. One rule, said in the
+ * document's description.
+ */
+function lenientQuery<Schema extends z.ZodType>(schema: Schema): Schema {
+  return (schema instanceof z.ZodObject ? schema.strip() : schema) as Schema
+}
+
+export function input<Target extends InputTarget, Schema extends z.ZodType>(target: Target, given: Schema) {
   const where = target === 'json' ? 'body' : target
+  const schema = target === 'query' ? lenientQuery(given) : given
   const validator = zValidator(target, schema, (result) => {
     if (!result.success) throw invalidRequest(result.error, where)
   })

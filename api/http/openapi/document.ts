@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
+import { EARLIEST_DATE, LATEST_DATE } from '../../../shared/time/bounds'
 import { DOC, INPUT, type Auth, type InputTarget, type Operation } from './describe'
 
 type Found = { operation?: Operation; inputs: { target: InputTarget; schema: z.ZodType }[] }
@@ -16,8 +17,10 @@ const SECURITY: Record<Auth, Record<string, string[]>[]> = {
   none: [],
   signed: [],
   operator: [{ operatorKey: [] }],
-  admin: [{ apiKey: [] }],
-  api_key: [{ apiKey: [] }],
+  // Practice routes take an integration's API key or a staff member's session cookie.
+  admin: [{ apiKey: [] }, { staffSession: [] }],
+  api_key: [{ apiKey: [] }, { staffSession: [] }],
+  staff: [{ staffSession: [] }],
   portal: [{ portalToken: [] }],
 }
 
@@ -28,6 +31,14 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   >
   return rest
 }
+
+const DOCUMENT_DESCRIPTION = [
+  'Errors are `{"error": {"code", "message", "details"}}`; a validation error is 400 `invalid_request` with `details.fields` naming each field.',
+  'Unknown query parameters are ignored; unknown body fields are refused (400).',
+  'A method an address does not answer is 405 with an `Allow` header.',
+  `Instants are ISO 8601 with an offset and dates YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}; time zones are IANA names Postgres knows, stored in canonical spelling.`,
+  'Text fields refuse a NUL character and broken (lone surrogate) characters.',
+].join('\n\n')
 
 /** The OpenAPI 3.1 document of every described route of `app`. */
 export function openApiDocument(app: Hono<any>, info: { title: string; version: string; serverUrl?: string }) {
@@ -66,6 +77,10 @@ export function openApiDocument(app: Hono<any>, info: { title: string; version: 
         }
       }
     }
+    if (!requestBody && operation.requestBody) {
+      const { contentType, description } = operation.requestBody
+      requestBody = { required: true, description, content: { [contentType]: { schema: { type: 'string' } } } }
+    }
     const responses: Record<string, unknown> = {}
     for (const [status, response] of Object.entries(operation.responses)) {
       responses[status] = {
@@ -79,11 +94,11 @@ export function openApiDocument(app: Hono<any>, info: { title: string; version: 
           : {}),
       }
     }
-    if (operation.auth !== 'none') {
-      responses['4XX'] = {
-        description: 'An error, in the one error shape',
-        content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } },
-      }
+    // Any operation can refuse: bad input (400), a wrong method (405), too large a body (413),
+    // too many tries (429), and for signed-in ones 401/403/404.
+    responses['4XX'] = {
+      description: 'An error, in the one error shape',
+      content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } },
     }
     paths[path] ??= {}
     paths[path][method.toLowerCase()] = {
@@ -100,12 +115,20 @@ export function openApiDocument(app: Hono<any>, info: { title: string; version: 
 
   return {
     openapi: '3.1.0',
-    info: { title: info.title, version: info.version },
+    info: { title: info.title, version: info.version, description: DOCUMENT_DESCRIPTION },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'A practice API key (admin or therapist role).' },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'hearth_staff',
+          description:
+            'The staff session cookie (`__Host-hearth_staff` when PUBLIC_URL is https), set by POST /v1/staff/auth/verify. ' +
+            'Unsafe methods with it need `Origin` equal to PUBLIC_URL.',
+        },
         operatorKey: { type: 'http', scheme: 'bearer', description: 'HEARTH_OPERATOR_KEY.' },
         portalToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A portal access token.' },
       },

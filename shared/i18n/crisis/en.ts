@@ -13,4 +13,13 @@ export const en = {
   'crisis.action.callAndText': 'call {phone} or text {text}',
   'crisis.action.visit': 'visit {url}',
   'crisis.name.emergency': 'Emergency services',
+  // Known services, by their own names; a note says when a line also speaks another language.
+  'crisis.name.us988': '988 Suicide & Crisis Lifeline',
+  'crisis.name.ca988': '9-8-8: Suicide Crisis Helpline (in English or French)',
+  'crisis.name.samaritans': 'Samaritans',
+  'crisis.name.auLifeline': 'Lifeline',
+  'crisis.name.nz1737': '1737, Need to talk?',
+  'crisis.name.fr3114': '3114 – French national suicide prevention line (in French)',
+  'crisis.name.es024': '024 – Spanish suicide prevention line (in Spanish)',
+  'crisis.hours.always': '24/7',
 } as const

@@ -16,4 +16,12 @@ export const es: Translation<typeof en> = {
   'crisis.action.callAndText': 'llamar al {phone} o enviar un mensaje de texto al {text}',
   'crisis.action.visit': 'entrar en {url}',
   'crisis.name.emergency': 'Servicios de emergencia',
+  'crisis.name.us988': 'Línea 988 de Prevención del Suicidio y Crisis (en español: oprima 2)',
+  'crisis.name.ca988': '9-8-8: Línea de ayuda en caso de crisis suicida (en inglés o francés)',
+  'crisis.name.samaritans': 'Samaritans (en inglés)',
+  'crisis.name.auLifeline': 'Lifeline (en inglés)',
+  'crisis.name.nz1737': '1737, Need to talk? (en inglés)',
+  'crisis.name.fr3114': '3114 – Línea nacional de prevención del suicidio de Francia (en francés)',
+  'crisis.name.es024': 'Línea 024 de atención a la conducta suicida',
+  'crisis.hours.always': 'las 24 horas, todos los días',
 }

@@ -17,4 +17,12 @@ export const fr: Translation<typeof en> = {
   'crisis.action.callAndText': 'appeler le {phone} ou envoyer un SMS au {text}',
   'crisis.action.visit': 'consulter {url}',
   'crisis.name.emergency': "Services d'urgence",
+  'crisis.name.us988': '988 Suicide & Crisis Lifeline (en anglais, avec interprète en français sur demande)',
+  'crisis.name.ca988': "9-8-8 : Ligne d'aide en cas de crise de suicide (en français ou en anglais)",
+  'crisis.name.samaritans': 'Samaritans (en anglais)',
+  'crisis.name.auLifeline': 'Lifeline (en anglais)',
+  'crisis.name.nz1737': '1737, Need to talk? (en anglais)',
+  'crisis.name.fr3114': '3114 – Numéro national de prévention du suicide',
+  'crisis.name.es024': '024 – Ligne espagnole de prévention du suicide (en espagnol)',
+  'crisis.hours.always': '24 h/24, 7 j/7',
 }

@@ -1,4 +1,4 @@
-import { crisisLinks, crisisSentence, orderCrisisResources } from '../../../shared/crisis'
+import { crisisLinks, crisisResourceFor, crisisSentence, orderCrisisResources } from '../../../shared/crisis'
 import type { CrisisResource } from '../../../shared/schemas/policies'
 import { useWords } from '../i18n'
 
@@ -11,11 +11,11 @@ export function CrisisResources({
   headingLevel?: 2 | 3
 }) {
   const { tr, locale } = useWords()
-  const ordered = orderCrisisResources(resources)
+  const ordered = orderCrisisResources(resources).map((r) => crisisResourceFor(r, locale))
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <section class="crisis" aria-labelledby="crisis-title">
-      <Heading id="crisis-title" class="crisis-title">
+      <Heading id="crisis-title" class="crisis-title" tabIndex={-1}>
         {tr('widget.crisis.title')}
       </Heading>
       <p class="crisis-sentence">{crisisSentence(resources, locale)}</p>

@@ -92,7 +92,9 @@ function setup(
 ) {
   const { api, calls } = fakeApi({
     me: async () =>
-      me({ client: { ...me().client, consents: { email: true, sms: false, push: options.push ?? false } } }),
+      me({
+        client: { ...me().client, consents: { email: true, sms: false, whatsapp: false, push: options.push ?? false } },
+      }),
     ...overrides,
   })
   const { bridge } = fakeBridge()

@@ -42,21 +42,31 @@ async function openCancel(detailsLabel: string) {
 describe('Cancel', () => {
   it('before the deadline: shows the exact free-cancellation deadline, then cancels', async () => {
     const { calls, events } = setup()
-    await openCancel('Details for Mon 9 Mar at 10:00 am')
-    expect(await screen.findByText(/^You can cancel free of charge until Saturday 7 March at 9:00 am\./)).toBeTruthy()
+    await openCancel('Details for Mon 9 Mar at 10:00 am EDT')
+    expect(
+      await screen.findByText(/^You can cancel free of charge until Saturday 7 March at 9:00 am EST\./),
+    ).toBeTruthy()
     expect(screen.queryByRole('checkbox')).toBeNull()
+    // Saying why is offered, and "rather not say" is where it starts.
+    const why = screen.getByRole('group', {
+      name: "If you'd like to say why — it helps the practice, and you don't have to.",
+    })
+    expect(why).toBeTruthy()
+    expect((screen.getByLabelText("I'd rather not say") as HTMLInputElement).checked).toBe(true)
+    fireEvent.click(screen.getByLabelText('Getting there is hard'))
     fireEvent.input(screen.getByLabelText('Anything the practice should know? (optional)'), {
       target: { value: 'Travelling' },
     })
     fireEvent.click(screen.getByRole('button', { name: 'Cancel appointment' }))
-    expect(await screen.findByRole('heading', { level: 1, name: 'Appointment cancelled' })).toBeTruthy()
-    expect(calls.cancel).toEqual([['a-free', { reason: 'Travelling' }]])
+    const result = await screen.findByRole('heading', { level: 1, name: 'Appointment cancelled' })
+    await waitFor(() => expect(document.activeElement).toBe(result))
+    expect(calls.cancel).toEqual([['a-free', { reason_code: 'transportation', reason: 'Travelling' }]])
     expect(events).toEqual(['cancelled'])
   })
 
   it('inside the window with a fee: says the fee and needs an explicit acknowledgement', async () => {
     const { calls } = setup()
-    await openCancel('Details for Tue 3 Mar at 4:00 pm')
+    await openCancel('Details for Tue 3 Mar at 4:00 pm EST')
     expect(
       await screen.findByText(
         "This session is less than 48 hours away, so cancelling now carries the practice's $75.00 late-cancellation fee. If something serious came up, you can ask for it to be waived.",
@@ -75,7 +85,7 @@ describe('Cancel', () => {
 
   it('inside the window where the practice asks for a call: the number to tap, and no cancel button', async () => {
     const { calls } = setup()
-    await openCancel('Details for Tue 3 Mar at 9:00 am')
+    await openCancel('Details for Tue 3 Mar at 9:00 am EST')
     expect(
       await screen.findByText(
         "Because this session is less than 24 hours away, please call the practice at (555) 010\u20112000 to cancel. They'll help you find another time.",
@@ -94,7 +104,7 @@ describe('Cancel', () => {
         throw new ApiError(409, 'late_cancellation_unacknowledged', 'late')
       },
     })
-    await openCancel('Details for Mon 9 Mar at 10:00 am')
+    await openCancel('Details for Mon 9 Mar at 10:00 am EDT')
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel appointment' }))
     expect((await screen.findByRole('alert')).textContent).toContain(
       'The free-cancellation time passed while this page was open.',
@@ -110,7 +120,7 @@ describe('Cancel', () => {
         return freeSession.cancellation!
       },
     })
-    await openCancel('Details for Mon 9 Mar at 10:00 am')
+    await openCancel('Details for Mon 9 Mar at 10:00 am EDT')
     expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong on our side.')
     fail = false
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
@@ -133,9 +143,9 @@ describe('Cancel', () => {
         appointments: async () => [leeSession],
         cancellation: async () => leeSession.cancellation!,
       })
-      fireEvent.click(await screen.findByRole('button', { name: 'Details for Tue 10 Mar at 11:00 am' }))
+      fireEvent.click(await screen.findByRole('button', { name: 'Details for Tue 10 Mar at 11:00 am EDT' }))
       const detail =
-        "You can cancel free of charge until Sunday 8 March at 11:00 pm. After that, cancelling carries the practice's $40.00 late-cancellation fee."
+        "You can cancel free of charge until Sunday 8 March at 11:00 pm EDT. After that, cancelling carries the practice's $40.00 late-cancellation fee."
       expect(await screen.findByText(detail)).toBeTruthy()
       fireEvent.click(screen.getByRole('button', { name: 'Cancel this appointment' }))
       expect(await screen.findByText(detail)).toBeTruthy()
@@ -147,10 +157,10 @@ describe('Cancel', () => {
         appointments: async () => [callLater],
         cancellation: async () => callLater.cancellation!,
       })
-      fireEvent.click(await screen.findByRole('button', { name: 'Details for Wed 11 Mar at 11:00 am' }))
+      fireEvent.click(await screen.findByRole('button', { name: 'Details for Wed 11 Mar at 11:00 am EDT' }))
       expect(
         await screen.findByText(
-          "You can cancel free of charge until Tuesday 10 March at 11:00 am. After that, you'll need to contact the practice to cancel.",
+          "You can cancel free of charge until Tuesday 10 March at 11:00 am EDT. After that, you'll need to contact the practice to cancel.",
         ),
       ).toBeTruthy()
       expect(document.body.textContent).not.toMatch(/\$\d/)
@@ -161,7 +171,7 @@ describe('Cancel', () => {
         appointments: async () => [lateSession],
         cancellation: async () => ({ ...lateSession.cancellation!, fee_cents: 10000, policy_text: 'Fresh rule.' }),
       })
-      await openCancel('Details for Tue 3 Mar at 4:00 pm')
+      await openCancel('Details for Tue 3 Mar at 4:00 pm EST')
       expect(await screen.findByText('Fresh rule.')).toBeTruthy()
       fireEvent.click(screen.getByLabelText('I understand the $100.00 late-cancellation fee applies.'))
       fireEvent.click(screen.getByRole('button', { name: 'Cancel and accept the $100.00 fee' }))
@@ -172,7 +182,7 @@ describe('Cancel', () => {
     it("without a policy from the server, shows the server's own words rather than guessing", async () => {
       const bare = { ...freeSession, cancellation_policy: undefined }
       setup({ appointments: async () => [bare] })
-      fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am' }))
+      fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am EDT' }))
       expect(await screen.findByText('(server text)')).toBeTruthy()
     })
   })

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
+import { CANCEL_REASON_CODES, type CancelReasonCode } from '../../../shared/cancel-reasons'
 import { cancelDecision } from '../../../shared/policy/cancellation'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { ApiError } from '../../../ui/api-client'
@@ -19,6 +20,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
   const words = useWords()
   const { tr, when } = words
   const server = useLoad(() => ctx.api.cancellation(a.id), [a.id])
+  const [reasonCode, setReasonCode] = useState<CancelReasonCode | ''>('')
   const [reason, setReason] = useState('')
   const [acknowledged, setAcknowledged] = useState(false)
   const [ackError, setAckError] = useState(false)
@@ -32,6 +34,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
   if (done) {
     return (
       <Screen
+        key="done"
         title={tr('widget.cancel.doneTitle')}
         onBack={() => ctx.go({ name: 'home' })}
         backLabel={tr('widget.sessions.title')}
@@ -90,6 +93,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
     setBusy(true)
     try {
       await ctx.api.cancel(a.id, {
+        ...(reasonCode && { reason_code: reasonCode }),
         ...(reason.trim() && { reason: reason.trim() }),
         ...(acknowledged && { acknowledge_late: true }),
       })
@@ -124,6 +128,24 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
         </div>
       ) : (
         <form class="form" onSubmit={cancel} noValidate>
+          <fieldset class="categories">
+            <legend>{tr('widget.cancel.why')}</legend>
+            {(['', ...CANCEL_REASON_CODES] as const).map((code) => (
+              <div class="radio" key={code || 'skip'}>
+                <input
+                  type="radio"
+                  id={`why-${code || 'skip'}`}
+                  name="reason_code"
+                  value={code}
+                  checked={reasonCode === code}
+                  onChange={() => setReasonCode(code)}
+                />
+                <label for={`why-${code || 'skip'}`}>
+                  {tr(code ? `widget.cancelReason.${code}` : 'widget.cancelReason.skip')}
+                </label>
+              </div>
+            ))}
+          </fieldset>
           <div class="field">
             <label for="reason">{tr('widget.cancel.reason')}</label>
             <textarea

@@ -1,10 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
+import type { Initial } from '../boot'
 import Portal from '../Portal'
 import { config, fakeApi, fakeBridge, freeSession, InWords, lateCancelled, lateSession, NOW } from '../testing'
 
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
+function setup(overrides: Parameters<typeof fakeApi>[0] = {}, initial?: Initial) {
   const { api, calls } = fakeApi(overrides)
   render(
     <InWords>
@@ -15,6 +16,7 @@ function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
         announce={vi.fn()}
         onMe={() => {}}
         now={() => NOW}
+        initial={initial}
       />
     </InWords>,
   )
@@ -22,11 +24,16 @@ function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
 }
 
 describe('Late-cancellation fee', () => {
+  it("opens straight on the waiver request from a link page's ?show=waiver", async () => {
+    setup({ appointments: async () => [lateCancelled, freeSession] }, { show: 'waiver', id: lateCancelled.id })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ask for the fee to be waived' })).toBeTruthy()
+  })
+
   it('shows the fee on the home screen and lets the client ask, with a reason, for it to be waived', async () => {
     const { calls } = setup({ appointments: async () => [lateCancelled, freeSession] })
     expect(
       await screen.findByText(
-        "Your appointment on Monday 2 March at 4:00 pm was cancelled late, so the practice's $75.00 late-cancellation fee applies.",
+        "Your appointment on Monday 2 March at 4:00 pm EST was cancelled late, so the practice's $75.00 late-cancellation fee applies.",
       ),
     ).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Ask for the fee to be waived' }))
@@ -49,6 +56,8 @@ describe('Late-cancellation fee', () => {
         {
           ...lateCancelled,
           id: 'other',
+          starts_at: '2026-02-27T21:00:00Z',
+          ends_at: '2026-02-27T21:50:00Z',
           late_fee: { fee_cents: 0, currency: 'USD', waiver: 'granted', can_ask_waiver: false },
         },
       ],
@@ -56,8 +65,32 @@ describe('Late-cancellation fee', () => {
     expect(
       await screen.findByText("The practice wasn't able to waive this fee. If you have questions, you can call them."),
     ).toBeTruthy()
-    expect(screen.getByText('The practice has waived this fee. There is nothing to pay.')).toBeTruthy()
+    expect(
+      screen.getByText(
+        'The practice has waived the fee for your appointment on Friday 27 February at 4:00 pm EST. There is nothing to pay.',
+      ),
+    ).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Ask for the fee to be waived' })).toBeNull()
+    // One card per session, each naming it.
+    expect(
+      screen.getAllByRole('heading', { level: 2, name: /^Late-cancellation fee/ }).map((h) => h.textContent),
+    ).toEqual(['Late-cancellation fee · Mon 2 Mar at 4:00 pm EST', 'Late-cancellation fee · Fri 27 Feb at 4:00 pm EST'])
+  })
+
+  it("shows the fee's state on the session itself, where the practice's email links", async () => {
+    setup(
+      {
+        appointments: async () => [
+          { ...lateCancelled, late_fee: { fee_cents: 0, currency: 'USD', waiver: 'granted', can_ask_waiver: false } },
+        ],
+      },
+      { show: 'session', id: lateCancelled.id },
+    )
+    expect(
+      await screen.findByText(
+        'The practice has waived the fee for your appointment on Monday 2 March at 4:00 pm EST. There is nothing to pay.',
+      ),
+    ).toBeTruthy()
   })
 
   it('offers to ask right after a late cancellation with a fee', async () => {

@@ -8,7 +8,16 @@ import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
 /** Where a late-cancellation fee stands, on the home screen: the fee, and asking to waive it (once). */
-export function LateFeeCard({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {
+export function LateFeeCard({
+  ctx,
+  appointment: a,
+  headingLevel = 2,
+}: {
+  ctx: PortalContext
+  appointment: PortalAppointment
+  headingLevel?: 2 | 3
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const { tr, when, locale } = useWords()
   const fee = a.late_fee
   if (!fee) return null
@@ -20,10 +29,10 @@ export function LateFeeCard({ ctx, appointment: a }: { ctx: PortalContext; appoi
         : null
   return (
     <div class="card">
-      <h2 class="card-title">{tr('widget.waiver.cardTitle')}</h2>
+      <Heading class="card-title">{tr('widget.waiver.cardTitleFor', { day: when(a.starts_at, 'medium') })}</Heading>
       <p>
         {fee.waiver === 'granted'
-          ? tr('widget.waiver.granted')
+          ? tr('widget.waiver.grantedFor', { when: when(a.starts_at) })
           : tr('widget.waiver.card', {
               when: when(a.starts_at),
               fee: formatMoney(fee.fee_cents, fee.currency, locale),
@@ -78,7 +87,7 @@ export function FeeWaiver({ ctx, appointment: a }: { ctx: PortalContext; appoint
       backLabel={tr('widget.sessions.title')}
     >
       {sent ? (
-        <Done>{sent}</Done>
+        <Done takeFocus>{sent}</Done>
       ) : (
         <>
           <p>{tr('widget.waiver.lead')}</p>

@@ -5,6 +5,7 @@ import { Screen } from '../components/Screen'
 import { Loading } from '../../../ui/States'
 import { useWords } from '../i18n'
 import { displayPhone } from '../../../ui/phone'
+import { TextWithPhone } from '../../../ui/TextWithPhone'
 
 /** "Need help now?": the practice's crisis resources, reachable from every screen, signed in or not. */
 export function Help({
@@ -21,7 +22,11 @@ export function Help({
     <Screen title={helpNowLabel(locale)} onBack={onBack}>
       {resources ? <CrisisResources resources={resources} /> : <Loading />}
       <p class="fine">
-        {phone ? tr('widget.help.practiceCall', { phone: displayPhone(phone)! }) : tr('widget.help.practice')}
+        {phone ? (
+          <TextWithPhone text={tr('widget.help.practiceCall', { phone: displayPhone(phone)! })} phone={phone} />
+        ) : (
+          tr('widget.help.practice')
+        )}
       </p>
     </Screen>
   )

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
@@ -49,6 +49,7 @@ describe('Messages', () => {
           thread_id: 't',
           therapist_id: RIVERA.id,
           sender: 'client',
+          channel: 'portal',
           category: body.category,
           body: body.body,
           created_at: '2026-03-02T15:00:00Z',
@@ -65,7 +66,8 @@ describe('Messages', () => {
     expect(await screen.findByText('Write your message first.')).toBeTruthy()
     fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'Could we move Tuesday to 5pm?' } })
     fireEvent.click(screen.getByRole('button', { name: 'Send message' }))
-    expect(await screen.findByRole('heading', { level: 1, name: 'Message sent' })).toBeTruthy()
+    const sent = await screen.findByRole('heading', { level: 1, name: 'Message sent' })
+    await waitFor(() => expect(document.activeElement).toBe(sent))
     expect(screen.getByText('Thanks for writing. I read messages on weekdays.')).toBeTruthy()
     expect(calls.sendMessage).toEqual([[{ category: 'scheduling', body: 'Could we move Tuesday to 5pm?' }]])
     expect(events).toEqual(['message-sent'])
@@ -89,6 +91,16 @@ describe('Messages', () => {
     expect(announce).toHaveBeenCalledWith(expect.stringContaining('call 911 now'))
     expect(screen.getByText('You can still send Dr. Maya Rivera a note. It will be marked as urgent.')).toBeTruthy()
     expect(calls.sendMessage).toBeUndefined()
+  })
+
+  it('moves focus to the crisis resources once "I\'m in crisis" is chosen, so Tab reaches the numbers first', async () => {
+    setup()
+    await openMessages()
+    const crisisChoice = screen.getByLabelText("I'm in crisis")
+    crisisChoice.focus()
+    fireEvent.click(crisisChoice)
+    const title = await screen.findByRole('heading', { name: 'If you need help right now' })
+    await waitFor(() => expect(document.activeElement).toBe(title))
   })
 
   it('when the therapist takes no messages between sessions, says so and leaves only the crisis choice', async () => {
@@ -119,6 +131,7 @@ describe('Messages', () => {
           thread_id: 't',
           therapist_id: RIVERA.id,
           sender: 'client',
+          channel: 'portal',
           category: 'scheduling',
           body: 'Can we move?',
           created_at: '2026-03-01T15:00:00Z',
@@ -128,6 +141,7 @@ describe('Messages', () => {
           thread_id: 't',
           therapist_id: RIVERA.id,
           sender: 'therapist',
+          channel: 'portal',
           category: 'scheduling',
           body: 'Yes, Thursday works.',
           created_at: '2026-03-02T14:00:00Z',
@@ -136,6 +150,6 @@ describe('Messages', () => {
     })
     await openMessages()
     expect(await screen.findByText('Yes, Thursday works.')).toBeTruthy()
-    expect(screen.getByText('You · Sun 1 Mar, 10:00 am')).toBeTruthy()
+    expect(screen.getByText('You · Sun 1 Mar, 10:00 am EST')).toBeTruthy()
   })
 })

@@ -98,7 +98,7 @@ export function Messages({ ctx, therapistId, startWithCrisis }: Props) {
   if (sent) {
     const crisis = sent.message.category === 'crisis'
     return (
-      <Screen title={tr('widget.messages.sentTitle')} onBack={home} backLabel={tr('widget.sessions.title')}>
+      <Screen key="sent" title={tr('widget.messages.sentTitle')} onBack={home} backLabel={tr('widget.sessions.title')}>
         {crisis && <CrisisResources resources={sent.crisis_resources ?? resources} />}
         <Done>
           <p>{sent.expectation}</p>
@@ -165,9 +165,12 @@ export function Messages({ ctx, therapistId, startWithCrisis }: Props) {
                   setFieldError(null)
                   if (choice.category === 'crisis') {
                     ctx.announce(crisisSentence(resources, locale))
-                    requestAnimationFrame(() =>
-                      document.getElementById('crisis-first')?.scrollIntoView({ block: 'start' }),
-                    )
+                    // The resources come first, and so does focus: Tab goes on to the numbers, not the text box.
+                    requestAnimationFrame(() => {
+                      const title = document.getElementById('crisis-title')
+                      title?.focus({ preventScroll: true })
+                      title?.scrollIntoView?.({ block: 'start' })
+                    })
                   }
                 }}
               />

@@ -30,12 +30,14 @@ describe('Offers from the cancellation list', () => {
     expect(await screen.findByRole('heading', { name: 'A time opened up' })).toBeTruthy()
     expect(screen.getAllByRole('heading', { name: 'A time opened up' })).toHaveLength(1) // only open ones
     expect(
-      screen.getByText('Wednesday 4 March at 2:00 pm with Dr. Maya Rivera. You asked to hear about times like this.'),
+      screen.getByText(
+        'Wednesday 4 March at 2:00 pm EST with Dr. Maya Rivera. You asked to hear about times like this.',
+      ),
     ).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Take this time' }))
     expect(
       await screen.findByText(
-        "It's yours: Wednesday 4 March at 2:00 pm with Dr. Maya Rivera. You'll find it with your appointments.",
+        "It's yours: Wednesday 4 March at 2:00 pm EST with Dr. Maya Rivera. You'll find it with your appointments.",
       ),
     ).toBeTruthy()
     expect(calls.claimOffer).toEqual([['o1']])

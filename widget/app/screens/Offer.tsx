@@ -56,7 +56,9 @@ export function OfferCard({
         </>
       )}
       {state === 'claimed' && (
-        <Done>{tr('widget.offer.booked', { when: when(offer.starts_at), therapist: offer.therapist.name })}</Done>
+        <Done takeFocus>
+          {tr('widget.offer.booked', { when: when(offer.starts_at), therapist: offer.therapist.name })}
+        </Done>
       )}
       {state === 'taken' && <p class="notice notice-info">{tr('widget.offer.taken')}</p>}
       {state === 'expired' && <p class="notice notice-info">{tr('widget.offer.expired')}</p>}

@@ -1,13 +1,16 @@
+import { serviceName } from '../../../shared/services'
 import { isOpen } from '../../../shared/policy/sessions'
 import { useState } from 'preact/hooks'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { minutes, quoteNow } from '../appointments'
 import { Screen } from '../components/Screen'
+import { LateFeeCard } from './FeeWaiver'
 import { Done, Problem } from '../../../ui/States'
 import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 import { confirmSession, StatusChip } from './parts'
 import { displayPhone } from '../../../ui/phone'
+import { TextWithPhone } from '../../../ui/TextWithPhone'
 
 /** One session: when, with whom, where (or the video link near the start), and what the client can do. */
 export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {
@@ -15,6 +18,7 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
   const { tr, when } = words
   const [busy, setBusy] = useState<'confirm' | 'calendar' | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [calendarFile, setCalendarFile] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
   const quote = quoteNow(a, a.cancellation, {
     now: ctx.now(),
@@ -48,6 +52,7 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
       link.click()
       link.remove()
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      setCalendarFile(true)
       ctx.announce(tr('widget.calendar.done'))
     } catch (error) {
       setProblem(error)
@@ -67,7 +72,7 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
         </div>
         <div>
           <dt>{tr('widget.detail.what')}</dt>
-          <dd>{tr('widget.detail.length', { type: a.type, minutes: minutes(a) })}</dd>
+          <dd>{tr('widget.detail.length', { type: serviceName(a.type, words.locale), minutes: minutes(a) })}</dd>
         </div>
         <div>
           <dt>{tr('widget.detail.where')}</dt>
@@ -85,7 +90,13 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
         </div>
       </dl>
 
-      {done && <Done>{done}</Done>}
+      {a.late_fee && <LateFeeCard ctx={ctx} appointment={a} />}
+
+      {done && (
+        <Done key={done} takeFocus>
+          {done}
+        </Done>
+      )}
       {problem !== null && <Problem error={problem} />}
 
       {upcoming && (
@@ -112,11 +123,28 @@ export function SessionDetail({ ctx, appointment: a }: { ctx: PortalContext; app
           </button>
         </div>
       )}
+      {calendarFile && (
+        <p class="fine calendar-done">
+          <span aria-hidden="true">✓ </span>
+          {tr('widget.calendar.done')}
+        </p>
+      )}
 
       {upcoming && (
         <div class="policy">
           <h2 class="section-title">{tr('widget.detail.cantMakeIt')}</h2>
-          {quote && <p>{quote.policy_text}</p>}
+          {quote && (
+            <p>
+              <TextWithPhone text={quote.policy_text} phone={ctx.me.practice.phone} />
+            </p>
+          )}
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={() => ctx.go({ name: 'reschedule', id: a.id })}
+          >
+            {tr('widget.detail.findTime')}
+          </button>
           <button type="button" class="button button-quiet" onClick={() => ctx.go({ name: 'cancel', id: a.id })}>
             {tr('widget.cancel.start')}
           </button>

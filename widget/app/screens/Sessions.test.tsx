@@ -2,7 +2,18 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
 import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, freeSession, InWords, lateSession, missedSession, NOW } from '../testing'
+import {
+  config,
+  fakeApi,
+  fakeBridge,
+  freeSession,
+  InWords,
+  lateSession,
+  me,
+  missedSession,
+  NOW,
+  RIVERA,
+} from '../testing'
 
 function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
   const { api, calls } = fakeApi(overrides)
@@ -22,24 +33,48 @@ describe('Sessions (home)', () => {
     expect(screen.getByRole('status').textContent).toContain('Getting your appointments')
     expect(await screen.findByRole('heading', { level: 1, name: 'Your appointments' })).toBeTruthy()
     expect(screen.getByText('Hello, Alex.')).toBeTruthy()
-    const times = screen.getAllByText(/ at \d+:\d\d [ap]m$/).map((el) => el.textContent)
-    expect(times).toEqual(['Tuesday 3 March at 4:00 pm', 'Monday 9 March at 10:00 am'])
+    const times = screen.getAllByText(/ at \d+:\d\d [ap]m E[SD]T$/).map((el) => el.textContent)
+    expect(times).toEqual(['Tuesday 3 March at 4:00 pm EST', 'Monday 9 March at 10:00 am EDT'])
   })
 
   it('confirms in one tap, says so in a live region and tells the host page', async () => {
     const { calls, events, announce } = setup()
-    fireEvent.click(await screen.findByRole('button', { name: 'Confirm your appointment on Tue 3 Mar at 4:00 pm' }))
-    expect(await screen.findByText("Thank you. You're confirmed for Tuesday 3 March at 4:00 pm.")).toBeTruthy()
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm your appointment on Tue 3 Mar at 4:00 pm EST' }))
+    expect(await screen.findByText("Thank you. You're confirmed for Tuesday 3 March at 4:00 pm EST.")).toBeTruthy()
     expect(calls.confirm).toEqual([['a-late']])
-    expect(announce).toHaveBeenCalledWith("Thank you. You're confirmed for Tuesday 3 March at 4:00 pm.")
+    expect(announce).toHaveBeenCalledWith("Thank you. You're confirmed for Tuesday 3 March at 4:00 pm EST.")
     expect(events).toEqual(['confirmed'])
     await waitFor(() => expect(calls.appointments).toHaveLength(2)) // refreshed
+    // The button that was pressed is gone: focus is on what happened, not lost to the page.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe(
+        "Thank you. You're confirmed for Tuesday 3 March at 4:00 pm EST.",
+      ),
+    )
   })
 
   it('has a kind empty state with the way to book', async () => {
     setup({ appointments: async () => [] })
     expect(await screen.findByText("You don't have any upcoming appointments.")).toBeTruthy()
-    expect(screen.getByText('To book one, call the practice at (555) 010\u20112000.')).toBeTruthy()
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === 'P' &&
+          el.textContent?.replace(/\s/g, ' ') === 'To book one, call the practice at (555) 010\u20112000.',
+      ),
+    ).toBeTruthy()
+    expect(screen.getByRole('link', { name: /^\(555\)\s010\u20112000$/ }).getAttribute('href')).toBe('tel:+15550102000')
+  })
+
+  it('says, where the button was, that the calendar file has downloaded', async () => {
+    URL.createObjectURL ??= () => 'blob:calendar'
+    URL.revokeObjectURL ??= () => {}
+    const { announce } = setup()
+    fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am EDT' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to calendar' }))
+    const sign = await screen.findByText(/^Your calendar file has downloaded\. Open it/)
+    expect(sign.textContent).toMatch(/^✓ Your calendar file/)
+    expect(announce).toHaveBeenCalledWith(sign.textContent?.replace('✓ ', ''))
   })
 
   it('shows what went wrong with a way to try again', async () => {
@@ -53,7 +88,7 @@ describe('Sessions (home)', () => {
     expect((await screen.findByRole('alert')).textContent).toContain("We couldn't reach the portal.")
     fail = false
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByText('Monday 9 March at 10:00 am')).toBeTruthy()
+    expect(await screen.findByText('Monday 9 March at 10:00 am EDT')).toBeTruthy()
   })
 
   it('greets a missed session warmly, and lets the client ask for another time with an optional note', async () => {
@@ -68,22 +103,48 @@ describe('Sessions (home)', () => {
     })
     fireEvent.click(screen.getByRole('button', { name: 'Ask for another time' }))
     expect(
-      await screen.findByText('Thank you. The practice will be in touch about another time with Dr. Maya Rivera.'),
+      await screen.findByText(
+        'You asked for another time on Monday 2 March. The practice will be in touch about a new time with Dr. Maya Rivera.',
+      ),
     ).toBeTruthy()
     expect(calls.requestReschedule).toEqual([['a-missed', 'Sorry, work ran late']])
     expect(announce).toHaveBeenCalled()
   })
 
+  it('once the client has asked for another time, says so instead of offering the form again', async () => {
+    const asked = { ...missedSession, reschedule_requested_at: '2026-02-28T15:00:00Z' }
+    setup({ appointments: async () => [asked, freeSession] })
+    expect(
+      await screen.findByText(
+        'You asked for another time on Saturday 28 February. The practice will be in touch about a new time with Dr. Maya Rivera.',
+      ),
+    ).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Find another time' })).toBeNull()
+  })
+
+  it('says the client is on the cancellation list, with a way to change or leave it', async () => {
+    setup({
+      me: async () =>
+        me({ waitlist: [{ id: 'w1', therapist_id: RIVERA.id, preferred_days: [], preferred_times: [] }] }),
+    })
+    expect(
+      await screen.findByRole('button', {
+        name: "You're on Dr. Maya Rivera's cancellation list Change your days and times, or leave the list",
+      }),
+    ).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^Join the cancellation list/ })).toBeNull()
+  })
+
   it('opens a session: its details, the telehealth link only when the server gives it, and the rule before cancelling', async () => {
     const video = { ...freeSession, location: undefined, telehealth_opens_at: '2026-03-09T13:45:00Z' }
     setup({ appointments: async () => [video, lateSession] })
-    fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am' }))
-    expect(await screen.findByRole('heading', { level: 1, name: 'Monday 9 March at 10:00 am' })).toBeTruthy()
-    expect(screen.getByText('By video. The link to join will appear here from Mon 9 Mar at 9:45 am.')).toBeTruthy()
+    fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am EDT' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Monday 9 March at 10:00 am EDT' })).toBeTruthy()
+    expect(screen.getByText('By video. The link to join will appear here from Mon 9 Mar at 9:45 am EDT.')).toBeTruthy()
     expect(screen.queryByRole('link', { name: 'Join the video call' })).toBeNull()
     expect(
       screen.getByText(
-        "You can cancel free of charge until Saturday 7 March at 9:00 am. After that, cancelling carries the practice's $75.00 late-cancellation fee.",
+        "You can cancel free of charge until Saturday 7 March at 9:00 am EST. After that, cancelling carries the practice's $75.00 late-cancellation fee.",
       ),
     ).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Add to calendar' })).toBeTruthy()

@@ -1,3 +1,4 @@
+import { serviceName } from '../../../shared/services'
 import { useState } from 'preact/hooks'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { firstName, isMissed, upcoming } from '../appointments'
@@ -11,6 +12,7 @@ import { LateFeeCard } from './FeeWaiver'
 import { OfferCard } from './Offer'
 import { confirmSession, DateBadge, StatusChip } from './parts'
 import { displayPhone } from '../../../ui/phone'
+import { TextWithPhone } from '../../../ui/TextWithPhone'
 
 /** Home: missed-session notes first (gently), then upcoming sessions, then messages and the cancellation list. */
 export function Sessions({ ctx }: { ctx: PortalContext }) {
@@ -20,6 +22,7 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
   const list = upcoming(ctx.appointments, now)
   const missed = ctx.appointments.filter(isMissed)
   const therapist = ctx.me.therapists[0]
+  const onList = ctx.me.therapists.find((t) => ctx.me.waitlist.some((w) => w.therapist_id === t.id))
   const [confirming, setConfirming] = useState<string | null>(null)
   const [confirmed, setConfirmed] = useState<string | null>(null)
   const [problem, setProblem] = useState<unknown>(null)
@@ -47,10 +50,25 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
       {missed.map((a) => (
         <div class="card card-missed" key={a.id}>
           <h2 class="card-title">{tr('widget.missed.title', { day: when(a.starts_at, 'day') })}</h2>
-          <p>{tr('widget.missed.body', { therapist: a.therapist.name })}</p>
-          <button type="button" class="button button-secondary" onClick={() => ctx.go({ name: 'missed', id: a.id })}>
-            {tr('widget.missed.findTime')}
-          </button>
+          {a.reschedule_requested_at ? (
+            <p>
+              {tr('widget.missed.alreadyAsked', {
+                day: when(a.reschedule_requested_at, 'day'),
+                therapist: a.therapist.name,
+              })}
+            </p>
+          ) : (
+            <>
+              <p>{tr('widget.missed.body', { therapist: a.therapist.name })}</p>
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={() => ctx.go({ name: 'missed', id: a.id })}
+              >
+                {tr('widget.missed.findTime')}
+              </button>
+            </>
+          )}
         </div>
       ))}
 
@@ -64,7 +82,11 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
         <OfferCard key={offer.id} ctx={ctx} offer={offer} />
       ))}
 
-      {confirmed && <Done>{confirmed}</Done>}
+      {confirmed && (
+        <Done key={confirmed} takeFocus>
+          {confirmed}
+        </Done>
+      )}
       {problem !== null && <Problem error={problem} />}
 
       <h2 class="section-title">{tr('widget.sessions.upcoming')}</h2>
@@ -72,9 +94,14 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
         <Empty>
           <p>{tr('widget.sessions.none')}</p>
           <p class="fine">
-            {ctx.me.practice.phone
-              ? tr('widget.sessions.bookCall', { phone: displayPhone(ctx.me.practice.phone)! })
-              : tr('widget.sessions.book')}
+            {ctx.me.practice.phone ? (
+              <TextWithPhone
+                text={tr('widget.sessions.bookCall', { phone: displayPhone(ctx.me.practice.phone)! })}
+                phone={ctx.me.practice.phone}
+              />
+            ) : (
+              tr('widget.sessions.book')
+            )}
           </p>
         </Empty>
       ) : (
@@ -85,7 +112,7 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
               <div class="session-body">
                 <p class="session-when">{when(a.starts_at)}</p>
                 <p class="session-who">
-                  {a.therapist.name} · {a.type}
+                  {a.therapist.name} · {serviceName(a.type, words.locale)}
                 </p>
                 {a.status === 'confirmed' && <StatusChip appointment={a} />}
               </div>
@@ -129,9 +156,20 @@ export function Sessions({ ctx }: { ctx: PortalContext }) {
               <span class="shortcut-text">{tr('widget.messages.shortcutText')}</span>
             </button>
           ))}
-          <button type="button" class="shortcut" onClick={() => ctx.go({ name: 'waitlist' })}>
-            <span class="shortcut-title">{tr('widget.waitlist.shortcut')}</span>
-            <span class="shortcut-text">{tr('widget.waitlist.shortcutText')}</span>
+          {onList ? (
+            <button type="button" class="shortcut" onClick={() => ctx.go({ name: 'waitlist', therapistId: onList.id })}>
+              <span class="shortcut-title">{tr('widget.waitlist.onListShortcut', { therapist: onList.name })}</span>
+              <span class="shortcut-text">{tr('widget.waitlist.onListText')}</span>
+            </button>
+          ) : (
+            <button type="button" class="shortcut" onClick={() => ctx.go({ name: 'waitlist' })}>
+              <span class="shortcut-title">{tr('widget.waitlist.shortcut')}</span>
+              <span class="shortcut-text">{tr('widget.waitlist.shortcutText')}</span>
+            </button>
+          )}
+          <button type="button" class="shortcut" onClick={() => ctx.go({ name: 'preferences' })}>
+            <span class="shortcut-title">{tr('widget.preferences.shortcut')}</span>
+            <span class="shortcut-text">{tr('widget.preferences.shortcutText')}</span>
           </button>
         </nav>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { DAY_PARTS as SharedParts, WEEKDAYS as SharedDays } from '../../../shared/schemas/portal'
+import { DAY_PART_HOURS, OFFER_OPEN_HOURS } from '../../../shared/policy/waitlist-offers'
 import { Screen } from '../components/Screen'
 import { Done, Problem } from '../../../ui/States'
 import { useWords } from '../i18n/signed-in'
@@ -12,6 +13,7 @@ const DAY_PARTS: typeof SharedParts = ['morning', 'afternoon', 'evening']
 /** Joining (or leaving) a therapist's cancellation list, with the days and times that would work. */
 export function Waitlist({ ctx, therapistId }: { ctx: PortalContext; therapistId?: string | undefined }) {
   const { tr, locale } = useWords()
+  const hour = (h: number) => hourOfDay(h, locale)
   const therapists = ctx.me.therapists
   const [therapist, setTherapist] = useState(therapists.find((t) => t.id === therapistId) ?? therapists[0])
   const [days, setDays] = useState<string[]>([])
@@ -55,7 +57,7 @@ export function Waitlist({ ctx, therapistId }: { ctx: PortalContext; therapistId
   if (result) {
     return (
       <Screen title={title} onBack={home} backLabel={tr('widget.sessions.title')}>
-        <Done>
+        <Done key={result} takeFocus>
           {result === 'joined'
             ? tr('widget.waitlist.joined', { therapist: therapist.name })
             : tr('widget.waitlist.left', { therapist: therapist.name })}
@@ -124,11 +126,17 @@ export function Waitlist({ ctx, therapistId }: { ctx: PortalContext; therapistId
                     checked={times.includes(part)}
                     onChange={() => setTimes(toggle(times, part))}
                   />
-                  <label for={`part-${part}`}>{tr(`widget.waitlist.part.${part}`)}</label>
+                  <label for={`part-${part}`}>
+                    {tr(`widget.waitlist.part.${part}`, {
+                      from: hour(DAY_PART_HOURS[part].from),
+                      to: hour(DAY_PART_HOURS[part].to),
+                    })}
+                  </label>
                 </span>
               ))}
             </fieldset>
             <p class="hint">{tr('widget.waitlist.anyHint')}</p>
+            <p class="fine">{tr('widget.waitlist.howOffer', { hours: OFFER_OPEN_HOURS })}</p>
           </>
         )}
         {problem !== null && <Problem error={problem} />}
@@ -145,4 +153,10 @@ export function Waitlist({ ctx, therapistId }: { ctx: PortalContext; therapistId
       </form>
     </Screen>
   )
+}
+
+/** A whole hour the way the locale writes it on a clock: "8 am", "12 pm"; "8:00"; "8 h". */
+function hourOfDay(hour: number, locale: string): string {
+  if (locale === 'en') return `${hour % 12 || 12} ${hour < 12 ? 'am' : 'pm'}`
+  return locale === 'fr' ? `${hour} h` : `${hour}:00`
 }

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshDatabase, type TestDatabase } from '../testing/database'
+import { generatePracticeGroup } from '../testing/generate-practices'
+import { type HotReadSubjects, hotReadSubjects, hotReads } from '../testing/hot-reads'
+import { inPractice } from './tenant'
+
+/**
+ * The hot reads stay index-driven as the data grows: each statement they send, explained on a
+ * generated practice group, reads the big tables (sessions, clients, the outbox, alerts) through
+ * an index, never a sequential scan. Plans, not timings: `npm run bench scale` times them.
+ */
+
+const BIG_TABLES = ['appointments', 'clients', 'outbox', 'alerts', 'audit_log', 'confirmation_calls']
+/** The index each read is meant to be driven by. */
+const DRIVEN_BY: Record<keyof ReturnType<typeof hotReads>, string[]> = {
+  'portal read': ['appointments_client_starts'],
+  'staff day list': ['appointments_practice_starts'],
+  // The sessions through whichever index of theirs fits the day best (never a sequential scan).
+  'call list': ['appointments_practice_status_starts'],
+  'alerts inbox': ['alerts_open'],
+  'insights, 12 months': ['appointments_practice_status_starts'],
+  "dispatcher's claim": ['outbox_due'],
+}
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
+
+let db: TestDatabase
+let subjects: HotReadSubjects
+let captured: { query: string; parameters: unknown[] }[] | null = null
+
+beforeAll(async () => {
+  db = await freshDatabase({ onQuery: (query, parameters) => captured?.push({ query, parameters }) })
+  const group = await generatePracticeGroup(db.sql, {
+    practices: 30,
+    largest: { therapists: 6, clients: 400, sessionsPerTherapist: 400 },
+    typical: { therapists: 2, clients: 30, sessionsPerTherapist: 60 },
+    alertsPerPractice: 20,
+  })
+  subjects = await hotReadSubjects(db.sql, group.largestPracticeId)
+}, 120_000)
+afterAll(() => db.stop())
+
+/** Each table read, with the indexes it was read through (a bitmap scan's come from its children). */
+function scans(node: PlanNode): { table: string; type: string; indexes: string[] }[] {
+  const indexesBelow = (n: PlanNode): string[] => [
+    ...(n['Index Name'] ? [n['Index Name']] : []),
+    ...(n['Relation Name'] && n !== node ? [] : (n.Plans ?? []).flatMap(indexesBelow)),
+  ]
+  const here = node['Relation Name']
+    ? [{ table: node['Relation Name'], type: node['Node Type'], indexes: indexesBelow(node) }]
+    : []
+  return [...here, ...(node.Plans ?? []).flatMap(scans)]
+}
+
+async function statementsOf(read: () => Promise<void>) {
+  captured = []
+  await read()
+  const statements = captured.filter(
+    ({ query }) => /\b(from|update)\b/i.test(query) && !/^\s*(begin|commit)/i.test(query),
+  )
+  captured = null
+  return statements
+}
+
+describe('the hot reads on a practice group', () => {
+  for (const [name, expected] of Object.entries(DRIVEN_BY)) {
+    it(`${name} reads the big tables through ${expected.join(' and ')}`, async () => {
+      const read = hotReads(db.sql, subjects)[name as keyof typeof DRIVEN_BY]
+      const statements = await statementsOf(read)
+      expect(statements.length).toBeGreaterThan(0)
+      const used = new Set<string>()
+      for (const { query, parameters } of statements) {
+        const [row] = await inPractice(db.sql, subjects.practiceId, (tx) =>
+          tx.unsafe(`explain (format json) ${query}`, parameters as never[]),
+        )
+        const plan = (row!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan
+        const onBigTables = scans(plan).filter((node) => BIG_TABLES.includes(node.table))
+        expect(onBigTables.length, query).toBeGreaterThan(0)
+        for (const node of onBigTables) {
+          for (const index of node.indexes) used.add(index)
+          expect(node.type, `${node.table} in: ${query}`).not.toBe('Seq Scan')
+        }
+      }
+      expect([...used]).toEqual(expect.arrayContaining(expected))
+    })
+  }
+})

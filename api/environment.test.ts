@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { nodeIsDevelopment, startupRefusal, workerIsDevelopment } from './environment'
+
+describe('the kind of deployment', () => {
+  it('is development on Node unless NODE_ENV is production', () => {
+    expect(nodeIsDevelopment({})).toBe(true)
+    expect(nodeIsDevelopment({ NODE_ENV: 'test' })).toBe(true)
+    expect(nodeIsDevelopment({ NODE_ENV: 'production' })).toBe(false)
+  })
+
+  it('is production on Workers unless explicitly development', () => {
+    expect(workerIsDevelopment({})).toBe(false)
+    expect(workerIsDevelopment({ HEARTH_ENV: 'production' })).toBe(false)
+    expect(workerIsDevelopment({ HEARTH_ENV: 'development' })).toBe(true)
+  })
+
+  it('refuses a production start without an email provider, naming RESEND_API_KEY', () => {
+    expect(startupRefusal({ NODE_ENV: 'production' })).toMatch(/RESEND_API_KEY/)
+    expect(startupRefusal({ NODE_ENV: 'production', RESEND_API_KEY: 're_x' })).toBeNull()
+    expect(startupRefusal({})).toBeNull()
+  })
+
+  it('refuses a TRUST_PROXY it cannot read, saying what it takes', () => {
+    expect(startupRefusal({ TRUST_PROXY: 'true' })).toMatch(
+      /TRUST_PROXY is "true".*number of reverse proxies.*cloudflare/,
+    )
+    expect(startupRefusal({ TRUST_PROXY: '1' })).toBeNull()
+    expect(startupRefusal({ TRUST_PROXY: 'cloudflare' })).toBeNull()
+  })
+
+  it('npm start in production without RESEND_API_KEY exits before touching a database', async () => {
+    const env = { ...process.env, NODE_ENV: 'production', RESEND_API_KEY: '', DATA_DIR: '/nonexistent/hearth' }
+    const run = promisify(execFile)('npx', ['tsx', 'api/node.ts'], { env, timeout: 30_000 })
+    const failure = await run.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    )
+    expect(failure?.code).toBe(1)
+    expect(failure?.stderr).toMatch(/RESEND_API_KEY/)
+  }, 40_000)
+})

@@ -1,0 +1,106 @@
+import { Hono } from 'hono'
+import { NotificationSettings } from '../../shared/schemas/notifications'
+import { PushSubscriptionCreate } from '../../shared/schemas/portal'
+import { permit, practiceAuth } from '../auth/practice-auth'
+import { audit } from '../audit/queries'
+import { inPractice } from '../db/tenant'
+import type { AppEnv, Deps } from '../deps'
+import { ApiError } from '../http/errors'
+import { describe, input } from '../http/openapi/describe'
+import { pushEndpointAllowed } from '../push/routes'
+import { DEFAULT_SETTINGS, saveSettings, saveStaffDevice, settingsOf } from './queries'
+import { notificationOwner } from './recipients'
+
+/**
+ * What the signed-in person wants to hear about (`/v1/staff/me/notifications`), and this console's
+ * web push device. Until staff accounts, "me" is the key's therapist record, or for an admin key
+ * the practice's front desk; `notificationOwner` is the one place that says so.
+ */
+export function staffNotificationRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  // Only its own paths: /v1/staff/me's other routes are the staff session's (staff/me-routes.ts).
+  app.use('/notifications', practiceAuth(deps), permit('own_account'))
+  app.use('/push-subscriptions', practiceAuth(deps), permit('own_account'))
+
+  app.get(
+    '/notifications',
+    describe({
+      summary: 'How urgent alerts and new messages reach me',
+      tags: ['staff'],
+      auth: 'api_key',
+      responses: { 200: { description: 'My notification settings', schema: NotificationSettings } },
+    }),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const owner = notificationOwner(c.var.principal)
+      const settings = await inPractice(deps.sql, practiceId, (tx) => settingsOf(tx, practiceId, [owner]))
+      return c.json(settings.get(owner) ?? DEFAULT_SETTINGS)
+    },
+  )
+
+  app.put(
+    '/notifications',
+    describe({
+      summary: 'Choose how urgent alerts and new messages reach me',
+      description:
+        '`urgent` channels are used where I can be reached (an email address, a phone and the practice SMS gateway, a console with notifications on); when none can be used, urgent alerts still come by email.',
+      tags: ['staff'],
+      auth: 'api_key',
+      responses: { 200: { description: 'Saved', schema: NotificationSettings } },
+    }),
+    input('json', NotificationSettings),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const body = c.req.valid('json')
+      const owner = notificationOwner(c.var.principal)
+      await inPractice(deps.sql, practiceId, async (tx) => {
+        await saveSettings(tx, practiceId, owner, body, deps.clock())
+        await audit(tx, {
+          practiceId,
+          actor: c.var.principal.actor,
+          action: 'notifications.updated',
+          subject: { kind: 'notification_settings', id: owner },
+          detail: body,
+        })
+      })
+      return c.json(body)
+    },
+  )
+
+  app.post(
+    '/push-subscriptions',
+    describe({
+      summary: "Get urgent pages on this console: store the browser's web push subscription",
+      tags: ['staff'],
+      auth: 'api_key',
+      responses: { 204: { description: 'Stored' } },
+    }),
+    input('json', PushSubscriptionCreate),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const body = c.req.valid('json')
+      if (!pushEndpointAllowed(body.endpoint, deps.publicUrl)) {
+        throw new ApiError('invalid_request', 'Some fields need attention.', {
+          fields: { endpoint: 'Use the https address your browser gave for push messages.' },
+        })
+      }
+      const owner = notificationOwner(c.var.principal)
+      await inPractice(deps.sql, practiceId, async (tx) => {
+        await saveStaffDevice(
+          tx,
+          practiceId,
+          { owner_key: owner, endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth },
+          deps.clock(),
+        )
+        await audit(tx, {
+          practiceId,
+          actor: c.var.principal.actor,
+          action: 'staff_push_subscription.saved',
+          subject: { kind: 'notification_settings', id: owner },
+        })
+      })
+      return c.body(null, 204)
+    },
+  )
+  return app
+}

@@ -1,0 +1,367 @@
+import { useState } from 'preact/hooks'
+import { ownTherapist } from '../../shared/policy/access'
+import type { Locale } from '../../shared/schemas/policies'
+import type { Client } from '../../shared/schemas/people'
+import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { useLoad } from '../../ui/use-load'
+import type { ClientFields } from '../api'
+import { StaffScreen } from '../components/Parts'
+import type { StaffContext } from '../Console'
+import { useWords } from '../i18n'
+
+const LANGUAGES: { code: Locale; name: string }[] = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+  { code: 'fr', name: 'Français' },
+]
+
+/**
+ * The practice's clients: search, add, keep contact details and consents up to date (through
+ * the same PATCH as the API, so reminders are re-planned), and end someone's portal access (or give it back). A
+ * therapist sees the clients they have sessions with and changes nothing here.
+ */
+export function Clients({ ctx }: { ctx: StaffContext }) {
+  const { tr } = useWords()
+  const admin = ownTherapist(ctx.viewer) === null
+  const [typed, setTyped] = useState('')
+  const [search, setSearch] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const clients = useLoad<Client[]>(() => ctx.api.clients(search || undefined), [search])
+  const changed = (text: string) => {
+    setDone(text)
+    ctx.announce(text)
+    clients.reload()
+  }
+
+  return (
+    <StaffScreen
+      title={tr('staff.clients.title')}
+      lead={tr(admin ? 'staff.clients.lead' : 'staff.clients.leadTherapist')}
+    >
+      <search>
+        <form
+          class="toolbar"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setSearch(typed.trim())
+          }}
+        >
+          <div class="field field-inline">
+            <label for="client-search">{tr('staff.clients.search')}</label>
+            <input id="client-search" type="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="button button-secondary button-small">
+            {tr('staff.clients.searchButton')}
+          </button>
+        </form>
+      </search>
+      {done && <Done>{done}</Done>}
+      {clients.state === 'loading' ? (
+        <Loading />
+      ) : clients.state === 'error' ? (
+        <Problem compact error={clients.error} onRetry={clients.reload} />
+      ) : clients.data.length === 0 ? (
+        <Empty>
+          <p>{tr('staff.clients.none')}</p>
+        </Empty>
+      ) : (
+        <>
+          <p class="hint">{tr('staff.clients.count', { count: clients.data.length })}</p>
+          <ul class="client-list">
+            {clients.data.map((client) => (
+              <ClientRow key={client.id} ctx={ctx} client={client} admin={admin} onChanged={changed} />
+            ))}
+          </ul>
+        </>
+      )}
+      {admin && (
+        <details class="entry-card add-client">
+          <summary>{tr('staff.clients.add')}</summary>
+          <ClientForm
+            id="new-client"
+            initial={{
+              name: '',
+              email: '',
+              phone: '',
+              time_zone: ctx.identity.practice.time_zone,
+              locale: 'en',
+              consents: { email: true, sms: false },
+            }}
+            submitLabel={tr('staff.clients.addButton')}
+            save={async (fields) => {
+              const added = await ctx.api.addClient(fields)
+              changed(tr('staff.clients.added', { client: added.name }))
+            }}
+          />
+        </details>
+      )}
+    </StaffScreen>
+  )
+}
+
+function ClientRow({
+  ctx,
+  client,
+  admin,
+  onChanged,
+}: {
+  ctx: StaffContext
+  client: Client
+  admin: boolean
+  onChanged: (text: string) => void
+}) {
+  const { tr, problem } = useWords()
+  const [mode, setMode] = useState<'view' | 'edit' | 'end'>('view')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const id = `client-${client.id}`
+  const channels = [
+    client.consents.email && tr('staff.clients.consentEmail'),
+    client.consents.sms && tr('staff.clients.consentSms'),
+  ].filter(Boolean)
+
+  return (
+    <li class="entry-card client-row" aria-labelledby={`${id}-name`}>
+      <div class="client-main">
+        <p id={`${id}-name`}>
+          <strong>{client.name}</strong>
+        </p>
+        <p class="client-contact">
+          {client.email}
+          {client.phone ? ` · ${client.phone}` : ''}
+        </p>
+        <p class="client-consents">
+          {channels.length ? `${tr('staff.clients.consents')}: ${channels.join(', ')}` : tr('staff.clients.noConsent')}
+        </p>
+        <span class={`chip ${client.portal_access ? 'chip-ok' : 'chip-muted'}`}>
+          {tr(client.portal_access ? 'staff.clients.portalOn' : 'staff.clients.portalOff')}
+        </span>
+      </div>
+      {admin && mode === 'view' && (
+        <div class="actions">
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            aria-describedby={`${id}-name`}
+            onClick={() => setMode('edit')}
+          >
+            {tr('staff.clients.edit')}
+          </button>
+          {client.portal_access && (
+            <button
+              type="button"
+              class="button button-quiet-danger button-small"
+              aria-describedby={`${id}-name`}
+              onClick={() => setMode('end')}
+            >
+              {tr('staff.clients.endAccess')}
+            </button>
+          )}
+          {!client.portal_access && (
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              aria-describedby={`${id}-name`}
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true)
+                setError(null)
+                try {
+                  await ctx.api.restorePortalAccess(client.id)
+                  onChanged(tr('staff.clients.restored', { client: client.name }))
+                } catch (e) {
+                  setError(problem(e))
+                } finally {
+                  setBusy(false)
+                }
+              }}
+            >
+              {tr('staff.clients.restoreAccess')}
+            </button>
+          )}
+        </div>
+      )}
+      {mode === 'view' && error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {mode === 'edit' && (
+        <div class="client-edit">
+          <h2 class="section-title">{tr('staff.clients.editTitle', { client: client.name })}</h2>
+          <ClientForm
+            id={id}
+            initial={{
+              name: client.name,
+              email: client.email,
+              phone: client.phone ?? '',
+              time_zone: client.time_zone,
+              locale: client.locale,
+              consents: { email: client.consents.email, sms: client.consents.sms },
+            }}
+            submitLabel={tr('staff.save')}
+            onCancel={() => setMode('view')}
+            save={async (fields) => {
+              const saved = await ctx.api.editClient(client.id, { ...fields, phone: fields.phone || null })
+              setMode('view')
+              onChanged(tr('staff.clients.saved', { client: saved.name }))
+            }}
+          />
+        </div>
+      )}
+      {mode === 'end' && (
+        <div class="client-end">
+          <p>{tr('staff.clients.endAsk', { client: client.name })}</p>
+          {error && (
+            <p class="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div class="actions">
+            <button
+              type="button"
+              class="button button-danger"
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true)
+                setError(null)
+                try {
+                  await ctx.api.endPortalAccess(client.id)
+                  setMode('view')
+                  onChanged(tr('staff.clients.ended', { client: client.name }))
+                } catch (e) {
+                  setError(problem(e))
+                } finally {
+                  setBusy(false)
+                }
+              }}
+            >
+              {tr('staff.clients.endConfirm')}
+            </button>
+            <button type="button" class="button button-secondary" onClick={() => setMode('view')}>
+              {tr('staff.schedule.keep')}
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  )
+}
+
+function ClientForm({
+  id,
+  initial,
+  submitLabel,
+  save,
+  onCancel,
+}: {
+  id: string
+  initial: ClientFields & { phone: string }
+  submitLabel: string
+  save: (fields: ClientFields) => Promise<void>
+  onCancel?: () => void
+}) {
+  const { tr, problem } = useWords()
+  const [form, setForm] = useState(initial)
+  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const text = (name: 'name' | 'email' | 'phone' | 'time_zone') => ({
+    id: `${id}-${name}`,
+    value: form[name],
+    onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
+    'aria-invalid': error?.fields[name] ? true : undefined,
+    'aria-describedby': error?.fields[name] ? `${id}-${name}-error` : undefined,
+  })
+  const fieldError = (name: string) =>
+    error?.fields[name] && (
+      <p class="field-error" id={`${id}-${name}-error`}>
+        {error.fields[name]}
+      </p>
+    )
+
+  return (
+    <form
+      class="form"
+      onSubmit={async (e) => {
+        e.preventDefault()
+        setBusy(true)
+        setError(null)
+        try {
+          const { phone, ...rest } = form
+          await save({ ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) })
+        } catch (err) {
+          const fields = (err as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
+          setError({ message: problem(err), fields })
+        } finally {
+          setBusy(false)
+        }
+      }}
+    >
+      <div class="field">
+        <label for={`${id}-name`}>{tr('staff.clients.name')}</label>
+        <input type="text" required maxLength={120} autoComplete="off" {...text('name')} />
+        {fieldError('name')}
+      </div>
+      <div class="field">
+        <label for={`${id}-email`}>{tr('staff.clients.email')}</label>
+        <input type="email" required autoComplete="off" {...text('email')} />
+        {fieldError('email')}
+      </div>
+      <div class="field">
+        <label for={`${id}-phone`}>{tr('staff.clients.phone')}</label>
+        <input type="tel" autoComplete="off" {...text('phone')} />
+        {fieldError('phone')}
+      </div>
+      <div class="field">
+        <label for={`${id}-time_zone`}>{tr('staff.clients.zone')}</label>
+        <input type="text" required {...text('time_zone')} />
+        {fieldError('time_zone')}
+      </div>
+      <div class="field">
+        <label for={`${id}-locale`}>{tr('staff.clients.language')}</label>
+        <select
+          id={`${id}-locale`}
+          value={form.locale}
+          onChange={(e) => setForm({ ...form, locale: e.currentTarget.value as Locale })}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend>{tr('staff.clients.consents')}</legend>
+        {(['email', 'sms'] as const).map((channel) => (
+          <div class="check" key={channel}>
+            <input
+              type="checkbox"
+              id={`${id}-consent-${channel}`}
+              checked={Boolean(form.consents[channel])}
+              onChange={(e) => setForm({ ...form, consents: { ...form.consents, [channel]: e.currentTarget.checked } })}
+            />
+            <label for={`${id}-consent-${channel}`}>
+              {tr(channel === 'email' ? 'staff.clients.consentEmail' : 'staff.clients.consentSms')}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {error && (
+        <p class="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" class="button button-secondary" onClick={onCancel}>
+            {tr('staff.clients.cancelEdit')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

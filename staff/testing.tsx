@@ -1,0 +1,158 @@
+import { DEFAULT_RESCHEDULE } from '../shared/schemas/availability'
+import { cleanup, render } from '@testing-library/preact'
+import type { ComponentChildren } from 'preact'
+import { useState } from 'preact/hooks'
+import { afterEach } from 'vitest'
+import { defaultCrisisResources } from '../shared/crisis'
+import type { Therapist } from '../shared/schemas/people'
+import type { ContactPolicy } from '../shared/schemas/policies'
+import type { Practice } from '../shared/schemas/practice'
+import type { KeyIdentity } from '../shared/schemas/practice-tools'
+import { WordsProvider } from '../ui/words'
+import type { StaffApi } from './api'
+import type { StaffContext } from './Console'
+import { words } from './i18n'
+
+afterEach(() => cleanup())
+
+/** Fixtures and a scripted StaffApi for the console's component tests (the real server runs end to end). */
+
+export const ZONE = 'America/New_York'
+
+export const RIVERA: Therapist = {
+  id: 't-rivera',
+  name: 'Dr. Maya Rivera',
+  email: 'maya.rivera@calmwaters.example',
+  time_zone: ZONE,
+}
+export const OKAFOR: Therapist = {
+  id: 't-okafor',
+  name: 'Sam Okafor, LCSW',
+  email: 'sam.okafor@calmwaters.example',
+  time_zone: ZONE,
+  cancellation_policy: { window_hours: 24, late_action: 'contact_required', fee_cents: 0, currency: 'USD' },
+}
+
+export const RIVERA_POLICY: ContactPolicy = {
+  accepts_messages: true,
+  allowed_categories: ['scheduling', 'update'],
+  reply_expectation: { kind: 'business_days', days: 2 },
+  auto_reply: 'Thanks for writing. I read messages on weekdays.',
+}
+export const OKAFOR_POLICY: ContactPolicy = {
+  accepts_messages: true,
+  allowed_categories: ['homework'],
+  reply_expectation: { kind: 'none' },
+}
+
+export const PRACTICE: Practice = {
+  id: 'p-demo',
+  name: 'Calm Waters Counselling',
+  slug: 'demo',
+  time_zone: ZONE,
+  country: 'US',
+  phone: '+15550102000',
+  allowed_origins: [],
+  locales: ['en', 'es', 'fr'],
+  cancellation_policy: { window_hours: 48, late_action: 'fee', fee_cents: 7500, currency: 'USD' },
+  reminder_schedule: {
+    confirmation: { enabled: true, hours_before_free_until: 24 },
+    morning_of: { enabled: true, at: '08:00' },
+    channels: ['email'],
+    detail: 'private',
+  },
+  crisis_resources: defaultCrisisResources('US'),
+  branding: { accent_color: '#2f6f62' },
+  urgent_escalation_minutes: 15,
+  reschedule: DEFAULT_RESCHEDULE,
+}
+
+export const ADMIN: KeyIdentity = {
+  key_id: 'k-admin',
+  role: 'admin',
+  practice: { id: PRACTICE.id, name: PRACTICE.name, slug: 'demo', time_zone: ZONE },
+}
+
+type Calls = Partial<Record<keyof StaffApi, unknown[][]>>
+
+/** A scripted StaffApi that records its calls; override any method per test. */
+export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
+  const calls: Calls = {}
+  const unscripted = (name: string) => async () => {
+    throw new Error(`${name} is not scripted in this test`)
+  }
+  const base: StaffApi = {
+    whoami: async () => ADMIN,
+    therapists: async () => [RIVERA, OKAFOR],
+    callList: unscripted('callList'),
+    recordCall: unscripted('recordCall'),
+    alerts: async () => [],
+    resolveAlert: unscripted('resolveAlert'),
+    contactPolicy: async (id) => (id === OKAFOR.id ? OKAFOR_POLICY : RIVERA_POLICY),
+    saveContactPolicy: async (_id, policy) => policy,
+    practice: async () => PRACTICE,
+    saveCancellationPolicy: async (policy) => ({ ...PRACTICE, cancellation_policy: policy }),
+    saveTherapistCancellationPolicy: async (id, policy) => {
+      const therapist = [RIVERA, OKAFOR].find((t) => t.id === id)!
+      const { cancellation_policy: _old, ...rest } = therapist
+      return policy ? { ...rest, cancellation_policy: policy } : rest
+    },
+    insights: unscripted('insights'),
+    availability: unscripted('availability'),
+    saveAvailability: unscripted('saveAvailability'),
+    moveRequests: async () => [],
+    decideMove: unscripted('decideMove'),
+    sessions: async () => [],
+    addSession: unscripted('addSession'),
+    changeSession: unscripted('changeSession'),
+    clients: async () => [],
+    addClient: unscripted('addClient'),
+    editClient: unscripted('editClient'),
+    endPortalAccess: unscripted('endPortalAccess'),
+    restorePortalAccess: unscripted('restorePortalAccess'),
+    importFile: unscripted('importFile'),
+    threads: async () => [],
+    threadMessages: unscripted('threadMessages'),
+    markThreadRead: unscripted('markThreadRead'),
+    reply: unscripted('reply'),
+    routeThread: unscripted('routeThread'),
+    syncFhir: unscripted('syncFhir'),
+    ...overrides,
+  }
+  const api = Object.fromEntries(
+    Object.entries(base).map(([name, impl]) => [
+      name,
+      (...args: unknown[]) => {
+        ;(calls[name as keyof StaffApi] ??= []).push(args)
+        return (impl as (...a: unknown[]) => unknown)(...args)
+      },
+    ]),
+  ) as unknown as StaffApi
+  return { api, calls }
+}
+
+/** Renders a console screen with a working therapist choice, as Console gives it. */
+export function renderScreen(
+  Screen: (props: { ctx: StaffContext }) => ComponentChildren,
+  { api, identity = ADMIN }: { api: StaffApi; identity?: KeyIdentity },
+) {
+  const announced: string[] = []
+  function Harness() {
+    const [therapistId, setTherapistId] = useState<string | null>(identity.therapist?.id ?? null)
+    const ctx: StaffContext = {
+      api,
+      identity,
+      viewer: { role: identity.role, therapistId: identity.therapist?.id ?? null },
+      therapistId,
+      chooseTherapist: setTherapistId,
+      announce: (text) => void announced.push(text),
+    }
+    return <Screen ctx={ctx} />
+  }
+  render(
+    <WordsProvider value={words('en', ZONE)}>
+      <Harness />
+    </WordsProvider>,
+  )
+  return { announced }
+}

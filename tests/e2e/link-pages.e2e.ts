@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axe, launchChromium, screenshotBoth } from './browser'
+import { type RunningHearth, startHearth } from './server'
+
+/**
+ * The pages behind a reminder's links, opened from the real email in the development outbox:
+ * the practice's name, a way into the portal at that session, "Keep my appointment" where the
+ * client might cancel, the fee and the waiver after a late cancellation, and crisis help; axe-core
+ * on each, photographed at both sizes.
+ */
+
+let hearth: RunningHearth
+let browser: Browser
+
+beforeAll(async () => {
+  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await hearth?.stop()
+})
+
+/** A zone where it is daytime now, so the reminder is not held back for quiet hours. */
+function daytimeZone(): string {
+  const zones = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Tokyo', 'Pacific/Honolulu']
+  const hour = (zone: string) =>
+    Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date()))
+  return zones.find((zone) => hour(zone) >= 9 && hour(zone) < 19) ?? 'America/Los_Angeles'
+}
+
+async function reminderLinks(email: string): Promise<Record<string, string>> {
+  for (let tries = 0; tries < 100; tries++) {
+    const outbox = await (await fetch(`${hearth.base}/dev/outbox?to=${encodeURIComponent(email)}`)).json()
+    const text: string | undefined = outbox.data?.find((m: { text: string }) => /^Cancel: /m.test(m.text))?.text
+    if (text) return Object.fromEntries([...text.matchAll(/^([^:\n]+): (http\S+)$/gm)].map((m) => [m[1]!, m[2]!]))
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`No reminder for ${email} in the outbox`)
+}
+
+async function check(page: Page, name: string) {
+  const violations = await axe(page.mainFrame())
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+  await screenshotBoth(page, name)
+}
+
+describe('reminder link pages', () => {
+  it('cancel late from the email: a keep-it button, the fee and the waiver after, crisis help, a way into the portal', async () => {
+    const therapists: { id: string; name: string }[] = (await hearth.call('GET', '/v1/therapists')).data
+    const therapist = therapists.find((t) => t.name === 'Dr. Maya Rivera')!
+    const email = `link.pages.${Date.now()}@example.com`
+    const client = await hearth.call('POST', '/v1/clients', {
+      name: 'Robin Link',
+      email,
+      time_zone: daytimeZone(),
+    })
+    // 30 hours away: inside Dr. Rivera's 48-hour window, so cancelling now carries her $75 fee.
+    const startsAt = new Date(Math.ceil((Date.now() + 30 * 3_600_000) / 900_000) * 900_000)
+    const appointment = await hearth.call('POST', '/v1/appointments', {
+      external_id: `link-pages-${Date.now()}`,
+      type: 'Individual session',
+      therapist_id: therapist.id,
+      client_id: client.id,
+      starts_at: startsAt.toISOString(),
+      ends_at: new Date(startsAt.getTime() + 50 * 60_000).toISOString(),
+    })
+    const links = await reminderLinks(email)
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const page = await context.newPage()
+    await page.goto(links.Cancel!)
+    await expect.poll(() => page.locator('header.practice').textContent()).toBe('Calm Waters Counselling')
+    await page.getByRole('heading', { level: 1, name: 'Would you like to cancel this appointment?' }).waitFor()
+    const keep = page.getByRole('link', { name: 'Keep my appointment' })
+    expect(await keep.getAttribute('href')).toBe(`${hearth.base}/portal/demo?show=session&id=${appointment.id}`)
+    expect(await page.getByRole('heading', { level: 2, name: 'Need help now?' }).count()).toBe(1)
+    await check(page, 'link-cancel')
+
+    await page.getByRole('checkbox').check()
+    await page.getByRole('button', { name: 'Cancel my appointment' }).click()
+    await page.getByRole('heading', { level: 1, name: /is cancelled/ }).waitFor()
+    expect((await hearth.call('GET', `/v1/appointments/${appointment.id}`)).status).toBe('late_cancelled')
+    await page.getByText('late-cancellation fee applies').waitFor()
+    const waiver = page.getByRole('link', { name: 'Ask for the fee to be waived' })
+    expect(await waiver.getAttribute('href')).toBe(`${hearth.base}/portal/demo?show=waiver&id=${appointment.id}`)
+    expect(await page.getByRole('heading', { level: 2, name: 'Need help now?' }).count()).toBe(1)
+    await check(page, 'link-cancelled-late')
+
+    // The waiver link opens the portal on its own page; after sign-in it lands on the request.
+    await waiver.click()
+    await page.locator('#email').fill(email)
+    await page.locator('#email').press('Enter')
+    await page.locator('#code').fill(await hearth.latestCode(email))
+    await page.locator('#code').press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Ask for the fee to be waived' }).waitFor()
+    await context.close()
+  })
+})

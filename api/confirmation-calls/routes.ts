@@ -78,6 +78,12 @@ function callListEntry(
       }),
     ),
     calls,
+    ...(row.move_to && {
+      move_request: {
+        starts_at: isoInZone(row.move_to, context.zone),
+        time_label: formatInstant(row.move_to, context.zone, context.locale, 'long'),
+      },
+    }),
   }
 }
 

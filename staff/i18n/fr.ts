@@ -90,6 +90,9 @@ export const fr: Translation<typeof en> = {
   'staff.calls.reason.unconfirmed': 'Pas encore confirmée',
   'staff.calls.day': 'Jour',
   'staff.calls.dayTitle': '{day}',
+  'staff.calls.allTherapists': 'Tous les thérapeutes',
+  'staff.calls.moveAsked': 'A demandé de déplacer cette séance : {time}.',
+  'staff.calls.moveAnswer': 'Répondre dans Déplacements demandés',
   'staff.calls.count': {
     one: '{count} séance pour laquelle appeler',
     other: '{count} séances pour lesquelles appeler',

@@ -24,6 +24,8 @@ export const Alert = z.object({
   thread_id: z.string().optional(),
   /** The client's phone, for a call back (absent when the practice has none). */
   client_phone: z.string().optional(),
+  /** The session it is about, or else the client's next session after it was raised (for a crisis message). */
+  session: z.object({ id: z.string(), starts_at: z.string() }).optional(),
   /** Where the alert is handled in the staff console: the thread for what a client wrote, else the alert. */
   console_url: z.string().optional(),
   summary: z.string(),

@@ -178,6 +178,10 @@ export const fr: Translation<typeof en> = {
   'staff.alerts.urgent': 'Urgent',
   'staff.alerts.fee': 'Frais d’annulation tardive : {fee}',
   'staff.alerts.theirWords': 'Avec ses mots',
+  'staff.alerts.session': 'Séance : {when}',
+  'staff.alerts.nextSession': 'Prochaine séance : {when}',
+  'staff.alerts.callBack': 'Appeler le {phone}',
+  'staff.alerts.conversation': 'Ouvrir la conversation',
   'staff.alerts.note': 'Note pour le suivi (facultative)',
   'staff.alerts.noteHint': 'Ce que vous avez fait, pour la personne qui regardera ensuite. Le client ne la voit pas.',
   'staff.alerts.waiverHint':

@@ -3,7 +3,7 @@ import type { AppEnv, Deps } from '../deps'
 import { bearerToken } from '../api-keys/auth'
 import { findPrincipalByHash } from '../api-keys/queries'
 import type { StaffActor } from '../audit/queries'
-import { sha256Hex } from '../crypto/web-crypto'
+import { sha256HexRecent } from '../crypto/web-crypto'
 import { asSystem } from '../db/tenant'
 import { ApiError } from '../http/errors'
 import { type Action, permission, type Refusal, type Resource, type StaffRole } from '../../shared/policy/permissions'
@@ -34,7 +34,8 @@ export function practiceAuth(deps: Deps): MiddlewareHandler<AppEnv> {
     if (c.get('principal')) return next()
     const token = bearerToken(c.req.header('authorization'))
     if (token) {
-      const key = await asSystem(deps.sql, async (tx) => findPrincipalByHash(tx, await sha256Hex(token)))
+      const hash = await sha256HexRecent(token)
+      const key = await asSystem(deps.sql, (tx) => findPrincipalByHash(tx, hash))
       if (!key) throw unauthorized()
       c.set('principal', {
         practiceId: key.practiceId,

@@ -455,6 +455,7 @@ export const en = {
   'staff.team.removeConfirm': 'Yes, remove {name}',
   'staff.team.removed': '{name} is no longer on the team.',
   'staff.team.lastOwner': 'The practice’s only owner. Make someone else an owner before changing this.',
+  'staff.team.ownersOnly': 'Only an owner can change or remove an owner.',
   'staff.team.resend': 'Send a new link',
   'staff.team.resent': 'A new invitation is on its way to {email}. The earlier link no longer works.',
   'staff.team.withdraw': 'Withdraw invitation',

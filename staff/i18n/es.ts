@@ -462,6 +462,7 @@ export const es: Translation<typeof en> = {
   'staff.team.removed': '{name} ya no está en el equipo.',
   'staff.team.lastOwner':
     'Es el único propietario de la consulta. Nombra a otra persona propietaria antes de cambiarlo.',
+  'staff.team.ownersOnly': 'Solo un propietario puede cambiar o quitar a un propietario.',
   'staff.team.resend': 'Enviar un enlace nuevo',
   'staff.team.resent': 'Va de camino una invitación nueva a {email}. El enlace anterior ya no sirve.',
   'staff.team.withdraw': 'Retirar la invitación',

@@ -468,6 +468,7 @@ export const fr: Translation<typeof en> = {
   'staff.team.removeConfirm': 'Oui, retirer {name}',
   'staff.team.removed': '{name} ne fait plus partie de l’équipe.',
   'staff.team.lastOwner': 'Seul propriétaire du cabinet. Nommez une autre personne propriétaire avant de changer cela.',
+  'staff.team.ownersOnly': 'Seul un propriétaire peut modifier ou retirer un propriétaire.',
   'staff.team.resend': 'Envoyer un nouveau lien',
   'staff.team.resent': 'Une nouvelle invitation part vers {email}. L’ancien lien ne fonctionne plus.',
   'staff.team.withdraw': 'Retirer l’invitation',

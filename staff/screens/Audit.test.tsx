@@ -43,7 +43,7 @@ describe('Audit screen', () => {
           entry(1, {
             actor: { kind: 'api_key', id: 'k-ehr', name: null },
             action: 'appointment.synced',
-            subject: { kind: 'appointment', id: 'a1b2c3d4e5f6' },
+            subject: { kind: 'therapist', id: RIVERA.id },
             ip: null,
             user_agent: null,
           }),
@@ -63,7 +63,7 @@ describe('Audit screen', () => {
     const second = within(rows[1]!)
     expect(second.getByText('API key “EHR sync”')).toBeTruthy()
     expect(second.getByText('appointment.synced')).toBeTruthy()
-    expect(second.getByText('Session: a1b2c3d4')).toBeTruthy()
+    expect(second.getByText('Therapist: Dr. Maya Rivera')).toBeTruthy()
     expect(screen.getByRole('columnheader', { name: 'From where' })).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull()
   })

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
+import type { Therapist } from '../../shared/schemas/people'
 import type { StaffUser } from '../../shared/schemas/staff'
 import { addDays } from '../../shared/time/calendar'
 import { instantAt, localDate } from '../../shared/time/zone'
@@ -84,6 +85,7 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
   const nothing = () => Promise.resolve([])
   const people = useLoad<StaffUser[]>(() => (allowed ? ctx.api.staffUsers() : nothing()), [])
   const keys = useLoad<ApiKeySummary[]>(() => (allowed ? ctx.api.apiKeys() : nothing()), [])
+  const therapists = useLoad<Therapist[]>(() => (allowed ? ctx.api.therapists() : nothing()), [])
   const first = useLoad<AuditPage>(
     () => (allowed ? ctx.api.auditLog(filter) : Promise.resolve({ data: [], next_cursor: null })),
     [filter],
@@ -102,6 +104,7 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
   const names = {
     people: people.state === 'ready' ? people.data : [],
     keys: keys.state === 'ready' ? keys.data : [],
+    therapists: therapists.state === 'ready' ? therapists.data : [],
   }
   const entries = first.state === 'ready' ? [...first.data.data, ...(more?.entries ?? [])] : []
   const cursor = more ? more.cursor : first.state === 'ready' ? first.data.next_cursor : null
@@ -249,7 +252,7 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
   )
 }
 
-type Names = { people: StaffUser[]; keys: ApiKeySummary[] }
+type Names = { people: StaffUser[]; keys: ApiKeySummary[]; therapists: Therapist[] }
 
 function Line({ entry, names }: { entry: AuditEntry; names: Names }) {
   const words = useWords()
@@ -282,12 +285,12 @@ function actorName(actor: AuditEntry['actor'], names: Names, { tr }: Words): str
 function subjectName(subject: AuditEntry['subject'], names: Names, { tr }: Words): string {
   if (!subject) return '—'
   const kind = tr(`staff.audit.subject.${isOneOf(NAMED_SUBJECTS, subject.kind) ? subject.kind : 'other'}`)
-  const named =
-    subject.kind === 'staff_user'
-      ? names.people.find((p) => p.id === subject.id)?.name
-      : subject.kind === 'api_key'
-        ? names.keys.find((k) => k.id === subject.id)?.name
-        : undefined
+  const among: Partial<Record<string, { id: string; name: string }[]>> = {
+    staff_user: names.people,
+    api_key: names.keys,
+    therapist: names.therapists,
+  }
+  const named = among[subject.kind]?.find((record) => record.id === subject.id)?.name
   return `${kind}: ${named || subject.id.slice(0, 8)}`
 }
 

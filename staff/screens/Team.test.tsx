@@ -46,6 +46,7 @@ describe('Team screen', () => {
     renderScreen(Team, { api })
     await screen.findByText('Priya Shah')
     expect(within(card('Priya Shah')).queryByRole('button')).toBeNull()
+    expect(within(card('Priya Shah')).getByText('Only an owner can change or remove an owner.')).toBeTruthy()
     expect(within(card('Maya Rivera')).getByRole('button', { name: 'Remove' })).toBeTruthy()
     // An admin may not make an owner either.
     fireEvent.click(within(card('Maya Rivera')).getByRole('button', { name: 'Change role' }))

@@ -152,6 +152,7 @@ function Person({
         </span>
       </div>
       {manages && onlyOwner && mode === 'view' && <p class="hint">{tr('staff.team.lastOwner')}</p>}
+      {!manages && person.role === 'owner' && <p class="hint">{tr('staff.team.ownersOnly')}</p>}
       {manages && mode === 'view' && (
         <div class="actions">
           {invited && (

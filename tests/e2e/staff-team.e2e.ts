@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launchChromium, screenshotBoth } from './browser'
 import { type RunningHearth, startHearth } from './server'
@@ -49,11 +49,11 @@ afterAll(async () => {
 /** The screen itself (the live region outside it repeats what was just said). */
 const main = () => page.locator('#main')
 
-async function check(name: string) {
+async function check(name: string, focus?: Locator) {
   await page.waitForTimeout(250)
   const violations = await axe(page.mainFrame())
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name)
+  await screenshotBoth(page, name, focus)
 }
 
 async function open(tab: 'Team' | 'Integrations' | 'Audit', heading: string) {
@@ -68,7 +68,7 @@ describe('Team, Integrations and Audit in the staff console', () => {
   it('invites a therapist bound to their record; the invitation email is sent', async () => {
     await open('Team', 'Team')
     await main().getByText('Priya Shah').waitFor()
-    await check('staff-team')
+    await check('staff-team', main().getByRole('listitem').first())
 
     await main().getByText('Invite someone').click()
     const form = page.locator('details').filter({ hasText: 'Invite someone' })
@@ -107,14 +107,16 @@ describe('Team, Integrations and Audit in the staff console', () => {
       .filter({ hasText: 'frontdesk@calmwaters.example' })
       .getByRole('button', { name: 'Remove' })
       .click()
-    await main().getByText(/signed out everywhere at once/).waitFor()
-    await check('staff-team-remove')
+    await main()
+      .getByText(/signed out everywhere at once/)
+      .waitFor()
+    await check('staff-team-remove', main().locator('.confirm-step'))
     await page.getByRole('button', { name: 'Keep as it is' }).click()
   })
 
   it('creates an API key shown once with a copy button, then revokes it', async () => {
     await open('Integrations', 'Integrations')
-    await check('staff-integrations')
+    await check('staff-integrations', main().getByRole('listitem').first())
 
     await main().getByText('Create a key', { exact: true }).click()
     await page.getByLabel('What it’s for').fill('EHR sync')
@@ -124,12 +126,14 @@ describe('Team, Integrations and Audit in the staff console', () => {
     await secret.waitFor()
     const key = await secret.inputValue()
     expect(key.length).toBeGreaterThan(20)
-    await main().getByText(/Hearth shows it only this once/).waitFor()
+    await main()
+      .getByText(/Hearth shows it only this once/)
+      .waitFor()
     await page.getByRole('button', { name: 'Copy key' }).click()
     await main().getByText('Copied.').waitFor()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key)
     expect(await withKey(key)('/v1/whoami')).toBe(200)
-    await check('staff-integrations-key-once')
+    await check('staff-integrations-key-once', main().locator('.key-once'))
     await page.getByRole('button', { name: 'I’ve put it somewhere safe' }).click()
     expect(await page.getByLabel('Key', { exact: true }).count()).toBe(0)
 
@@ -148,7 +152,7 @@ describe('Team, Integrations and Audit in the staff console', () => {
     await table.getByText('Invited someone to the team').first().waitFor()
     await table.getByText('Created an API key').first().waitFor()
     await table.getByText('Revoked an API key').first().waitFor()
-    await check('staff-audit')
+    await check('staff-audit', table.locator('tbody tr').first())
 
     // Priya (the owner) has not signed in here, so nothing is hers; then everyone's, today only.
     await page.getByLabel('Who').selectOption({ label: 'Priya Shah' })

@@ -165,10 +165,10 @@ function ShownOnce({ name, secret, onSaved }: { name: string; secret: string; on
       <p>{tr('staff.keys.showOnce')}</p>
       <div class="field">
         <label for="key-once-secret">{tr('staff.keys.secret')}</label>
-        <input
+        <textarea
           id="key-once-secret"
           class="key-secret"
-          type="text"
+          rows={2}
           readOnly
           value={secret}
           spellcheck={false}

@@ -20,6 +20,9 @@ import { Insights } from './screens/Insights'
 import { AvailabilityScreen } from './screens/Availability'
 import { MoveRequests } from './screens/MoveRequests'
 import { SignIn } from './screens/SignIn'
+import { Team } from './screens/Team'
+import { Integrations } from './screens/Integrations'
+import { Audit } from './screens/Audit'
 
 export type Tab =
   | 'inbox'
@@ -33,6 +36,9 @@ export type Tab =
   | 'contact'
   | 'cancellation'
   | 'insights'
+  | 'team'
+  | 'integrations'
+  | 'audit'
 const TABS: Tab[] = [
   'calls',
   'inbox',
@@ -45,9 +51,12 @@ const TABS: Tab[] = [
   'contact',
   'cancellation',
   'insights',
+  'team',
+  'integrations',
+  'audit',
 ]
 /** Tabs only the practice's admins use (a therapist key would only see a note there). */
-const ADMIN_TABS: Tab[] = ['import']
+const ADMIN_TABS: Tab[] = ['import', 'team', 'integrations', 'audit']
 
 /** What every screen gets: the API with the signed-in key, who that key is, and a live region. */
 export type StaffContext = {
@@ -200,6 +209,9 @@ export function Console({
           {tab === 'schedule' && <Schedule ctx={ctx} />}
           {tab === 'clients' && <Clients ctx={ctx} />}
           {tab === 'import' && <Import ctx={ctx} />}
+          {tab === 'team' && <Team ctx={ctx} />}
+          {tab === 'integrations' && <Integrations ctx={ctx} />}
+          {tab === 'audit' && <Audit ctx={ctx} />}
         </main>
       </>
     )

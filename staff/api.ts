@@ -15,6 +15,9 @@ import type {
   NoShowInsights,
 } from '../shared/schemas/practice-tools'
 import type { Availability, RescheduleRequestItem } from '../shared/schemas/availability'
+import type { ApiKey, ApiKeyCreated } from '../shared/schemas/practice'
+import type { AuditEntry as AuditEntrySchema, StaffUser } from '../shared/schemas/staff'
+import type { StaffRole } from '../shared/policy/permissions'
 import { ApiError, refusal, send } from '../ui/api-client'
 
 export type MoveRequest = import('zod').infer<typeof RescheduleRequestItem>
@@ -81,6 +84,25 @@ export interface StaffApi {
   routeThread(id: string, therapistId: string): Promise<Thread>
   /** Syncs from the practice's FHIR server now; answers how it went. */
   syncFhir(): Promise<FhirSettings>
+  // Team, integrations and audit
+  /** Everyone on the team, invited people included. */
+  staffUsers(): Promise<StaffUser[]>
+  /** Sends the invitation email (a single-use link for 7 days). */
+  inviteStaff(invite: StaffInvite): Promise<StaffUser>
+  /** A new role (and therapist, for a therapist): their sessions end, so they sign in again. */
+  changeStaffRole(id: string, role: StaffRole, therapistId: string | null): Promise<StaffUser>
+  /** Removes someone: their sessions end at once. */
+  removeStaff(id: string): Promise<void>
+  resendInvitation(id: string): Promise<StaffUser>
+  withdrawInvitation(id: string): Promise<void>
+  apiKeys(): Promise<ApiKeySummary[]>
+  /** The new key with its secret as `key`, shown this once. */
+  createApiKey(key: NewApiKey): Promise<import('zod').infer<typeof ApiKeyCreated>>
+  revokeApiKey(id: string): Promise<void>
+  /** A page of the audit log, newest first; `cursor` is the previous page's `next_cursor`. */
+  auditLog(filter: AuditFilter, cursor?: string): Promise<AuditPage>
+  /** The matching lines as a spreadsheet (CSV text). */
+  auditCsv(filter: AuditFilter): Promise<string>
 }
 
 export function httpStaffApi(key: string, options: { base?: string; fetch?: typeof fetch } = {}): StaffApi {
@@ -177,6 +199,39 @@ export function httpStaffApi(key: string, options: { base?: string; fetch?: type
       if (!response.ok) throw await refusal(response)
       return response.json()
     },
+    // Team, integrations and audit
+    staffUsers: async () => (await call<{ data: StaffUser[] }>('GET', '/v1/staff/users')).data,
+    inviteStaff: (invite) => call('POST', '/v1/staff/users', invite),
+    changeStaffRole: (id, role, therapistId) =>
+      call('PATCH', `/v1/staff/users/${encodeURIComponent(id)}`, { role, therapist_id: therapistId }),
+    removeStaff: async (id) => {
+      await call('DELETE', `/v1/staff/users/${encodeURIComponent(id)}`)
+    },
+    resendInvitation: (id) => call('POST', `/v1/staff/users/${encodeURIComponent(id)}/invitation`),
+    withdrawInvitation: async (id) => {
+      await call('DELETE', `/v1/staff/users/${encodeURIComponent(id)}/invitation`)
+    },
+    apiKeys: async () => (await call<{ data: ApiKeySummary[] }>('GET', '/v1/api-keys')).data,
+    createApiKey: (key) => call('POST', '/v1/api-keys', key),
+    revokeApiKey: async (id) => {
+      await call('DELETE', `/v1/api-keys/${encodeURIComponent(id)}`)
+    },
+    auditLog: ({ actorId, from, to }, cursor) =>
+      call('GET', `/v1/audit-log?${q({ actor_id: actorId, from, to, cursor, limit: '50' })}`),
+    auditCsv: async ({ actorId, from, to }) => {
+      let response: Response
+      try {
+        response = await doFetch(`${base}/v1/audit-log?${q({ actor_id: actorId, from, to, limit: '500' })}`, {
+          method: 'GET',
+          headers: { accept: 'text/csv', authorization: `Bearer ${key}` },
+          credentials: 'omit',
+        })
+      } catch {
+        throw new ApiError(0, 'network', 'Hearth could not be reached.')
+      }
+      if (!response.ok) throw await refusal(response)
+      return response.text()
+    },
   }
 }
 
@@ -199,3 +254,11 @@ export const keyStore = {
     }
   },
 }
+
+// Team, integrations and audit: the shapes those screens send and get.
+export type StaffInvite = { email: string; name: string; role: StaffRole; therapist_id?: string }
+export type ApiKeySummary = import('zod').infer<typeof ApiKey>
+export type NewApiKey = { name: string; role: ApiKeySummary['role']; therapist_id?: string }
+export type AuditFilter = { actorId?: string | undefined; from?: string | undefined; to?: string | undefined }
+export type AuditEntry = import('zod').infer<typeof AuditEntrySchema>
+export type AuditPage = { data: AuditEntry[]; next_cursor: string | null }

@@ -117,6 +117,18 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     reply: unscripted('reply'),
     routeThread: unscripted('routeThread'),
     syncFhir: unscripted('syncFhir'),
+    // Team, integrations and audit
+    staffUsers: async () => [],
+    inviteStaff: unscripted('inviteStaff'),
+    changeStaffRole: unscripted('changeStaffRole'),
+    removeStaff: unscripted('removeStaff'),
+    resendInvitation: unscripted('resendInvitation'),
+    withdrawInvitation: unscripted('withdrawInvitation'),
+    apiKeys: async () => [],
+    createApiKey: unscripted('createApiKey'),
+    revokeApiKey: unscripted('revokeApiKey'),
+    auditLog: async () => ({ data: [], next_cursor: null }),
+    auditCsv: unscripted('auditCsv'),
     ...overrides,
   }
   const api = Object.fromEntries(

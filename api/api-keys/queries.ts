@@ -16,6 +16,7 @@ type KeyRow = {
   name: string
   key_prefix: string
   created_at: Date
+  last_used_at: Date | null
 }
 
 export function toApiKey(row: KeyRow) {
@@ -26,6 +27,7 @@ export function toApiKey(row: KeyRow) {
     name: row.name,
     prefix: row.key_prefix,
     created_at: iso(row.created_at),
+    last_used_at: row.last_used_at ? iso(row.last_used_at) : null,
   }
 }
 
@@ -56,17 +58,24 @@ export async function insertApiKey(
   const [row] = await tx<KeyRow[]>`
     insert into api_keys (practice_id, role, therapist_id, name, key_hash, key_prefix)
     values (${values.practiceId}, ${values.role}, ${values.therapistId}, ${values.name}, ${values.hash}, ${values.prefix})
-    returning id, practice_id, role, therapist_id, name, key_prefix, created_at`
+    returning id, practice_id, role, therapist_id, name, key_prefix, created_at, last_used_at`
   return toApiKey(row!)
 }
 
 /** `forUpdate` locks the active keys, so two revocations cannot both remove the last admin key. */
 export async function listApiKeys(tx: Tx, practiceId: string, options: { forUpdate?: boolean } = {}) {
   const rows = await tx<KeyRow[]>`
-    select id, practice_id, role, therapist_id, name, key_prefix, created_at from api_keys
+    select id, practice_id, role, therapist_id, name, key_prefix, created_at, last_used_at from api_keys
     where practice_id = ${practiceId} and revoked_at is null order by created_at, id
     ${options.forUpdate ? tx`for update` : tx``}`
   return rows.map(toApiKey)
+}
+
+/** Writes down that the key was used now, unless a later use already was. */
+export async function noteKeyUsed(tx: Tx, keyId: string, now: Date): Promise<void> {
+  await tx`
+    update api_keys set last_used_at = ${now}
+    where id = ${keyId} and (last_used_at is null or last_used_at < ${now})`
 }
 
 export async function revokeApiKey(tx: Tx, practiceId: string, id: string): Promise<boolean> {

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { bearerToken } from '../api-keys/auth'
-import { findPrincipalByHash } from '../api-keys/queries'
+import { keyUseDue } from '../api-keys/last-used'
+import { findPrincipalByHash, noteKeyUsed } from '../api-keys/queries'
 import type { StaffActor } from '../audit/queries'
 import { sha256HexRecent } from '../crypto/web-crypto'
 import { asSystem } from '../db/tenant'
@@ -35,7 +36,12 @@ export function practiceAuth(deps: Deps): MiddlewareHandler<AppEnv> {
     const token = bearerToken(c.req.header('authorization'))
     if (token) {
       const hash = await sha256HexRecent(token)
-      const key = await asSystem(deps.sql, (tx) => findPrincipalByHash(tx, hash))
+      const now = deps.clock()
+      const key = await asSystem(deps.sql, async (tx) => {
+        const found = await findPrincipalByHash(tx, hash)
+        if (found && keyUseDue(found.keyId, now)) await noteKeyUsed(tx, found.keyId, now)
+        return found
+      })
       if (!key) throw unauthorized()
       c.set('principal', {
         practiceId: key.practiceId,

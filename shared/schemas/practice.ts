@@ -95,6 +95,8 @@ export const ApiKey = z.object({
   name: z.string(),
   prefix: z.string(),
   created_at: z.string(),
+  /** The last request made with it, to the minute; null when never used. */
+  last_used_at: z.string().nullable(),
 })
 
 export const ApiKeyCreate = z

@@ -488,6 +488,8 @@ export const en = {
   'staff.keys.access': 'Can use',
   'staff.keys.prefix': 'Starts with',
   'staff.keys.created': 'Created',
+  'staff.keys.lastUsed': 'Last used',
+  'staff.keys.neverUsed': 'Not used yet',
   'staff.keys.revoke': 'Revoke',
   'staff.keys.revokeAsk':
     'Revoke “{name}”? Anything using this key stops working at once. This can’t be undone; you can always create a new key.',

@@ -495,6 +495,8 @@ export const es: Translation<typeof en> = {
   'staff.keys.access': 'Puede usar',
   'staff.keys.prefix': 'Empieza por',
   'staff.keys.created': 'Creada',
+  'staff.keys.lastUsed': 'Último uso',
+  'staff.keys.neverUsed': 'Aún sin usar',
   'staff.keys.revoke': 'Revocar',
   'staff.keys.revokeAsk':
     '¿Revocar «{name}»? Todo lo que use esta clave dejará de funcionar al instante. No se puede deshacer; siempre puedes crear una clave nueva.',

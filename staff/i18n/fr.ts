@@ -502,6 +502,8 @@ export const fr: Translation<typeof en> = {
   'staff.keys.access': 'Peut utiliser',
   'staff.keys.prefix': 'Commence par',
   'staff.keys.created': 'Créée',
+  'staff.keys.lastUsed': 'Dernière utilisation',
+  'staff.keys.neverUsed': 'Pas encore utilisée',
   'staff.keys.revoke': 'Révoquer',
   'staff.keys.revokeAsk':
     'Révoquer « {name} » ? Tout ce qui utilise cette clé cesse de fonctionner immédiatement. C’est définitif ; vous pourrez toujours créer une nouvelle clé.',

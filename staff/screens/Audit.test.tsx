@@ -35,7 +35,15 @@ describe('Audit screen', () => {
     const { api } = fakeStaffApi({
       staffUsers: async () => [PRIYA],
       apiKeys: async () => [
-        { id: 'k-ehr', role: 'admin', therapist_id: null, name: 'EHR sync', prefix: 'h', created_at: '' },
+        {
+          id: 'k-ehr',
+          role: 'admin',
+          therapist_id: null,
+          name: 'EHR sync',
+          prefix: 'h',
+          created_at: '',
+          last_used_at: null,
+        },
       ],
       auditLog: async () => ({
         data: [

@@ -12,6 +12,7 @@ const EHR: ApiKeySummary = {
   name: 'EHR sync',
   prefix: 'hearth_ab12',
   created_at: '2026-11-20T15:00:00Z',
+  last_used_at: '2026-11-30T14:05:00Z',
 }
 const SCRIPT: ApiKeySummary = {
   id: 'k-script',
@@ -20,6 +21,7 @@ const SCRIPT: ApiKeySummary = {
   name: 'Maya’s notes script',
   prefix: 'hearth_cd34',
   created_at: '2026-11-21T15:00:00Z',
+  last_used_at: null,
 }
 const card = (name: string) => screen.getByText(name).closest('li') as HTMLElement
 
@@ -33,6 +35,8 @@ describe('Integrations screen', () => {
     expect(within(card('Maya’s notes script')).getByText('Only Dr. Maya Rivera’s records')).toBeTruthy()
     expect(within(card('EHR sync')).getByText('hearth_ab12…')).toBeTruthy()
     expect(within(card('EHR sync')).getByText(/20 Nov/)).toBeTruthy()
+    expect(within(card('EHR sync')).getByText(/30 Nov/)).toBeTruthy()
+    expect(within(card('Maya’s notes script')).getByText('Not used yet')).toBeTruthy()
   })
 
   it('creates a therapist key and shows it once, with a copy button, until it is put away', async () => {

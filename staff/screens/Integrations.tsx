@@ -120,6 +120,10 @@ function KeyRow({
           <dt>{tr('staff.keys.created')}</dt>
           <dd>{when(apiKey.created_at, 'medium')}</dd>
         </div>
+        <div>
+          <dt>{tr('staff.keys.lastUsed')}</dt>
+          <dd>{apiKey.last_used_at ? when(apiKey.last_used_at, 'medium') : tr('staff.keys.neverUsed')}</dd>
+        </div>
       </dl>
       {asking ? (
         <ConfirmStep

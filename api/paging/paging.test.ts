@@ -203,4 +203,38 @@ describe('urgent paging', () => {
     const listed = list.body.data.find((a: { id: string }) => a.id === alert.id)
     expect(listed.history).toEqual(one.body.history)
   })
+
+  it('with staff accounts, the front desk and the owner are each told on their own channels', async () => {
+    const { adminKey: key, practice } = await t.createPractice('paging-staff')
+    const g = fixtures(t, key)
+    const desk = await signedInStaff(t, practice.id, { role: 'front_desk', email: 'desk@paging-staff.example' })
+    const owner = await signedInStaff(t, practice.id, { role: 'owner', email: 'owner@paging-staff.example' })
+    // The owner wants only texts, and has no phone: urgent words still reach them by email.
+    const chosen = await owner.call('PUT', '/v1/staff/me/notifications', {
+      body: { urgent: ['push'], new_messages: 'off', daily_digest: false },
+    })
+    expect(chosen.status).toBe(200)
+    expect((await desk.call('GET', '/v1/staff/me/notifications')).body, 'each their own').toEqual({
+      urgent: ['email', 'sms', 'push'],
+      new_messages: 'immediately',
+      daily_digest: true,
+    })
+    const therapist = await g.therapist({ email: 'dr@paging-staff.example' })
+    const client = await g.client()
+    await g.appointment(therapist.id, client.id, new Date(Date.parse(NIGHT) + 86_400_000).toISOString())
+    const token = (await signIn(t, 'paging-staff', client.email)).access_token as string
+    await t.call('POST', '/v1/portal/messages', { key: token, body: { category: 'crisis', body: 'Help' } })
+    const alert = (await t.call('GET', '/v1/alerts?kind=crisis_message', { key })).body.data[0]
+    await dispatch()
+    t.clock.advance(15 * 60_000)
+    await dispatch()
+    expect(emailsTo('desk@paging-staff.example').map((e) => e.subject)).toEqual([
+      'Urgent: nobody has opened a client’s message yet',
+    ])
+    expect(emailsTo('owner@paging-staff.example')).toHaveLength(1)
+    const history = (await t.call('GET', `/v1/alerts/${alert.id}`, { key })).body.history
+    expect(
+      history.filter((e: { kind: string }) => e.kind === 'escalated').map((e: { recipient: string }) => e.recipient),
+    ).toEqual(expect.arrayContaining([`staff:${desk.user.id}`, `staff:${owner.user.id}`]))
+  })
 })

@@ -30,7 +30,12 @@ export type StaffNoticePayload = Common &
   )
 
 /** Whose settings a reader follows: the same owner key /v1/staff/me/notifications saves them under. */
-const settingsOwner = (reader: Reader) => notificationOwner({ role: reader.role, therapistId: reader.therapist_id })
+const settingsOwner = (reader: Reader) =>
+  notificationOwner({
+    role: reader.role,
+    therapistId: reader.therapist_id,
+    staffUserId: reader.key.startsWith('staff:') ? reader.key.slice('staff:'.length) : null,
+  })
 
 export async function readersWithSettings(
   tx: Tx,

@@ -6,7 +6,7 @@ import { outboxHandlers } from '../outbox/handlers'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
-import { addStaff } from '../testing/staff'
+import { addStaff, signedInStaff } from '../testing/staff'
 import { queueHourlyRoundups, queueMorningDigests } from './rounds'
 
 /**
@@ -230,10 +230,15 @@ describe('the morning digest', () => {
   it('not for someone who turned it off, nor in the afternoon', async () => {
     const p = await morning()
     expect((await p.choose({ daily_digest: false })).status).toBe(200)
+    // Each person at the front desk chooses for themselves.
+    const quiet = await signedInStaff(t, p.practice.id, { role: 'front_desk', email: `quiet${n}@calmwaters.example` })
+    const off = { urgent: ['email'], new_messages: 'off', daily_digest: false }
+    expect((await quiet.call('PUT', '/v1/staff/me/notifications', { body: off })).status).toBe(200)
     t.clock.set('2026-03-05T14:01:00Z')
     await queueMorningDigests(t.deps)
     await dispatch()
     expect(p.digests(p.therapist.email)).toEqual([])
+    expect(p.digests(quiet.user.email)).toEqual([])
     expect(p.digests(p.desk.email)).toHaveLength(1)
 
     const late = await practiceWithClient({ time_zone: 'Asia/Tokyo' }) // 23:01 in Tokyo

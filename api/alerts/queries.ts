@@ -71,9 +71,26 @@ export function toAlertEvent(row: AlertEventRow): AlertEvent {
     at: iso(row.at),
     kind: row.kind,
     recipient: row.recipient,
+    name: row.name ?? null,
     channel: row.channel,
     ...row.detail,
   }) as AlertEvent
+}
+
+/** The alert's history as the API shows it: its recorded events, then its resolution (kept on the alert itself). */
+export function alertHistoryOf(row: AlertRow, events: AlertEventRow[]): AlertEvent[] {
+  const history = events.filter((e) => e.alert_id === row.id).map(toAlertEvent)
+  if (row.resolved_at) {
+    history.push(
+      compact({
+        at: iso(row.resolved_at),
+        kind: 'resolved',
+        recipient: row.resolved_by,
+        name: row.resolved_by_name,
+      }) as AlertEvent,
+    )
+  }
+  return history
 }
 
 const columns = (tx: Tx) =>

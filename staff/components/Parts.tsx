@@ -78,3 +78,45 @@ export function TherapistPicker({
     </div>
   )
 }
+
+/** One checkbox or radio with its label (and a hint it is described by), in the wrapper the form's styles expect. */
+export function Choice({
+  type,
+  id,
+  name,
+  checked,
+  onChange,
+  label,
+  hint,
+  wrapper: Wrapper = 'div',
+  class: className,
+}: {
+  type: 'checkbox' | 'radio'
+  id: string
+  name?: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  label: string
+  hint?: string
+  wrapper?: 'div' | 'span'
+  class: string
+}) {
+  return (
+    <Wrapper class={className}>
+      <input
+        type={type}
+        id={id}
+        name={name}
+        checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+    </Wrapper>
+  )
+}

@@ -3,7 +3,8 @@ import { ownTherapist } from '../../shared/policy/access'
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
 import { ALERT_KINDS, type AlertKind } from '../../shared/alert-kinds'
-import type { Alert } from '../../shared/schemas/alerts'
+import type { Alert, AlertEvent } from '../../shared/schemas/alerts'
+import { AlertHistory } from '../components/AlertHistory'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
@@ -97,7 +98,8 @@ function AlertCard({
   onResolved,
 }: {
   ctx: StaffContext
-  alert: Alert
+  /** The list brings each alert's history with it. */
+  alert: Alert & { history?: AlertEvent[] }
   onResolved: (text: string) => void
 }) {
   const { tr, when, locale } = useWords()
@@ -147,6 +149,7 @@ function AlertCard({
           <blockquote>{alert.client_note}</blockquote>
         </figure>
       )}
+      <AlertHistory id={id} history={alert.history ?? []} />
       {alert.status === 'resolved' ? (
         <p class="fine alert-resolved">
           {tr('staff.alerts.resolvedAt', { when: when(alert.resolved_at ?? alert.created_at, 'short') })}

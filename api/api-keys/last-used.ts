@@ -6,10 +6,11 @@ const noted = new Map<string, number>()
 const EVERY_MS = 60_000
 const REMEMBERED = 10_000
 
-export function keyUseDue(keyId: string, now: Date): boolean {
-  const last = noted.get(keyId)
+/** `key` identifies the key without being it: its hash. */
+export function keyUseDue(key: string, now: Date): boolean {
+  const last = noted.get(key)
   if (last !== undefined && now.getTime() - last < EVERY_MS && now.getTime() >= last) return false
   if (noted.size >= REMEMBERED) noted.delete(noted.keys().next().value!)
-  noted.set(keyId, now.getTime())
+  noted.set(key, now.getTime())
   return true
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/connect'
+import type { Sql, Tx } from '../db/connect'
 import { iso } from '../db/rows'
 
 export type KeyPrincipal = {
@@ -31,10 +31,18 @@ export function toApiKey(row: KeyRow) {
   }
 }
 
-/** System lookup: the key's hash is the only thing known before the practice is. */
-export async function findPrincipalByHash(tx: Tx, hash: string): Promise<KeyPrincipal | null> {
-  const [row] = await tx<KeyRow[]>`
-    select id, practice_id, role, therapist_id from api_keys where key_hash = ${hash} and revoked_at is null`
+/**
+ * The key behind `hash`, before its practice is known: one statement, no transaction of its own
+ * (hearth_key_principal runs with app.system on for its own duration). `usedAt` also writes
+ * down the use.
+ */
+export async function findPrincipalByHash(
+  sql: Sql | Tx,
+  hash: string,
+  usedAt: Date | null,
+): Promise<KeyPrincipal | null> {
+  const [row] = await sql<Pick<KeyRow, 'id' | 'practice_id' | 'role' | 'therapist_id'>[]>`
+    select id, practice_id, role, therapist_id from hearth_key_principal(${hash}, ${usedAt})`
   return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null
 }
 
@@ -69,13 +77,6 @@ export async function listApiKeys(tx: Tx, practiceId: string, options: { forUpda
     where practice_id = ${practiceId} and revoked_at is null order by created_at, id
     ${options.forUpdate ? tx`for update` : tx``}`
   return rows.map(toApiKey)
-}
-
-/** Writes down that the key was used now, unless a later use already was. */
-export async function noteKeyUsed(tx: Tx, keyId: string, now: Date): Promise<void> {
-  await tx`
-    update api_keys set last_used_at = ${now}
-    where id = ${keyId} and (last_used_at is null or last_used_at < ${now})`
 }
 
 export async function revokeApiKey(tx: Tx, practiceId: string, id: string): Promise<boolean> {

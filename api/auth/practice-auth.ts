@@ -2,10 +2,9 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { bearerToken } from '../api-keys/auth'
 import { keyUseDue } from '../api-keys/last-used'
-import { findPrincipalByHash, noteKeyUsed } from '../api-keys/queries'
+import { findPrincipalByHash } from '../api-keys/queries'
 import type { StaffActor } from '../audit/queries'
 import { sha256HexRecent } from '../crypto/web-crypto'
-import { asSystem } from '../db/tenant'
 import { ApiError } from '../http/errors'
 import { type Action, permission, type Refusal, type Resource, type StaffRole } from '../../shared/policy/permissions'
 import { loadStaffSession, staffActor } from '../staff/session'
@@ -37,11 +36,7 @@ export function practiceAuth(deps: Deps): MiddlewareHandler<AppEnv> {
     if (token) {
       const hash = await sha256HexRecent(token)
       const now = deps.clock()
-      const key = await asSystem(deps.sql, async (tx) => {
-        const found = await findPrincipalByHash(tx, hash)
-        if (found && keyUseDue(found.keyId, now)) await noteKeyUsed(tx, found.keyId, now)
-        return found
-      })
+      const key = await findPrincipalByHash(deps.sql, hash, keyUseDue(hash, now) ? now : null)
       if (!key) throw unauthorized()
       c.set('principal', {
         practiceId: key.practiceId,

@@ -70,8 +70,16 @@ export function portalAuth(deps: Deps): MiddlewareHandler<AppEnv> {
         client.practiceId,
         async (tx) => {
           checked = true
-          await requireOpenSession(tx, client, deps.clock())
-          return work(tx)
+          if (!options?.read) {
+            await requireOpenSession(tx, client, deps.clock())
+            return work(tx)
+          }
+          // A read sends the session check with its own statements, in one round trip; a closed
+          // session still gets nothing (the rows are dropped, the audit line rolled back).
+          const [open, read] = await Promise.allSettled([requireOpenSession(tx, client, deps.clock()), work(tx)])
+          if (open.status === 'rejected') throw open.reason
+          if (read.status === 'rejected') throw read.reason
+          return read.value
         },
         options,
       )

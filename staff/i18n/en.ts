@@ -603,4 +603,6 @@ export const en = {
   'staff.audit.action.alert.resolved': 'Resolved an alert',
   'staff.audit.action.confirmation_call.recorded': 'Recorded a confirmation call',
   'staff.audit.action.practice.updated': 'Changed the practice’s settings',
+  'staff.audit.action.appointments.listed': 'Looked at the schedule',
+  'staff.audit.action.confirmation_calls.read': 'Looked at a call list',
 } as const

@@ -610,4 +610,6 @@ export const es: Translation<typeof en> = {
   'staff.audit.action.alert.resolved': 'Resolvió un aviso',
   'staff.audit.action.confirmation_call.recorded': 'Anotó una llamada de confirmación',
   'staff.audit.action.practice.updated': 'Cambió la configuración de la consulta',
+  'staff.audit.action.appointments.listed': 'Consultó la agenda',
+  'staff.audit.action.confirmation_calls.read': 'Consultó una lista de llamadas',
 }

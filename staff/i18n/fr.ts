@@ -617,4 +617,6 @@ export const fr: Translation<typeof en> = {
   'staff.audit.action.alert.resolved': 'A résolu une alerte',
   'staff.audit.action.confirmation_call.recorded': 'A noté un appel de confirmation',
   'staff.audit.action.practice.updated': 'A modifié les réglages du cabinet',
+  'staff.audit.action.appointments.listed': 'A consulté le planning',
+  'staff.audit.action.confirmation_calls.read': 'A consulté une liste d’appels',
 }

@@ -16,6 +16,8 @@ type Words = ReturnType<typeof useWords>
 
 /** The actions the console has words for; any other shows as the log wrote it. */
 const NAMED_ACTIONS = [
+  'appointments.listed',
+  'confirmation_calls.read',
   'staff.invited',
   'staff.updated',
   'staff.removed',

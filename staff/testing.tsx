@@ -65,6 +65,8 @@ export const PRACTICE: Practice = {
   branding: { accent_color: '#2f6f62' },
   urgent_escalation_minutes: 15,
   reschedule: DEFAULT_RESCHEDULE,
+  staff_second_factor: 'optional',
+  staff_idle_minutes: 15,
 }
 
 export const ADMIN: KeyIdentity = {

@@ -477,7 +477,7 @@ export const en = {
   'staff.idle.signOut': 'Sign out now',
   'staff.tab.account': 'Your account',
   'staff.account.title': 'Your account',
-  'staff.account.lead': "Who you're signed in as, how you sign in, and where.",
+  'staff.account.lead': "Your details, how you sign in, and the browsers you're using.",
   'staff.account.name': 'Name',
   'staff.account.email': 'Email',
   'staff.account.role': 'Role',
@@ -510,7 +510,7 @@ export const en = {
   'staff.account.lastActive': 'Last active {when}',
   'staff.account.signedInAt': 'signed in {when}',
   'staff.account.endSession': 'Sign out there',
-  'staff.account.endSessionOf': 'Sign out of {device}, last active {when}',
+  'staff.account.endSessionOf': 'Sign out there: {device}, last active {when}',
   'staff.account.ended': 'Signed out there.',
   'staff.account.endOthers': 'Sign out everywhere else',
   'staff.account.endedOthers': {

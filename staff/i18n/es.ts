@@ -487,7 +487,7 @@ export const es: Translation<typeof en> = {
   'staff.idle.signOut': 'Cerrar sesión ahora',
   'staff.tab.account': 'Tu cuenta',
   'staff.account.title': 'Tu cuenta',
-  'staff.account.lead': 'Con qué cuenta has entrado, cómo inicias sesión y dónde.',
+  'staff.account.lead': 'Tus datos, cómo inicias sesión y los navegadores que usas.',
   'staff.account.name': 'Nombre',
   'staff.account.email': 'Correo',
   'staff.account.role': 'Rol',
@@ -520,7 +520,7 @@ export const es: Translation<typeof en> = {
   'staff.account.lastActive': 'Última actividad: {when}',
   'staff.account.signedInAt': 'sesión iniciada: {when}',
   'staff.account.endSession': 'Cerrar esa sesión',
-  'staff.account.endSessionOf': 'Cerrar la sesión de {device}, con última actividad {when}',
+  'staff.account.endSessionOf': 'Cerrar esa sesión: {device}, última actividad {when}',
   'staff.account.ended': 'Sesión cerrada.',
   'staff.account.endOthers': 'Cerrar sesión en todos los demás sitios',
   'staff.account.endedOthers': {

@@ -497,7 +497,7 @@ export const fr: Translation<typeof en> = {
   'staff.idle.signOut': 'Me déconnecter maintenant',
   'staff.tab.account': 'Votre compte',
   'staff.account.title': 'Votre compte',
-  'staff.account.lead': 'Sous quel nom vous êtes connecté, comment vous vous connectez, et où.',
+  'staff.account.lead': 'Vos coordonnées, votre façon de vous connecter et les navigateurs que vous utilisez.',
   'staff.account.name': 'Nom',
   'staff.account.email': 'E-mail',
   'staff.account.role': 'Rôle',
@@ -532,7 +532,7 @@ export const fr: Translation<typeof en> = {
   'staff.account.lastActive': 'Dernière activité : {when}',
   'staff.account.signedInAt': 'connexion : {when}',
   'staff.account.endSession': 'Déconnecter cet appareil',
-  'staff.account.endSessionOf': 'Déconnecter {device}, dernière activité {when}',
+  'staff.account.endSessionOf': 'Déconnecter cet appareil : {device}, dernière activité {when}',
   'staff.account.ended': 'Appareil déconnecté.',
   'staff.account.endOthers': 'Me déconnecter partout ailleurs',
   'staff.account.endedOthers': {

@@ -5,7 +5,7 @@ import type { RunningHearth } from './server'
 export const DEMO_STAFF = {
   owner: { email: 'owner@calmwaters.example', name: 'Priya Shah' },
   rivera: { email: 'maya.rivera@calmwaters.example', name: 'Dr. Maya Rivera' },
-  okafor: { email: 'sam.okafor@calmwaters.example', name: 'Sam Okafor, LCSW' },
+  okafor: { email: 'sam.okafor@calmwaters.example', name: 'Sam Okafor' },
   frontDesk: { email: 'frontdesk@calmwaters.example', name: 'Front desk' },
 } as const
 export type DemoStaff = keyof typeof DEMO_STAFF

@@ -83,6 +83,7 @@ export function RecoveryCodesShown({ codes, email, onSaved }: { codes: string[];
   const download = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`
   useEffect(() => {
     if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
+    heading.current?.scrollIntoView?.({ block: 'start' })
   }, [])
 
   return (

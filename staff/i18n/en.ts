@@ -212,7 +212,7 @@ export const en = {
   'staff.cancellation.amount': 'Fee ({currency})',
   'staff.cancellation.amountHint': 'For example 75 or 75.00. Clients can ask for it to be waived.',
   'staff.cancellation.feeInvalid': 'Enter the fee as an amount such as 75 or 75.00.',
-  'staff.cancellation.adminOnly': "Only an admin key can change the practice's cancellation policy.",
+  'staff.cancellation.adminOnly': "The practice's owner or an admin can change its cancellation policy.",
   'staff.cancellation.preview': 'What clients read',
   'staff.cancellation.exampleFree': 'For a session next week:',
   'staff.cancellation.exampleLate': 'For a session later today:',
@@ -356,7 +356,7 @@ export const en = {
   'staff.import.title': 'Import',
   'staff.import.lead':
     'Bring in clients, then sessions, from a spreadsheet saved as CSV. Hearth checks every row first and imports nothing until the whole file is right. Importing the same file again changes nothing.',
-  'staff.import.adminOnly': 'Importing is for the practice (an admin key).',
+  'staff.import.adminOnly': "Importing is for the practice's owner and admins.",
   'staff.import.kind': 'What the file holds',
   'staff.import.clients': 'Clients',
   'staff.import.sessions': 'Sessions',

@@ -214,7 +214,7 @@ export const es: Translation<typeof en> = {
   'staff.cancellation.amount': 'Cargo ({currency})',
   'staff.cancellation.amountHint': 'Por ejemplo 75 o 75.00. Los clientes pueden pedir que se anule.',
   'staff.cancellation.feeInvalid': 'Escribe el cargo como una cantidad, por ejemplo 75 o 75.00.',
-  'staff.cancellation.adminOnly': 'Solo una clave de admin puede cambiar la política de cancelación de la consulta.',
+  'staff.cancellation.adminOnly': 'La persona titular o un admin de la consulta pueden cambiar su política de cancelación.',
   'staff.cancellation.preview': 'Lo que leen los clientes',
   'staff.cancellation.exampleFree': 'Para una sesión la semana que viene:',
   'staff.cancellation.exampleLate': 'Para una sesión más tarde hoy:',
@@ -361,7 +361,7 @@ export const es: Translation<typeof en> = {
   'staff.import.title': 'Importar',
   'staff.import.lead':
     'Trae clientes y luego sesiones desde una hoja de cálculo guardada como CSV. Hearth revisa cada fila primero y no importa nada hasta que todo el archivo esté bien. Importar el mismo archivo otra vez no cambia nada.',
-  'staff.import.adminOnly': 'Importar es para la consulta (una clave de administración).',
+  'staff.import.adminOnly': 'Importar es cosa de la persona titular o de un admin de la consulta.',
   'staff.import.kind': 'Qué contiene el archivo',
   'staff.import.clients': 'Clientes',
   'staff.import.sessions': 'Sesiones',

@@ -217,7 +217,7 @@ export const fr: Translation<typeof en> = {
   'staff.cancellation.amount': 'Frais ({currency})',
   'staff.cancellation.amountHint': 'Par exemple 75 ou 75.00. Les clients peuvent demander leur annulation.',
   'staff.cancellation.feeInvalid': 'Indiquez les frais sous forme de montant, par exemple 75 ou 75.00.',
-  'staff.cancellation.adminOnly': 'Seule une clé admin peut modifier la politique d’annulation du cabinet.',
+  'staff.cancellation.adminOnly': 'Le titulaire ou un admin du cabinet peut modifier sa politique d’annulation.',
   'staff.cancellation.preview': 'Ce que lisent les clients',
   'staff.cancellation.exampleFree': 'Pour une séance la semaine prochaine :',
   'staff.cancellation.exampleLate': 'Pour une séance plus tard aujourd’hui :',
@@ -365,7 +365,7 @@ export const fr: Translation<typeof en> = {
   'staff.import.title': 'Importer',
   'staff.import.lead':
     "Importez les clients, puis les séances, depuis un tableur enregistré en CSV. Hearth vérifie d'abord chaque ligne et n'importe rien tant que tout le fichier n'est pas juste. Importer deux fois le même fichier ne change rien.",
-  'staff.import.adminOnly': "L'import est réservé au cabinet (une clé d'administration).",
+  'staff.import.adminOnly': 'L’import est réservé au titulaire et aux admins du cabinet.',
   'staff.import.kind': 'Ce que contient le fichier',
   'staff.import.clients': 'Clients',
   'staff.import.sessions': 'Séances',

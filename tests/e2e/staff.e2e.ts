@@ -316,7 +316,7 @@ describe("Dr. Rivera's day", () => {
   it('sees the practice’s cancellation policy, which only an admin can change', async () => {
     await page.getByRole('link', { name: 'Cancellation policy' }).click()
     await expect.poll(() => heading().textContent()).toBe('Cancellation policy')
-    await page.getByText("Only an admin key can change the practice's cancellation policy.").waitFor()
+    await page.getByText("The practice's owner or an admin can change its cancellation policy.").waitFor()
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
   })
 

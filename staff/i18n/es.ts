@@ -214,7 +214,8 @@ export const es: Translation<typeof en> = {
   'staff.cancellation.amount': 'Cargo ({currency})',
   'staff.cancellation.amountHint': 'Por ejemplo 75 o 75.00. Los clientes pueden pedir que se anule.',
   'staff.cancellation.feeInvalid': 'Escribe el cargo como una cantidad, por ejemplo 75 o 75.00.',
-  'staff.cancellation.adminOnly': 'La persona titular o un admin de la consulta pueden cambiar su política de cancelación.',
+  'staff.cancellation.adminOnly':
+    'La persona titular o un admin de la consulta pueden cambiar su política de cancelación.',
   'staff.cancellation.preview': 'Lo que leen los clientes',
   'staff.cancellation.exampleFree': 'Para una sesión la semana que viene:',
   'staff.cancellation.exampleLate': 'Para una sesión más tarde hoy:',

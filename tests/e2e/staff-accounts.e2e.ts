@@ -203,3 +203,29 @@ describe('an invitation link', () => {
     await page.context().close()
   })
 })
+
+describe('the idle time', () => {
+  it('warns before signing out, stays signed in with one request, then signs out calmly', async () => {
+    const next = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    page = await next.newPage()
+    // The page's clock runs ahead; the server's does not, so the session itself stays alive.
+    await page.clock.install()
+    await page.goto(`${hearth.base}/staff`)
+    await signInToConsole(page, hearth, 'frontDesk')
+    await page.clock.fastForward('13:30')
+    const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
+    await warning.waitFor()
+    await check('accounts-10-idle-warning')
+    const asked = page.waitForResponse((r) => r.url().endsWith('/v1/staff/me') && r.status() === 200)
+    await page.getByRole('button', { name: 'Stay signed in' }).click()
+    await asked
+    await warning.waitFor({ state: 'detached' })
+
+    await page.clock.fastForward('15:30')
+    await page.getByText('You were signed out after 15 minutes without activity', { exact: false }).waitFor()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    await check('accounts-11-idle-signed-out')
+    expect(await page.evaluate(() => fetch('/v1/staff/me').then((r) => r.status))).toBe(401)
+    await next.close()
+  })
+})

@@ -407,7 +407,7 @@ export const en = {
   'staff.error.signedOut': 'Your session has ended. Please sign in again.',
   'staff.error.forbidden': "Your role doesn't include this. Ask your practice's owner or an admin if you need it.",
   'staff.signin.title': 'Sign in to the staff console',
-  'staff.signin.lead': "Enter your work email and we'll send you a 6-digit code. No password needed.",
+  'staff.signin.lead': "Enter your work email and we'll send you a 6‑digit code. No password needed.",
   'staff.signin.email': 'Work email',
   'staff.signin.sendCode': 'Email me a code',
   'staff.signin.sending': 'Sending…',

@@ -144,33 +144,33 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
           </div>
         )}
       </section>
-      {(hasApp || codes) && (
+      {codes && (
+        // Shown once, under a heading of their own.
+        <div class="account-section">
+          <RecoveryCodesShown
+            codes={codes}
+            email={me.user.email}
+            onSaved={() => {
+              setCodes(null)
+              ctx.refreshMe().catch(() => undefined)
+            }}
+          />
+        </div>
+      )}
+      {hasApp && !codes && (
         <section class="account-section" aria-labelledby="recovery">
           <h2 id="recovery" class="section-title">
             {tr('staff.account.recovery')}
           </h2>
-          {codes ? (
-            <RecoveryCodesShown
-              codes={codes}
-              email={me.user.email}
-              onSaved={() => {
-                setCodes(null)
-                ctx.refreshMe().catch(() => undefined)
-              }}
-            />
-          ) : (
-            <>
-              <p>
-                {me.recovery_codes_left > 0
-                  ? tr('staff.account.recoveryLeft', { count: me.recovery_codes_left })
-                  : tr('staff.account.recoveryNone')}
-              </p>
-              <button type="button" class="button button-secondary button-small" disabled={busy} onClick={newCodes}>
-                {tr('staff.account.recoveryNew')}
-              </button>
-              {me.recovery_codes_left > 0 && <p class="hint">{tr('staff.account.recoveryHint')}</p>}
-            </>
-          )}
+          <p>
+            {me.recovery_codes_left > 0
+              ? tr('staff.account.recoveryLeft', { count: me.recovery_codes_left })
+              : tr('staff.account.recoveryNone')}
+          </p>
+          <button type="button" class="button button-secondary button-small" disabled={busy} onClick={newCodes}>
+            {tr('staff.account.recoveryNew')}
+          </button>
+          {me.recovery_codes_left > 0 && <p class="hint">{tr('staff.account.recoveryHint')}</p>}
         </section>
       )}
     </>

@@ -212,6 +212,8 @@ describe('the idle time', () => {
     await page.clock.install()
     await page.goto(`${hearth.base}/staff`)
     await signInToConsole(page, hearth, 'frontDesk')
+    // Every request moves the deadline on: the first screen finishes loading before time jumps.
+    await page.waitForLoadState('networkidle')
     await page.clock.fastForward('13:30')
     const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
     await warning.waitFor()

@@ -57,7 +57,8 @@ export function SignIn({
 }) {
   const { tr, problem } = useWords()
   const [step, setStep] = useState<Step>(() => (resume && stepFor(resume)) || { step: 'email' })
-  const [resent, setResent] = useState(false)
+  /** What asking for a new code led to, for the live region. */
+  const [resent, setResent] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
@@ -91,7 +92,7 @@ export function SignIn({
   async function startOver() {
     // A half-finished sign-in is ended, not left waiting.
     await api.signOut().catch(() => undefined)
-    setResent(false)
+    setResent(null)
     setStep({ step: 'email' })
   }
 
@@ -152,10 +153,10 @@ export function SignIn({
               type="button"
               class="link-button"
               onClick={async () => {
-                setResent(false)
+                setResent(null)
                 await api.sendCode(step.email).then(
-                  () => setResent(true),
-                  () => setResent(false),
+                  () => setResent(tr('staff.signin.resent')),
+                  (error) => setResent(refused(error, tr('staff.signin.tooMany'))),
                 )
               }}
             >
@@ -166,7 +167,7 @@ export function SignIn({
             </button>
           </div>
           <p class="hint" role="status">
-            {resent ? tr('staff.signin.resent') : ''}
+            {resent ?? ''}
           </p>
         </>
       )

@@ -351,6 +351,8 @@ describe('an admin', () => {
   it('chooses whose calls to see, with the keyboard', async () => {
     await openConsole()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    // The heading takes focus once the sign-in screen is up (after the console asks about this browser's session).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('signin-title')
     await page.keyboard.press('Shift+Tab') // from the heading, which took focus, back to the skip link
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
     await signInToConsole(page, hearth, 'owner')

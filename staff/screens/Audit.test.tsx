@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import type { StaffUser } from '../../shared/schemas/staff'
 import type { AuditEntry, AuditFilter } from '../api'
-import { ADMIN, fakeStaffApi, RIVERA, renderScreen } from '../testing'
+import { fakeStaffApi, OWNER, staffMember, RIVERA, renderScreen } from '../testing'
 import { Audit, browserOf } from './Audit'
 
 const PRIYA: StaffUser = {
@@ -59,7 +59,7 @@ describe('Audit screen', () => {
         next_cursor: null,
       }),
     })
-    renderScreen(Audit, { api })
+    renderScreen(Audit, { api, me: staffMember('admin') })
     const rows = (await screen.findAllByRole('row')).slice(1)
     const first = within(rows[0]!)
     expect(first.getByText(/2:30 pm/)).toBeTruthy()
@@ -85,7 +85,7 @@ describe('Audit screen', () => {
         return cursor ? { data: [entry(1)], next_cursor: null } : { data: [entry(3), entry(2)], next_cursor: '2' }
       },
     })
-    renderScreen(Audit, { api })
+    renderScreen(Audit, { api, me: staffMember('admin') })
     await screen.findByRole('button', { name: 'Load more' })
     fireEvent.change(screen.getByLabelText('Who'), { target: { value: PRIYA.id } })
     fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-12-01' } })
@@ -113,7 +113,7 @@ describe('Audit screen', () => {
     const { api, calls } = fakeStaffApi({
       auditCsv: async () => 'at,actor_kind\r\n2026-12-01T19:30:00Z,staff\r\n',
     })
-    renderScreen(Audit, { api })
+    renderScreen(Audit, { api, me: staffMember('admin') })
     await screen.findByText('Nothing matches these filters.')
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
     await screen.findByText('The spreadsheet is downloaded.')
@@ -127,7 +127,7 @@ describe('Audit screen', () => {
     const { api, calls } = fakeStaffApi()
     renderScreen(Audit, {
       api,
-      identity: { ...ADMIN, role: 'therapist', therapist: { id: RIVERA.id, name: RIVERA.name, time_zone: 'UTC' } },
+      me: staffMember('therapist', RIVERA.id),
     })
     expect(screen.getByText('This screen is for the practice’s owners and admins.')).toBeTruthy()
     expect(calls.auditLog).toBeUndefined()

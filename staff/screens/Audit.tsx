@@ -75,7 +75,7 @@ function toFilter(form: { actorId: string; from: string; to: string }, zone: str
 export function Audit({ ctx }: { ctx: StaffContext }) {
   const words = useWords()
   const { tr } = words
-  const zone = ctx.identity.practice.time_zone
+  const zone = ctx.me.practice.time_zone
   const role = staffRoleOf(ctx.viewer.role)
   const allowed = role !== null && can(role, 'read', 'audit')
   const [form, setForm] = useState({ actorId: '', from: '', to: '' })

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import type { ApiKeySummary } from '../api'
 import { ApiError } from '../../ui/api-client'
-import { fakeStaffApi, RIVERA, renderScreen } from '../testing'
+import { fakeStaffApi, RIVERA, renderScreen, staffMember } from '../testing'
 import { Integrations } from './Integrations'
 
 const EHR: ApiKeySummary = {
@@ -28,7 +28,7 @@ const card = (name: string) => screen.getByText(name).closest('li') as HTMLEleme
 describe('Integrations screen', () => {
   it('says what keys are for and lists each with what it may use and when it was made', async () => {
     const { api } = fakeStaffApi({ apiKeys: async () => [EHR, SCRIPT] })
-    renderScreen(Integrations, { api })
+    renderScreen(Integrations, { api, me: staffMember('admin') })
     await screen.findByText('EHR sync')
     expect(screen.getByText(/People don’t use keys: everyone signs in as themselves/)).toBeTruthy()
     expect(within(card('EHR sync')).getByText('The whole practice')).toBeTruthy()
@@ -51,7 +51,7 @@ describe('Integrations screen', () => {
         return { ...made, key: 'hearth_secret_once_0123456789' }
       },
     })
-    renderScreen(Integrations, { api })
+    renderScreen(Integrations, { api, me: staffMember('admin') })
     await screen.findByText('EHR sync')
     fireEvent.input(screen.getByLabelText('What it’s for'), { target: { value: 'Notes script' } })
     fireEvent.change(screen.getByLabelText('Can use'), { target: { value: 'therapist' } })
@@ -81,7 +81,7 @@ describe('Integrations screen', () => {
         keys = keys.filter((k) => k.id !== id)
       },
     })
-    const { announced } = renderScreen(Integrations, { api })
+    const { announced } = renderScreen(Integrations, { api, me: staffMember('admin') })
     await screen.findByText('EHR sync')
     fireEvent.click(within(card('EHR sync')).getByRole('button', { name: 'Revoke' }))
     expect(screen.getByText(/Anything using this key stops working at once/)).toBeTruthy()
@@ -109,7 +109,7 @@ describe('Integrations screen', () => {
         })
       },
     })
-    renderScreen(Integrations, { api })
+    renderScreen(Integrations, { api, me: staffMember('admin') })
     await screen.findByText('The practice has no API keys.')
     fireEvent.input(screen.getByLabelText('What it’s for'), { target: { value: 'Script' } })
     fireEvent.click(screen.getByRole('button', { name: 'Create key' }))

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, it } from 'vitest'
 import type { StaffUser } from '../../shared/schemas/staff'
 import { ApiError } from '../../ui/api-client'
-import { ADMIN, fakeStaffApi, RIVERA, renderScreen } from '../testing'
+import { fakeStaffApi, OWNER, staffMember, RIVERA, renderScreen } from '../testing'
 import { Team } from './Team'
 
 const person = (fields: Partial<StaffUser> & Pick<StaffUser, 'id' | 'name' | 'role'>): StaffUser => ({
@@ -31,7 +31,7 @@ const card = (name: string) => screen.getByText(name).closest('li') as HTMLEleme
 describe('Team screen', () => {
   it('lists the people with role, therapist, status and when an invitation runs out', async () => {
     const { api } = fakeStaffApi({ staffUsers: async () => [PRIYA, MAYA, FRONT, INVITED] })
-    renderScreen(Team, { api })
+    renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Priya Shah')
     expect(screen.getByText('4 people')).toBeTruthy()
     expect(within(card('Maya Rivera')).getByText(/Works as Dr\. Maya Rivera/)).toBeTruthy()
@@ -43,7 +43,7 @@ describe('Team screen', () => {
 
   it('an admin cannot touch the owner; the only owner is never offered for removal', async () => {
     const { api } = fakeStaffApi({ staffUsers: async () => [PRIYA, MAYA] })
-    renderScreen(Team, { api })
+    renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Priya Shah')
     expect(within(card('Priya Shah')).queryByRole('button')).toBeNull()
     expect(within(card('Priya Shah')).getByText('Only an owner can change or remove an owner.')).toBeTruthy()
@@ -66,7 +66,7 @@ describe('Team screen', () => {
         return user
       },
     })
-    const { announced } = renderScreen(Team, { api })
+    const { announced } = renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Priya Shah')
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Maya Rivera' } })
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'maya@calmwaters.example' } })
@@ -90,7 +90,7 @@ describe('Team screen', () => {
         })
       },
     })
-    renderScreen(Team, { api })
+    renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Priya Shah')
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Priya' } })
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'u-priya@calmwaters.example' } })
@@ -109,7 +109,7 @@ describe('Team screen', () => {
         people = people.filter((p) => p.id !== id)
       },
     })
-    renderScreen(Team, { api })
+    renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Jordan Lee')
     fireEvent.click(within(card('Jordan Lee')).getByRole('button', { name: 'Remove' }))
     expect(screen.getByText(/signed out everywhere at once and can no longer sign in/)).toBeTruthy()
@@ -133,7 +133,7 @@ describe('Team screen', () => {
         throw new ApiError(403, 'forbidden', 'Only an owner of the practice can do that.', { reason: 'owners_only' })
       },
     })
-    renderScreen(Team, { api, identity: { ...ADMIN, role: 'owner' as never } })
+    renderScreen(Team, { api, me: OWNER })
     await screen.findByText('Kim Park')
     fireEvent.click(within(card('Kim Park')).getByRole('button', { name: 'Remove' }))
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove Kim Park' }))
@@ -154,7 +154,7 @@ describe('Team screen', () => {
       staffUsers: async () => [PRIYA, FRONT],
       changeStaffRole: async (id, role, therapistId) => ({ ...FRONT, id, role, therapist_id: therapistId }),
     })
-    renderScreen(Team, { api })
+    renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Jordan Lee')
     fireEvent.click(within(card('Jordan Lee')).getByRole('button', { name: 'Change role' }))
     const jordan = within(card('Jordan Lee'))
@@ -174,7 +174,7 @@ describe('Team screen', () => {
         people = people.filter((p) => p.id !== id)
       },
     })
-    renderScreen(Team, { api })
+    renderScreen(Team, { api, me: staffMember('admin') })
     await screen.findByText('Sam Okafor')
     fireEvent.click(within(card('Sam Okafor')).getByRole('button', { name: 'Send a new link' }))
     await screen.findByText(/A new invitation is on its way to u-sam@calmwaters.example/)
@@ -189,7 +189,7 @@ describe('Team screen', () => {
     const { api, calls } = fakeStaffApi()
     renderScreen(Team, {
       api,
-      identity: { ...ADMIN, role: 'therapist', therapist: { id: RIVERA.id, name: RIVERA.name, time_zone: 'UTC' } },
+      me: staffMember('therapist', RIVERA.id),
     })
     expect(screen.getByText('This screen is for the practice’s owners and admins.')).toBeTruthy()
     expect(calls.staffUsers).toBeUndefined()

@@ -41,7 +41,7 @@ export function Team({ ctx }: { ctx: StaffContext }) {
   const therapistList = therapists.state === 'ready' ? therapists.data : []
 
   return (
-    <StaffScreen title={tr('staff.team.title')} lead={tr('staff.team.lead', { practice: ctx.identity.practice.name })}>
+    <StaffScreen title={tr('staff.team.title')} lead={tr('staff.team.lead', { practice: ctx.me.practice.name })}>
       {done && <Done>{done}</Done>}
       {people.state === 'loading' ? (
         <Loading />

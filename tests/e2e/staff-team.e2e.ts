@@ -15,7 +15,7 @@ import { signInToConsole } from './staff-sign-in'
 /** How this test signs in to the console: the one place to change when people sign in as themselves. */
 async function signIn(page: Page, hearth: RunningHearth) {
   await page.goto(`${hearth.base}/staff`)
-  await signInToConsole(page, hearth, { role: 'admin' })
+  await signInToConsole(page, hearth, 'owner')
 }
 
 let hearth: RunningHearth

@@ -20,6 +20,7 @@ import { Insights } from './screens/Insights'
 import { AvailabilityScreen } from './screens/Availability'
 import { MoveRequests } from './screens/MoveRequests'
 import { SignIn } from './screens/SignIn'
+import { WhatsappSettings } from './screens/WhatsappSettings'
 
 export type Tab =
   | 'inbox'
@@ -33,6 +34,7 @@ export type Tab =
   | 'contact'
   | 'cancellation'
   | 'insights'
+  | 'channels'
 const TABS: Tab[] = [
   'calls',
   'inbox',
@@ -45,6 +47,7 @@ const TABS: Tab[] = [
   'contact',
   'cancellation',
   'insights',
+  'channels',
 ]
 /** Tabs only the practice's admins use (a therapist key would only see a note there). */
 const ADMIN_TABS: Tab[] = ['import']
@@ -200,6 +203,7 @@ export function Console({
           {tab === 'schedule' && <Schedule ctx={ctx} />}
           {tab === 'clients' && <Clients ctx={ctx} />}
           {tab === 'import' && <Import ctx={ctx} />}
+          {tab === 'channels' && <WhatsappSettings ctx={ctx} />}
         </main>
       </>
     )

@@ -3,7 +3,7 @@ import type { Appointment, AppointmentPatch } from '../shared/schemas/appointmen
 import type { ImportKind, ImportReport } from '../shared/schemas/imports'
 import type { Client, Consents, Therapist } from '../shared/schemas/people'
 import type { CancellationPolicy, ContactPolicy, Locale } from '../shared/schemas/policies'
-import type { FhirSettings } from '../shared/schemas/connectors'
+import type { CalcomPatch, FhirPatch, FhirSettings, WhatsappPatch } from '../shared/schemas/connectors'
 import type { Practice } from '../shared/schemas/practice'
 import type { Message, Thread } from '../shared/schemas/portal'
 import type {
@@ -81,6 +81,10 @@ export interface StaffApi {
   routeThread(id: string, therapistId: string): Promise<Thread>
   /** Syncs from the practice's FHIR server now; answers how it went. */
   syncFhir(): Promise<FhirSettings>
+  // Connections: each sets up (or, with null, disconnects) one outside service and answers the practice.
+  connectCalcom(settings: CalcomPatch | null): Promise<Practice>
+  connectFhir(settings: FhirPatch | null): Promise<Practice>
+  connectWhatsapp(settings: WhatsappPatch | null): Promise<Practice>
 }
 
 export function httpStaffApi(key: string, options: { base?: string; fetch?: typeof fetch } = {}): StaffApi {
@@ -177,6 +181,10 @@ export function httpStaffApi(key: string, options: { base?: string; fetch?: type
       if (!response.ok) throw await refusal(response)
       return response.json()
     },
+    // Connections
+    connectCalcom: (settings) => call('PATCH', '/v1/practice', { calcom: settings }),
+    connectFhir: (settings) => call('PATCH', '/v1/practice', { fhir: settings }),
+    connectWhatsapp: (settings) => call('PATCH', '/v1/practice', { whatsapp: settings }),
   }
 }
 

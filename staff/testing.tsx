@@ -117,6 +117,9 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     reply: unscripted('reply'),
     routeThread: unscripted('routeThread'),
     syncFhir: unscripted('syncFhir'),
+    connectCalcom: unscripted('connectCalcom'),
+    connectFhir: unscripted('connectFhir'),
+    connectWhatsapp: unscripted('connectWhatsapp'),
     ...overrides,
   }
   const api = Object.fromEntries(

@@ -439,6 +439,7 @@ export const en = {
   'staff.calcom.what':
     'Cal.com is an online booking page. When a client books, moves or cancels there, Hearth puts it in the Schedule and sends the usual reminders.',
   'staff.calcom.off': 'Not connected yet. Fill this in, then Hearth gives you an address to paste into Cal.com.',
+  'staff.calcom.change': 'Change the Cal.com settings',
   'staff.calcom.formLabel': 'Connect Cal.com',
   'staff.calcom.secret': 'Signing secret',
   'staff.calcom.secretHint':
@@ -466,6 +467,7 @@ export const en = {
   'staff.fhir.what':
     'FHIR is a common way for health record systems (EHRs) to share appointments. If your EHR offers it, Hearth copies in your therapists, clients and sessions every few minutes.',
   'staff.fhir.off': "Not connected yet. Your EHR's support team can give you the two things below.",
+  'staff.fhir.change': 'Change the EHR settings',
   'staff.fhir.formLabel': 'Connect your EHR',
   'staff.fhir.baseUrl': 'FHIR address',
   'staff.fhir.baseUrlHint': 'It starts with https://, for example https://ehr.example.com/fhir/r4.',

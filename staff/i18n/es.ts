@@ -443,6 +443,7 @@ export const es: Translation<typeof en> = {
   'staff.calcom.what':
     'Cal.com es una página de reservas en línea. Cuando un cliente reserva, cambia o cancela allí, Hearth lo pone en la Agenda y envía los recordatorios de siempre.',
   'staff.calcom.off': 'Todavía sin conectar. Completa esto y Hearth te dará una dirección para pegar en Cal.com.',
+  'staff.calcom.change': 'Cambiar la configuración de Cal.com',
   'staff.calcom.formLabel': 'Conectar Cal.com',
   'staff.calcom.secret': 'Secreto de firma',
   'staff.calcom.secretHint':
@@ -471,6 +472,7 @@ export const es: Translation<typeof en> = {
     'FHIR es una forma habitual de que los sistemas de historia clínica (EHR) compartan citas. Si tu sistema lo ofrece, Hearth copia tus terapeutas, clientes y citas cada pocos minutos.',
   'staff.fhir.off':
     'Todavía sin conectar. El servicio de soporte de tu sistema de historia clínica puede darte estos dos datos.',
+  'staff.fhir.change': 'Cambiar la configuración de la historia clínica',
   'staff.fhir.formLabel': 'Conectar tu historia clínica',
   'staff.fhir.baseUrl': 'Dirección FHIR',
   'staff.fhir.baseUrlHint': 'Empieza por https://, por ejemplo https://ehr.example.com/fhir/r4.',

@@ -451,6 +451,7 @@ export const fr: Translation<typeof en> = {
   'staff.calcom.what':
     "Cal.com est une page de réservation en ligne. Quand un client y réserve, déplace ou annule, Hearth l'inscrit dans l'Agenda et envoie les rappels habituels.",
   'staff.calcom.off': 'Pas encore connecté. Remplissez ceci, puis Hearth vous donne une adresse à coller dans Cal.com.',
+  'staff.calcom.change': 'Modifier les réglages Cal.com',
   'staff.calcom.formLabel': 'Connecter Cal.com',
   'staff.calcom.secret': 'Secret de signature',
   'staff.calcom.secretHint':
@@ -479,6 +480,7 @@ export const fr: Translation<typeof en> = {
     'FHIR est une façon courante pour les logiciels de dossier patient (DPI) de partager les rendez-vous. Si le vôtre le propose, Hearth y copie vos thérapeutes, clients et séances toutes les quelques minutes.',
   'staff.fhir.off':
     'Pas encore connecté. Le support de votre logiciel de dossier patient peut vous donner les deux éléments ci-dessous.',
+  'staff.fhir.change': 'Modifier les réglages du dossier patient',
   'staff.fhir.formLabel': 'Connecter votre dossier patient',
   'staff.fhir.baseUrl': 'Adresse FHIR',
   'staff.fhir.baseUrlHint': 'Elle commence par https://, par exemple https://ehr.example.com/fhir/r4.',

@@ -51,7 +51,7 @@ export function CalcomConnection({
           <p class="hint">{tr('staff.connect.secretKept')}</p>
           <div class="actions">
             <button type="button" class="button button-secondary button-small" onClick={() => setEditing(true)}>
-              {tr('staff.connect.change')}
+              {tr('staff.calcom.change')}
             </button>
             <Disconnect
               label={tr('staff.calcom.disconnect')}

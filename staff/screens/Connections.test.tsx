@@ -84,7 +84,7 @@ describe('Connections: Cal.com', () => {
   it('changes with the secret typed again and the saved emails filled in', async () => {
     const { api, calls } = fakeStaffApi({ practice: async () => connected, connectCalcom: async () => connected })
     renderScreen(Connections, { api })
-    fireEvent.click((await screen.findAllByRole('button', { name: 'Change the settings' }))[0]!)
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the Cal.com settings' }))
     const form = await screen.findByRole('form', { name: 'Connect Cal.com' })
     expect(((await within(form).findByLabelText(RIVERA.name)) as HTMLInputElement).value).toBe('maya@cal.example')
     expect((within(form).getByLabelText('Signing secret') as HTMLInputElement).value).toBe('')
@@ -141,7 +141,7 @@ describe('Connections: FHIR', () => {
   it('says a saved token is replaced, and sends none when the box is left empty', async () => {
     const { api, calls } = fakeStaffApi({ practice: async () => connected, connectFhir: async () => connected })
     renderScreen(Connections, { api })
-    fireEvent.click((await screen.findAllByRole('button', { name: 'Change the settings' }))[1]!)
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the EHR settings' }))
     const form = await screen.findByRole('form', { name: 'Connect your EHR' })
     expect((within(form).getByLabelText('FHIR address') as HTMLInputElement).value).toBe(FHIR.base_url)
     expect(within(form).getByText(/Saving replaces it/)).toBeTruthy()

@@ -36,7 +36,7 @@ export function FhirConnection({
       {fhir && mayChange && !editing && (
         <div class="actions">
           <button type="button" class="button button-secondary button-small" onClick={() => setEditing(true)}>
-            {tr('staff.connect.change')}
+            {tr('staff.fhir.change')}
           </button>
           <Disconnect
             label={tr('staff.fhir.disconnect')}

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeFhirServer } from '../../api/testing/fakes/fhir-server'
 import { addDays } from '../../shared/time/calendar'
 import { instantAt, localDate } from '../../shared/time/zone'
-import { axe, launchChromium, screenshotBoth } from './browser'
+import { axe, launchChromium, screenshot, screenshotBoth } from './browser'
 import { type RunningHearth, startHearth } from './server'
 import { signInToConsole } from './staff-sign-in'
 
@@ -61,11 +61,17 @@ afterAll(async () => {
   await hearth?.stop()
 })
 
-async function check(name: string) {
+/** axe, then screenshots at both sizes; `focus`, when given, is also shot in view at 320 px. */
+async function check(name: string, focus?: Locator) {
   await page.waitForTimeout(250)
   const violations = await axe(page.mainFrame())
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
   await screenshotBoth(page, name)
+  if (!focus) return
+  await page.setViewportSize({ width: 320, height: 640 })
+  await focus.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+  await screenshot(page, `${name}-320-focus`)
+  await page.setViewportSize({ width: 1280, height: 900 })
 }
 
 const tab = async (name: string) => {
@@ -108,7 +114,7 @@ describe('Cal.com', () => {
     await form.getByLabel('Signing secret').fill(CALCOM_SECRET)
     await form.getByLabel(park.name, { exact: true }).fill('lena@cal.example')
     await form.getByLabel('Text message').check()
-    await check('connections-calcom-form')
+    await check('connections-calcom-form', form.getByLabel(park.name, { exact: true }))
     await form.getByRole('button', { name: 'Save and connect' }).click()
 
     const address = page.getByLabel('The address to paste into Cal.com')
@@ -117,7 +123,7 @@ describe('Cal.com', () => {
     expect(url).toBe(`${hearth.base}/v1/inbound/calcom?practice=demo`)
     expect(await page.content()).not.toContain(CALCOM_SECRET)
     await address.scrollIntoViewIfNeeded()
-    await check('connections-calcom-connected')
+    await check('connections-calcom-connected', address)
 
     const startsAt = instantAt(ahead, '10:00', zone)
     const delivered = await deliverBooking(url, 'e2e-booking-1', startsAt)
@@ -192,7 +198,7 @@ describe('WhatsApp', () => {
     await form.getByText('Message templates').click()
     const confirmation = form.getByRole('group', { name: 'Confirmation request' })
     await confirmation.getByLabel('Template name for English').fill('hearth_confirmation')
-    await check('whatsapp-form')
+    await check('whatsapp-form', confirmation)
     await form.getByRole('button', { name: 'Save and connect' }).click()
 
     const address = page.getByLabel('The address to give Meta')
@@ -200,7 +206,7 @@ describe('WhatsApp', () => {
     expect(await address.inputValue()).toBe(`${hearth.base}/v1/inbound/whatsapp?practice=demo`)
     const shown = await page.content()
     for (const secret of Object.values(WHATSAPP_SECRETS)) expect(shown).not.toContain(secret)
-    await check('whatsapp-connected')
+    await check('whatsapp-connected', address)
 
     // Reopened, the form asks for the secrets again and fills in none of them.
     await page.getByRole('button', { name: 'Change the settings' }).click()

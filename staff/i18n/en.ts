@@ -407,9 +407,10 @@ export const en = {
     other: 'Bookings arrive from Cal.com for {count} therapists.',
   },
   'staff.connections.calcomUrl': "Cal.com's webhook points at",
-  'staff.connections.calcomOff': 'Not connected. The staff console guide says how to connect Cal.com.',
+  'staff.connections.calcomOff': "Not connected. The practice's owner or an admin can connect Cal.com here.",
   'staff.connections.fhir': 'Your EHR (FHIR)',
-  'staff.connections.fhirOff': 'Not connected. The staff console guide says how to connect an EHR that speaks FHIR.',
+  'staff.connections.fhirOff':
+    "Not connected. The practice's owner or an admin can connect an EHR that speaks FHIR here.",
   'staff.connections.fhirLast': 'Last synced {when}.',
   'staff.connections.fhirNever': 'Not synced yet.',
   'staff.connections.fhirCounts':

@@ -412,9 +412,11 @@ export const es: Translation<typeof en> = {
     other: 'Las reservas llegan de Cal.com para {count} terapeutas.',
   },
   'staff.connections.calcomUrl': 'El webhook de Cal.com apunta a',
-  'staff.connections.calcomOff': 'Sin conectar. La guía de la consola explica cómo conectar Cal.com.',
+  'staff.connections.calcomOff':
+    'Sin conectar. La persona titular de la consulta o un administrador puede conectar Cal.com aquí.',
   'staff.connections.fhir': 'Tu historia clínica (FHIR)',
-  'staff.connections.fhirOff': 'Sin conectar. La guía de la consola explica cómo conectar un sistema que hable FHIR.',
+  'staff.connections.fhirOff':
+    'Sin conectar. La persona titular de la consulta o un administrador puede conectar aquí un sistema que hable FHIR.',
   'staff.connections.fhirLast': 'Última sincronización: {when}.',
   'staff.connections.fhirNever': 'Todavía no se ha sincronizado.',
   'staff.connections.fhirCounts': 'Trajo o cambió {therapists} terapeutas, {clients} clientes y {sessions} citas.',

@@ -418,10 +418,11 @@ export const fr: Translation<typeof en> = {
     other: 'Les réservations arrivent de Cal.com pour {count} thérapeutes.',
   },
   'staff.connections.calcomUrl': 'Le webhook de Cal.com pointe vers',
-  'staff.connections.calcomOff': 'Non connecté. Le guide de la console explique comment connecter Cal.com.',
+  'staff.connections.calcomOff':
+    'Non connecté. Le ou la titulaire du cabinet ou un administrateur peut connecter Cal.com ici.',
   'staff.connections.fhir': 'Votre dossier patient (FHIR)',
   'staff.connections.fhirOff':
-    'Non connecté. Le guide de la console explique comment connecter un logiciel qui parle FHIR.',
+    'Non connecté. Le ou la titulaire du cabinet ou un administrateur peut connecter ici un logiciel qui parle FHIR.',
   'staff.connections.fhirLast': 'Dernière synchronisation : {when}.',
   'staff.connections.fhirNever': 'Pas encore synchronisé.',
   'staff.connections.fhirCounts':

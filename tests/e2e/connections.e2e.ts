@@ -49,7 +49,11 @@ beforeAll(async () => {
     time_zone: zone,
   })
   ahead = addDays(localDate(new Date(), zone), 9)
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await signIn(page, hearth)
@@ -111,6 +115,14 @@ describe('Cal.com', () => {
   it('is connected in the form, and a booking sent to the address shown appears in the Schedule', async () => {
     await tab('Import')
     const form = page.getByRole('form', { name: 'Connect Cal.com' })
+    // Too short: the server's word lands at the field, and nothing is connected.
+    await form.getByLabel('Signing secret').fill('short')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await form.getByRole('alert').getByText('Some fields need attention.').waitFor()
+    expect(await form.getByLabel('Signing secret').getAttribute('aria-invalid')).toBe('true')
+    await form.locator('#calcom-secret-error', { hasText: 'Use at least 8 characters.' }).waitFor()
+    await check('connections-calcom-field-error', form.getByLabel('Signing secret'))
+    expect((await hearth.call('GET', '/v1/practice')).calcom).toBeUndefined()
     await form.getByLabel('Signing secret').fill(CALCOM_SECRET)
     await form.getByLabel(park.name, { exact: true }).fill('lena@cal.example')
     await form.getByLabel('Text message').check()
@@ -122,6 +134,9 @@ describe('Cal.com', () => {
     const url = await address.inputValue()
     expect(url).toBe(`${hearth.base}/v1/inbound/calcom?practice=demo`)
     expect(await page.content()).not.toContain(CALCOM_SECRET)
+    await page.getByRole('button', { name: 'Copy the address' }).click()
+    await page.getByRole('button', { name: 'Copied' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url)
     await address.scrollIntoViewIfNeeded()
     await check('connections-calcom-connected', address)
 

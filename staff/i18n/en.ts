@@ -451,6 +451,7 @@ export const en = {
   'staff.calcom.whoIsWhoHint':
     "The email each therapist signs in to Cal.com with, so their bookings land in their own schedule. Leave it empty for anyone who doesn't take bookings on Cal.com.",
   'staff.calcom.emailOf': '{name}',
+  'staff.calcom.emailInvalid': "This doesn't look like an email address. Check it against the one in Cal.com.",
   'staff.calcom.consents': 'A new client who books on Cal.com gets reminders by',
   'staff.calcom.consentsHint':
     'Only what your practice has their agreement for. Clients can change this later in their portal.',

@@ -456,6 +456,7 @@ export const es: Translation<typeof en> = {
   'staff.calcom.whoIsWhoHint':
     'El correo con el que cada terapeuta entra en Cal.com, para que sus reservas lleguen a su propia agenda. Déjalo vacío para quien no reciba reservas en Cal.com.',
   'staff.calcom.emailOf': '{name}',
+  'staff.calcom.emailInvalid': 'Esto no parece una dirección de correo. Compárala con la de Cal.com.',
   'staff.calcom.consents': 'Un cliente nuevo que reserva en Cal.com recibe recordatorios por',
   'staff.calcom.consentsHint':
     'Solo aquello para lo que tu consulta tiene su consentimiento. Los clientes pueden cambiarlo después en su portal.',

@@ -463,6 +463,7 @@ export const fr: Translation<typeof en> = {
   'staff.calcom.whoIsWhoHint':
     "L'e-mail avec lequel chaque thérapeute se connecte à Cal.com, pour que ses réservations arrivent dans son propre agenda. Laissez vide pour qui ne prend pas de réservations sur Cal.com.",
   'staff.calcom.emailOf': '{name}',
+  'staff.calcom.emailInvalid': 'Cela ne ressemble pas à une adresse e-mail. Comparez-la avec celle de Cal.com.',
   'staff.calcom.consents': 'Un nouveau client qui réserve sur Cal.com reçoit ses rappels par',
   'staff.calcom.consentsHint':
     'Seulement ce pour quoi votre cabinet a son accord. Les clients peuvent le changer ensuite dans leur portail.',

@@ -165,7 +165,8 @@ function CalcomForm({
               label={tr('staff.calcom.emailOf', { name: t.name })}
               value={emails[t.id] ?? ''}
               onInput={(value) => setEmails({ ...emails, [t.id]: value })}
-              error={fields[`therapists.${(emails[t.id] ?? '').trim()}`]}
+              // The server names the email it could not read, in its own words: ours say what to do.
+              error={fields[`therapists.${(emails[t.id] ?? '').trim()}`] && tr('staff.calcom.emailInvalid')}
               inputMode="email"
             />
           ))

@@ -30,8 +30,8 @@ const THERAPIST: KeyIdentity = {
 }
 const connected: Practice = { ...PRACTICE, calcom: CALCOM, fhir: FHIR }
 
-const type = (label: RegExp | string, value: string) =>
-  fireEvent.input(screen.getByLabelText(label), { target: { value } })
+const type = (label: RegExp | string | HTMLElement, value: string) =>
+  fireEvent.input(label instanceof HTMLElement ? label : screen.getByLabelText(label), { target: { value } })
 
 describe('Connections: Cal.com', () => {
   it('connects with the secret, who is who and the consents, then shows the address to paste and the steps', async () => {
@@ -79,6 +79,23 @@ describe('Connections: Cal.com', () => {
     const error = document.getElementById(secret.getAttribute('aria-describedby')!.split(' ').at(-1)!)
     expect(error?.textContent).toBe('Use at least 8 characters.')
     expect(screen.getByRole('alert').textContent).toBe('Some fields need a look.')
+  })
+
+  it("says in the console's words when a therapist's Cal.com email cannot be read", async () => {
+    const { api } = fakeStaffApi({
+      connectCalcom: async () => {
+        throw new ApiError(400, 'invalid_request', 'Some fields need attention.', {
+          fields: { 'calcom.therapists.maya-at-cal': 'Invalid key in record' },
+        })
+      },
+    })
+    renderScreen(Connections, { api })
+    const form = await screen.findByRole('form', { name: 'Connect Cal.com' })
+    type(await within(form).findByLabelText(RIVERA.name), 'maya-at-cal')
+    fireEvent.click(within(form).getByRole('button', { name: 'Save and connect' }))
+    expect(await within(form).findByText(/doesn't look like an email address/)).toBeTruthy()
+    expect(within(form).getByLabelText(RIVERA.name).getAttribute('aria-invalid')).toBe('true')
+    expect(screen.queryByText('Invalid key in record')).toBeNull()
   })
 
   it('changes with the secret typed again and the saved emails filled in', async () => {

@@ -44,6 +44,8 @@ export function TextField({
   required?: boolean
   inputMode?: 'url' | 'email' | 'text'
 }) {
+  const { tr } = useWords()
+  const [shown, setShown] = useState(false)
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
   return (
     <div class="field">
@@ -53,19 +55,34 @@ export function TextField({
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        // Preact types each input type apart; the three here take the same attributes.
-        type={(secret ? 'password' : inputMode === 'email' ? 'email' : 'text') as 'text'}
-        inputMode={inputMode}
-        value={value}
-        required={required}
-        spellcheck={false}
-        autoComplete={secret ? 'new-password' : 'off'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
+      <div class="input-row">
+        <input
+          id={id}
+          // Preact types each input type apart; the three here take the same attributes.
+          type={(secret && !shown ? 'password' : inputMode === 'email' ? 'email' : 'text') as 'text'}
+          inputMode={inputMode}
+          value={value}
+          required={required}
+          spellcheck={false}
+          autoComplete={secret ? 'new-password' : 'off'}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+        {secret && (
+          // What is typed here is typed again in Cal.com or Meta: it may be read while typing.
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            aria-pressed={shown}
+            aria-controls={id}
+            aria-label={tr('staff.connect.showField', { field: label })}
+            onClick={() => setShown(!shown)}
+          >
+            {tr('staff.connect.show')}
+          </button>
+        )}
+      </div>
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {error}
@@ -103,7 +120,7 @@ export function CopyAddress({
   return (
     <div class="field copy-address">
       <label for={id}>{label}</label>
-      <div class="copy-row">
+      <div class="input-row">
         <input id={id} type="text" readOnly value={url} spellcheck={false} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" class="button button-secondary button-small" onClick={copy}>
           {copied ? tr('staff.connect.copiedButton') : tr('staff.connect.copy')}

@@ -427,6 +427,8 @@ export const en = {
   'staff.connect.change': 'Change the settings',
   'staff.connect.keep': 'No, keep it connected',
   'staff.connect.yesDisconnect': 'Yes, disconnect',
+  'staff.connect.show': 'Show',
+  'staff.connect.showField': 'Show {field}',
   'staff.connect.copy': 'Copy the address',
   'staff.connect.copiedButton': 'Copied',
   'staff.connect.copied': 'The address is copied. You can paste it now.',

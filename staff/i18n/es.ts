@@ -432,6 +432,8 @@ export const es: Translation<typeof en> = {
   'staff.connect.change': 'Cambiar la configuración',
   'staff.connect.keep': 'No, mantenerlo conectado',
   'staff.connect.yesDisconnect': 'Sí, desconectar',
+  'staff.connect.show': 'Mostrar',
+  'staff.connect.showField': 'Mostrar {field}',
   'staff.connect.copy': 'Copiar la dirección',
   'staff.connect.copiedButton': 'Copiada',
   'staff.connect.copied': 'La dirección está copiada. Ya puedes pegarla.',

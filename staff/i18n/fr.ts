@@ -439,6 +439,8 @@ export const fr: Translation<typeof en> = {
   'staff.connect.change': 'Modifier les réglages',
   'staff.connect.keep': 'Non, garder la connexion',
   'staff.connect.yesDisconnect': 'Oui, déconnecter',
+  'staff.connect.show': 'Afficher',
+  'staff.connect.showField': 'Afficher {field}',
   'staff.connect.copy': "Copier l'adresse",
   'staff.connect.copiedButton': 'Copiée',
   'staff.connect.copied': "L'adresse est copiée. Vous pouvez la coller maintenant.",

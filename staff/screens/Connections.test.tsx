@@ -78,6 +78,12 @@ describe('Connections: Cal.com', () => {
     await waitFor(() => expect(secret.getAttribute('aria-invalid')).toBe('true'))
     const error = document.getElementById(secret.getAttribute('aria-describedby')!.split(' ').at(-1)!)
     expect(error?.textContent).toBe('Use at least 8 characters.')
+    // The secret is typed again in Cal.com, so it may be read while typing.
+    expect(secret.getAttribute('type')).toBe('password')
+    const show = screen.getByRole('button', { name: 'Show Signing secret' })
+    fireEvent.click(show)
+    expect(secret.getAttribute('type')).toBe('text')
+    expect(show.getAttribute('aria-pressed')).toBe('true')
     expect(screen.getByRole('alert').textContent).toBe('Some fields need a look.')
   })
 
@@ -145,7 +151,7 @@ describe('Connections: FHIR', () => {
     const { announced } = renderScreen(Connections, { api })
     const form = await screen.findByRole('form', { name: 'Connect your EHR' })
     type('FHIR address', 'https://ehr.example/fhir/r4')
-    type(/Access token/, 'ehr-token-123')
+    type('Access token (if your EHR gives you one)', 'ehr-token-123')
     fireEvent.click(within(form).getByRole('button', { name: 'Save and connect' }))
     await waitFor(() => expect(calls.connectFhir).toEqual([[{ base_url: FHIR.base_url, token: 'ehr-token-123' }]]))
 

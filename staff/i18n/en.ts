@@ -414,7 +414,7 @@ export const en = {
   'staff.connections.fhirLast': 'Last synced {when}.',
   'staff.connections.fhirNever': 'Not synced yet.',
   'staff.connections.fhirCounts':
-    'It brought in or changed {therapists} therapists, {clients} clients and {sessions} sessions.',
+    'Brought in or changed: therapists {therapists}, clients {clients}, sessions {sessions}.',
   'staff.connections.fhirProblems': {
     one: '{count} record could not come in',
     other: '{count} records could not come in',

@@ -419,7 +419,7 @@ export const es: Translation<typeof en> = {
     'Sin conectar. La persona titular de la consulta o un administrador puede conectar aquí un sistema que hable FHIR.',
   'staff.connections.fhirLast': 'Última sincronización: {when}.',
   'staff.connections.fhirNever': 'Todavía no se ha sincronizado.',
-  'staff.connections.fhirCounts': 'Trajo o cambió {therapists} terapeutas, {clients} clientes y {sessions} citas.',
+  'staff.connections.fhirCounts': 'Traído o cambiado: terapeutas {therapists}, clientes {clients}, citas {sessions}.',
   'staff.connections.fhirProblems': {
     one: '{count} registro no pudo entrar',
     other: '{count} registros no pudieron entrar',

@@ -426,7 +426,7 @@ export const fr: Translation<typeof en> = {
   'staff.connections.fhirLast': 'Dernière synchronisation : {when}.',
   'staff.connections.fhirNever': 'Pas encore synchronisé.',
   'staff.connections.fhirCounts':
-    'Elle a ajouté ou modifié {therapists} thérapeutes, {clients} clients et {sessions} séances.',
+    'Ajouté ou modifié : thérapeutes {therapists}, clients {clients}, séances {sessions}.',
   'staff.connections.fhirProblems': {
     one: '{count} fiche n’a pas pu entrer',
     other: '{count} fiches n’ont pas pu entrer',

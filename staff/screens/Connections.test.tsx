@@ -156,7 +156,9 @@ describe('Connections: FHIR', () => {
     await waitFor(() => expect(calls.connectFhir).toEqual([[{ base_url: FHIR.base_url, token: 'ehr-token-123' }]]))
 
     fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }))
-    expect(await screen.findByText(/2 therapists, 3 clients and 4 sessions/)).toBeTruthy()
+    expect(
+      await screen.findByText('Brought in or changed: therapists 2, clients 3, sessions 4.', { exact: false }),
+    ).toBeTruthy()
     expect(screen.getByText('Appointment/ap-4')).toBeTruthy()
     expect(announced).toContain('1 record could not come in')
   })

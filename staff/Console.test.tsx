@@ -71,6 +71,7 @@ describe('the console, signed in', () => {
       'Contact policy',
       'Cancellation policy',
       'Insights',
+      'WhatsApp',
       'Team',
       'Integrations',
       'Audit',

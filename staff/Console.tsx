@@ -28,6 +28,7 @@ import { type PasskeySlot, SignIn } from './screens/SignIn'
 import { Team } from './screens/Team'
 import { Integrations } from './screens/Integrations'
 import { Audit } from './screens/Audit'
+import { WhatsappSettings } from './screens/WhatsappSettings'
 
 export type Tab =
   | 'inbox'
@@ -41,6 +42,7 @@ export type Tab =
   | 'contact'
   | 'cancellation'
   | 'insights'
+  | 'channels'
   | 'team'
   | 'integrations'
   | 'audit'
@@ -61,6 +63,7 @@ const TABS: [Tab, Action, Resource][] = [
   // Everyone reads the practice's rule; only those allowed change it.
   ['cancellation', 'read', 'practice'],
   ['insights', 'read', 'insights'],
+  ['channels', 'change', 'practice'],
   ['team', 'change', 'staff'],
   ['integrations', 'change', 'api_keys'],
   ['audit', 'read', 'audit'],
@@ -309,6 +312,7 @@ export function Console({
           {shown === 'schedule' && <Schedule ctx={ctx} />}
           {shown === 'clients' && <Clients ctx={ctx} />}
           {shown === 'import' && <Import ctx={ctx} />}
+          {shown === 'channels' && <WhatsappSettings ctx={ctx} />}
           {shown === 'team' && <Team ctx={ctx} />}
           {shown === 'integrations' && <Integrations ctx={ctx} />}
           {shown === 'audit' && <Audit ctx={ctx} />}

@@ -3,7 +3,7 @@ import type { Appointment, AppointmentPatch } from '../shared/schemas/appointmen
 import type { ImportKind, ImportReport } from '../shared/schemas/imports'
 import type { Client, Consents, Therapist } from '../shared/schemas/people'
 import type { CancellationPolicy, ContactPolicy, Locale } from '../shared/schemas/policies'
-import type { FhirSettings } from '../shared/schemas/connectors'
+import type { CalcomPatch, FhirPatch, FhirSettings, WhatsappPatch } from '../shared/schemas/connectors'
 import type { Practice } from '../shared/schemas/practice'
 import type { Message, Thread } from '../shared/schemas/portal'
 import type {
@@ -145,6 +145,10 @@ export interface StaffApi extends StaffAuthApi, StaffAccountApi {
   auditLog(filter: AuditFilter, cursor?: string): Promise<AuditPage>
   /** The matching lines as a spreadsheet (CSV text). */
   auditCsv(filter: AuditFilter): Promise<string>
+  // Connections: each sets up (or, with null, disconnects) one outside service and answers the practice.
+  connectCalcom(settings: CalcomPatch | null): Promise<Practice>
+  connectFhir(settings: FhirPatch | null): Promise<Practice>
+  connectWhatsapp(settings: WhatsappPatch | null): Promise<Practice>
 }
 
 /** What the console hears of every request: activity moves the idle deadline on; 401 means signed out. */
@@ -321,6 +325,10 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
       if (!response.ok) throw await refusal(response)
       return response.text()
     },
+    // Connections
+    connectCalcom: (settings) => call('PATCH', '/v1/practice', { calcom: settings }),
+    connectFhir: (settings) => call('PATCH', '/v1/practice', { fhir: settings }),
+    connectWhatsapp: (settings) => call('PATCH', '/v1/practice', { whatsapp: settings }),
   }
 }
 // Team, integrations and audit: the shapes those screens send and get.

@@ -170,6 +170,9 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     revokeApiKey: unscripted('revokeApiKey'),
     auditLog: async () => ({ data: [], next_cursor: null }),
     auditCsv: unscripted('auditCsv'),
+    connectCalcom: unscripted('connectCalcom'),
+    connectFhir: unscripted('connectFhir'),
+    connectWhatsapp: unscripted('connectWhatsapp'),
     ...overrides,
   }
   const api = Object.fromEntries(

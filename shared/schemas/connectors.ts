@@ -4,10 +4,13 @@ import { NOTICE_KINDS } from '../notices/kinds'
 import { Consents } from './people'
 import { Locale } from './policies'
 
+/** What a staff member reads at a secret that is too short. */
+const AT_LEAST_8 = 'Use at least 8 characters.'
+
 /** `PATCH /v1/practice {"calcom": ...}`: the webhook's secret (write-only) and who is who. */
 export const CalcomPatch = z
   .object({
-    webhook_secret: Text.min(8).max(200),
+    webhook_secret: Text.min(8, AT_LEAST_8).max(200),
     /** Organizer email (as Cal.com sends it) → the Hearth therapist id their bookings belong to. */
     therapists: z.record(Email, Text.min(1).max(64)).default({}),
     /** The consents a client first met through a booking starts with (default: email only). */
@@ -28,7 +31,7 @@ export type CalcomSettings = z.infer<typeof CalcomSettings>
 export const FhirPatch = z
   .object({
     base_url: z
-      .url({ protocol: /^https?$/ })
+      .url({ protocol: /^https?$/, error: 'Use the whole address your EHR gave you, starting with https://.' })
       .max(500)
       .refine(
         (url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url),
@@ -89,9 +92,9 @@ export type WhatsappTemplates = z.infer<typeof WhatsappTemplates>
 export const WhatsappPatch = z
   .object({
     phone_number_id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'Use the phone number id from WhatsApp Manager.'),
-    access_token: z.string().min(10).max(4000),
-    app_secret: z.string().min(8).max(200),
-    verify_token: z.string().min(8).max(200),
+    access_token: z.string().min(10, 'Paste the whole access token from Meta.').max(4000),
+    app_secret: z.string().min(8, AT_LEAST_8).max(200),
+    verify_token: z.string().min(8, AT_LEAST_8).max(200),
     api_base_url: z
       .url({ protocol: /^https?$/ })
       .max(500)

@@ -432,12 +432,14 @@ export const es: Translation<typeof en> = {
     other: 'Las reservas llegan de Cal.com para {count} terapeutas.',
   },
   'staff.connections.calcomUrl': 'El webhook de Cal.com apunta a',
-  'staff.connections.calcomOff': 'Sin conectar. La guía de la consola explica cómo conectar Cal.com.',
+  'staff.connections.calcomOff':
+    'Sin conectar. La persona titular de la consulta o un administrador puede conectar Cal.com aquí.',
   'staff.connections.fhir': 'Tu historia clínica (FHIR)',
-  'staff.connections.fhirOff': 'Sin conectar. La guía de la consola explica cómo conectar un sistema que hable FHIR.',
+  'staff.connections.fhirOff':
+    'Sin conectar. La persona titular de la consulta o un administrador puede conectar aquí un sistema que hable FHIR.',
   'staff.connections.fhirLast': 'Última sincronización: {when}.',
   'staff.connections.fhirNever': 'Todavía no se ha sincronizado.',
-  'staff.connections.fhirCounts': 'Trajo o cambió {therapists} terapeutas, {clients} clientes y {sessions} citas.',
+  'staff.connections.fhirCounts': 'Traído o cambiado: terapeutas {therapists}, clientes {clients}, citas {sessions}.',
   'staff.connections.fhirProblems': {
     one: '{count} registro no pudo entrar',
     other: '{count} registros no pudieron entrar',
@@ -724,4 +726,134 @@ export const es: Translation<typeof en> = {
     other: 'Hemos cerrado {count} sesiones más.',
   },
   'staff.account.onlyHere': 'Solo tienes la sesión abierta aquí.',
+  'staff.tab.channels': 'WhatsApp',
+  'staff.connect.save': 'Guardar y conectar',
+  'staff.connect.cancel': 'Cancelar',
+  'staff.connect.change': 'Cambiar la configuración',
+  'staff.connect.keep': 'No, mantenerlo conectado',
+  'staff.connect.yesDisconnect': 'Sí, desconectar',
+  'staff.connect.show': 'Mostrar',
+  'staff.connect.showField': 'Mostrar {field}',
+  'staff.connect.copy': 'Copiar la dirección',
+  'staff.connect.copiedButton': 'Copiada',
+  'staff.connect.copied': 'La dirección está copiada. Ya puedes pegarla.',
+  'staff.connect.copyByHand':
+    'Este navegador no pudo copiarla. La dirección está seleccionada: cópiala con Ctrl+C (⌘C en un Mac).',
+  'staff.connect.secretKept':
+    'El secreto que guardaste se conserva de forma segura y no se vuelve a mostrar, ni aquí ni en ningún sitio. Para cambiar algo, vuelve a escribirlo.',
+  'staff.connect.channel.email': 'Correo electrónico',
+  'staff.connect.channel.sms': 'Mensaje de texto',
+  'staff.connect.channel.whatsapp': 'WhatsApp',
+  'staff.calcom.what':
+    'Cal.com es una página de reservas en línea. Cuando un cliente reserva, cambia o cancela allí, Hearth lo pone en la Agenda y envía los recordatorios de siempre.',
+  'staff.calcom.off': 'Todavía sin conectar. Completa esto y Hearth te dará una dirección para pegar en Cal.com.',
+  'staff.calcom.change': 'Cambiar la configuración de Cal.com',
+  'staff.calcom.formLabel': 'Conectar Cal.com',
+  'staff.calcom.secret': 'Secreto de firma',
+  'staff.calcom.secretHint':
+    'Inventa una frase tipo contraseña de al menos 8 caracteres. Escribirás la misma frase en Cal.com, para que Hearth sepa que cada reserva viene de verdad de tu Cal.com.',
+  'staff.calcom.secretAgain':
+    'Vuelve a escribir el secreto: el de tu webhook de Cal.com. Hearth nunca muestra el guardado.',
+  'staff.calcom.whoIsWho': 'El correo de Cal.com de cada terapeuta',
+  'staff.calcom.whoIsWhoHint':
+    'El correo con el que cada terapeuta entra en Cal.com, para que sus reservas lleguen a su propia agenda. Déjalo vacío para quien no reciba reservas en Cal.com.',
+  'staff.calcom.emailOf': '{name}',
+  'staff.calcom.emailInvalid': 'Esto no parece una dirección de correo. Compárala con la de Cal.com.',
+  'staff.calcom.consents': 'Un cliente nuevo que reserva en Cal.com recibe recordatorios por',
+  'staff.calcom.consentsHint':
+    'Solo aquello para lo que tu consulta tiene su consentimiento. Los clientes pueden cambiarlo después en su portal.',
+  'staff.calcom.address': 'La dirección para pegar en Cal.com',
+  'staff.calcom.step1': 'En Cal.com, abre Settings, luego Developer, luego Webhooks, y elige New.',
+  'staff.calcom.step2': 'Pega la dirección de arriba en Subscriber URL.',
+  'staff.calcom.step3': 'En Event triggers, deja Booking created, Booking rescheduled y Booking cancelled.',
+  'staff.calcom.step4': 'Escribe en Secret el secreto de firma que guardaste aquí y guarda el webhook.',
+  'staff.calcom.saved': 'Cal.com está conectado. Las reservas nuevas aparecerán en la Agenda.',
+  'staff.calcom.disconnect': 'Desconectar Cal.com',
+  'staff.calcom.disconnectQuestion': '¿Dejar de recibir reservas de Cal.com?',
+  'staff.calcom.disconnectConsequence':
+    'Las citas ya reservadas se quedan en la Agenda. Las reservas, cambios y cancelaciones nuevas en Cal.com ya no llegarán a Hearth. También puedes borrar el webhook en Cal.com.',
+  'staff.calcom.disconnected': 'Cal.com está desconectado.',
+  'staff.fhir.what':
+    'FHIR es una forma habitual de que los sistemas de historia clínica (EHR) compartan citas. Si tu sistema lo ofrece, Hearth copia tus terapeutas, clientes y citas cada pocos minutos.',
+  'staff.fhir.off':
+    'Todavía sin conectar. El servicio de soporte de tu sistema de historia clínica puede darte estos dos datos.',
+  'staff.fhir.change': 'Cambiar la configuración de la historia clínica',
+  'staff.fhir.formLabel': 'Conectar tu historia clínica',
+  'staff.fhir.baseUrl': 'Dirección FHIR',
+  'staff.fhir.baseUrlHint': 'Empieza por https://, por ejemplo https://ehr.example.com/fhir/r4.',
+  'staff.fhir.token': 'Token de acceso (si tu sistema te da uno)',
+  'staff.fhir.tokenHint':
+    'Una contraseña larga que permite a Hearth leer de tu sistema. Déjalo vacío si no la necesita.',
+  'staff.fhir.tokenAgain':
+    'Hay un token guardado y no se vuelve a mostrar. Guardar lo sustituye: escríbelo otra vez, o déjalo vacío si tu sistema ya no lo necesita.',
+  'staff.fhir.saved': 'Tu historia clínica está conectada. Pulsa Sincronizar ahora para traerlo todo.',
+  'staff.fhir.disconnect': 'Desconectar tu historia clínica',
+  'staff.fhir.disconnectQuestion': '¿Dejar de sincronizar con tu historia clínica?',
+  'staff.fhir.disconnectConsequence':
+    'Todo lo que ya se trajo se queda en Hearth. Los cambios que hagas a partir de ahora en tu sistema no llegarán a Hearth.',
+  'staff.fhir.disconnected': 'Tu historia clínica está desconectada.',
+  'staff.whatsapp.title': 'WhatsApp',
+  'staff.whatsapp.lead':
+    'Envía recordatorios y avisos desde el número de WhatsApp Business de tu consulta, y recibe en Mensajes las respuestas de los clientes por WhatsApp.',
+  'staff.whatsapp.status': 'Conexión',
+  'staff.whatsapp.on': 'Conectado. Los mensajes salen del número con el id {id}.',
+  'staff.whatsapp.off':
+    'Todavía sin conectar. Completa el formulario y después da a Meta la dirección que te muestra Hearth.',
+  'staff.whatsapp.offAskAdmin':
+    'Sin conectar. La persona titular de la consulta o un administrador puede conectar WhatsApp aquí.',
+  'staff.whatsapp.askAdmin': 'La persona titular de la consulta o un administrador puede cambiar esta configuración.',
+  'staff.whatsapp.address': 'La dirección para dar a Meta',
+  'staff.whatsapp.step1':
+    'En el App Dashboard de Meta, abre tu app, luego WhatsApp, luego Configuration, y elige Edit junto a Webhook.',
+  'staff.whatsapp.step2':
+    'Pega la dirección de arriba en Callback URL y escribe en Verify token el token de verificación que guardaste aquí. Después elige Verify and save.',
+  'staff.whatsapp.step3': 'En Webhook fields, suscríbete a messages.',
+  'staff.whatsapp.secretsKept':
+    'El token de acceso, el secreto de la app y el token de verificación se conservan de forma segura y no se vuelven a mostrar, ni aquí ni en ningún sitio. Para cambiar algo, vuelve a escribirlos.',
+  'staff.whatsapp.connectTitle': 'Conectar WhatsApp',
+  'staff.whatsapp.changeTitle': 'Cambiar la configuración de WhatsApp',
+  'staff.whatsapp.formLabel': 'Configuración de WhatsApp',
+  'staff.whatsapp.whereToFind':
+    'Encontrarás los tres primeros en el App Dashboard de Meta: abre tu app, luego WhatsApp, luego API Setup (el secreto de la app está en App settings, luego Basic).',
+  'staff.whatsapp.secretsAgain':
+    'Vuelve a escribir el token de acceso, el secreto de la app y el token de verificación: Hearth nunca muestra los guardados.',
+  'staff.whatsapp.phoneNumberId': 'Id del número de teléfono (Phone number ID)',
+  'staff.whatsapp.phoneNumberIdHint':
+    'Un número largo que aparece bajo tu número de WhatsApp en API Setup. No es el número de teléfono en sí.',
+  'staff.whatsapp.accessToken': 'Token de acceso',
+  'staff.whatsapp.accessTokenHint':
+    'Una contraseña larga de Meta que permite a Hearth enviar mensajes desde tu número. Usa uno permanente (un token de usuario del sistema), o los mensajes dejarán de salir en un día.',
+  'staff.whatsapp.appSecret': 'Secreto de la app',
+  'staff.whatsapp.appSecretHint': 'Hearth lo usa para comprobar que cada respuesta viene de verdad de WhatsApp.',
+  'staff.whatsapp.verifyToken': 'Token de verificación',
+  'staff.whatsapp.verifyTokenHint':
+    'Inventa una frase de al menos 8 caracteres. Escribes la misma frase una vez en Meta, para que Meta sepa que la dirección es tuya.',
+  'staff.whatsapp.templates': 'Plantillas de mensaje',
+  'staff.whatsapp.templatesHint':
+    'WhatsApp solo deja que una empresa escriba primero con un mensaje que Meta ha aprobado de antemano, llamado plantilla. Créalas en WhatsApp Manager y escribe aquí el nombre y el código de idioma de cada una, tal como los muestra WhatsApp Manager. El texto de la plantilla recibe el nombre de la consulta como {first}, el día como {second} y la hora como {third}. Sin plantilla, ese mensaje solo puede ir por WhatsApp a un cliente que te haya escrito en las últimas 24 horas.',
+  'staff.whatsapp.templateName.en': 'Nombre de la plantilla en inglés',
+  'staff.whatsapp.templateName.es': 'Nombre de la plantilla en español',
+  'staff.whatsapp.templateName.fr': 'Nombre de la plantilla en francés',
+  'staff.whatsapp.templateLanguage': 'Código de idioma',
+  'staff.whatsapp.kind.confirmation': 'Solicitud de confirmación',
+  'staff.whatsapp.kind.morning_of': 'Recordatorio del día',
+  'staff.whatsapp.kind.missed': 'Después de una cita perdida',
+  'staff.whatsapp.kind.offer': 'Un hueco libre ofrecido desde la lista de cancelaciones',
+  'staff.whatsapp.kind.offer_taken': 'El hueco ofrecido ya se ocupó',
+  'staff.whatsapp.kind.fee_waiver_granted': 'Cargo por cancelación tardía perdonado',
+  'staff.whatsapp.kind.fee_waiver_declined': 'Cargo por cancelación tardía no perdonado',
+  'staff.whatsapp.kind.reply_waiting': 'Hay una respuesta esperando en el portal',
+  'staff.whatsapp.kind.session_moved': 'La consulta cambió una cita',
+  'staff.whatsapp.kind.session_cancelled': 'La consulta anuló una cita',
+  'staff.whatsapp.kind.rescheduled': 'El cliente cambió su cita',
+  'staff.whatsapp.kind.reschedule_declined': 'Se rechazó una solicitud de cambio',
+  'staff.whatsapp.kind.reschedule_expired': 'Una solicitud de cambio se quedó sin tiempo',
+  'staff.whatsapp.kind.booked': 'Se reservó una cita nueva',
+  'staff.whatsapp.kind.cancelled_by_client': 'El cliente anuló su cita',
+  'staff.whatsapp.saved': 'WhatsApp está conectado. Da a Meta la dirección que se muestra, si aún no lo has hecho.',
+  'staff.whatsapp.disconnect': 'Desconectar WhatsApp',
+  'staff.whatsapp.disconnectQuestion': '¿Dejar de enviar por WhatsApp?',
+  'staff.whatsapp.disconnectConsequence':
+    'Los recordatorios y avisos irán por los otros canales de cada cliente, y las respuestas por WhatsApp ya no llegarán a Mensajes. Los secretos se borran de Hearth.',
+  'staff.whatsapp.disconnected': 'WhatsApp está desconectado.',
 }

@@ -435,14 +435,15 @@ export const fr: Translation<typeof en> = {
     other: 'Les réservations arrivent de Cal.com pour {count} thérapeutes.',
   },
   'staff.connections.calcomUrl': 'Le webhook de Cal.com pointe vers',
-  'staff.connections.calcomOff': 'Non connecté. Le guide de la console explique comment connecter Cal.com.',
+  'staff.connections.calcomOff':
+    'Non connecté. Le ou la titulaire du cabinet ou un administrateur peut connecter Cal.com ici.',
   'staff.connections.fhir': 'Votre dossier patient (FHIR)',
   'staff.connections.fhirOff':
-    'Non connecté. Le guide de la console explique comment connecter un logiciel qui parle FHIR.',
+    'Non connecté. Le ou la titulaire du cabinet ou un administrateur peut connecter ici un logiciel qui parle FHIR.',
   'staff.connections.fhirLast': 'Dernière synchronisation : {when}.',
   'staff.connections.fhirNever': 'Pas encore synchronisé.',
   'staff.connections.fhirCounts':
-    'Elle a ajouté ou modifié {therapists} thérapeutes, {clients} clients et {sessions} séances.',
+    'Ajouté ou modifié : thérapeutes {therapists}, clients {clients}, séances {sessions}.',
   'staff.connections.fhirProblems': {
     one: '{count} fiche n’a pas pu entrer',
     other: '{count} fiches n’ont pas pu entrer',
@@ -734,4 +735,134 @@ export const fr: Translation<typeof en> = {
     other: '{count} autres connexions fermées.',
   },
   'staff.account.onlyHere': 'Vous n’êtes connecté qu’ici.',
+  'staff.tab.channels': 'WhatsApp',
+  'staff.connect.save': 'Enregistrer et connecter',
+  'staff.connect.cancel': 'Annuler',
+  'staff.connect.change': 'Modifier les réglages',
+  'staff.connect.keep': 'Non, garder la connexion',
+  'staff.connect.yesDisconnect': 'Oui, déconnecter',
+  'staff.connect.show': 'Afficher',
+  'staff.connect.showField': 'Afficher {field}',
+  'staff.connect.copy': "Copier l'adresse",
+  'staff.connect.copiedButton': 'Copiée',
+  'staff.connect.copied': "L'adresse est copiée. Vous pouvez la coller maintenant.",
+  'staff.connect.copyByHand':
+    "Ce navigateur n'a pas pu la copier. L'adresse est sélectionnée : copiez-la avec Ctrl+C (⌘C sur un Mac).",
+  'staff.connect.secretKept':
+    "Le secret enregistré est conservé en sécurité et n'est plus jamais affiché, ici ni ailleurs. Pour modifier quoi que ce soit, vous le saisissez à nouveau.",
+  'staff.connect.channel.email': 'E-mail',
+  'staff.connect.channel.sms': 'SMS',
+  'staff.connect.channel.whatsapp': 'WhatsApp',
+  'staff.calcom.what':
+    "Cal.com est une page de réservation en ligne. Quand un client y réserve, déplace ou annule, Hearth l'inscrit dans l'Agenda et envoie les rappels habituels.",
+  'staff.calcom.off': 'Pas encore connecté. Remplissez ceci, puis Hearth vous donne une adresse à coller dans Cal.com.',
+  'staff.calcom.change': 'Modifier les réglages Cal.com',
+  'staff.calcom.formLabel': 'Connecter Cal.com',
+  'staff.calcom.secret': 'Secret de signature',
+  'staff.calcom.secretHint':
+    "Inventez une phrase comme un mot de passe, d'au moins 8 caractères. Vous saisirez la même phrase dans Cal.com, pour que Hearth sache que chaque réservation vient bien de votre Cal.com.",
+  'staff.calcom.secretAgain':
+    "Saisissez à nouveau le secret : celui de votre webhook Cal.com. Hearth n'affiche jamais celui enregistré.",
+  'staff.calcom.whoIsWho': "L'e-mail Cal.com de chaque thérapeute",
+  'staff.calcom.whoIsWhoHint':
+    "L'e-mail avec lequel chaque thérapeute se connecte à Cal.com, pour que ses réservations arrivent dans son propre agenda. Laissez vide pour qui ne prend pas de réservations sur Cal.com.",
+  'staff.calcom.emailOf': '{name}',
+  'staff.calcom.emailInvalid': 'Cela ne ressemble pas à une adresse e-mail. Comparez-la avec celle de Cal.com.',
+  'staff.calcom.consents': 'Un nouveau client qui réserve sur Cal.com reçoit ses rappels par',
+  'staff.calcom.consentsHint':
+    'Seulement ce pour quoi votre cabinet a son accord. Les clients peuvent le changer ensuite dans leur portail.',
+  'staff.calcom.address': "L'adresse à coller dans Cal.com",
+  'staff.calcom.step1': 'Dans Cal.com, ouvrez Settings, puis Developer, puis Webhooks, et choisissez New.',
+  'staff.calcom.step2': "Collez l'adresse ci-dessus dans Subscriber URL.",
+  'staff.calcom.step3': 'Sous Event triggers, gardez Booking created, Booking rescheduled et Booking cancelled.',
+  'staff.calcom.step4': 'Saisissez dans Secret le secret de signature enregistré ici, puis enregistrez le webhook.',
+  'staff.calcom.saved': "Cal.com est connecté. Les nouvelles réservations apparaîtront dans l'Agenda.",
+  'staff.calcom.disconnect': 'Déconnecter Cal.com',
+  'staff.calcom.disconnectQuestion': 'Ne plus recevoir les réservations de Cal.com ?',
+  'staff.calcom.disconnectConsequence':
+    "Les séances déjà réservées restent dans l'Agenda. Les nouvelles réservations, modifications et annulations sur Cal.com n'arriveront plus dans Hearth. Vous pouvez aussi supprimer le webhook dans Cal.com.",
+  'staff.calcom.disconnected': 'Cal.com est déconnecté.',
+  'staff.fhir.what':
+    'FHIR est une façon courante pour les logiciels de dossier patient (DPI) de partager les rendez-vous. Si le vôtre le propose, Hearth y copie vos thérapeutes, clients et séances toutes les quelques minutes.',
+  'staff.fhir.off':
+    'Pas encore connecté. Le support de votre logiciel de dossier patient peut vous donner les deux éléments ci-dessous.',
+  'staff.fhir.change': 'Modifier les réglages du dossier patient',
+  'staff.fhir.formLabel': 'Connecter votre dossier patient',
+  'staff.fhir.baseUrl': 'Adresse FHIR',
+  'staff.fhir.baseUrlHint': 'Elle commence par https://, par exemple https://ehr.example.com/fhir/r4.',
+  'staff.fhir.token': "Jeton d'accès (si votre logiciel vous en donne un)",
+  'staff.fhir.tokenHint':
+    "Un long mot de passe qui permet à Hearth de lire votre logiciel. Laissez vide s'il n'en demande pas.",
+  'staff.fhir.tokenAgain':
+    "Un jeton est enregistré et n'est plus jamais affiché. Enregistrer le remplace : saisissez-le à nouveau, ou laissez vide si votre logiciel n'en demande plus.",
+  'staff.fhir.saved': 'Votre dossier patient est connecté. Appuyez sur Synchroniser maintenant pour tout faire entrer.',
+  'staff.fhir.disconnect': 'Déconnecter votre dossier patient',
+  'staff.fhir.disconnectQuestion': 'Ne plus synchroniser avec votre dossier patient ?',
+  'staff.fhir.disconnectConsequence':
+    "Tout ce qui est déjà entré reste dans Hearth. Les changements faits désormais dans votre logiciel n'arriveront plus dans Hearth.",
+  'staff.fhir.disconnected': 'Votre dossier patient est déconnecté.',
+  'staff.whatsapp.title': 'WhatsApp',
+  'staff.whatsapp.lead':
+    'Envoyez rappels et messages depuis le numéro WhatsApp Business de votre cabinet, et recevez dans Messages les réponses WhatsApp des clients.',
+  'staff.whatsapp.status': 'Connexion',
+  'staff.whatsapp.on': "Connecté. Les messages partent du numéro dont l'id est {id}.",
+  'staff.whatsapp.off':
+    "Pas encore connecté. Remplissez le formulaire, puis donnez à Meta l'adresse que Hearth vous affiche.",
+  'staff.whatsapp.offAskAdmin':
+    'Non connecté. Le ou la titulaire du cabinet ou un administrateur peut connecter WhatsApp ici.',
+  'staff.whatsapp.askAdmin': 'Le ou la titulaire du cabinet ou un administrateur peut modifier ces réglages.',
+  'staff.whatsapp.address': "L'adresse à donner à Meta",
+  'staff.whatsapp.step1':
+    "Dans l'App Dashboard de Meta, ouvrez votre app, puis WhatsApp, puis Configuration, et choisissez Edit à côté de Webhook.",
+  'staff.whatsapp.step2':
+    "Collez l'adresse ci-dessus dans Callback URL, et saisissez dans Verify token le jeton de vérification enregistré ici. Puis choisissez Verify and save.",
+  'staff.whatsapp.step3': 'Sous Webhook fields, abonnez-vous à messages.',
+  'staff.whatsapp.secretsKept':
+    "Le jeton d'accès, le secret de l'app et le jeton de vérification sont conservés en sécurité et ne sont plus jamais affichés, ici ni ailleurs. Pour modifier quoi que ce soit, vous les saisissez à nouveau.",
+  'staff.whatsapp.connectTitle': 'Connecter WhatsApp',
+  'staff.whatsapp.changeTitle': 'Modifier les réglages WhatsApp',
+  'staff.whatsapp.formLabel': 'Réglages WhatsApp',
+  'staff.whatsapp.whereToFind':
+    "Les trois premiers sont dans l'App Dashboard de Meta : ouvrez votre app, puis WhatsApp, puis API Setup (le secret de l'app est sous App settings, puis Basic).",
+  'staff.whatsapp.secretsAgain':
+    "Saisissez à nouveau le jeton d'accès, le secret de l'app et le jeton de vérification : Hearth n'affiche jamais ceux enregistrés.",
+  'staff.whatsapp.phoneNumberId': 'Id du numéro de téléphone (Phone number ID)',
+  'staff.whatsapp.phoneNumberIdHint':
+    "Un long nombre affiché sous votre numéro WhatsApp dans API Setup. Ce n'est pas le numéro de téléphone lui-même.",
+  'staff.whatsapp.accessToken': "Jeton d'accès",
+  'staff.whatsapp.accessTokenHint':
+    "Un long mot de passe de Meta qui permet à Hearth d'envoyer des messages depuis votre numéro. Prenez-en un permanent (un jeton d'utilisateur système), sinon les messages s'arrêtent au bout d'un jour.",
+  'staff.whatsapp.appSecret': "Secret de l'app",
+  'staff.whatsapp.appSecretHint': 'Hearth s’en sert pour vérifier que chaque réponse vient bien de WhatsApp.',
+  'staff.whatsapp.verifyToken': 'Jeton de vérification',
+  'staff.whatsapp.verifyTokenHint':
+    "Inventez une phrase d'au moins 8 caractères. Vous saisissez la même phrase une fois chez Meta, pour que Meta sache que l'adresse est la vôtre.",
+  'staff.whatsapp.templates': 'Modèles de message',
+  'staff.whatsapp.templatesHint':
+    "WhatsApp ne laisse une entreprise écrire la première qu'avec un message approuvé à l'avance par Meta, appelé modèle. Créez-les dans WhatsApp Manager, puis indiquez ici le nom et le code de langue de chacun, tels que WhatsApp Manager les affiche. Le texte du modèle reçoit le nom du cabinet en {first}, le jour en {second} et l'heure en {third}. Sans modèle, ce message ne peut partir sur WhatsApp que vers un client qui vous a écrit dans les dernières 24 heures.",
+  'staff.whatsapp.templateName.en': 'Nom du modèle en anglais',
+  'staff.whatsapp.templateName.es': 'Nom du modèle en espagnol',
+  'staff.whatsapp.templateName.fr': 'Nom du modèle en français',
+  'staff.whatsapp.templateLanguage': 'Code de langue',
+  'staff.whatsapp.kind.confirmation': 'Demande de confirmation',
+  'staff.whatsapp.kind.morning_of': 'Rappel du jour',
+  'staff.whatsapp.kind.missed': 'Après une séance manquée',
+  'staff.whatsapp.kind.offer': "Un créneau libéré proposé depuis la liste d'attente",
+  'staff.whatsapp.kind.offer_taken': 'Le créneau proposé a été pris',
+  'staff.whatsapp.kind.fee_waiver_granted': "Frais d'annulation tardive annulés",
+  'staff.whatsapp.kind.fee_waiver_declined': "Frais d'annulation tardive maintenus",
+  'staff.whatsapp.kind.reply_waiting': 'Une réponse attend dans le portail',
+  'staff.whatsapp.kind.session_moved': 'Le cabinet a déplacé une séance',
+  'staff.whatsapp.kind.session_cancelled': 'Le cabinet a annulé une séance',
+  'staff.whatsapp.kind.rescheduled': 'Le client a déplacé sa séance',
+  'staff.whatsapp.kind.reschedule_declined': 'Une demande de déplacement a été refusée',
+  'staff.whatsapp.kind.reschedule_expired': "Une demande de déplacement n'a pas eu de réponse à temps",
+  'staff.whatsapp.kind.booked': 'Une nouvelle séance a été réservée',
+  'staff.whatsapp.kind.cancelled_by_client': 'Le client a annulé',
+  'staff.whatsapp.saved': "WhatsApp est connecté. Donnez à Meta l'adresse affichée, si ce n'est pas déjà fait.",
+  'staff.whatsapp.disconnect': 'Déconnecter WhatsApp',
+  'staff.whatsapp.disconnectQuestion': 'Ne plus envoyer par WhatsApp ?',
+  'staff.whatsapp.disconnectConsequence':
+    "Les rappels et messages passent par les autres canaux de chaque client, et les réponses WhatsApp n'arrivent plus dans Messages. Les secrets sont supprimés de Hearth.",
+  'staff.whatsapp.disconnected': 'WhatsApp est déconnecté.',
 }

@@ -298,7 +298,9 @@ describe('Import', () => {
     await tab('Import')
     const panel = page.locator('.connections')
     await panel.getByText('Bookings arrive from Cal.com for 1 therapist.').waitFor()
-    expect(await panel.locator('code').first().textContent()).toContain('/v1/inbound/calcom?practice=demo')
+    expect(await panel.getByLabel('The address to paste into Cal.com').inputValue()).toContain(
+      '/v1/inbound/calcom?practice=demo',
+    )
     await panel.getByText('Not synced yet.').waitFor()
     await panel.getByRole('button', { name: 'Sync now' }).click()
     await panel.getByText('could not come in', { exact: false }).waitFor()

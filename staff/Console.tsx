@@ -20,6 +20,7 @@ import { Insights } from './screens/Insights'
 import { AvailabilityScreen } from './screens/Availability'
 import { MoveRequests } from './screens/MoveRequests'
 import { SignIn } from './screens/SignIn'
+import { ReminderSettingsScreen } from './screens/ReminderSettings'
 
 export type Tab =
   | 'inbox'
@@ -33,6 +34,7 @@ export type Tab =
   | 'contact'
   | 'cancellation'
   | 'insights'
+  | 'reminders'
 const TABS: Tab[] = [
   'calls',
   'inbox',
@@ -44,6 +46,7 @@ const TABS: Tab[] = [
   'import',
   'contact',
   'cancellation',
+  'reminders',
   'insights',
 ]
 /** Tabs only the practice's admins use (a therapist key would only see a note there). */
@@ -196,6 +199,7 @@ export function Console({
           {tab === 'availability' && <AvailabilityScreen ctx={ctx} />}
           {tab === 'contact' && <ContactPolicyScreen ctx={ctx} />}
           {tab === 'cancellation' && <CancellationPolicyScreen ctx={ctx} />}
+          {tab === 'reminders' && <ReminderSettingsScreen ctx={ctx} />}
           {tab === 'insights' && <Insights ctx={ctx} />}
           {tab === 'schedule' && <Schedule ctx={ctx} />}
           {tab === 'clients' && <Clients ctx={ctx} />}

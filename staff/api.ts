@@ -2,7 +2,7 @@ import type { Alert } from '../shared/schemas/alerts'
 import type { Appointment, AppointmentPatch } from '../shared/schemas/appointment'
 import type { ImportKind, ImportReport } from '../shared/schemas/imports'
 import type { Client, Consents, Therapist } from '../shared/schemas/people'
-import type { CancellationPolicy, ContactPolicy, Locale } from '../shared/schemas/policies'
+import type { CancellationPolicy, ContactPolicy, Locale, ReminderSchedule } from '../shared/schemas/policies'
 import type { FhirSettings } from '../shared/schemas/connectors'
 import type { Practice } from '../shared/schemas/practice'
 import type { Message, Thread } from '../shared/schemas/portal'
@@ -81,6 +81,9 @@ export interface StaffApi {
   routeThread(id: string, therapistId: string): Promise<Thread>
   /** Syncs from the practice's FHIR server now; answers how it went. */
   syncFhir(): Promise<FhirSettings>
+  // Reminder settings
+  /** Replaces the practice's reminder schedule (admins only); answers the practice. */
+  saveReminderSchedule(schedule: ReminderSchedule): Promise<Practice>
 }
 
 export function httpStaffApi(key: string, options: { base?: string; fetch?: typeof fetch } = {}): StaffApi {
@@ -177,6 +180,8 @@ export function httpStaffApi(key: string, options: { base?: string; fetch?: type
       if (!response.ok) throw await refusal(response)
       return response.json()
     },
+    // Reminder settings
+    saveReminderSchedule: (schedule) => call('PATCH', '/v1/practice', { reminder_schedule: schedule }),
   }
 }
 

@@ -117,6 +117,8 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     reply: unscripted('reply'),
     routeThread: unscripted('routeThread'),
     syncFhir: unscripted('syncFhir'),
+    // Reminder settings
+    saveReminderSchedule: async (schedule) => ({ ...PRACTICE, reminder_schedule: schedule }),
     ...overrides,
   }
   const api = Object.fromEntries(

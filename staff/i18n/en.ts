@@ -420,4 +420,32 @@ export const en = {
   },
   'staff.connections.fhirSynced': 'Synced. Everything came in.',
   'staff.connections.syncNow': 'Sync now',
+  // Reminder settings
+  'staff.tab.reminders': 'Reminders',
+  'staff.reminders.title': 'Reminders',
+  'staff.reminders.lead': "When clients hear from the practice before a session. Times are on each client's own clock.",
+  'staff.reminders.steps': 'Reminders before a session',
+  'staff.reminders.confirmation': 'Ask clients to confirm',
+  'staff.reminders.confirmationHours': 'Hours before free cancellation ends',
+  'staff.reminders.morning': 'A reminder on the morning of the session',
+  'staff.reminders.morningAt': 'At',
+  'staff.reminders.hoursBefore': 'Hours before the session',
+  'staff.reminders.remove': 'Remove the reminder {hours} hours before',
+  'staff.reminders.add': 'Add a reminder',
+  'staff.reminders.joinNote':
+    'The last reminder of a video session includes the join link when it goes out in the 15 minutes before the start, as the portal shows it.',
+  'staff.reminders.more': 'Booking, quiet hours and detail',
+  'staff.reminders.onBooking': 'Send a short note when a session is booked',
+  'staff.reminders.quietFrom': 'No messages from',
+  'staff.reminders.quietUntil': 'until',
+  'staff.reminders.detailed':
+    'Name the therapist, the kind of session and the address (only for practices whose clients agree to this; reminders can show on a lock screen)',
+  'staff.reminders.adminOnly': "Only the practice's admins can change reminders.",
+  'staff.reminders.saved': 'Reminders saved.',
+  'staff.reminders.badHours':
+    'Each reminder needs its own time, in whole or quarter hours, up to {max} hours before the session.',
+  'staff.reminders.tooMany': 'A practice can send at most {count} reminders before a session.',
+  'staff.reminders.badQuiet': 'Quiet hours need a start and an end that differ, and can last at most 14 hours.',
+  'staff.reminderKind.reminder': 'Reminder before the session',
+  'staff.reminderKind.booked': 'Booking note',
 } as const

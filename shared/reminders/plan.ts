@@ -1,4 +1,10 @@
-import { type Channel, DEFAULT_QUIET_HOURS, type QuietHours, type ReminderSchedule } from '../schemas/policies'
+import {
+  type Channel,
+  DEFAULT_QUIET_HOURS,
+  minutesOfDay,
+  type QuietHours,
+  type ReminderSchedule,
+} from '../schemas/policies'
 import { addDays } from '../time/calendar'
 import { isOpen } from '../policy/sessions'
 import { instantAt, toMillis, wallClock, type InstantInput } from '../time/zone'
@@ -124,7 +130,6 @@ export function reminderNotWanted(
   return null
 }
 
-const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 

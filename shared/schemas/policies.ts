@@ -79,7 +79,8 @@ export const MAX_REMINDER_STEPS = 5
 export const MAX_REMINDER_HOURS_BEFORE = 168
 
 const isLocalTime = (...times: string[]) => times.every((time) => LocalTime.safeParse(time).success)
-const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+/** Minutes since midnight of an HH:MM time of day. */
+export const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
 export const QuietHours = z
   .object({ start: LocalTime, end: LocalTime })

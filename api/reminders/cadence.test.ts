@@ -4,6 +4,7 @@ import { outboxHandlers } from '../outbox/handlers'
 import { resendMailer } from '../providers/email'
 import { startTestApp, type TestContext } from '../testing/app'
 import { startFakeResend, type FakeResend } from '../testing/fakes/resend'
+import { startFakeSmsGateway, type FakeSmsGateway } from '../testing/fakes/sms-gateway'
 import { fixtures } from '../testing/fixtures'
 import { DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
 
@@ -16,6 +17,8 @@ import { DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
 const NOW = '2026-03-02T15:00:00.000Z' // Monday 10:00 EST
 let t: TestContext
 let resend: FakeResend
+let gateway: FakeSmsGateway
+const GATEWAY_SECRET = 'gateway-signing-secret-for-tests-0123456789'
 let key: string
 let f: ReturnType<typeof fixtures>
 let therapistId: string
@@ -30,8 +33,12 @@ const cadence = {
 
 beforeAll(async () => {
   resend = await startFakeResend()
+  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
   t = await startTestApp({ now: NOW, deps: { mailer: resendMailer('re_test_key', { baseUrl: resend.url }) } })
-  ;({ adminKey: key } = await t.createPractice('cadence'))
+  const created = await t.createPractice('cadence')
+  key = created.adminKey
+  await t.sql`insert into sms_gateways (practice_id, url, signing_secret)
+              values (${created.practice.id}, ${gateway.url}, ${GATEWAY_SECRET})`
   f = fixtures(t, key)
   therapistId = (await f.therapist({ name: 'Dr. Rivera' })).id
   const set = await t.call('PATCH', '/v1/practice', { key, body: { reminder_schedule: cadence } })
@@ -40,10 +47,10 @@ beforeAll(async () => {
 afterEach(() => t.clock.set(NOW))
 afterAll(async () => {
   await t.stop()
-  await resend.close()
+  await Promise.all([resend.close(), gateway.close()])
 })
 
-const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email'] })
+const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms'] })
 const outbox = (appointmentId: string) =>
   t.sql<{ kind: string; send_at: Date; status: string; key: string }[]>`
     select reminder_kind as kind, send_at, status, idempotency_key as key
@@ -241,6 +248,37 @@ describe('what the last reminder carries', () => {
     const texts = await sendAll(apt.id, client.email)
     expect(texts.before_15m).toContain('Address: 12 Harbour Street')
     for (const step of ['confirmation', 'morning_of', 'before_180m']) expect(texts[step]).not.toContain('Harbour')
+    await t.call('PATCH', '/v1/practice', { key, body: { reminder_schedule: cadence } })
+  })
+
+  it('by text too: the join link and the address ride on the last text only', async () => {
+    const set = await t.call('PATCH', '/v1/practice', {
+      key,
+      body: { reminder_schedule: { ...cadence, channels: ['sms'], detail: 'detailed' } },
+    })
+    expect(set.status).toBe(200)
+    const textsTo = async (phone: string, overrides: Record<string, unknown>) => {
+      const client = await f.client({ phone, consents: { email: false, sms: true } })
+      const apt = await f.appointment(therapistId, client.id, session(), overrides)
+      await dispatch() // the booking note
+      const sent: Record<string, string> = {}
+      for (const row of (await outbox(apt.id)).filter((r) => r.status === 'pending')) {
+        t.clock.set(row.send_at)
+        await dispatch()
+        sent[row.step ?? ''] = gateway.texts.find((m) => m.idempotency_key === row.key)?.text ?? ''
+      }
+      t.clock.set(NOW)
+      return sent
+    }
+    const video = await textsTo('+15550107001', {
+      location: undefined,
+      telehealth_url: 'https://video.example/room/90',
+    })
+    expect(video.before_15m).toContain('Join by video: https://video.example/room/90')
+    expect(video.before_180m).not.toContain('video.example')
+    const office = await textsTo('+15550107002', { location: '12 Harbour Street' })
+    expect(office.before_15m).toContain('Address: 12 Harbour Street')
+    expect(office.morning_of).not.toContain('Harbour')
     await t.call('PATCH', '/v1/practice', { key, body: { reminder_schedule: cadence } })
   })
 })

@@ -70,6 +70,7 @@ describe('the console, signed in', () => {
       'Import',
       'Contact policy',
       'Cancellation policy',
+      'Reminders',
       'Insights',
       'WhatsApp',
       'Team',

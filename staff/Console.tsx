@@ -29,6 +29,7 @@ import { Team } from './screens/Team'
 import { Integrations } from './screens/Integrations'
 import { Audit } from './screens/Audit'
 import { WhatsappSettings } from './screens/WhatsappSettings'
+import { ReminderSettingsScreen } from './screens/ReminderSettings'
 
 export type Tab =
   | 'inbox'
@@ -42,6 +43,7 @@ export type Tab =
   | 'contact'
   | 'cancellation'
   | 'insights'
+  | 'reminders'
   | 'channels'
   | 'team'
   | 'integrations'
@@ -62,6 +64,7 @@ const TABS: [Tab, Action, Resource][] = [
   ['contact', 'change', 'contact_policy'],
   // Everyone reads the practice's rule; only those allowed change it.
   ['cancellation', 'read', 'practice'],
+  ['reminders', 'read', 'practice'],
   ['insights', 'read', 'insights'],
   ['channels', 'change', 'practice'],
   ['team', 'change', 'staff'],
@@ -308,6 +311,7 @@ export function Console({
           {shown === 'availability' && <AvailabilityScreen ctx={ctx} />}
           {shown === 'contact' && <ContactPolicyScreen ctx={ctx} />}
           {shown === 'cancellation' && <CancellationPolicyScreen ctx={ctx} />}
+          {shown === 'reminders' && <ReminderSettingsScreen ctx={ctx} />}
           {shown === 'insights' && <Insights ctx={ctx} />}
           {shown === 'schedule' && <Schedule ctx={ctx} />}
           {shown === 'clients' && <Clients ctx={ctx} />}

@@ -2,8 +2,8 @@ import type { Alert } from '../shared/schemas/alerts'
 import type { Appointment, AppointmentPatch } from '../shared/schemas/appointment'
 import type { ImportKind, ImportReport } from '../shared/schemas/imports'
 import type { Client, Consents, Therapist } from '../shared/schemas/people'
-import type { CancellationPolicy, ContactPolicy, Locale } from '../shared/schemas/policies'
 import type { CalcomPatch, FhirPatch, FhirSettings, WhatsappPatch } from '../shared/schemas/connectors'
+import type { CancellationPolicy, ContactPolicy, Locale, ReminderSchedule } from '../shared/schemas/policies'
 import type { Practice } from '../shared/schemas/practice'
 import type { Message, Thread } from '../shared/schemas/portal'
 import type {
@@ -149,6 +149,9 @@ export interface StaffApi extends StaffAuthApi, StaffAccountApi {
   connectCalcom(settings: CalcomPatch | null): Promise<Practice>
   connectFhir(settings: FhirPatch | null): Promise<Practice>
   connectWhatsapp(settings: WhatsappPatch | null): Promise<Practice>
+  // Reminder settings
+  /** Replaces the practice's reminder schedule (admins only); answers the practice. */
+  saveReminderSchedule(schedule: ReminderSchedule): Promise<Practice>
 }
 
 /** What the console hears of every request: activity moves the idle deadline on; 401 means signed out. */
@@ -329,6 +332,8 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
     connectCalcom: (settings) => call('PATCH', '/v1/practice', { calcom: settings }),
     connectFhir: (settings) => call('PATCH', '/v1/practice', { fhir: settings }),
     connectWhatsapp: (settings) => call('PATCH', '/v1/practice', { whatsapp: settings }),
+    // Reminder settings
+    saveReminderSchedule: (schedule) => call('PATCH', '/v1/practice', { reminder_schedule: schedule }),
   }
 }
 // Team, integrations and audit: the shapes those screens send and get.

@@ -173,6 +173,8 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     connectCalcom: unscripted('connectCalcom'),
     connectFhir: unscripted('connectFhir'),
     connectWhatsapp: unscripted('connectWhatsapp'),
+    // Reminder settings
+    saveReminderSchedule: async (schedule) => ({ ...PRACTICE, reminder_schedule: schedule }),
     ...overrides,
   }
   const api = Object.fromEntries(

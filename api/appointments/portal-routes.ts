@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { isOpen } from '../../shared/policy/sessions'
+import { telehealthLinkOpensAt, telehealthLinkShown } from '../../shared/policy/telehealth'
 import { createEvent } from 'ics'
 import { z } from 'zod'
 import { cancelAsClient, cancellationPolicyFor, confirmAsClient, quoteFor, requestReschedule } from './client-actions'
@@ -27,16 +28,14 @@ import {
 } from '../../shared/schemas/portal'
 import { pathId } from '../http/params'
 
-/** The video link appears this long before the start, so it cannot leak days ahead. */
-export const TELEHEALTH_LINK_LEAD_MS = 15 * 60_000
 /** Missed sessions stay on the list this long, with a way to find another time. */
 export const MISSED_SHOWN_FOR_MS = 14 * 24 * 60 * 60_000
 
 export function toPortalAppointment(row: ClientAppointment, now: Date): PortalAppointment {
   const starts = row.starts_at.getTime()
   const open = isOpen(row.status)
-  const opensAt = starts - TELEHEALTH_LINK_LEAD_MS
-  const linkShown = open && now.getTime() >= opensAt && now.getTime() < row.ends_at.getTime()
+  const opensAt = telehealthLinkOpensAt(row).getTime()
+  const linkShown = telehealthLinkShown(row, now)
   const cancellable = open && now.getTime() < row.ends_at.getTime()
   return compact({
     id: row.id,

@@ -13,8 +13,13 @@ export type ReminderContext = ClientReach & {
   outbox_id: string
   status: string
   starts_at: Date
+  ends_at: Date
   version: number
   type: string
+  location: string | null
+  telehealth_url: string | null
+  /** No other reminder of the session is still to go after this one (the booking note aside). */
+  is_last: boolean
   therapist_id: string
   therapist_name: string
   client_name: string
@@ -32,12 +37,17 @@ export type ReminderContext = ClientReach & {
 /** The context of each reminder in a dispatcher's batch (a session gone finds none). */
 export async function reminderContexts(tx: Tx, outboxIds: string[]): Promise<ReminderContext[]> {
   return tx<ReminderContext[]>`
-    select o.id as outbox_id, a.status, a.starts_at, a.version, a.type, a.therapist_id, t.name as therapist_name,
+    select o.id as outbox_id, a.status, a.starts_at, a.ends_at, a.version, a.type, a.location, a.telehealth_url,
+           a.therapist_id, t.name as therapist_name,
            c.name as client_name, c.email, c.phone, c.locale, c.time_zone, c.consent_email, c.consent_sms,
            c.consent_whatsapp, c.consent_push, p.name as practice_name, p.slug as practice_slug,
            p.time_zone as practice_time_zone, p.reminder_schedule, p.branding, g.url as gateway_url,
            g.signing_secret as gateway_secret,
-           exists(select 1 from whatsapp_connections w where w.practice_id = o.practice_id) as whatsapp_configured
+           exists(select 1 from whatsapp_connections w where w.practice_id = o.practice_id) as whatsapp_configured,
+           not exists(select 1 from outbox later
+                      where later.practice_id = o.practice_id and later.appointment_id = o.appointment_id
+                        and later.topic = 'reminder' and later.status = 'pending'
+                        and later.reminder_kind <> 'booked' and later.send_at > o.send_at) as is_last
     from outbox o
     join appointments a on a.practice_id = o.practice_id and a.id = o.appointment_id
     join clients c on c.practice_id = o.practice_id and c.id = o.client_id

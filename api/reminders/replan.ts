@@ -2,14 +2,14 @@ import { planContext, remindersThatReached } from './queries'
 import { effectiveCancellationPolicy, freeCancellationDeadline } from '../../shared/policy/cancellation'
 import { isOpen } from '../../shared/policy/sessions'
 import { channelStatus, eachChannel } from '../../shared/reminders/channels'
-import { planReminders, reminderNotWanted } from '../../shared/reminders/plan'
+import { planReminders, reminderNotWanted, reminderStepOf } from '../../shared/reminders/plan'
 import type { Channel } from '../../shared/schemas/policies'
 import { type AppointmentRow, upcomingSessions } from '../appointments/queries'
 import { channelFacts } from '../clients/channel-queries'
 import type { Tx } from '../db/connect'
 import { closeOutboxRows, type OutboxRow, pendingReminders, upsertReminders } from '../outbox/queries'
 import type { Deps } from '../deps'
-import type { AppointmentListener } from '../appointments/changed'
+import { type AppointmentListener, tellsClient } from '../appointments/changed'
 
 /**
  * Rewrites an appointment's pending reminders from its current state, in the caller's transaction:
@@ -17,7 +17,12 @@ import type { AppointmentListener } from '../appointments/changed'
  * a cancelled one none, a confirmed one keeps only its morning-of reminder. Sent rows are history
  * and are never touched.
  */
-export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appointment: AppointmentRow): Promise<void> {
+export async function replanReminders(
+  tx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  appointment: AppointmentRow,
+  options: { justBooked?: boolean } = {},
+): Promise<void> {
   const now = deps.clock()
   const practiceId = appointment.practice_id
   const context = await planContext(tx, appointment)
@@ -39,6 +44,7 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
       time_zone: context.time_zone,
       consents: eachChannel(usable),
     },
+    justBooked: options.justBooked,
     now,
   })
 
@@ -46,7 +52,12 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
   // client on an earlier channel is not sent again.
   const reached = facts.preferred?.length ? await remindersThatReached(tx, practiceId, appointment.id) : []
   const plan = fullPlan.filter(
-    (p) => !reached.some((r) => r.reminder_kind === p.kind && r.idempotency_key.endsWith(`/${appointment.version}`)),
+    (p) =>
+      !reached.some(
+        (r) =>
+          reminderStepOf(r.idempotency_key) === reminderStepOf(p.idempotency_key) &&
+          r.idempotency_key.endsWith(`/${appointment.version}`),
+      ),
   )
   const planned = new Set(plan.map((p) => p.idempotency_key))
   const open = isOpen(appointment.status)
@@ -57,6 +68,8 @@ export async function replanReminders(tx: Tx, deps: Pick<Deps, 'clock'>, appoint
     // A reminder that fell due moments ago and is still wanted waits for the dispatcher, even when
     // a late plan (made now, inside 12 h of the start) would no longer add it.
     if (reason === 'replanned' && open && row.send_at.getTime() <= now.getTime()) continue
+    // The booking note is planned only when the session comes in; a later re-plan leaves it be.
+    if (reason === 'replanned' && open && row.reminder_kind === 'booked') continue
     closing.push({ id: row.id, reason })
   }
   await closeOutboxRows(tx, closing, 'cancelled', now)
@@ -77,10 +90,12 @@ function whyNotPlanned(
 
 /**
  * Creating, moving, cancelling or confirming rewrites the pending reminders (a confirmed session
- * keeps its morning-of reminder and drops later confirmation requests).
+ * keeps its reminders and drops later confirmation requests); creating may add the booking note.
  */
-export const remindersFollowChange: AppointmentListener = async (tx, deps, { before, after }) => {
-  if (changesPlan(before, after)) await replanReminders(tx, deps, after)
+export const remindersFollowChange: AppointmentListener = async (tx, deps, change) => {
+  const { before, after } = change
+  // A session that just came in may get the practice's booking note, unless the client is not to hear of it.
+  if (changesPlan(before, after)) await replanReminders(tx, deps, after, { justBooked: !before && tellsClient(change) })
 }
 
 /** Whether a change can alter the plan: anything else (a new room, a note) leaves reminders alone. */

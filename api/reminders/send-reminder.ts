@@ -2,6 +2,7 @@ import { portalLink } from '../notices/enqueue'
 import { pushSubscriptionsFor } from '../push/queries'
 import { isOpen } from '../../shared/policy/sessions'
 import { LATE_SEND_MIN_LEAD_HOURS, reminderNotWanted } from '../../shared/reminders/plan'
+import { reminderExtras } from '../../shared/reminders/text'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
 import { channelStatesOf, type ClientChannelState } from '../clients/channel-queries'
@@ -22,7 +23,11 @@ import { type ReminderContext, reminderContexts } from './queries'
 import { whatsappRoutes } from '../whatsapp/send'
 import { type ReminderLinks, reminderEmail, reminderPush, reminderSms } from './render'
 
-/** Sends `reminder` rows: confirmation requests and morning-of reminders, on email, SMS or push. */
+/**
+ * Sends `reminder` rows: confirmation requests, reminders (morning-of and hours before) and the
+ * booking note, on email, SMS, WhatsApp or push. The last reminder may carry the join link or the
+ * address (`reminderExtras`).
+ */
 
 /** Retries take a quarter of an hour at most; beyond an hour late, a send is overdue. */
 const OVERDUE_GRACE_MS = 60 * 60_000
@@ -99,6 +104,13 @@ async function links(row: OutboxRow, context: ReminderContext, deps: EntryDeps):
 }
 
 function reminderMessage(row: OutboxRow, context: ReminderContext, deps: EntryDeps): ClientMessage {
+  const extras = reminderExtras({
+    kind: row.reminder_kind!,
+    isLast: context.is_last,
+    detail: context.reminder_schedule.detail,
+    session: context,
+    now: deps.clock(),
+  })
   const words = {
     kind: row.reminder_kind!,
     startsAt: context.starts_at,
@@ -110,6 +122,7 @@ function reminderMessage(row: OutboxRow, context: ReminderContext, deps: EntryDe
     type: context.type,
     // "In your portal" says where: the portal, at this session.
     link: portalLink(deps.publicUrl, context.practice_slug, 'session', row.appointment_id!),
+    ...extras,
   }
   return {
     kind: row.reminder_kind!,

@@ -4,9 +4,19 @@ export {
   QUIET_HOURS,
   isQuietHour,
   planReminders,
+  quietHoursOf,
   reminderKey,
+  reminderStepOf,
+  reminderSteps,
   type PlannedReminder,
   type ReminderKind,
   type ReminderPlanInput,
+  type ReminderStepPlan,
 } from './plan'
-export { reminderText, type ReminderText, type ReminderTextInput } from './text'
+export {
+  reminderExtras,
+  reminderText,
+  type ReminderExtrasInput,
+  type ReminderText,
+  type ReminderTextInput,
+} from './text'

@@ -1,4 +1,10 @@
-import type { Channel, ReminderSchedule } from '../schemas/policies'
+import {
+  type Channel,
+  DEFAULT_QUIET_HOURS,
+  minutesOfDay,
+  type QuietHours,
+  type ReminderSchedule,
+} from '../schemas/policies'
 import { addDays } from '../time/calendar'
 import { isOpen } from '../policy/sessions'
 import { instantAt, toMillis, wallClock, type InstantInput } from '../time/zone'
@@ -7,31 +13,41 @@ import { instantAt, toMillis, wallClock, type InstantInput } from '../time/zone'
  * The reminder plan for one appointment: which messages go out, on which channels, and when.
  * The API recomputes it whenever an appointment is created or changed and writes it to the outbox.
  *
- * The rules, all in the client's own time zone:
+ * The rules, all in the client's own time zone, with the practice's steps (`reminderSteps`):
  * - Confirmation request: `hours_before_free_until` before the free-cancellation deadline (with a
  *   48 h policy and the default 24 h, that is 72 h before the session). Not for confirmed sessions.
  * - Morning-of reminder: at `morning_of.at` on the session's local date; none if that is not
  *   before the start.
- * - Quiet hours are 21:00–08:00. A confirmation request that falls in them moves earlier, to 20:30
- *   the evening before the quiet period (half an hour's margin for a busy dispatcher), so it still
- *   arrives before the deadline. A morning-of reminder never leaves the session's day: before 08:00
- *   it moves to 08:00, after 21:00 to 20:30, and is dropped if that is not before the start.
+ * - Reminders before: each `reminders[].hours_before` hours before the start.
+ * - On booking (`on_booking`): a short note that the session is booked, when the caller says the
+ *   session was just created or came in and the client may be told. Now, or after quiet hours.
+ * - Quiet hours are the practice's `quiet_hours` (21:00–08:00 when not set; a window may span
+ *   midnight). A confirmation request that falls in them moves earlier, to half an hour before they
+ *   begin (20:30 by default, a margin for a busy dispatcher), so it still arrives before the
+ *   deadline. A morning-of reminder never leaves the session's day: inside the quiet hours' early
+ *   part it moves to their end, inside the late part to half an hour before they begin, and is
+ *   dropped if that is not before the start. A reminder before the session moves later, to the
+ *   end of the quiet hours, when that is still before the start, else earlier like a confirmation.
  * - A send whose time has already passed (booked or moved late) goes out now if the session is
  *   still more than 12 h away, otherwise it is dropped. If now is inside quiet hours it waits for
- *   the next 08:00, provided the session is then still more than 12 h away (and, for the
- *   morning-of, it is still the session's day); otherwise it is dropped.
+ *   their end, provided the session is then still more than 12 h away (and, for the morning-of,
+ *   it is still the session's day); otherwise it is dropped.
+ * - Two reminders that land at the same instant go out once (the earlier step in the list wins).
  * - Nothing for sessions that are cancelled, late-cancelled, missed, attended or already started.
  * - Every enabled channel the client consented to and that is neither failing nor opted out.
  */
 
-export type ReminderKind = 'confirmation' | 'morning_of'
+export type ReminderKind = 'confirmation' | 'morning_of' | 'reminder' | 'booked'
 
 export interface PlannedReminder {
   kind: ReminderKind
   channel: Channel
   /** ISO 8601 in UTC. */
   send_at: string
-  /** `reminder/{appointment_id}/{kind}/{channel}/{version}`: a retry reuses it, a move makes a new one. */
+  /**
+   * `reminder/{appointment_id}/{step}/{channel}/{version}`: a retry reuses it, a move makes a new
+   * one. The step is the kind, or `before_{minutes}m` for a reminder before the session.
+   */
   idempotency_key: string
 }
 
@@ -46,22 +62,56 @@ export interface ReminderPlanInput {
     failing?: readonly Channel[]
     opted_out?: readonly Channel[]
   }
+  /** The session was just created or came in, and the client may hear of it (for `on_booking`). */
+  justBooked?: boolean
   now: InstantInput
 }
 
-export const QUIET_HOURS = { start: '21:00', end: '08:00' } as const
-/** Where a send that would fall in quiet hours moves to on the evening before. */
+export const QUIET_HOURS = DEFAULT_QUIET_HOURS
+/** Where a send that would fall in the default quiet hours moves to on the evening before. */
 export const EVENING_SEND_TIME = '20:30'
+/** How long before quiet hours begin a send moved out of them goes. */
+const QUIET_MARGIN_MINUTES = 30
 /** A send that is already late still goes out if the session is more than this far away. */
 export const LATE_SEND_MIN_LEAD_HOURS = 12
 
 const NO_REMINDERS = new Set(['cancelled', 'late_cancelled', 'no_show', 'attended'])
 const HOUR = 3_600_000
-const QUIET_FROM = 21 * 60
-const QUIET_UNTIL = 8 * 60
+const DAY_MINUTES = 24 * 60
 
-export function reminderKey(appointmentId: string, kind: ReminderKind, channel: Channel, version: number): string {
-  return `reminder/${appointmentId}/${kind}/${channel}/${version}`
+/** One step of the practice's schedule, in the order the schedule lists them. */
+export type ReminderStepPlan =
+  | { kind: 'confirmation'; hours_before_free_until: number }
+  | { kind: 'morning_of'; at: string }
+  | { kind: 'reminder'; hours_before: number }
+
+/** The steps a schedule sets, the two fixed ones first; a schedule without `reminders` has none more. */
+export function reminderSteps(schedule: ReminderSchedule): ReminderStepPlan[] {
+  return [
+    ...(schedule.confirmation.enabled
+      ? [{ kind: 'confirmation' as const, hours_before_free_until: schedule.confirmation.hours_before_free_until }]
+      : []),
+    ...(schedule.morning_of.enabled ? [{ kind: 'morning_of' as const, at: schedule.morning_of.at }] : []),
+    ...(schedule.reminders ?? []).map((r) => ({ kind: 'reminder' as const, hours_before: r.hours_before })),
+  ]
+}
+
+/** The quiet hours a schedule sets, or the default 21:00–08:00. */
+export function quietHoursOf(schedule: Pick<ReminderSchedule, 'quiet_hours'>): QuietHours {
+  return schedule.quiet_hours ?? DEFAULT_QUIET_HOURS
+}
+
+function stepName(step: { kind: ReminderKind; hours_before?: number }): string {
+  return step.kind === 'reminder' ? `before_${Math.round((step.hours_before ?? 0) * 60)}m` : step.kind
+}
+
+export function reminderKey(appointmentId: string, step: string, channel: Channel, version: number): string {
+  return `reminder/${appointmentId}/${step}/${channel}/${version}`
+}
+
+/** The step a reminder's key names (`confirmation`, `before_120m`, ...). */
+export function reminderStepOf(idempotencyKey: string): string {
+  return idempotencyKey.split('/')[2] ?? ''
 }
 
 /**
@@ -80,11 +130,20 @@ export function reminderNotWanted(
   return null
 }
 
-/** Whether an instant falls in the client's quiet hours (21:00 to 08:00 on their clock). */
-export function isQuietHour(instant: InstantInput, timeZone: string): boolean {
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+/** Whether a time of day (minutes since midnight) falls in quiet hours, which may span midnight. */
+function inQuiet(minutes: number, quiet: QuietHours): boolean {
+  const from = minutesOfDay(quiet.start)
+  const until = minutesOfDay(quiet.end)
+  return from > until ? minutes >= from || minutes < until : minutes >= from && minutes < until
+}
+
+/** Whether an instant falls in the client's quiet hours (21:00 to 08:00 on their clock unless set). */
+export function isQuietHour(instant: InstantInput, timeZone: string, quiet: QuietHours = DEFAULT_QUIET_HOURS): boolean {
   const { hour, minute } = wallClock(instant, timeZone)
-  const minutes = hour * 60 + minute
-  return minutes >= QUIET_FROM || minutes < QUIET_UNTIL
+  return inQuiet(hour * 60 + minute, quiet)
 }
 
 export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
@@ -98,63 +157,96 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   const channels = [...new Set(schedule.channels)].filter((c) => client.consents[c] && !blocked.has(c))
   if (channels.length === 0) return []
 
+  const quiet = quietHoursOf(schedule)
+  const quietFrom = minutesOfDay(quiet.start)
+  const quietUntil = minutesOfDay(quiet.end)
+  const spansMidnight = quietFrom > quietUntil
+  const isQuiet = (ms: number) => isQuietHour(ms, zone, quiet)
   const sessionDate = wallClock(start, zone).date
   const minutesOf = (ms: number) => {
     const { hour, minute } = wallClock(ms, zone)
     return hour * 60 + minute
   }
-  const eveningBefore = (ms: number) => {
-    const { date } = wallClock(ms, zone)
-    return instantAt(minutesOf(ms) >= QUIET_FROM ? date : addDays(date, -1), EVENING_SEND_TIME, zone).getTime()
+  /** Half an hour before quiet hours begin on `date`, which may fall on the day before. */
+  const beforeQuietOn = (date: string) => {
+    const minutes = quietFrom - QUIET_MARGIN_MINUTES
+    return minutes >= 0
+      ? instantAt(date, hhmm(minutes), zone).getTime()
+      : instantAt(addDays(date, -1), hhmm(minutes + DAY_MINUTES), zone).getTime()
   }
-  const nextMorning = (ms: number) => {
+  /** The date the quiet period holding `ms` began on. */
+  const quietBegan = (ms: number) => {
     const { date } = wallClock(ms, zone)
-    return instantAt(minutesOf(ms) < QUIET_UNTIL ? date : addDays(date, 1), QUIET_HOURS.end, zone).getTime()
+    return spansMidnight && minutesOf(ms) < quietUntil ? addDays(date, -1) : date
+  }
+  /** Before the quiet period holding `ms` (for an instant inside quiet hours). */
+  const eveningBefore = (ms: number) => beforeQuietOn(quietBegan(ms))
+  /** The end of the quiet period holding `ms` (for an instant inside quiet hours). */
+  const nextMorning = (ms: number) => {
+    const date = quietBegan(ms)
+    return instantAt(spansMidnight ? addDays(date, 1) : date, quiet.end, zone).getTime()
   }
   const farEnough = (ms: number) => start - ms > LATE_SEND_MIN_LEAD_HOURS * HOUR
 
   /**
-   * A send that missed its time: now, or the next 08:00, or not at all. A late morning-of stays on
-   * the session's day by construction: "now" is already that day, and a next-08:00 would be the
-   * following day, which is never 12 h before a session that starts on this one.
+   * A send that missed its time: now, or the end of quiet hours, or not at all. A late morning-of
+   * stays on the session's day by construction: "now" is already that day, and a later end of
+   * quiet hours is never 12 h before a session that starts on this one.
    */
   const lateSend = (): number | null => {
-    const at = isQuietHour(now, zone) ? nextMorning(now) : now
+    const at = isQuiet(now) ? nextMorning(now) : now
     return farEnough(at) ? at : null
   }
 
-  const sends: [ReminderKind, number][] = []
-
-  if (schedule.confirmation.enabled && appointment.status !== 'confirmed') {
-    const target = toMillis(input.freeUntil) - schedule.confirmation.hours_before_free_until * HOUR
-    const at = isQuietHour(target, zone) ? eveningBefore(target) : target
-    const when = at >= now ? at : lateSend()
-    if (when !== null && when < start) sends.push(['confirmation', when])
+  const sends: [ReminderKind, string, number][] = []
+  const add = (kind: ReminderKind, step: string, at: number) => {
+    // Two reminders at one instant would say the same thing twice; a confirmation request asks more.
+    const clash = sends.some(([k, , when]) => when === at && k !== 'confirmation' && kind !== 'confirmation')
+    if (!clash) sends.push([kind, step, at])
   }
 
-  if (schedule.morning_of.enabled) {
-    const target = instantAt(sessionDate, schedule.morning_of.at, zone).getTime()
-    const minutes = minutesOf(target)
-    const at =
-      minutes < QUIET_UNTIL
-        ? instantAt(sessionDate, QUIET_HOURS.end, zone).getTime()
-        : minutes >= QUIET_FROM
-          ? instantAt(sessionDate, EVENING_SEND_TIME, zone).getTime()
-          : target
-    if (at < start) {
+  if (input.justBooked && schedule.on_booking) {
+    const at = isQuiet(now) ? nextMorning(now) : now
+    if (at < start) sends.push(['booked', 'booked', at])
+  }
+
+  for (const step of reminderSteps(schedule)) {
+    if (step.kind === 'confirmation') {
+      if (appointment.status === 'confirmed') continue
+      const target = toMillis(input.freeUntil) - step.hours_before_free_until * HOUR
+      const at = isQuiet(target) ? eveningBefore(target) : target
       const when = at >= now ? at : lateSend()
-      if (when !== null) sends.push(['morning_of', when])
+      if (when !== null && when < start) add('confirmation', 'confirmation', when)
+    } else if (step.kind === 'morning_of') {
+      const target = instantAt(sessionDate, step.at, zone).getTime()
+      const minutes = minutesOf(target)
+      const early = spansMidnight ? minutes < quietUntil : true
+      const at = !isQuiet(target)
+        ? target
+        : early
+          ? instantAt(sessionDate, quiet.end, zone).getTime()
+          : beforeQuietOn(sessionDate)
+      if (at < start) {
+        const when = at >= now ? at : lateSend()
+        if (when !== null) add('morning_of', 'morning_of', when)
+      }
+    } else {
+      const target = start - step.hours_before * HOUR
+      const after = isQuiet(target) ? nextMorning(target) : target
+      const at = after < start ? after : eveningBefore(target)
+      const when = at >= now ? at : lateSend()
+      if (when !== null && when < start) add('reminder', stepName(step), when)
     }
   }
 
   return sends
-    .sort((a, b) => a[1] - b[1])
-    .flatMap(([kind, at]) =>
+    .sort((a, b) => a[2] - b[2])
+    .flatMap(([kind, step, at]) =>
       channels.map((channel) => ({
         kind,
         channel,
         send_at: new Date(at).toISOString(),
-        idempotency_key: reminderKey(appointment.id, kind, channel, appointment.version),
+        idempotency_key: reminderKey(appointment.id, step, channel, appointment.version),
       })),
     )
 }

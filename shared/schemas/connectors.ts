@@ -68,7 +68,7 @@ export type FhirSettings = z.infer<typeof FhirSettings>
 export const FhirSyncReport = FhirSettings
 
 /** What Hearth sends a client that a WhatsApp template can carry outside the 24-hour window. */
-export const WHATSAPP_MESSAGE_KINDS = ['confirmation', 'morning_of', ...NOTICE_KINDS] as const
+export const WHATSAPP_MESSAGE_KINDS = ['confirmation', 'morning_of', 'reminder', ...NOTICE_KINDS] as const
 export type WhatsappMessageKind = (typeof WHATSAPP_MESSAGE_KINDS)[number]
 
 /**

@@ -55,7 +55,7 @@ export const CallListQuery = z
 
 /** A reminder for the session so far, read from the outbox. */
 export const ReminderSummary = z.object({
-  kind: z.string().describe('confirmation or morning_of'),
+  kind: z.string().describe('confirmation, morning_of, reminder (hours before) or booked'),
   channel: z.string().describe('email, sms or push'),
   status: z.string().describe('pending, sent, failed, cancelled or skipped'),
   send_at: z.string(),

@@ -8,7 +8,7 @@ import { Channel } from './policies'
 
 export const ReminderDelivery = z.object({
   id: z.string(),
-  kind: z.enum(['confirmation', 'morning_of']),
+  kind: z.enum(['confirmation', 'morning_of', 'reminder', 'booked']),
   channel: Channel,
   /** When it was planned to go. */
   send_at: z.string(),

@@ -818,6 +818,7 @@ export const en = {
   'staff.whatsapp.templateLanguage': 'Language code',
   'staff.whatsapp.kind.confirmation': 'Confirmation request',
   'staff.whatsapp.kind.morning_of': 'Reminder on the day',
+  'staff.whatsapp.kind.reminder': 'Reminder some hours before',
   'staff.whatsapp.kind.missed': 'After a missed session',
   'staff.whatsapp.kind.offer': 'A freed time offered from the cancellation list',
   'staff.whatsapp.kind.offer_taken': 'The offered time was taken',
@@ -837,4 +838,32 @@ export const en = {
   'staff.whatsapp.disconnectConsequence':
     "Reminders and notes go by each client's other channels instead, and replies on WhatsApp no longer reach the Inbox. The secrets are deleted from Hearth.",
   'staff.whatsapp.disconnected': 'WhatsApp is disconnected.',
+  // Reminder settings
+  'staff.tab.reminders': 'Reminders',
+  'staff.reminders.title': 'Reminders',
+  'staff.reminders.lead': "When clients hear from the practice before a session. Times are on each client's own clock.",
+  'staff.reminders.steps': 'Reminders before a session',
+  'staff.reminders.confirmation': 'Ask clients to confirm',
+  'staff.reminders.confirmationHours': 'Hours before free cancellation ends',
+  'staff.reminders.morning': 'A reminder on the morning of the session',
+  'staff.reminders.morningAt': 'At',
+  'staff.reminders.hoursBefore': 'Hours before the session',
+  'staff.reminders.remove': 'Remove the reminder {hours} hours before',
+  'staff.reminders.add': 'Add a reminder',
+  'staff.reminders.joinNote':
+    'The last reminder of a video session includes the join link when it goes out in the 15 minutes before the start, as the portal shows it.',
+  'staff.reminders.more': 'Booking, quiet hours and detail',
+  'staff.reminders.onBooking': 'Send a short note when a session is booked',
+  'staff.reminders.quietFrom': 'No messages from',
+  'staff.reminders.quietUntil': 'until',
+  'staff.reminders.detailed':
+    'Name the therapist, the kind of session and the address (only for practices whose clients agree to this; reminders can show on a lock screen)',
+  'staff.reminders.adminOnly': "Only the practice's admins can change reminders.",
+  'staff.reminders.saved': 'Reminders saved.',
+  'staff.reminders.badHours':
+    'Each reminder needs its own time, in whole or quarter hours, up to {max} hours before the session.',
+  'staff.reminders.tooMany': 'A practice can send at most {count} reminders before a session.',
+  'staff.reminders.badQuiet': 'Quiet hours need a start and an end that differ, and can last at most 14 hours.',
+  'staff.reminderKind.reminder': 'Reminder before the session',
+  'staff.reminderKind.booked': 'Booking note',
 } as const

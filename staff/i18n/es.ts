@@ -837,6 +837,7 @@ export const es: Translation<typeof en> = {
   'staff.whatsapp.templateLanguage': 'Código de idioma',
   'staff.whatsapp.kind.confirmation': 'Solicitud de confirmación',
   'staff.whatsapp.kind.morning_of': 'Recordatorio del día',
+  'staff.whatsapp.kind.reminder': 'Recordatorio unas horas antes',
   'staff.whatsapp.kind.missed': 'Después de una cita perdida',
   'staff.whatsapp.kind.offer': 'Un hueco libre ofrecido desde la lista de cancelaciones',
   'staff.whatsapp.kind.offer_taken': 'El hueco ofrecido ya se ocupó',
@@ -856,4 +857,34 @@ export const es: Translation<typeof en> = {
   'staff.whatsapp.disconnectConsequence':
     'Los recordatorios y avisos irán por los otros canales de cada cliente, y las respuestas por WhatsApp ya no llegarán a Mensajes. Los secretos se borran de Hearth.',
   'staff.whatsapp.disconnected': 'WhatsApp está desconectado.',
+  // Reminder settings
+  'staff.tab.reminders': 'Recordatorios',
+  'staff.reminders.title': 'Recordatorios',
+  'staff.reminders.lead':
+    'Cuándo sabe el cliente de la consulta antes de una sesión. Las horas son las de cada cliente.',
+  'staff.reminders.steps': 'Recordatorios antes de una sesión',
+  'staff.reminders.confirmation': 'Pedir a los clientes que confirmen',
+  'staff.reminders.confirmationHours': 'Horas antes de que termine la cancelación gratuita',
+  'staff.reminders.morning': 'Un recordatorio la mañana de la sesión',
+  'staff.reminders.morningAt': 'A las',
+  'staff.reminders.hoursBefore': 'Horas antes de la sesión',
+  'staff.reminders.remove': 'Quitar el recordatorio de {hours} horas antes',
+  'staff.reminders.add': 'Añadir un recordatorio',
+  'staff.reminders.joinNote':
+    'El último recordatorio de una sesión por vídeo incluye el enlace cuando sale en los 15 minutos antes del inicio, como lo muestra el portal.',
+  'staff.reminders.more': 'Reserva, horas de silencio y detalle',
+  'staff.reminders.onBooking': 'Enviar una nota breve cuando se reserva una sesión',
+  'staff.reminders.quietFrom': 'Sin mensajes desde las',
+  'staff.reminders.quietUntil': 'hasta las',
+  'staff.reminders.detailed':
+    'Nombrar al terapeuta, el tipo de sesión y la dirección (solo si los clientes están de acuerdo; los recordatorios pueden verse en la pantalla bloqueada)',
+  'staff.reminders.adminOnly': 'Solo los administradores de la consulta pueden cambiar los recordatorios.',
+  'staff.reminders.saved': 'Recordatorios guardados.',
+  'staff.reminders.badHours':
+    'Cada recordatorio necesita su propia hora, en horas enteras o cuartos de hora, hasta {max} horas antes de la sesión.',
+  'staff.reminders.tooMany': 'Una consulta puede enviar como mucho {count} recordatorios antes de una sesión.',
+  'staff.reminders.badQuiet':
+    'Las horas de silencio necesitan un inicio y un final distintos, y duran como mucho 14 horas.',
+  'staff.reminderKind.reminder': 'Recordatorio antes de la sesión',
+  'staff.reminderKind.booked': 'Nota de reserva',
 }

@@ -846,6 +846,7 @@ export const fr: Translation<typeof en> = {
   'staff.whatsapp.templateLanguage': 'Code de langue',
   'staff.whatsapp.kind.confirmation': 'Demande de confirmation',
   'staff.whatsapp.kind.morning_of': 'Rappel du jour',
+  'staff.whatsapp.kind.reminder': 'Rappel quelques heures avant',
   'staff.whatsapp.kind.missed': 'Après une séance manquée',
   'staff.whatsapp.kind.offer': "Un créneau libéré proposé depuis la liste d'attente",
   'staff.whatsapp.kind.offer_taken': 'Le créneau proposé a été pris',
@@ -865,4 +866,34 @@ export const fr: Translation<typeof en> = {
   'staff.whatsapp.disconnectConsequence':
     "Les rappels et messages passent par les autres canaux de chaque client, et les réponses WhatsApp n'arrivent plus dans Messages. Les secrets sont supprimés de Hearth.",
   'staff.whatsapp.disconnected': 'WhatsApp est déconnecté.',
+  // Reminder settings
+  'staff.tab.reminders': 'Rappels',
+  'staff.reminders.title': 'Rappels',
+  'staff.reminders.lead':
+    'Quand les clients ont des nouvelles du cabinet avant une séance. Les heures sont celles de chaque client.',
+  'staff.reminders.steps': 'Rappels avant une séance',
+  'staff.reminders.confirmation': 'Demander aux clients de confirmer',
+  'staff.reminders.confirmationHours': "Heures avant la fin de l'annulation gratuite",
+  'staff.reminders.morning': 'Un rappel le matin de la séance',
+  'staff.reminders.morningAt': 'À',
+  'staff.reminders.hoursBefore': 'Heures avant la séance',
+  'staff.reminders.remove': 'Retirer le rappel {hours} heures avant',
+  'staff.reminders.add': 'Ajouter un rappel',
+  'staff.reminders.joinNote':
+    "Le dernier rappel d'une séance en visio contient le lien quand il part dans les 15 minutes avant le début, comme le portail l'affiche.",
+  'staff.reminders.more': 'Réservation, heures de silence et détail',
+  'staff.reminders.onBooking': 'Envoyer un court message quand une séance est réservée',
+  'staff.reminders.quietFrom': 'Aucun message de',
+  'staff.reminders.quietUntil': 'à',
+  'staff.reminders.detailed':
+    "Nommer le thérapeute, le type de séance et l'adresse (seulement si les clients sont d'accord ; les rappels peuvent s'afficher sur l'écran verrouillé)",
+  'staff.reminders.adminOnly': 'Seuls les administrateurs du cabinet peuvent modifier les rappels.',
+  'staff.reminders.saved': 'Rappels enregistrés.',
+  'staff.reminders.badHours':
+    "Chaque rappel a besoin de son propre horaire, en heures entières ou en quarts d'heure, jusqu'à {max} heures avant la séance.",
+  'staff.reminders.tooMany': 'Un cabinet peut envoyer au plus {count} rappels avant une séance.',
+  'staff.reminders.badQuiet':
+    "Les heures de silence ont besoin d'un début et d'une fin différents, et durent au plus 14 heures.",
+  'staff.reminderKind.reminder': 'Rappel avant la séance',
+  'staff.reminderKind.booked': 'Message de réservation',
 }

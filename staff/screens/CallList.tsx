@@ -175,9 +175,7 @@ function Call({
             : entry.reminders
                 .map((r) =>
                   tr('staff.calls.reminder', {
-                    kind: tr(
-                      r.kind === 'morning_of' ? 'staff.reminderKind.morning_of' : 'staff.reminderKind.confirmation',
-                    ),
+                    kind: tr(reminderKindLabel(r.kind)),
                     channel: tr(`staff.channel.${r.channel as 'email' | 'sms' | 'push'}`),
                     status: tr(`staff.reminderStatus.${reminderState(r)}`),
                   }),
@@ -294,4 +292,11 @@ function reminderState(r: { status: string; delivery_status?: string | undefined
   if (r.status === 'sent') return 'sent'
   if (r.status === 'pending') return 'planned'
   return 'notSent'
+}
+
+/** The label of a reminder's kind; anything unknown reads as a reminder. */
+function reminderKindLabel(kind: string) {
+  return kind === 'confirmation' || kind === 'morning_of' || kind === 'booked'
+    ? (`staff.reminderKind.${kind}` as const)
+    : 'staff.reminderKind.reminder'
 }

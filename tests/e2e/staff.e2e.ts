@@ -8,7 +8,7 @@ import { emailedCode, signInToConsole } from './staff-sign-in'
  * The staff console at /staff against the real server and the demo practice: Dr. Rivera signs in
  * as herself with an emailed code, works through her call list, resolves alerts (a crisis message first, a
  * fee waiver granted), edits her contact policy and reads the insight charts; an admin edits the
- * practice's cancellation policy (signed in as the owner). axe-core on every screen, screenshots at desktop and 320 px.
+ * practice's cancellation policy and reminders (signed in as the owner). axe-core on every screen, screenshots at desktop and 320 px.
  */
 
 let hearth: RunningHearth
@@ -399,6 +399,24 @@ describe('an admin', () => {
     })
     expect(therapists.find((t) => t.name === 'Dr. Maya Rivera')!.cancellation_policy).toBeUndefined()
     await check('staff-09b-therapist-rule')
+  })
+
+  it('sets the practice’s reminders: one 15 minutes before, a note at booking, its own quiet hours', async () => {
+    await page.getByRole('link', { name: 'Reminders', exact: true }).click()
+    await expect.poll(() => heading().textContent()).toBe('Reminders')
+    await page.getByRole('button', { name: 'Add a reminder' }).click()
+    await page.getByLabel('Hours before the session').fill('0.25')
+    await page.getByLabel('Send a short note when a session is booked').check()
+    await page.getByLabel('No messages from').fill('22:00')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await done('Reminders saved.')
+    const practice = await hearth.call('GET', '/v1/practice')
+    expect(practice.reminder_schedule).toMatchObject({
+      reminders: [{ hours_before: 0.25 }],
+      on_booking: true,
+      quiet_hours: { start: '22:00', end: '08:00' },
+    })
+    await check('staff-09c-reminders')
   })
 
   it('compares the therapists in the insights', async () => {

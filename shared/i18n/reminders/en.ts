@@ -19,4 +19,18 @@ export const en = {
   'reminder.morning.sms': '{practice}: a reminder of your appointment today {at}.',
   'reminder.morning.pushTitle': 'Your appointment today',
   'reminder.morning.pushBody': 'Today {at} {with}.',
+  'reminder.before.subject': 'Your appointment on {when}',
+  'reminder.before.lead': 'A reminder that your appointment {with} is on {when}.',
+  'reminder.before.sms': '{practice}: a reminder of your appointment on {when}.',
+  'reminder.before.pushTitle': 'Your appointment is coming up',
+  'reminder.before.pushBody': '{when} {with}.',
+  'reminder.booked.subject': 'Your appointment on {when} is booked',
+  'reminder.booked.lead': 'Your appointment {with} is booked for {when}.',
+  'reminder.booked.next':
+    "We'll send you a reminder before it. If the time doesn't work, you can change it in your portal.",
+  'reminder.booked.sms': '{practice}: your appointment on {when} is booked.',
+  'reminder.booked.pushTitle': 'Your appointment is booked',
+  'reminder.booked.pushBody': '{when} {with}.',
+  'reminder.join': 'Join by video: {link}',
+  'reminder.address': 'Address: {address}',
 } as const

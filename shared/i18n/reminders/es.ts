@@ -22,4 +22,18 @@ export const es: Translation<typeof en> = {
   'reminder.morning.sms': '{practice}: te recordamos tu cita de hoy {at}.',
   'reminder.morning.pushTitle': 'Tu cita de hoy',
   'reminder.morning.pushBody': 'Hoy {at} {with}.',
+  'reminder.before.subject': 'Tu cita del {when}',
+  'reminder.before.lead': 'Te recordamos que tu cita {with} es el {when}.',
+  'reminder.before.sms': '{practice}: te recordamos tu cita del {when}.',
+  'reminder.before.pushTitle': 'Tu cita se acerca',
+  'reminder.before.pushBody': '{when} {with}.',
+  'reminder.booked.subject': 'Tu cita del {when} está reservada',
+  'reminder.booked.lead': 'Tu cita {with} está reservada para el {when}.',
+  'reminder.booked.next':
+    'Te enviaremos un recordatorio antes. Si la hora no te va bien, puedes cambiarla desde tu portal.',
+  'reminder.booked.sms': '{practice}: tu cita del {when} está reservada.',
+  'reminder.booked.pushTitle': 'Tu cita está reservada',
+  'reminder.booked.pushBody': '{when} {with}.',
+  'reminder.join': 'Entra a la videollamada: {link}',
+  'reminder.address': 'Dirección: {address}',
 }

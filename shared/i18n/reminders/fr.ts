@@ -22,4 +22,18 @@ export const fr: Translation<typeof en> = {
   'reminder.morning.sms': "{practice} : rappel de votre rendez-vous aujourd'hui {at}.",
   'reminder.morning.pushTitle': "Votre rendez-vous aujourd'hui",
   'reminder.morning.pushBody': "Aujourd'hui {at} {with}.",
+  'reminder.before.subject': 'Votre rendez-vous du {when}',
+  'reminder.before.lead': 'Petit rappel : votre rendez-vous {with} est prévu le {when}.',
+  'reminder.before.sms': '{practice} : rappel de votre rendez-vous du {when}.',
+  'reminder.before.pushTitle': 'Votre rendez-vous approche',
+  'reminder.before.pushBody': '{when} {with}.',
+  'reminder.booked.subject': 'Votre rendez-vous du {when} est réservé',
+  'reminder.booked.lead': 'Votre rendez-vous {with} est réservé pour le {when}.',
+  'reminder.booked.next':
+    "Nous vous enverrons un rappel avant. Si l'horaire ne vous convient pas, vous pouvez le modifier depuis votre portail.",
+  'reminder.booked.sms': '{practice} : votre rendez-vous du {when} est réservé.',
+  'reminder.booked.pushTitle': 'Votre rendez-vous est réservé',
+  'reminder.booked.pushBody': '{when} {with}.',
+  'reminder.join': 'Rejoindre la visio : {link}',
+  'reminder.address': 'Adresse : {address}',
 }

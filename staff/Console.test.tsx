@@ -80,6 +80,29 @@ describe('the console, signed in', () => {
     ])
   })
 
+  it('counts the open alerts beside their tab, and counts again after the person acts', async () => {
+    const open = [{ id: 'a-1' }, { id: 'a-2' }] as never[]
+    const { calls } = openConsole({ alerts: async () => open.slice() })
+    await settle()
+    await settle()
+    const link = within(screen.getByRole('navigation')).getByRole('link', { name: /^Alerts/ })
+    expect(link.textContent).toBe('Alerts2, 2 open')
+    expect(calls.alerts).toHaveLength(1)
+    open.pop()
+    fireEvent.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Schedule' }))
+    location.hash = '#schedule'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await settle()
+    await settle()
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: /^Alerts/ }).textContent).toBe(
+      'Alerts1, 1 open',
+    )
+    // Nothing asks on a timer: an idle console stays idle.
+    const asked = calls.alerts!.length
+    await settle(10 * MINUTE)
+    expect(calls.alerts).toHaveLength(asked)
+  })
+
   it('shows each role the tabs its permissions allow', async () => {
     openConsole({}, () => staffMember('front_desk'))
     await settle()

@@ -73,6 +73,8 @@ const TABS: [Tab, Action, Resource][] = [
   ['account', 'read', 'own_account'],
 ]
 const TAB_NAMES = TABS.map(([name]) => name)
+/** The alerts list's page: more open than that reads "100+". */
+const ALERTS_PAGE = 100
 
 /** What every screen gets: the API as the signed-in person, who they are, and a live region. */
 export type StaffContext = {
@@ -129,6 +131,7 @@ export function Console({
   const [tab, setTab] = useState<Tab>(() => tabFromHash(location.hash))
   const [therapistId, setTherapistId] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
+  const [openAlerts, setOpenAlerts] = useState<number | null>(null)
   // The API's callbacks are made once: they read the latest state through these.
   const phaseRef = useRef(phase)
   phaseRef.current = phase
@@ -164,6 +167,16 @@ export function Console({
     document.documentElement.lang = locale
     document.title = me ? tr('staff.pageTitle', { practice: me.practice.name }) : tr('staff.title')
   }, [locale, me])
+
+  // The open alerts beside their tab, asked again as the person moves between screens or finishes
+  // something (never on a timer: every request counts as activity and would keep an idle session alive).
+  useEffect(() => {
+    if (!me || !can(me.user.role, 'read', 'alerts')) return setOpenAlerts(null)
+    api.alerts({ status: 'open' }).then(
+      (list) => setOpenAlerts(list.length),
+      () => undefined,
+    )
+  }, [me?.user.id, tab, announcement])
 
   async function loadMe() {
     const sentAt = Date.now()
@@ -289,6 +302,14 @@ export function Console({
                 <li key={name}>
                   <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
                     {tr(`staff.tab.${name}`)}
+                    {name === 'alerts' && openAlerts ? (
+                      <>
+                        <span class="nav-count" aria-hidden="true">
+                          {openAlerts >= ALERTS_PAGE ? `${ALERTS_PAGE}+` : openAlerts}
+                        </span>
+                        <span class="sr-only">{tr('staff.nav.openAlerts', { count: openAlerts })}</span>
+                      </>
+                    ) : null}
                   </a>
                 </li>
               ))}

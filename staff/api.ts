@@ -4,6 +4,7 @@ import type { ImportKind, ImportReport } from '../shared/schemas/imports'
 import type { Client, Consents, Therapist } from '../shared/schemas/people'
 import type { CalcomPatch, FhirPatch, FhirSettings, WhatsappPatch } from '../shared/schemas/connectors'
 import type { CancellationPolicy, ContactPolicy, Locale, ReminderSchedule } from '../shared/schemas/policies'
+import type { NotificationSettings } from '../shared/schemas/notifications'
 import type { Practice } from '../shared/schemas/practice'
 import type { Message, Thread } from '../shared/schemas/portal'
 import type {
@@ -126,6 +127,9 @@ export interface StaffApi extends StaffAuthApi, StaffAccountApi {
   routeThread(id: string, therapistId: string): Promise<Thread>
   /** Syncs from the practice's FHIR server now; answers how it went. */
   syncFhir(): Promise<FhirSettings>
+  /** How the signed-in person is told (GET, PUT /v1/staff/me/notifications). */
+  notificationSettings(): Promise<NotificationSettings>
+  saveNotificationSettings(settings: NotificationSettings): Promise<NotificationSettings>
   // Team, integrations and audit
   /** Everyone on the team, invited people included. */
   staffUsers(): Promise<StaffUser[]>
@@ -293,6 +297,8 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
       if (!response.ok) throw await refusal(response)
       return response.json()
     },
+    notificationSettings: () => call('GET', '/v1/staff/me/notifications'),
+    saveNotificationSettings: (settings) => call('PUT', '/v1/staff/me/notifications', settings),
     // Team, integrations and audit
     staffUsers: async () => (await call<{ data: StaffUser[] }>('GET', '/v1/staff/users')).data,
     inviteStaff: (invite) => call('POST', '/v1/staff/users', invite),

@@ -158,6 +158,8 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     reply: unscripted('reply'),
     routeThread: unscripted('routeThread'),
     syncFhir: unscripted('syncFhir'),
+    notificationSettings: async () => ({ urgent: ['email'], new_messages: 'immediately', daily_digest: true }),
+    saveNotificationSettings: async (settings) => settings,
     // Team, integrations and audit
     staffUsers: async () => [],
     inviteStaff: unscripted('inviteStaff'),

@@ -3,7 +3,7 @@ import type { NotificationSettings as Settings, UrgentChannel } from '../../shar
 import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
-import { httpNotificationsApi, type NotificationsApi } from '../notifications'
+import type { NotificationsApi } from '../notifications'
 import { Choice } from './Parts'
 
 const CHANNELS: readonly UrgentChannel[] = ['email', 'sms', 'push']
@@ -13,7 +13,7 @@ const PACES: readonly Settings['new_messages'][] = ['immediately', 'hourly', 'of
  * "How Hearth tells you" for the Account screen: where urgent alerts reach you (at any hour),
  * how often you hear of clients' new messages, and the morning digest of open alerts.
  */
-export function NotificationSettings({ api = httpNotificationsApi() }: { api?: NotificationsApi }) {
+export function NotificationSettings({ api }: { api: NotificationsApi }) {
   const { tr } = useWords()
   const loaded = useLoad(() => api.load(), [])
   const [settings, setSettings] = useState<Settings | null>(null)

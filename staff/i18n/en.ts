@@ -8,6 +8,7 @@ export const en = {
   'staff.pageTitle': '{practice} · Staff console',
   'staff.skip': 'Skip to content',
   'staff.nav': 'Staff console',
+  'staff.nav.openAlerts': { one: ', {count} open', other: ', {count} open' },
   'staff.signedInAs': 'Signed in as',
   'staff.signOut': 'Sign out',
   'staff.save': 'Save changes',

@@ -7,6 +7,7 @@ export const es: Translation<typeof en> = {
   'staff.pageTitle': '{practice} · Consola del equipo',
   'staff.skip': 'Ir al contenido',
   'staff.nav': 'Consola del equipo',
+  'staff.nav.openAlerts': { one: ', {count} abierta', other: ', {count} abiertas' },
   'staff.signedInAs': 'Sesión iniciada como',
   'staff.signOut': 'Cerrar sesión',
   'staff.save': 'Guardar cambios',

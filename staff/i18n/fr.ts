@@ -7,6 +7,7 @@ export const fr: Translation<typeof en> = {
   'staff.pageTitle': '{practice} · Console de l’équipe',
   'staff.skip': 'Aller au contenu',
   'staff.nav': 'Console de l’équipe',
+  'staff.nav.openAlerts': { one: ', {count} ouverte', other: ', {count} ouvertes' },
   'staff.signedInAs': 'Connecté en tant que',
   'staff.signOut': 'Se déconnecter',
   'staff.save': 'Enregistrer',

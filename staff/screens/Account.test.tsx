@@ -145,3 +145,17 @@ describe('Your account', () => {
     await screen.findByText('Your practice requires a second factor. Add a passkey before removing this app.')
   })
 })
+
+describe('Your account: how Hearth tells you', () => {
+  it("loads the person's own choices and saves them through the console's session", async () => {
+    const { api, calls } = fakeStaffApi({ signedInSessions: async () => [] })
+    renderScreen(AccountScreen, { api })
+    await screen.findByRole('heading', { level: 2, name: 'How Hearth tells you' })
+    fireEvent.click(await screen.findByLabelText('At most one email an hour'))
+    press('Save')
+    await screen.findByText('Saved. Hearth will tell you this way from now on.')
+    expect(calls.saveNotificationSettings).toEqual([
+      [{ urgent: ['email'], new_messages: 'hourly', daily_digest: true }],
+    ])
+  })
+})

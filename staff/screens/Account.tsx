@@ -1,3 +1,4 @@
+import { NotificationSettings } from '../components/NotificationSettings'
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { Done, Loading, Problem } from '../../ui/States'
@@ -42,6 +43,9 @@ export function Account({ ctx, passkeys }: { ctx: StaffContext; passkeys?: Passk
       <TwoStepSection ctx={ctx} />
       {/* Passkeys: staff/passkeys.ts's section goes here. */}
       {passkeys?.({ ctx })}
+      <NotificationSettings
+        api={{ load: () => ctx.api.notificationSettings(), save: (s) => ctx.api.saveNotificationSettings(s) }}
+      />
       <SessionsSection ctx={ctx} />
     </StaffScreen>
   )

@@ -2,6 +2,7 @@ import { composeDeps } from './app'
 import { connect } from './db/connect'
 import { fhirSyncJob } from './fhir/sync'
 import { holdExpiryJob } from './reschedule/expire'
+import { staffNoticeJob } from './staff-notices/rounds'
 import { type DispatchReport, dispatchDue, startDispatcher } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import type { OutboxChannel } from './outbox/queries'
@@ -61,7 +62,7 @@ if (env.DISPATCH_UNTIL_IDLE) {
   const dispatcher = startDispatcher(deps, {
     ...options,
     intervalMs: Number(env.DISPATCH_INTERVAL_MS ?? 3000),
-    periodic: [fhirSyncJob(composeDeps(deps)), holdExpiryJob(deps)],
+    periodic: [fhirSyncJob(composeDeps(deps)), holdExpiryJob(deps), staffNoticeJob(deps)],
   })
   console.log(`Hearth dispatcher running (${options.channels.join(', ')}).`)
   const shutdown = async () => {

@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { composeDeps, createApp } from './app'
 import { fhirSyncJob } from './fhir/sync'
 import { holdExpiryJob } from './reschedule/expire'
+import { staffNoticeJob } from './staff-notices/rounds'
 import { randomToken } from './crypto/web-crypto'
 import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
@@ -90,7 +91,7 @@ const dispatcher =
         handlers: outboxHandlers,
         channels: deps.push ? ['email', 'sms', 'whatsapp', 'push', 'webhook'] : ['email', 'sms', 'whatsapp', 'webhook'],
         intervalMs: dispatchEveryMs,
-        periodic: [fhirSyncJob(composeDeps(deps)), holdExpiryJob(deps)],
+        periodic: [fhirSyncJob(composeDeps(deps)), holdExpiryJob(deps), staffNoticeJob(deps)],
       })
 
 const root = new Hono()

@@ -9,6 +9,7 @@ import { dispatchDue } from './outbox/dispatch'
 import { outboxHandlers } from './outbox/handlers'
 import { resendMailer } from './providers/email'
 import { expireDueHolds } from './reschedule/expire'
+import { queueTimedStaffNotices } from './staff-notices/rounds'
 import { smsGatewaySender } from './providers/sms'
 import { whatsappCloudSender } from './providers/whatsapp'
 import { webhookSender } from './providers/webhook'
@@ -107,6 +108,9 @@ export default {
         }
         // Requests to move a session that nobody answered within the hold: the client is told.
         await expireDueHolds(deps).catch((error) => console.error('reschedule holds:', error))
+        // Staff's hourly round-ups and morning digests (claimed per hour and per day: overlaps are safe),
+        // sent by the next minute's run.
+        await queueTimedStaffNotices(deps).catch((error) => console.error('staff notices:', error))
         // Practices whose FHIR sync is due (every few minutes each; leased, so overlaps are safe).
         await syncDueFhirPractices(composeDeps(deps)).catch((error) => console.error('fhir sync:', error))
       } finally {

@@ -1,13 +1,18 @@
-import type { Viewer } from '../shared/policy/access'
 import type { ComponentChildren } from 'preact'
-import { useEffect, useMemo, useState } from 'preact/hooks'
-import type { KeyIdentity } from '../shared/schemas/practice-tools'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { Viewer } from '../shared/policy/access'
+import { type Action, can, type Resource } from '../shared/policy/permissions'
+import type { StaffMe, StaffSignInState } from '../shared/schemas/staff'
 import { readConsoleHash } from '../shared/console-links'
+import { ApiError } from '../ui/api-client'
 import { chooseLocale } from '../ui/locale'
 import { Loading } from '../ui/States'
 import { WordsProvider } from '../ui/words'
 import { words } from './i18n'
-import { httpStaffApi, type StaffApi } from './api'
+import { httpStaffApi, type SessionEvents, type StaffApi } from './api'
+import { IdleWarning } from './components/IdleWarning'
+import { idlePhase, nextChange, type SessionClock, sessionClock, touched } from './session/idle'
+import { Account, type PasskeysSection } from './screens/Account'
 import { Alerts } from './screens/Alerts'
 import { Inbox } from './screens/Inbox'
 import { Clients } from './screens/Clients'
@@ -19,7 +24,10 @@ import { ContactPolicyScreen } from './screens/ContactPolicy'
 import { Insights } from './screens/Insights'
 import { AvailabilityScreen } from './screens/Availability'
 import { MoveRequests } from './screens/MoveRequests'
-import { SignIn } from './screens/SignIn'
+import { type PasskeySlot, SignIn } from './screens/SignIn'
+import { Team } from './screens/Team'
+import { Integrations } from './screens/Integrations'
+import { Audit } from './screens/Audit'
 
 export type Tab =
   | 'inbox'
@@ -33,72 +41,114 @@ export type Tab =
   | 'contact'
   | 'cancellation'
   | 'insights'
-const TABS: Tab[] = [
-  'calls',
-  'inbox',
-  'alerts',
-  'schedule',
-  'clients',
-  'moves',
-  'availability',
-  'import',
-  'contact',
-  'cancellation',
-  'insights',
-]
-/** Tabs only the practice's admins use (a therapist key would only see a note there). */
-const ADMIN_TABS: Tab[] = ['import']
+  | 'team'
+  | 'integrations'
+  | 'audit'
+  | 'account'
 
-/** What every screen gets: the API with the signed-in key, who that key is, and a live region. */
+/** The tabs in order, each with what a role must be allowed (shared/policy/permissions.ts) to see it. */
+const TABS: [Tab, Action, Resource][] = [
+  ['calls', 'read', 'confirmation_calls'],
+  ['inbox', 'read', 'threads'],
+  ['alerts', 'read', 'alerts'],
+  ['schedule', 'read', 'appointments'],
+  ['clients', 'read', 'clients'],
+  ['moves', 'read', 'reschedule_requests'],
+  ['availability', 'read', 'availability'],
+  ['import', 'change', 'imports'],
+  // An editor: shown to those who may change some therapist's policy.
+  ['contact', 'change', 'contact_policy'],
+  // Everyone reads the practice's rule; only those allowed change it.
+  ['cancellation', 'read', 'practice'],
+  ['insights', 'read', 'insights'],
+  ['team', 'change', 'staff'],
+  ['integrations', 'change', 'api_keys'],
+  ['audit', 'read', 'audit'],
+  ['account', 'read', 'own_account'],
+]
+const TAB_NAMES = TABS.map(([name]) => name)
+
+/** What every screen gets: the API as the signed-in person, who they are, and a live region. */
 export type StaffContext = {
   api: StaffApi
-  identity: KeyIdentity
+  /** The signed-in person, their practice and their session (GET /v1/staff/me). */
+  me: StaffMe
   /** Whose records the signed-in person sees (shared/policy/access.ts). */
   viewer: Viewer
-  /** The therapist whose calls and policy are shown: the key's own, or the one an admin picked. */
+  /** The therapist whose calls and policy are shown: the person's own, or the one they picked. */
   therapistId: string | null
   /** A therapist id, or an update from the current choice (so a default never overrides a pick made meanwhile). */
   chooseTherapist: (choice: string | ((current: string | null) => string | null)) => void
   announce: (text: string) => void
+  /** Asks GET /v1/staff/me again (after a change to the person's own factors). */
+  refreshMe: () => Promise<void>
 }
-
-type Store = { read(): string | null; write(key: string | null): void }
 
 /** `#inbox` or `#inbox/<thread id>` (a page's or an alert's link): the tab; anything else: the calls. */
 const tabFromHash = (hash: string): Tab => {
   const name = (readConsoleHash(hash)?.tab ?? '') as Tab
-  return TABS.includes(name) ? name : 'calls'
+  return TAB_NAMES.includes(name) ? name : 'calls'
 }
 
+/** The invitation link's `#invitation=<token>`, if this is one. */
+const invitationIn = (hash: string): string | null => /^#invitation=([\w-]{20,200})$/.exec(hash)?.[1] ?? null
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'signing-in'; resume: StaffSignInState | null; notice: string | null }
+  | { kind: 'in'; me: StaffMe }
+
 /**
- * The staff console: sign in with an API key (kept in this tab's sessionStorage, never in the
- * address), then the call list, alerts, policies and insights. Tabs are plain links to `#name`.
+ * The staff console: each person signs in as themselves (SignIn: an emailed code, then what their
+ * practice asks for), and the session is an HttpOnly cookie the page never sees. Then the tabs
+ * their role allows, plain links to `#name`. The console counts down to the idle deadline from
+ * the requests it makes, warns before it, and signs out when it passes or the server says so.
  */
 export function Console({
-  store,
   languages,
-  makeApi = httpStaffApi,
+  makeApi = (events) => httpStaffApi({ events }),
+  passkey,
+  passkeys,
 }: {
-  store: Store
   languages: readonly string[]
-  makeApi?: (key: string) => StaffApi
+  makeApi?: (events: SessionEvents) => StaffApi
+  /** Sign in with a passkey (staff/passkeys.ts), when that part is there. */
+  passkey?: PasskeySlot
+  /** The Account screen's passkeys section (staff/passkeys.ts), when that part is there. */
+  passkeys?: PasskeysSection
 }) {
-  const [key, setKey] = useState(() => store.read())
-  const [identity, setIdentity] = useState<KeyIdentity | null>(null)
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' })
+  const [clock, setClock] = useState<SessionClock | null>(null)
+  const [warning, setWarning] = useState(false)
   const [tab, setTab] = useState<Tab>(() => tabFromHash(location.hash))
   const [therapistId, setTherapistId] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  const [signedOut, setSignedOut] = useState(false)
-  const api = useMemo(() => (key ? makeApi(key) : null), [key])
+  // The API's callbacks are made once: they read the latest state through these.
+  const phaseRef = useRef(phase)
+  phaseRef.current = phase
+  const clockRef = useRef(clock)
+  clockRef.current = clock
+  const api = useMemo(
+    () =>
+      makeApi({
+        onActivity: (sentAt) => setClock((current) => current && touched(current, sentAt)),
+        // Any 401 while signed in: the session ended elsewhere (signed out everywhere, removed, expired).
+        onSignedOut: () => {
+          if (phaseRef.current.kind === 'in') endSession('staff.signin.sessionEnded')
+        },
+      }),
+    [],
+  )
+  const me = phase.kind === 'in' ? phase.me : null
   const locale = chooseLocale(['en', 'es', 'fr'], ...languages)
-  const w = useMemo(() => words(locale, identity?.practice.time_zone ?? 'UTC'), [locale, identity])
+  const w = useMemo(() => words(locale, me?.practice.time_zone ?? 'UTC'), [locale, me?.practice.time_zone])
   const { tr } = w
 
   useEffect(() => {
     // Other fragments (the skip link's #main) leave the tab as it is.
     const onHash = () => {
       const name = (readConsoleHash(location.hash)?.tab ?? '') as Tab
-      if (TABS.includes(name)) setTab(name)
+      if (TAB_NAMES.includes(name)) setTab(name)
     }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
@@ -106,28 +156,71 @@ export function Console({
 
   useEffect(() => {
     document.documentElement.lang = locale
-    document.title = identity ? tr('staff.pageTitle', { practice: identity.practice.name }) : tr('staff.title')
-  }, [locale, identity])
+    document.title = me ? tr('staff.pageTitle', { practice: me.practice.name }) : tr('staff.title')
+  }, [locale, me])
 
-  // A key kept from earlier in this tab is checked again; a revoked one signs out.
-  useEffect(() => {
-    if (!api || identity) return
-    api.whoami().then(
-      (who) => {
-        setIdentity(who)
-        setTherapistId(who.therapist?.id ?? null)
-      },
-      () => signOut(),
-    )
-  }, [api])
-
-  function signOut() {
-    store.write(null)
-    setKey(null)
-    setIdentity(null)
-    setTherapistId(null)
-    setSignedOut(true)
+  async function loadMe() {
+    const sentAt = Date.now()
+    const who = await api.me()
+    setClock(sessionClock(who, sentAt))
+    setTherapistId((current) => (who.user.role === 'therapist' ? who.user.therapist_id : current))
+    setPhase({ kind: 'in', me: who })
   }
+
+  const signingIn = (resume: StaffSignInState | null, notice: string | null = null) =>
+    setPhase({ kind: 'signing-in', resume, notice })
+
+  const carryOn = (state: StaffSignInState) =>
+    state.next === 'done' ? loadMe().catch(() => signingIn(null)) : signingIn(state)
+
+  // On opening: an invitation link joins and signs in; else a session this browser already has carries on.
+  useEffect(() => {
+    const invitation = invitationIn(location.hash)
+    if (invitation) {
+      // The token is used once: out of the address (and the history) at once.
+      history.replaceState(null, '', `${location.pathname}${location.search}`)
+      api.acceptInvitation(invitation).then(carryOn, (error) => signingIn(null, invitationProblem(error)))
+      return
+    }
+    api.signInState().then(carryOn, () => signingIn(null))
+  }, [])
+
+  function invitationProblem(error: unknown): string {
+    if (error instanceof ApiError && error.code === 'link_expired') return tr('staff.invite.expired')
+    if (error instanceof ApiError && error.code === 'already_used') return tr('staff.invite.used')
+    if (error instanceof ApiError && error.status === 404) return tr('staff.invite.gone')
+    return w.problem(error)
+  }
+
+  function endSession(note: 'staff.signin.signedOut' | 'staff.signin.sessionEnded' | 'idle') {
+    const idleMs = clockRef.current?.idleMs
+    const minutes = idleMs ? Math.round(idleMs / 60_000) : 15
+    setClock(null)
+    setWarning(false)
+    setTherapistId(null)
+    signingIn(null, note === 'idle' ? tr('staff.signin.idleEnded', { minutes }) : tr(note))
+  }
+
+  function signOut(note: 'staff.signin.signedOut' | 'idle' = 'staff.signin.signedOut') {
+    endSession(note)
+    api.signOut().catch(() => undefined)
+  }
+
+  // One timer to the next change (the warning, the end), never a tick or a poll.
+  useEffect(() => {
+    if (!clock) return
+    const now = Date.now()
+    const phaseNow = idlePhase(clock, now)
+    if (phaseNow === 'ended') {
+      signOut('idle')
+      return
+    }
+    setWarning(phaseNow === 'warning')
+    const at = nextChange(clock, now)
+    if (at === null) return
+    const timer = setTimeout(() => setClock((current) => current && { ...current }), Math.max(0, at - now) + 50)
+    return () => clearTimeout(timer)
+  }, [clock])
 
   const announce = (text: string) => {
     setAnnouncement('')
@@ -135,52 +228,60 @@ export function Console({
   }
 
   let body: ComponentChildren
-  if (!key || !api) {
+  if (phase.kind === 'signing-in') {
     body = (
       <SignIn
-        makeApi={makeApi}
-        notice={signedOut ? tr('staff.signin.signedOut') : null}
-        onSignedIn={(newKey, who) => {
-          store.write(newKey)
-          setKey(newKey)
-          setIdentity(who)
-          setTherapistId(who.therapist?.id ?? null)
-          setSignedOut(false)
-        }}
+        api={api}
+        resume={phase.resume}
+        notice={phase.notice}
+        passkey={passkey}
+        onSignedIn={() => loadMe().catch(() => signingIn(null))}
       />
     )
-  } else if (!identity) {
+  } else if (phase.kind === 'starting') {
     body = (
       <main id="main" class="staff-main" tabIndex={-1}>
         <Loading />
       </main>
     )
   } else {
-    const viewer = { role: identity.role, therapistId: identity.therapist?.id ?? null }
-    const ctx: StaffContext = { api, identity, viewer, therapistId, chooseTherapist: setTherapistId, announce }
-    const who = identity.therapist?.name ?? tr('staff.role.admin')
+    const { me } = phase
+    const role = me.user.role
+    const viewer = { role, therapistId: me.user.therapist_id }
+    const ctx: StaffContext = {
+      api,
+      me,
+      viewer,
+      therapistId,
+      chooseTherapist: setTherapistId,
+      announce,
+      refreshMe: () => loadMe(),
+    }
+    const tabs = TABS.filter(([, action, resource]) => can(role, action, resource)).map(([name]) => name)
+    const shown = tabs.includes(tab) ? tab : tabs[0]!
     body = (
       <>
         <header class="staff-top">
           <div class="staff-top-inner">
             <p class="practice">
-              {identity.practice.name}
+              {me.practice.name}
               <span class="staff-badge">{tr('staff.title')}</span>
             </p>
             <div class="staff-who">
               <span>
-                {tr('staff.signedInAs')} <strong>{who}</strong>
+                {tr('staff.signedInAs')} <strong>{me.user.name}</strong>
+                <span class="staff-role">{tr(`staff.role.${role}`)}</span>
               </span>
-              <button type="button" class="link-button" onClick={signOut}>
+              <button type="button" class="link-button" onClick={() => signOut()}>
                 {tr('staff.signOut')}
               </button>
             </div>
           </div>
           <nav class="staff-nav" aria-label={tr('staff.nav')}>
             <ul>
-              {TABS.filter((name) => viewer.role === 'admin' || !ADMIN_TABS.includes(name)).map((name) => (
+              {tabs.map((name) => (
                 <li key={name}>
-                  <a href={`#${name}`} aria-current={tab === name ? 'page' : undefined}>
+                  <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
                     {tr(`staff.tab.${name}`)}
                   </a>
                 </li>
@@ -188,18 +289,30 @@ export function Console({
             </ul>
           </nav>
         </header>
+        {warning && (
+          <IdleWarning
+            onStay={() => {
+              loadMe().catch(() => undefined)
+            }}
+            onSignOut={() => signOut()}
+          />
+        )}
         <main id="main" class="staff-main" tabIndex={-1}>
-          {tab === 'calls' && <CallList ctx={ctx} />}
-          {tab === 'inbox' && <Inbox ctx={ctx} />}
-          {tab === 'alerts' && <Alerts ctx={ctx} />}
-          {tab === 'moves' && <MoveRequests ctx={ctx} />}
-          {tab === 'availability' && <AvailabilityScreen ctx={ctx} />}
-          {tab === 'contact' && <ContactPolicyScreen ctx={ctx} />}
-          {tab === 'cancellation' && <CancellationPolicyScreen ctx={ctx} />}
-          {tab === 'insights' && <Insights ctx={ctx} />}
-          {tab === 'schedule' && <Schedule ctx={ctx} />}
-          {tab === 'clients' && <Clients ctx={ctx} />}
-          {tab === 'import' && <Import ctx={ctx} />}
+          {shown === 'calls' && <CallList ctx={ctx} />}
+          {shown === 'inbox' && <Inbox ctx={ctx} />}
+          {shown === 'alerts' && <Alerts ctx={ctx} />}
+          {shown === 'moves' && <MoveRequests ctx={ctx} />}
+          {shown === 'availability' && <AvailabilityScreen ctx={ctx} />}
+          {shown === 'contact' && <ContactPolicyScreen ctx={ctx} />}
+          {shown === 'cancellation' && <CancellationPolicyScreen ctx={ctx} />}
+          {shown === 'insights' && <Insights ctx={ctx} />}
+          {shown === 'schedule' && <Schedule ctx={ctx} />}
+          {shown === 'clients' && <Clients ctx={ctx} />}
+          {shown === 'import' && <Import ctx={ctx} />}
+          {shown === 'team' && <Team ctx={ctx} />}
+          {shown === 'integrations' && <Integrations ctx={ctx} />}
+          {shown === 'audit' && <Audit ctx={ctx} />}
+          {shown === 'account' && <Account ctx={ctx} passkeys={passkeys} />}
         </main>
       </>
     )

@@ -11,13 +11,24 @@ import type {
   CallOutcome,
   ConfirmationCall,
   InsightGrouping,
-  KeyIdentity,
   NoShowInsights,
 } from '../shared/schemas/practice-tools'
 import type { Availability, RescheduleRequestItem } from '../shared/schemas/availability'
+import type { ApiKey, ApiKeyCreated } from '../shared/schemas/practice'
+import type {
+  AuditEntry as AuditEntrySchema,
+  StaffMe,
+  StaffSessionSummary,
+  StaffSignInState,
+  StaffUser,
+  TotpEnrolment,
+} from '../shared/schemas/staff'
+import type { StaffRole } from '../shared/policy/permissions'
 import { ApiError, refusal, send } from '../ui/api-client'
 
 export type MoveRequest = import('zod').infer<typeof RescheduleRequestItem>
+export type StaffSession = import('zod').infer<typeof StaffSessionSummary>
+export type TotpSecret = import('zod').infer<typeof TotpEnrolment>
 
 export type AlertFilter = { status: 'open' | 'resolved'; audience?: 'therapist' | 'front_desk' | undefined }
 export type Resolution = { note?: string; decision?: 'grant' | 'decline' }
@@ -38,9 +49,43 @@ export type ClientFields = {
   consents: Partial<Consents>
 }
 
-/** Everything the console asks of the practice API, with the key it was signed in with. */
-export interface StaffApi {
-  whoami(): Promise<KeyIdentity>
+/**
+ * Signing in (`/v1/staff/auth/*`): each step answers where signing in stands. The session lives
+ * in an HttpOnly cookie the console never sees.
+ */
+export interface StaffAuthApi {
+  /** Where signing in stands for this browser's cookie (401 when there is no session). */
+  signInState(): Promise<StaffSignInState>
+  /** Emails a 6-digit code (the same answer whether or not the email is staff). */
+  sendCode(email: string): Promise<void>
+  verifyCode(email: string, code: string): Promise<StaffSignInState>
+  choosePractice(practiceId: string): Promise<StaffSignInState>
+  totpSignIn(code: string): Promise<StaffSignInState>
+  recoverySignIn(code: string): Promise<StaffSignInState>
+  /** The invitation link's token: joins the practice and signs the person in. */
+  acceptInvitation(token: string): Promise<StaffSignInState>
+  signOut(): Promise<void>
+  /** Starts enrolling an authenticator app (also a step of signing in when the practice requires one). */
+  startTotp(): Promise<TotpSecret>
+  confirmTotp(code: string): Promise<StaffSignInState>
+}
+
+/** The signed-in person's own account (`/v1/staff/me/*`). */
+export interface StaffAccountApi {
+  /** Who is signed in. Every request moves the idle deadline on, so the console never polls this. */
+  me(): Promise<StaffMe>
+  removeTotp(): Promise<void>
+  /** Ten new recovery codes, shown once; the earlier ones stop working. */
+  newRecoveryCodes(): Promise<string[]>
+  /** Where this person is signed in (this browser marked `current`). */
+  signedInSessions(): Promise<StaffSession[]>
+  endSignedInSession(id: string): Promise<void>
+  /** Ends every other session of this person; answers how many ended. */
+  endOtherSignedInSessions(): Promise<number>
+}
+
+/** Everything the console asks of the practice API, as the signed-in person. */
+export interface StaffApi extends StaffAuthApi, StaffAccountApi {
   therapists(): Promise<Therapist[]>
   callList(q: { therapistId?: string | undefined; date?: string | undefined; locale: Locale }): Promise<CallList>
   recordCall(appointmentId: string, outcome: CallOutcome, note?: string): Promise<ConfirmationCall>
@@ -81,14 +126,52 @@ export interface StaffApi {
   routeThread(id: string, therapistId: string): Promise<Thread>
   /** Syncs from the practice's FHIR server now; answers how it went. */
   syncFhir(): Promise<FhirSettings>
+  // Team, integrations and audit
+  /** Everyone on the team, invited people included. */
+  staffUsers(): Promise<StaffUser[]>
+  /** Sends the invitation email (a single-use link for 7 days). */
+  inviteStaff(invite: StaffInvite): Promise<StaffUser>
+  /** A new role (and therapist, for a therapist): their sessions end, so they sign in again. */
+  changeStaffRole(id: string, role: StaffRole, therapistId: string | null): Promise<StaffUser>
+  /** Removes someone: their sessions end at once. */
+  removeStaff(id: string): Promise<void>
+  resendInvitation(id: string): Promise<StaffUser>
+  withdrawInvitation(id: string): Promise<void>
+  apiKeys(): Promise<ApiKeySummary[]>
+  /** The new key with its secret as `key`, shown this once. */
+  createApiKey(key: NewApiKey): Promise<import('zod').infer<typeof ApiKeyCreated>>
+  revokeApiKey(id: string): Promise<void>
+  /** A page of the audit log, newest first; `cursor` is the previous page's `next_cursor`. */
+  auditLog(filter: AuditFilter, cursor?: string): Promise<AuditPage>
+  /** The matching lines as a spreadsheet (CSV text). */
+  auditCsv(filter: AuditFilter): Promise<string>
 }
 
-export function httpStaffApi(key: string, options: { base?: string; fetch?: typeof fetch } = {}): StaffApi {
+/** What the console hears of every request: activity moves the idle deadline on; 401 means signed out. */
+export type SessionEvents = {
+  /** A request reached the session (it was sent at `sentAt`, by this browser's clock). */
+  onActivity?: (sentAt: number) => void
+  onSignedOut?: () => void
+}
+
+/**
+ * The practice API with this browser's staff session cookie (same origin only: the browser adds
+ * the Origin header unsafe methods need). No key, no token: nothing for a script to read.
+ */
+export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; events?: SessionEvents } = {}): StaffApi {
   const base = options.base ?? ''
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  const events = options.events ?? {}
+
+  function heard(response: Response, sentAt: number) {
+    if (response.status === 401) events.onSignedOut?.()
+    else events.onActivity?.(sentAt)
+  }
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await send(doFetch, `${base}${path}`, method, { body, authorization: `Bearer ${key}` })
+    const sentAt = Date.now()
+    const response = await send(doFetch, `${base}${path}`, method, { body, credentials: 'same-origin' })
+    heard(response, sentAt)
     if (!response.ok) throw await refusal(response)
     return (await response.json().catch(() => null)) as T
   }
@@ -97,9 +180,33 @@ export function httpStaffApi(key: string, options: { base?: string; fetch?: type
     for (const [name, value] of Object.entries(params)) if (value) search.set(name, value)
     return search.toString()
   }
+  const auth = (path: string, body?: unknown) => call<StaffSignInState>('POST', `/v1/staff/auth/${path}`, body)
 
   return {
-    whoami: () => call('GET', '/v1/whoami'),
+    signInState: () => call('GET', '/v1/staff/auth'),
+    sendCode: async (email) => {
+      await auth('start', { email })
+    },
+    verifyCode: (email, code) => auth('verify', { email, code }),
+    choosePractice: (practiceId) => auth('practice', { practice_id: practiceId }),
+    totpSignIn: (code) => auth('totp', { code }),
+    recoverySignIn: (code) => auth('recovery', { code }),
+    acceptInvitation: (token) => call('POST', '/v1/staff/invitations/accept', { token }),
+    signOut: async () => {
+      await auth('logout')
+    },
+    startTotp: () => call('POST', '/v1/staff/me/totp'),
+    confirmTotp: (code) => call('POST', '/v1/staff/me/totp/confirm', { code }),
+    me: () => call('GET', '/v1/staff/me'),
+    removeTotp: async () => {
+      await call('DELETE', '/v1/staff/me/totp')
+    },
+    newRecoveryCodes: async () => (await call<{ codes: string[] }>('POST', '/v1/staff/me/recovery-codes')).codes,
+    signedInSessions: async () => (await call<{ data: StaffSession[] }>('GET', '/v1/staff/me/sessions')).data,
+    endSignedInSession: async (id) => {
+      await call('DELETE', `/v1/staff/me/sessions/${encodeURIComponent(id)}`)
+    },
+    endOtherSignedInSessions: async () => (await call<{ ended: number }>('DELETE', '/v1/staff/me/sessions')).ended,
     therapists: async () => (await call<{ data: Therapist[] }>('GET', '/v1/therapists?limit=200')).data,
     callList: ({ therapistId, date, locale }) =>
       call('GET', `/v1/confirmation-calls?${q({ therapist_id: therapistId, date, locale })}`),
@@ -163,39 +270,63 @@ export function httpStaffApi(key: string, options: { base?: string; fetch?: type
     syncFhir: () => call('POST', '/v1/fhir/sync'),
     importFile: async (kind, csv, { dryRun, notifyClient }) => {
       const url = `${base}/v1/imports?${q({ kind, dry_run: String(dryRun), notify_client: String(notifyClient) })}`
+      const sentAt = Date.now()
       let response: Response
       try {
         response = await doFetch(url, {
           method: 'POST',
-          headers: { accept: 'application/json', 'content-type': 'text/csv', authorization: `Bearer ${key}` },
+          headers: { accept: 'application/json', 'content-type': 'text/csv' },
           body: csv,
-          credentials: 'omit',
+          credentials: 'same-origin',
         })
       } catch {
         throw new ApiError(0, 'network', 'Hearth could not be reached.')
       }
+      heard(response, sentAt)
       if (!response.ok) throw await refusal(response)
       return response.json()
     },
+    // Team, integrations and audit
+    staffUsers: async () => (await call<{ data: StaffUser[] }>('GET', '/v1/staff/users')).data,
+    inviteStaff: (invite) => call('POST', '/v1/staff/users', invite),
+    changeStaffRole: (id, role, therapistId) =>
+      call('PATCH', `/v1/staff/users/${encodeURIComponent(id)}`, { role, therapist_id: therapistId }),
+    removeStaff: async (id) => {
+      await call('DELETE', `/v1/staff/users/${encodeURIComponent(id)}`)
+    },
+    resendInvitation: (id) => call('POST', `/v1/staff/users/${encodeURIComponent(id)}/invitation`),
+    withdrawInvitation: async (id) => {
+      await call('DELETE', `/v1/staff/users/${encodeURIComponent(id)}/invitation`)
+    },
+    apiKeys: async () => (await call<{ data: ApiKeySummary[] }>('GET', '/v1/api-keys')).data,
+    createApiKey: (key) => call('POST', '/v1/api-keys', key),
+    revokeApiKey: async (id) => {
+      await call('DELETE', `/v1/api-keys/${encodeURIComponent(id)}`)
+    },
+    auditLog: ({ actorId, from, to }, cursor) =>
+      call('GET', `/v1/audit-log?${q({ actor_id: actorId, from, to, cursor, limit: '50' })}`),
+    auditCsv: async ({ actorId, from, to }) => {
+      let response: Response
+      const sentAt = Date.now()
+      try {
+        response = await doFetch(`${base}/v1/audit-log?${q({ actor_id: actorId, from, to, limit: '500' })}`, {
+          method: 'GET',
+          headers: { accept: 'text/csv' },
+          credentials: 'same-origin',
+        })
+      } catch {
+        throw new ApiError(0, 'network', 'Hearth could not be reached.')
+      }
+      heard(response, sentAt)
+      if (!response.ok) throw await refusal(response)
+      return response.text()
+    },
   }
 }
-
-/** The key lives in this tab's sessionStorage only: gone when the tab closes or on sign out. */
-const STORAGE_KEY = 'hearth-staff-key'
-export const keyStore = {
-  read(): string | null {
-    try {
-      return sessionStorage.getItem(STORAGE_KEY)
-    } catch {
-      return null
-    }
-  },
-  write(key: string | null) {
-    try {
-      if (key) sessionStorage.setItem(STORAGE_KEY, key)
-      else sessionStorage.removeItem(STORAGE_KEY)
-    } catch {
-      // Storage refused (private mode): the key lives in memory for this page only.
-    }
-  },
-}
+// Team, integrations and audit: the shapes those screens send and get.
+export type StaffInvite = { email: string; name: string; role: StaffRole; therapist_id?: string }
+export type ApiKeySummary = import('zod').infer<typeof ApiKey>
+export type NewApiKey = { name: string; role: ApiKeySummary['role']; therapist_id?: string }
+export type AuditFilter = { actorId?: string | undefined; from?: string | undefined; to?: string | undefined }
+export type AuditEntry = import('zod').infer<typeof AuditEntrySchema>
+export type AuditPage = { data: AuditEntry[]; next_cursor: string | null }

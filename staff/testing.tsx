@@ -7,7 +7,7 @@ import { defaultCrisisResources } from '../shared/crisis'
 import type { Therapist } from '../shared/schemas/people'
 import type { ContactPolicy } from '../shared/schemas/policies'
 import type { Practice } from '../shared/schemas/practice'
-import type { KeyIdentity } from '../shared/schemas/practice-tools'
+import type { StaffMe } from '../shared/schemas/staff'
 import { WordsProvider } from '../ui/words'
 import type { StaffApi } from './api'
 import type { StaffContext } from './Console'
@@ -65,12 +65,38 @@ export const PRACTICE: Practice = {
   branding: { accent_color: '#2f6f62' },
   urgent_escalation_minutes: 15,
   reschedule: DEFAULT_RESCHEDULE,
+  staff_second_factor: 'optional',
+  staff_idle_minutes: 15,
 }
 
-export const ADMIN: KeyIdentity = {
-  key_id: 'k-admin',
-  role: 'admin',
-  practice: { id: PRACTICE.id, name: PRACTICE.name, slug: 'demo', time_zone: ZONE },
+/** Priya Shah, the practice's owner, signed in a moment ago (idle after 15 minutes). */
+export const OWNER: StaffMe = {
+  user: {
+    id: 'u-owner',
+    name: 'Priya Shah',
+    email: 'owner@calmwaters.example',
+    role: 'owner',
+    therapist_id: null,
+    phone: null,
+  },
+  practice: {
+    id: PRACTICE.id,
+    name: PRACTICE.name,
+    slug: 'demo',
+    time_zone: ZONE,
+    staff_second_factor: 'optional',
+    staff_idle_minutes: 15,
+  },
+  session: {
+    idle_expires_at: new Date(Date.now() + 15 * 60_000).toISOString(),
+    expires_at: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+  },
+  second_factors: [],
+  recovery_codes_left: 0,
+}
+/** Someone else on the team, such as `staffMember('therapist', RIVERA.id)`. */
+export function staffMember(role: StaffMe['user']['role'], therapistId: string | null = null): StaffMe {
+  return { ...OWNER, user: { ...OWNER.user, id: `u-${role}`, role, therapist_id: therapistId } }
 }
 
 type Calls = Partial<Record<keyof StaffApi, unknown[][]>>
@@ -82,7 +108,22 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     throw new Error(`${name} is not scripted in this test`)
   }
   const base: StaffApi = {
-    whoami: async () => ADMIN,
+    signInState: async () => ({ next: 'done' }),
+    sendCode: async () => undefined,
+    verifyCode: unscripted('verifyCode'),
+    choosePractice: unscripted('choosePractice'),
+    totpSignIn: unscripted('totpSignIn'),
+    recoverySignIn: unscripted('recoverySignIn'),
+    acceptInvitation: unscripted('acceptInvitation'),
+    signOut: async () => undefined,
+    startTotp: unscripted('startTotp'),
+    confirmTotp: unscripted('confirmTotp'),
+    me: async () => OWNER,
+    removeTotp: unscripted('removeTotp'),
+    newRecoveryCodes: unscripted('newRecoveryCodes'),
+    signedInSessions: async () => [],
+    endSignedInSession: unscripted('endSignedInSession'),
+    endOtherSignedInSessions: unscripted('endOtherSignedInSessions'),
     therapists: async () => [RIVERA, OKAFOR],
     callList: unscripted('callList'),
     recordCall: unscripted('recordCall'),
@@ -117,6 +158,18 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     reply: unscripted('reply'),
     routeThread: unscripted('routeThread'),
     syncFhir: unscripted('syncFhir'),
+    // Team, integrations and audit
+    staffUsers: async () => [],
+    inviteStaff: unscripted('inviteStaff'),
+    changeStaffRole: unscripted('changeStaffRole'),
+    removeStaff: unscripted('removeStaff'),
+    resendInvitation: unscripted('resendInvitation'),
+    withdrawInvitation: unscripted('withdrawInvitation'),
+    apiKeys: async () => [],
+    createApiKey: unscripted('createApiKey'),
+    revokeApiKey: unscripted('revokeApiKey'),
+    auditLog: async () => ({ data: [], next_cursor: null }),
+    auditCsv: unscripted('auditCsv'),
     ...overrides,
   }
   const api = Object.fromEntries(
@@ -134,18 +187,23 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
 /** Renders a console screen with a working therapist choice, as Console gives it. */
 export function renderScreen(
   Screen: (props: { ctx: StaffContext }) => ComponentChildren,
-  { api, identity = ADMIN }: { api: StaffApi; identity?: KeyIdentity },
+  {
+    api,
+    me = OWNER,
+    refreshMe = async () => undefined,
+  }: { api: StaffApi; me?: StaffMe; refreshMe?: () => Promise<void> },
 ) {
   const announced: string[] = []
   function Harness() {
-    const [therapistId, setTherapistId] = useState<string | null>(identity.therapist?.id ?? null)
+    const [therapistId, setTherapistId] = useState<string | null>(me.user.therapist_id)
     const ctx: StaffContext = {
       api,
-      identity,
-      viewer: { role: identity.role, therapistId: identity.therapist?.id ?? null },
+      me,
+      viewer: { role: me.user.role, therapistId: me.user.therapist_id },
       therapistId,
       chooseTherapist: setTherapistId,
       announce: (text) => void announced.push(text),
+      refreshMe,
     }
     return <Screen ctx={ctx} />
   }

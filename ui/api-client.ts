@@ -1,5 +1,6 @@
 /**
- * How both apps talk to Hearth's API: JSON in and out, never a cookie, and every refusal as one
+ * How both apps talk to Hearth's API: JSON in and out, a cookie only when asked (the console's
+ * staff session), and every refusal as one
  * `ApiError` read from the API's one error shape (`{"error": {"code", "message", "details"}}`).
  * Each app's own client (widget/app/api.ts, staff/api.ts) adds its paths and its credentials.
  */
@@ -23,9 +24,9 @@ export async function send(
   doFetch: Fetch,
   url: string,
   method: string,
-  options: { body?: unknown; authorization?: string | undefined } = {},
+  options: { body?: unknown; authorization?: string | undefined; credentials?: RequestCredentials } = {},
 ): Promise<Response> {
-  const { body, authorization } = options
+  const { body, authorization, credentials = 'omit' } = options
   const headers: Record<string, string> = { accept: 'application/json' }
   if (authorization) headers.authorization = authorization
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -34,7 +35,7 @@ export async function send(
       method,
       headers,
       ...(body !== undefined && { body: JSON.stringify(body) }),
-      credentials: 'omit',
+      credentials,
     })
   } catch {
     throw new ApiError(0, 'network', 'Hearth could not be reached.')

@@ -2,7 +2,7 @@ import type { Tx } from '../db/connect'
 
 /** An alert's history (040_conversations.sql): each page, escalation and acknowledgement. */
 
-export type AlertEventKind = 'paged' | 'escalated' | 'page_failed' | 'acknowledged'
+export type AlertEventKind = 'paged' | 'escalated' | 'page_failed' | 'acknowledged' | 'resolved'
 
 export type AlertEventRow = {
   alert_id: string
@@ -11,12 +11,14 @@ export type AlertEventRow = {
   recipient: string | null
   channel: 'email' | 'sms' | 'push' | null
   detail: Record<string, unknown>
+  /** Who, by name: the therapist record or staff member the recipient key names (read, not stored). */
+  name?: string | null
 }
 
 export async function recordAlertEvents(
   tx: Tx,
   practiceId: string,
-  events: (Omit<AlertEventRow, 'detail'> & { detail?: Record<string, unknown> })[],
+  events: (Omit<AlertEventRow, 'detail' | 'name'> & { detail?: Record<string, unknown> })[],
 ): Promise<void> {
   for (const event of events) {
     await tx`
@@ -29,9 +31,14 @@ export async function recordAlertEvents(
 export async function alertHistory(tx: Tx, practiceId: string, alertIds: string[]): Promise<AlertEventRow[]> {
   if (!alertIds.length) return []
   return tx<AlertEventRow[]>`
-    select alert_id, at, kind, recipient, channel, detail from alert_events
-    where practice_id = ${practiceId} and alert_id = any(${alertIds}::uuid[])
-    order by at, id`
+    select e.alert_id, e.at, e.kind, e.recipient, e.channel, e.detail,
+           coalesce(th.name, su.name) as name
+    from alert_events e
+    left join therapists th on th.practice_id = e.practice_id and e.recipient = 'therapist:' || th.id::text
+    left join staff_users su on su.practice_id = e.practice_id
+      and (e.recipient = su.id::text or e.recipient = 'staff:' || su.id::text)
+    where e.practice_id = ${practiceId} and e.alert_id = any(${alertIds}::uuid[])
+    order by e.at, e.id`
 }
 
 /**

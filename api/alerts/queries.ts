@@ -28,6 +28,8 @@ export type AlertRow = {
   acknowledged_by: string | null
   /** The client's phone now (for a call back), read with the alert. */
   client_phone?: string | null
+  /** The alert's session, or else the client's next one after it was raised, read with the alert. */
+  session?: { id: string; starts_at: string } | null
 }
 
 /** The alert as the API shows it; `publicUrl` gives the link into the console where it is handled. */
@@ -42,6 +44,7 @@ export function toAlert(row: AlertRow, clientNote?: string | null, publicUrl?: s
     appointment_id: row.appointment_id,
     thread_id: row.thread_id,
     client_phone: row.client_phone ?? null,
+    session: row.session ?? null,
     console_url:
       publicUrl === undefined
         ? null
@@ -68,16 +71,41 @@ export function toAlertEvent(row: AlertEventRow): AlertEvent {
     at: iso(row.at),
     kind: row.kind,
     recipient: row.recipient,
+    name: row.name ?? null,
     channel: row.channel,
     ...row.detail,
   }) as AlertEvent
+}
+
+/** The alert's history as the API shows it: its recorded events, then its resolution (kept on the alert itself). */
+export function alertHistoryOf(row: AlertRow, events: AlertEventRow[]): AlertEvent[] {
+  const history = events.filter((e) => e.alert_id === row.id).map(toAlertEvent)
+  if (row.resolved_at) {
+    history.push(
+      compact({
+        at: iso(row.resolved_at),
+        kind: 'resolved',
+        recipient: row.resolved_by,
+        name: row.resolved_by_name,
+      }) as AlertEvent,
+    )
+  }
+  return history
 }
 
 const columns = (tx: Tx) =>
   tx`id, practice_id, kind, audience, therapist_id, client_id, appointment_id, thread_id, dedupe_key, summary,
      context, client_note_ciphertext, client_note_iv, status, created_at, resolved_at, resolved_by, resolved_by_name, resolution_note,
      acknowledged_at, acknowledged_by,
-     (select c.phone from clients c where c.practice_id = alerts.practice_id and c.id = alerts.client_id) as client_phone`
+     (select c.phone from clients c where c.practice_id = alerts.practice_id and c.id = alerts.client_id) as client_phone,
+     (select json_build_object('id', a.id, 'starts_at', to_char(a.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+      from appointments a
+      where a.practice_id = alerts.practice_id
+        and (a.id = alerts.appointment_id
+          or (alerts.appointment_id is null and a.client_id = alerts.client_id
+            and a.status in ('scheduled', 'confirmed') and a.starts_at > alerts.created_at
+            and (alerts.therapist_id is null or a.therapist_id = alerts.therapist_id)))
+      order by a.starts_at limit 1) as session`
 
 /** A new alert: open, so nothing about its resolution yet. */
 export type AlertValues = Omit<

@@ -4,7 +4,7 @@ import { openClientNote } from './raise'
 import { therapistScope } from '../api-keys/auth'
 import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
-import { findAlert, listAlerts, resolveAlert, toAlert, toAlertEvent } from './queries'
+import { alertHistoryOf, findAlert, listAlerts, resolveAlert, toAlert } from './queries'
 import { audit } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
@@ -26,7 +26,7 @@ export function alertRoutes(deps: Deps) {
       summary: 'Alerts that need a person: urgent (crisis) first, then newest',
       tags: ['alerts'],
       auth: 'api_key',
-      responses: { 200: { description: 'A page of alerts', schema: listOf(Alert) } },
+      responses: { 200: { description: 'A page of alerts, each with its history', schema: listOf(AlertWithHistory) } },
     }),
     input('query', AlertListQuery),
     async (c) => {
@@ -34,11 +34,20 @@ export function alertRoutes(deps: Deps) {
       const q = c.req.valid('query')
       const only = therapistScope(c.var.principal, q.therapist_id)
       if (only === null) return c.json({ data: [], next_cursor: null })
-      const result = await inPractice(deps.sql, practiceId, (tx) =>
-        listAlerts(tx, practiceId, { ...q, therapistId: only }),
-      )
+      const { result, events } = await inPractice(deps.sql, practiceId, async (tx) => {
+        const result = await listAlerts(tx, practiceId, { ...q, therapistId: only })
+        const events = await alertHistory(
+          tx,
+          practiceId,
+          result.data.map((row) => row.id),
+        )
+        return { result, events }
+      })
       const data = await Promise.all(
-        result.data.map(async (row) => toAlert(row, await openClientNote(deps.secret, row), deps.publicUrl)),
+        result.data.map(async (row) => ({
+          ...toAlert(row, await openClientNote(deps.secret, row), deps.publicUrl),
+          history: alertHistoryOf(row, events),
+        })),
       )
       return c.json({ data, next_cursor: result.next_cursor })
     },
@@ -97,7 +106,7 @@ export function alertRoutes(deps: Deps) {
   app.get(
     '/:id',
     describe({
-      summary: 'An alert with its history: each page, escalation and acknowledgement',
+      summary: 'An alert with its history: each page, escalation, acknowledgement and the resolution',
       tags: ['alerts'],
       auth: 'api_key',
       responses: { 200: { description: 'The alert', schema: AlertWithHistory } },
@@ -112,7 +121,7 @@ export function alertRoutes(deps: Deps) {
       if (!found) throw notFound('That alert')
       return c.json({
         ...toAlert(found.row, await openClientNote(deps.secret, found.row), deps.publicUrl),
-        history: found.history.map(toAlertEvent),
+        history: alertHistoryOf(found.row, found.history),
       })
     },
   )

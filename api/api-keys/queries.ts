@@ -1,4 +1,4 @@
-import type { Tx } from '../db/connect'
+import type { Sql, Tx } from '../db/connect'
 import { iso } from '../db/rows'
 
 export type KeyPrincipal = {
@@ -16,6 +16,7 @@ type KeyRow = {
   name: string
   key_prefix: string
   created_at: Date
+  last_used_at: Date | null
 }
 
 export function toApiKey(row: KeyRow) {
@@ -26,13 +27,22 @@ export function toApiKey(row: KeyRow) {
     name: row.name,
     prefix: row.key_prefix,
     created_at: iso(row.created_at),
+    last_used_at: row.last_used_at ? iso(row.last_used_at) : null,
   }
 }
 
-/** System lookup: the key's hash is the only thing known before the practice is. */
-export async function findPrincipalByHash(tx: Tx, hash: string): Promise<KeyPrincipal | null> {
-  const [row] = await tx<KeyRow[]>`
-    select id, practice_id, role, therapist_id from api_keys where key_hash = ${hash} and revoked_at is null`
+/**
+ * The key behind `hash`, before its practice is known: one statement, no transaction of its own
+ * (hearth_key_principal runs with app.system on for its own duration). `usedAt` also writes
+ * down the use.
+ */
+export async function findPrincipalByHash(
+  sql: Sql | Tx,
+  hash: string,
+  usedAt: Date | null,
+): Promise<KeyPrincipal | null> {
+  const [row] = await sql<Pick<KeyRow, 'id' | 'practice_id' | 'role' | 'therapist_id'>[]>`
+    select id, practice_id, role, therapist_id from hearth_key_principal(${hash}, ${usedAt})`
   return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null
 }
 
@@ -56,14 +66,14 @@ export async function insertApiKey(
   const [row] = await tx<KeyRow[]>`
     insert into api_keys (practice_id, role, therapist_id, name, key_hash, key_prefix)
     values (${values.practiceId}, ${values.role}, ${values.therapistId}, ${values.name}, ${values.hash}, ${values.prefix})
-    returning id, practice_id, role, therapist_id, name, key_prefix, created_at`
+    returning id, practice_id, role, therapist_id, name, key_prefix, created_at, last_used_at`
   return toApiKey(row!)
 }
 
 /** `forUpdate` locks the active keys, so two revocations cannot both remove the last admin key. */
 export async function listApiKeys(tx: Tx, practiceId: string, options: { forUpdate?: boolean } = {}) {
   const rows = await tx<KeyRow[]>`
-    select id, practice_id, role, therapist_id, name, key_prefix, created_at from api_keys
+    select id, practice_id, role, therapist_id, name, key_prefix, created_at, last_used_at from api_keys
     where practice_id = ${practiceId} and revoked_at is null order by created_at, id
     ${options.forUpdate ? tx`for update` : tx``}`
   return rows.map(toApiKey)

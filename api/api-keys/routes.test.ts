@@ -25,6 +25,27 @@ describe('API keys', () => {
     expect((await t.call('GET', '/v1/practice', { key: res.body.key })).status).toBe(200)
   })
 
+  it('says when each key was last used, to the minute, without a write per request', async () => {
+    const created = (await t.call('POST', '/v1/api-keys', { key: adminKey, body: { role: 'admin', name: 'Script' } }))
+      .body
+    expect(created.last_used_at).toBeNull()
+    const lastUsed = async () =>
+      (await t.call('GET', '/v1/api-keys', { key: adminKey })).body.data.find(
+        (k: { id: string }) => k.id === created.id,
+      ).last_used_at
+    expect(await lastUsed()).toBeNull()
+    const first = t.clock.now().toISOString()
+    await t.call('GET', '/v1/practice', { key: created.key })
+    expect(await lastUsed()).toBe(first)
+    t.clock.advance(30_000)
+    await t.call('GET', '/v1/practice', { key: created.key })
+    expect(await lastUsed()).toBe(first)
+    t.clock.advance(31_000)
+    const later = t.clock.now().toISOString()
+    await t.call('GET', '/v1/practice', { key: created.key })
+    expect(await lastUsed()).toBe(later)
+  })
+
   it('binds therapist keys to a therapist of this practice', async () => {
     expect((await t.call('POST', '/v1/api-keys', { key: adminKey, body: { role: 'therapist' } })).status).toBe(400)
     const unknown = await t.call('POST', '/v1/api-keys', {

@@ -8,7 +8,7 @@ import type { AppEnv, Deps } from '../deps'
 import { findAppointment, listAppointments, toAppointment, participantsExist, updateAppointment } from './queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
-import { iso } from '../db/rows'
+import { compact, iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
@@ -99,8 +99,23 @@ export function appointmentRoutes(deps: Deps) {
       const only = therapistScope(c.var.principal, q.therapist_id)
       if (only === null) return c.json({ data: [], next_cursor: null })
       if (q.client_id && !isUuid(q.client_id)) return c.json({ data: [], next_cursor: null })
-      const result = await inPractice(deps.sql, practiceId, (tx) =>
-        listAppointments(tx, practiceId, { ...q, therapistId: only, clientId: q.client_id }),
+      const result = await inPractice(
+        deps.sql,
+        practiceId,
+        async (tx) => {
+          // Who looked at the schedule is recorded; the line goes out with the list itself.
+          const [list] = await Promise.all([
+            listAppointments(tx, practiceId, { ...q, therapistId: only, clientId: q.client_id }),
+            audit(tx, {
+              practiceId,
+              actor: c.var.principal.actor,
+              action: 'appointments.listed',
+              detail: compact({ from: q.from, to: q.to, therapist_id: only, client_id: q.client_id }),
+            }),
+          ])
+          return list
+        },
+        { read: true },
       )
       return c.json(result)
     },

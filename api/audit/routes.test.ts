@@ -26,6 +26,8 @@ describe('GET /v1/audit-log', () => {
 
     const read = await desk.call('GET', `/v1/clients/${client.id}`, { headers: { 'user-agent': 'DeskBrowser/1.0' } })
     expect(read.status).toBe(200)
+    const schedule = await desk.call('GET', '/v1/appointments?from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z')
+    expect(schedule.status, schedule.text).toBe(200)
     const alert = await inPractice(t.sql, practiceId, (tx) =>
       raiseAlert(
         tx,
@@ -40,7 +42,7 @@ describe('GET /v1/audit-log', () => {
     const log = await owner.call('GET', `/v1/audit-log?actor_id=${desk.user.id}`)
     expect(log.status, log.text).toBe(200)
     const actions = log.body.data.map((line: { action: string }) => line.action)
-    expect(actions).toEqual(expect.arrayContaining(['client.read', 'alert.resolved']))
+    expect(actions).toEqual(expect.arrayContaining(['client.read', 'appointments.listed', 'alert.resolved']))
     for (const line of log.body.data) {
       expect(line.actor).toEqual({ kind: 'staff', id: desk.user.id, name: 'Dee Desk' })
       expect(line.ip).toBe('198.51.100.7')

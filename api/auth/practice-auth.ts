@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { bearerToken } from '../api-keys/auth'
+import { keyUseDue } from '../api-keys/last-used'
 import { findPrincipalByHash } from '../api-keys/queries'
 import type { StaffActor } from '../audit/queries'
-import { sha256Hex } from '../crypto/web-crypto'
-import { asSystem } from '../db/tenant'
+import { sha256HexRecent } from '../crypto/web-crypto'
 import { ApiError } from '../http/errors'
 import { type Action, permission, type Refusal, type Resource, type StaffRole } from '../../shared/policy/permissions'
 import { loadStaffSession, staffActor } from '../staff/session'
@@ -34,7 +34,9 @@ export function practiceAuth(deps: Deps): MiddlewareHandler<AppEnv> {
     if (c.get('principal')) return next()
     const token = bearerToken(c.req.header('authorization'))
     if (token) {
-      const key = await asSystem(deps.sql, async (tx) => findPrincipalByHash(tx, await sha256Hex(token)))
+      const hash = await sha256HexRecent(token)
+      const now = deps.clock()
+      const key = await findPrincipalByHash(deps.sql, hash, keyUseDue(hash, now) ? now : null)
       if (!key) throw unauthorized()
       c.set('principal', {
         practiceId: key.practiceId,

@@ -13,6 +13,8 @@ export type CallListRow = {
   client_id: string
   client_name: string
   client_phone: string | null
+  /** The time the client asked to move this session to, while the practice has not answered. */
+  move_to: Date | null
 }
 
 /**
@@ -26,10 +28,11 @@ export async function callListCandidates(
 ): Promise<CallListRow[]> {
   return tx<CallListRow[]>`
     select a.id, a.status, a.starts_at, a.ends_at, a.type, a.telehealth_url, r.requested_at as call_requested_at,
-           c.id as client_id, c.name as client_name, c.phone as client_phone
+           c.id as client_id, c.name as client_name, c.phone as client_phone, m.starts_at as move_to
     from appointments a
     join clients c on c.practice_id = a.practice_id and c.id = a.client_id
     left join call_requests r on r.practice_id = a.practice_id and r.appointment_id = a.id and r.reason = 'asked_for_call'
+    left join reschedule_requests m on m.practice_id = a.practice_id and m.appointment_id = a.id and m.status = 'requested'
     where a.practice_id = ${practiceId} and a.therapist_id = ${q.therapistId}
       and (a.status = 'scheduled' or (a.status = 'confirmed' and r.id is not null))
       and a.starts_at >= ${q.from} and a.starts_at < ${q.to} and a.starts_at > ${q.notBefore}

@@ -78,6 +78,12 @@ function callListEntry(
       }),
     ),
     calls,
+    ...(row.move_to && {
+      move_request: {
+        starts_at: isoInZone(row.move_to, context.zone),
+        time_label: formatInstant(row.move_to, context.zone, context.locale, 'long'),
+      },
+    }),
   }
 }
 
@@ -114,52 +120,57 @@ export function confirmationCallRoutes(deps: Deps) {
       const q = c.req.valid('query')
       const therapistId = callListTherapist(c.var.principal, q.therapist_id)
       const now = deps.clock()
-      const list = await inPractice(deps.sql, practiceId, async (tx) => {
-        const therapist = await findTherapist(tx, practiceId, therapistId)
-        if (!therapist) throw notFound('That therapist')
-        const practice = (await findPractice(tx, practiceId))!
-        const zone = therapist.time_zone
-        const date = q.date ?? addBusinessDays(localDate(now, zone), 1)
-        const candidates = await callListCandidates(tx, practiceId, {
-          therapistId,
-          from: instantAt(date, '00:00', zone),
-          to: instantAt(addDays(date, 1), '00:00', zone),
-          notBefore: now,
-        })
-        const candidateIds = candidates.map((s) => s.id)
-        const [reminders, calls] = await Promise.all([
-          remindersBySession(tx, practiceId, candidateIds),
-          callsBySession(tx, practiceId, candidateIds),
-        ])
-        const sessions = candidates.flatMap((session) => {
-          const reason = callListReason({
-            status: session.status,
-            call_requested_at: session.call_requested_at ? iso(session.call_requested_at) : null,
-            called_at: (calls.get(session.id) ?? []).map((call) => call.called_at),
-            reminders: reminders.get(session.id) ?? [],
+      const list = await inPractice(
+        deps.sql,
+        practiceId,
+        async (tx) => {
+          const therapist = await findTherapist(tx, practiceId, therapistId)
+          if (!therapist) throw notFound('That therapist')
+          const practice = (await findPractice(tx, practiceId))!
+          const zone = therapist.time_zone
+          const date = q.date ?? addBusinessDays(localDate(now, zone), 1)
+          const candidates = await callListCandidates(tx, practiceId, {
+            therapistId,
+            from: instantAt(date, '00:00', zone),
+            to: instantAt(addDays(date, 1), '00:00', zone),
+            notBefore: now,
           })
-          return reason ? [{ session, reason }] : []
-        })
-        const ids = sessions.map((s) => s.session.id)
-        const context = { zone, locale: q.locale, country: practice.country }
-        // The list shows clients' names and phone numbers: who read it is recorded.
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
-          action: 'confirmation_calls.read',
-          subject: { kind: 'therapist', id: therapistId },
-          detail: { date, sessions: ids.length },
-        })
-        return {
-          date,
-          time_zone: zone,
-          therapist: { id: therapist.id, name: therapist.name },
-          data: sessions.map(({ session, reason }) =>
-            callListEntry(session, reason, context, reminders.get(session.id) ?? [], calls.get(session.id) ?? []),
-          ),
-          next_cursor: null,
-        }
-      })
+          const candidateIds = candidates.map((s) => s.id)
+          const [reminders, calls] = await Promise.all([
+            remindersBySession(tx, practiceId, candidateIds),
+            callsBySession(tx, practiceId, candidateIds),
+          ])
+          const sessions = candidates.flatMap((session) => {
+            const reason = callListReason({
+              status: session.status,
+              call_requested_at: session.call_requested_at ? iso(session.call_requested_at) : null,
+              called_at: (calls.get(session.id) ?? []).map((call) => call.called_at),
+              reminders: reminders.get(session.id) ?? [],
+            })
+            return reason ? [{ session, reason }] : []
+          })
+          const ids = sessions.map((s) => s.session.id)
+          const context = { zone, locale: q.locale, country: practice.country }
+          // The list shows clients' names and phone numbers: who read it is recorded.
+          await audit(tx, {
+            practiceId,
+            actor: c.var.principal.actor,
+            action: 'confirmation_calls.read',
+            subject: { kind: 'therapist', id: therapistId },
+            detail: { date, sessions: ids.length },
+          })
+          return {
+            date,
+            time_zone: zone,
+            therapist: { id: therapist.id, name: therapist.name },
+            data: sessions.map(({ session, reason }) =>
+              callListEntry(session, reason, context, reminders.get(session.id) ?? [], calls.get(session.id) ?? []),
+            ),
+            next_cursor: null,
+          }
+        },
+        { read: true },
+      )
       return c.json(list)
     },
   )

@@ -37,6 +37,21 @@ export function derivedKeyBytes(rootSecret: string, purpose: KeyPurpose): Promis
   return bytes
 }
 
+const hmacKeys = new Map<string, Promise<CryptoKey>>()
+
+/** The HMAC-SHA256 key for `purpose`, imported once (jose would import raw bytes on every verify). */
+export function derivedHmacKey(rootSecret: string, purpose: KeyPurpose): Promise<CryptoKey> {
+  const cacheKey = `${purpose}\u0000${rootSecret}`
+  let key = hmacKeys.get(cacheKey)
+  if (!key) {
+    key = derivedKeyBytes(rootSecret, purpose).then((bytes) =>
+      crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']),
+    )
+    hmacKeys.set(cacheKey, key)
+  }
+  return key
+}
+
 async function aesKey(rootSecret: string, purpose: KeyPurpose): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', await derivedKeyBytes(rootSecret, purpose), 'AES-GCM', false, [
     'encrypt',

@@ -22,6 +22,23 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+const recentHashes = new Map<string, string>()
+const RECENT_HASHES = 1000
+
+/**
+ * `sha256Hex` for what arrives again and again (an integration's API key on every request): a
+ * Web Crypto digest is an asynchronous job, costlier than the lookup it feeds. Only the hash is
+ * remembered against the key; whether the key is still valid is asked of the database each time.
+ */
+export async function sha256HexRecent(text: string): Promise<string> {
+  const known = recentHashes.get(text)
+  if (known) return known
+  const hash = await sha256Hex(text)
+  if (recentHashes.size >= RECENT_HASHES) recentHashes.delete(recentHashes.keys().next().value!)
+  recentHashes.set(text, hash)
+  return hash
+}
+
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
 
 /** HMAC-SHA256 of `text` with `secret`, as lowercase hex (how Cal.com signs its webhooks). */

@@ -104,6 +104,18 @@ describe('tenant isolation', () => {
     })
     expect(slugs.map((r) => r.slug)).toEqual(['iso-e'])
   })
+
+  it("the key lookup is the system's alone, and its system mode ends with it", async () => {
+    const a = await newPractice('iso-g')
+    await expect(inPractice(db.sql, a, (tx) => tx`select * from hearth_key_principal('x', null)`)).rejects.toThrow(
+      /permission denied/,
+    )
+    const [after] = await db.sql.begin(async (tx) => {
+      await tx`select * from hearth_key_principal('x', null)`
+      return tx`select coalesce(current_setting('app.system', true), '') as system`
+    })
+    expect(after!.system).toBe('')
+  })
 })
 
 describe('audit log', () => {

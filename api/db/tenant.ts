@@ -20,15 +20,46 @@ export async function inPractice<T>(
   work: (tx: Tx) => Promise<T>,
   options: TenantOptions = {},
 ): Promise<T> {
+  if (options.read) return readInPractice(sql, practiceId, work)
   return (await sql.begin(async (tx) => {
     // Sent before the work's first statement and pipelined with it on the same connection, which
     // runs them in order: scoping the transaction costs no round trip of its own.
     const scoped = tx`
-      select set_config('app.practice_id', ${practiceId}, true), set_config('role', 'hearth_app', true)
-             ${options.read ? tx`, set_config('synchronous_commit', 'off', true)` : tx``}`.execute()
+      select set_config('app.practice_id', ${practiceId}, true), set_config('role', 'hearth_app', true)`.execute()
     const [, result] = await Promise.all([scoped, work(tx)])
     return result
   })) as T
+}
+
+/**
+ * A read's transaction, with BEGIN pipelined too (postgres.js's `begin` waits for it): BEGIN,
+ * the scope and the work's statements leave together, then COMMIT. A read takes no savepoints,
+ * the one thing a reserved connection lacks beside a transaction's own handle.
+ */
+async function readInPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const connection = await sql.reserve()
+  try {
+    const opened = Promise.all([
+      connection.unsafe('begin').execute(),
+      connection`
+        select set_config('app.practice_id', ${practiceId}, true), set_config('role', 'hearth_app', true),
+               set_config('synchronous_commit', 'off', true)`.execute(),
+    ])
+    // Observed now, so a failure here and one in the work are not two unhandled rejections.
+    opened.catch(() => {})
+    let result: T
+    try {
+      result = await work(connection as unknown as Tx)
+      await opened
+      await connection`commit`
+    } catch (error) {
+      await connection`rollback`.catch(() => {})
+      throw error
+    }
+    return result
+  } finally {
+    connection.release()
+  }
 }
 
 /**

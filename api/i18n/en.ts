@@ -135,4 +135,43 @@ export const en = {
   },
   'page.button': 'Open the console',
   'page.footer': 'Hearth sends these pages for {practice}. Choose how you get them in the console.',
+  // Emails to the practice's own people (api/staff-notices): never a client's words or name.
+  'staffNotice.message.subject': 'A new message from a client is waiting in Hearth',
+  'staffNotice.message.lead': 'A client has written to you. You can read it in the console.',
+  'staffNotice.hourly.subject': {
+    one: 'A new message from a client is waiting in Hearth',
+    other: 'New messages from clients are waiting in Hearth',
+  },
+  'staffNotice.hourly.lead': {
+    one: '{count} conversation has a new message from a client since your last update. You can read it in the console.',
+    other:
+      '{count} conversations have new messages from clients since your last update. You can read them in the console.',
+  },
+  'staffNotice.digest.subject': {
+    one: 'This morning in Hearth: 1 alert is open',
+    other: 'This morning in Hearth: {count} alerts are open',
+  },
+  'staffNotice.digest.lead': 'Good morning. These are still waiting for someone at {practice}:',
+  'staffNotice.digest.line': '{kind}: open {age}',
+  'staffNotice.age.minutes': { one: 'for {count} minute', other: 'for {count} minutes' },
+  'staffNotice.age.hours': { one: 'for {count} hour', other: 'for {count} hours' },
+  'staffNotice.age.days': { one: 'for {count} day', other: 'for {count} days' },
+  'staffNotice.inbox': 'Open the inbox',
+  'staffNotice.alerts': 'Open the alerts',
+  'staffNotice.footer':
+    'Hearth sends these emails for {practice}. You can choose which you get, and how often, in the console.',
+  'alertKind.crisis_message': 'Crisis message',
+  'alertKind.distress_reply': 'A text that sounds like distress',
+  'alertKind.late_cancellation': 'Late cancellation',
+  'alertKind.series_cancellation': 'Several sessions cancelled',
+  'alertKind.unclear_reply': "A text we couldn't understand",
+  'alertKind.delivery_failed': 'Reminder bounced',
+  'alertKind.reminder_failed': "Reminder couldn't be sent",
+  'alertKind.no_show': 'Missed session',
+  'alertKind.reschedule_request': 'Asks for another time',
+  'alertKind.fee_waiver_request': 'Asks for a fee to be waived',
+  'alertKind.switched_to_video': 'Switched a session to video',
+  'alertKind.sync_problem': "Couldn't bring a session in",
+  'alertKind.webhook_failing': 'A webhook endpoint was paused',
+  'alertKind.other': 'Something that needs a person',
 } as const

@@ -132,4 +132,43 @@ export const es: Translation<typeof en> = {
   },
   'page.button': 'Abrir la consola',
   'page.footer': 'Hearth envía estos avisos para {practice}. Elige cómo recibirlos en la consola.',
+  // Correos al personal de la consulta (api/staff-notices): nunca las palabras ni el nombre de un cliente.
+  'staffNotice.message.subject': 'Un mensaje nuevo de un cliente espera en Hearth',
+  'staffNotice.message.lead': 'Un cliente te ha escrito. Puedes leerlo en la consola.',
+  'staffNotice.hourly.subject': {
+    one: 'Un mensaje nuevo de un cliente espera en Hearth',
+    other: 'Mensajes nuevos de clientes esperan en Hearth',
+  },
+  'staffNotice.hourly.lead': {
+    one: '{count} conversación tiene un mensaje nuevo de un cliente desde tu último aviso. Puedes leerlo en la consola.',
+    other:
+      '{count} conversaciones tienen mensajes nuevos de clientes desde tu último aviso. Puedes leerlos en la consola.',
+  },
+  'staffNotice.digest.subject': {
+    one: 'Esta mañana en Hearth: 1 alerta abierta',
+    other: 'Esta mañana en Hearth: {count} alertas abiertas',
+  },
+  'staffNotice.digest.lead': 'Buenos días. Esto sigue esperando a alguien en {practice}:',
+  'staffNotice.digest.line': '{kind}: abierta {age}',
+  'staffNotice.age.minutes': { one: 'desde hace {count} minuto', other: 'desde hace {count} minutos' },
+  'staffNotice.age.hours': { one: 'desde hace {count} hora', other: 'desde hace {count} horas' },
+  'staffNotice.age.days': { one: 'desde hace {count} día', other: 'desde hace {count} días' },
+  'staffNotice.inbox': 'Abrir la bandeja',
+  'staffNotice.alerts': 'Abrir las alertas',
+  'staffNotice.footer':
+    'Hearth envía estos correos para {practice}. Puedes elegir cuáles recibes, y cada cuánto, en la consola.',
+  'alertKind.crisis_message': 'Mensaje de crisis',
+  'alertKind.distress_reply': 'Un SMS que suena a angustia',
+  'alertKind.late_cancellation': 'Cancelación tardía',
+  'alertKind.series_cancellation': 'Varias sesiones canceladas',
+  'alertKind.unclear_reply': 'Un SMS que no entendimos',
+  'alertKind.delivery_failed': 'Recordatorio rebotado',
+  'alertKind.reminder_failed': 'No se pudo enviar un recordatorio',
+  'alertKind.no_show': 'Sesión perdida',
+  'alertKind.reschedule_request': 'Pide otro horario',
+  'alertKind.fee_waiver_request': 'Pide que se anule un cargo',
+  'alertKind.switched_to_video': 'Cambió una sesión a videollamada',
+  'alertKind.sync_problem': 'No se pudo traer una sesión',
+  'alertKind.webhook_failing': 'Se pausó un webhook',
+  'alertKind.other': 'Algo que necesita a una persona',
 }

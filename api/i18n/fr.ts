@@ -134,4 +134,43 @@ export const fr: Translation<typeof en> = {
   },
   'page.button': 'Ouvrir la console',
   'page.footer': 'Hearth envoie ces alertes pour {practice}. Choisissez comment les recevoir dans la console.',
+  // E-mails à l'équipe du cabinet (api/staff-notices) : jamais les mots ni le nom d'un client.
+  'staffNotice.message.subject': "Un nouveau message d'un client attend dans Hearth",
+  'staffNotice.message.lead': 'Un client vous a écrit. Vous pouvez le lire dans la console.',
+  'staffNotice.hourly.subject': {
+    one: "Un nouveau message d'un client attend dans Hearth",
+    other: 'De nouveaux messages de clients attendent dans Hearth',
+  },
+  'staffNotice.hourly.lead': {
+    one: "{count} conversation a un nouveau message d'un client depuis votre dernier point. Vous pouvez le lire dans la console.",
+    other:
+      '{count} conversations ont de nouveaux messages de clients depuis votre dernier point. Vous pouvez les lire dans la console.',
+  },
+  'staffNotice.digest.subject': {
+    one: 'Ce matin dans Hearth : 1 alerte ouverte',
+    other: 'Ce matin dans Hearth : {count} alertes ouvertes',
+  },
+  'staffNotice.digest.lead': 'Bonjour. Ceci attend encore quelqu’un chez {practice} :',
+  'staffNotice.digest.line': '{kind} : ouverte {age}',
+  'staffNotice.age.minutes': { one: 'depuis {count} minute', other: 'depuis {count} minutes' },
+  'staffNotice.age.hours': { one: 'depuis {count} heure', other: 'depuis {count} heures' },
+  'staffNotice.age.days': { one: 'depuis {count} jour', other: 'depuis {count} jours' },
+  'staffNotice.inbox': 'Ouvrir la messagerie',
+  'staffNotice.alerts': 'Ouvrir les alertes',
+  'staffNotice.footer':
+    'Hearth envoie ces e-mails pour {practice}. Vous pouvez choisir lesquels vous recevez, et à quelle fréquence, dans la console.',
+  'alertKind.crisis_message': 'Message de crise',
+  'alertKind.distress_reply': 'Un SMS qui semble inquiétant',
+  'alertKind.late_cancellation': 'Annulation tardive',
+  'alertKind.series_cancellation': 'Plusieurs séances annulées',
+  'alertKind.unclear_reply': 'Un SMS incompris',
+  'alertKind.delivery_failed': 'Rappel non distribué',
+  'alertKind.reminder_failed': 'Rappel impossible à envoyer',
+  'alertKind.no_show': 'Séance manquée',
+  'alertKind.reschedule_request': 'Demande un autre horaire',
+  'alertKind.fee_waiver_request': 'Demande l’annulation de frais',
+  'alertKind.switched_to_video': 'A passé une séance en visio',
+  'alertKind.sync_problem': "Une séance n'a pas pu être importée",
+  'alertKind.webhook_failing': 'Un webhook a été mis en pause',
+  'alertKind.other': 'Quelque chose qui demande une personne',
 }

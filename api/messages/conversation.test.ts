@@ -13,7 +13,7 @@ let t: TestContext
 let gateway: FakeSmsGateway
 let adminKey: string
 let f: ReturnType<typeof fixtures>
-let rivera: { id: string }
+let rivera: { id: string; email: string }
 let okafor: { id: string }
 let riveraKey: string
 let phone = 5550103000
@@ -222,5 +222,18 @@ describe('reading, acknowledging and routing a thread', () => {
       expect((await t.call(method, path, { key: other })).status).toBe(404)
     }
     expect((await t.call('POST', `/v1/threads/${thread.id}/read`, { key: null })).status).toBe(401)
+  })
+
+  it('a text that lands in the thread tells the therapist by email: once for texts in a row, never the words', async () => {
+    const casey = await client()
+    const notices = () =>
+      t.deps.mailer.outbox!.list({ to: rivera.email }).filter((e) => e.subject.startsWith('A new message'))
+    await text(casey.phone, 'The parking garage gate code is broken')
+    await text(casey.phone, 'Also the garage again')
+    await dispatch()
+    const thread = await threadOf(casey.id)
+    const added = notices().filter((e) => e.text.includes(`http://hearth.test/staff#inbox/${thread.id}`))
+    expect(added).toHaveLength(1)
+    expect(JSON.stringify(added[0])).not.toMatch(/garage|Jordan Lee/)
   })
 })

@@ -110,6 +110,11 @@ describe('POST /v1/portal/messages', () => {
       therapist_id: silent.id,
       urgent: true,
     })
+    // Enough to act on: the session coming up, and the conversation in the console.
+    const [next] = await t.sql<{ id: string; starts_at: Date }[]>`
+      select id, starts_at from appointments where client_id = ${client.id}`
+    expect(crisis.session).toEqual({ id: next!.id, starts_at: next!.starts_at.toISOString().replace('.000', '') })
+    expect(crisis.console_url).toMatch(new RegExp(`/staff#inbox/${crisis.thread_id}$`))
     expect(JSON.stringify(alerts)).not.toContain('secret-crisis-words')
   })
 

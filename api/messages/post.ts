@@ -5,11 +5,12 @@ import { insertMessage, type MessageRow, touchThread } from './queries'
 import type { Deps } from '../deps'
 import { queueWebhookEvent } from '../webhooks/events'
 import { sealMessageBody } from './body'
+import { announceClientMessage } from '../staff-notices/enqueue'
 
 /**
  * A message from the client or their therapist, in the caller's transaction: into their thread
  * (made on the first message, its last activity moved to now), the body sealed before the insert,
- * and the thin `message.created` webhook queued.
+ * the thin `message.created` webhook queued, and, for the client's, their therapist told (api/staff-notices).
  */
 export async function postMessage(
   tx: Tx,
@@ -56,5 +57,14 @@ export async function postMessage(
     data: { message_id: id, thread_id: threadId, sender, channel: message.channel },
     at: now,
   })
+  if (sender === 'client') {
+    await announceClientMessage(tx, {
+      practiceId,
+      threadId,
+      therapistId: message.therapistId,
+      crisis: message.category === 'crisis',
+      now,
+    })
+  }
   return row
 }

@@ -2,6 +2,7 @@ import { clientNoticeHandler } from '../notices/send-notice'
 import { staffPageHandler } from '../paging/send-page'
 import { reminderHandler } from '../reminders/send-reminder'
 import { smsReplyHandler } from '../reminders/send-sms-reply'
+import { staffNoticeHandler } from '../staff-notices/send'
 import { webhookHandler } from '../webhooks/send-webhook'
 import type { OutboxHandler } from './dispatch'
 
@@ -11,5 +12,6 @@ export const outboxHandlers: OutboxHandler<any>[] = [
   smsReplyHandler,
   clientNoticeHandler,
   staffPageHandler,
+  staffNoticeHandler,
   webhookHandler,
 ]

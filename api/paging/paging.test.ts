@@ -5,19 +5,23 @@ import { startTestApp, type TestContext } from '../testing/app'
 import { type FakeSmsGateway, startFakeSmsGateway } from '../testing/fakes/sms-gateway'
 import { fixtures } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
+import { signedInStaff } from '../testing/staff'
 
 const GATEWAY_SECRET = 'gateway-secret-for-paging-tests-0123456789'
 const NIGHT = '2026-03-04T07:00:00Z' // 2 am in New York: urgent words page at any hour
 let t: TestContext
 let gateway: FakeSmsGateway
 let adminKey: string
+let practiceId: string
 let f: ReturnType<typeof fixtures>
 let n = 0
 
 beforeAll(async () => {
   gateway = await startFakeSmsGateway(GATEWAY_SECRET)
   t = await startTestApp({ now: NIGHT })
-  ;({ adminKey } = await t.createPractice('paging'))
+  const created = await t.createPractice('paging')
+  adminKey = created.adminKey
+  practiceId = created.practice.id
   const patched = await t.call('PATCH', '/v1/practice', {
     key: adminKey,
     body: {
@@ -169,5 +173,68 @@ describe('urgent paging', () => {
     const wrongTherapist = await f.therapistKey(otherTherapist.id)
     expect((await t.call('POST', `/v1/alerts/${alert.id}/acknowledge`, { key: wrongTherapist })).status).toBe(404)
     expect((await t.call('POST', `/v1/alerts/${alert.id}/acknowledge`, { key: null })).status).toBe(401)
+  })
+
+  it('the history says who was told, when and how, who acknowledged and who resolved it, by name', async () => {
+    const { alert, therapist } = await crisis()
+    await dispatch()
+    t.clock.advance(15 * 60_000)
+    await dispatch()
+    t.clock.advance(60_000)
+    const owner = await signedInStaff(t, practiceId, { role: 'owner', name: 'Priya Shah' })
+    expect((await owner.call('POST', `/v1/alerts/${alert.id}/acknowledge`)).status).toBe(200)
+    t.clock.advance(60_000)
+    expect((await owner.call('POST', `/v1/alerts/${alert.id}/resolve`, { body: { note: 'Called them' } })).status).toBe(
+      200,
+    )
+    const opened = Date.parse(NIGHT)
+    const expected = [
+      { kind: 'paged', recipient: `therapist:${therapist.id}`, name: therapist.name, channel: 'email', stage: 'first' },
+      { kind: 'paged', recipient: `therapist:${therapist.id}`, name: therapist.name, channel: 'sms', stage: 'first' },
+      { kind: 'escalated', recipient: 'practice', channel: 'email', stage: 'escalation' },
+      { kind: 'acknowledged', recipient: owner.user.id, name: 'Priya Shah' },
+      { kind: 'resolved', recipient: owner.user.id, name: 'Priya Shah' },
+    ]
+    const one = await t.call('GET', `/v1/alerts/${alert.id}`, { key: adminKey })
+    expect(one.body.history.map(({ at: _, ...event }: { at: string }) => event)).toEqual(expected)
+    expect(one.body.history.map((e: { at: string }) => Date.parse(e.at) >= opened)).not.toContain(false)
+    // The list carries the same history, so the console shows it under each alert without asking again.
+    const list = await t.call('GET', '/v1/alerts?status=resolved&kind=crisis_message', { key: adminKey })
+    const listed = list.body.data.find((a: { id: string }) => a.id === alert.id)
+    expect(listed.history).toEqual(one.body.history)
+  })
+
+  it('with staff accounts, the front desk and the owner are each told on their own channels', async () => {
+    const { adminKey: key, practice } = await t.createPractice('paging-staff')
+    const g = fixtures(t, key)
+    const desk = await signedInStaff(t, practice.id, { role: 'front_desk', email: 'desk@paging-staff.example' })
+    const owner = await signedInStaff(t, practice.id, { role: 'owner', email: 'owner@paging-staff.example' })
+    // The owner wants only texts, and has no phone: urgent words still reach them by email.
+    const chosen = await owner.call('PUT', '/v1/staff/me/notifications', {
+      body: { urgent: ['push'], new_messages: 'off', daily_digest: false },
+    })
+    expect(chosen.status).toBe(200)
+    expect((await desk.call('GET', '/v1/staff/me/notifications')).body, 'each their own').toEqual({
+      urgent: ['email', 'sms', 'push'],
+      new_messages: 'immediately',
+      daily_digest: true,
+    })
+    const therapist = await g.therapist({ email: 'dr@paging-staff.example' })
+    const client = await g.client()
+    await g.appointment(therapist.id, client.id, new Date(Date.parse(NIGHT) + 86_400_000).toISOString())
+    const token = (await signIn(t, 'paging-staff', client.email)).access_token as string
+    await t.call('POST', '/v1/portal/messages', { key: token, body: { category: 'crisis', body: 'Help' } })
+    const alert = (await t.call('GET', '/v1/alerts?kind=crisis_message', { key })).body.data[0]
+    await dispatch()
+    t.clock.advance(15 * 60_000)
+    await dispatch()
+    expect(emailsTo('desk@paging-staff.example').map((e) => e.subject)).toEqual([
+      'Urgent: nobody has opened a client’s message yet',
+    ])
+    expect(emailsTo('owner@paging-staff.example')).toHaveLength(1)
+    const history = (await t.call('GET', `/v1/alerts/${alert.id}`, { key })).body.history
+    expect(
+      history.filter((e: { kind: string }) => e.kind === 'escalated').map((e: { recipient: string }) => e.recipient),
+    ).toEqual(expect.arrayContaining([`staff:${desk.user.id}`, `staff:${owner.user.id}`]))
   })
 })

@@ -44,6 +44,8 @@ export async function pageContacts(
 ): Promise<{
   practice: { email: string | null; escalation_minutes: number; locale: string; sms_gateway: boolean }
   therapists: { id: string; email: string; phone: string | null }[]
+  /** The owners and front desk who have signed up. */
+  staff: { id: string; role: string; email: string; phone: string | null }[]
   devices: Map<string, number>
 }> {
   const [practice] = await tx<
@@ -56,10 +58,14 @@ export async function pageContacts(
     ? await tx<{ id: string; email: string; phone: string | null }[]>`
         select id, email, phone from therapists where practice_id = ${practiceId} and id = any(${therapistIds}::uuid[])`
     : []
+  const staff = await tx<{ id: string; role: string; email: string; phone: string | null }[]>`
+    select id, role, email, phone from staff_users
+    where practice_id = ${practiceId} and role in ('owner', 'front_desk') and removed_at is null and not invited
+    order by created_at, id`
   const devices = await tx<{ owner_key: string; count: number }[]>`
     select owner_key, count(*)::int as count from staff_push_subscriptions
     where practice_id = ${practiceId} group by owner_key`
-  return { practice: practice!, therapists, devices: new Map(devices.map((d) => [d.owner_key, d.count])) }
+  return { practice: practice!, therapists, staff, devices: new Map(devices.map((d) => [d.owner_key, d.count])) }
 }
 
 export type StaffDevice = { id: string; owner_key: string; endpoint: string; p256dh: string; auth: string }

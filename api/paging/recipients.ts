@@ -10,9 +10,10 @@ import { DEFAULT_SETTINGS, pageContacts, settingsOf } from './queries'
  * person's own choice of urgent channels (/v1/staff/me/notifications) applies where they can be
  * reached; when none of them can, email, so urgent words always reach someone.
  *
- * People are named by an owner key: `therapist:<id>` (the therapist record: its email and phone),
- * `practice` (the practice's contact email and the console devices signed in with an admin key).
- * Staff accounts add `staff:<id>` here, and nowhere else.
+ * People are named by an owner key: `therapist:<id>` (the therapist record: its email and phone,
+ * for the therapist's key and staff account alike), `staff:<id>` (the owners and front desk who
+ * sign in as themselves: their own email and phone) and `practice` (the practice's contact email
+ * and the consoles of admin keys), which stands in for the front desk until it has accounts.
  */
 
 export type PageStage = 'first' | 'escalation'
@@ -26,9 +27,23 @@ export type Recipient = {
 
 export type PagePlan = { stage: PageStage; recipients: Recipient[]; unreachable: string[] }
 
-/** The owner key of whoever is signed in (a therapist's key speaks for its therapist). */
-export function notificationOwner(principal: Pick<Principal, 'role' | 'therapistId'>): string {
-  return principal.role === 'therapist' && principal.therapistId ? `therapist:${principal.therapistId}` : 'practice'
+/** The owner key of a person: a therapist's is their record's; anyone else signed in is their own; a key is the practice's. */
+export function notificationOwner(person: {
+  role: string
+  therapistId: string | null
+  staffUserId?: string | null
+}): string {
+  if (person.role === 'therapist' && person.therapistId) return `therapist:${person.therapistId}`
+  return person.staffUserId ? `staff:${person.staffUserId}` : 'practice'
+}
+
+/** The owner key of whoever is signed in. */
+export function ownerOf(principal: Pick<Principal, 'role' | 'therapistId' | 'actor' | 'actorId'>): string {
+  return notificationOwner({
+    role: principal.role,
+    therapistId: principal.therapistId,
+    staffUserId: principal.actor.kind === 'staff' ? principal.actorId : null,
+  })
 }
 
 export async function urgentRecipients(
@@ -41,6 +56,7 @@ export async function urgentRecipients(
     ['practice', { email: contacts.practice.email, phone: null }],
   ])
   if (therapist) people.set(`therapist:${therapist.id}`, { email: therapist.email, phone: therapist.phone })
+  for (const user of contacts.staff) people.set(`staff:${user.id}`, { email: user.email, phone: user.phone })
   const settings = await settingsOf(tx, alert.practice_id, [...people.keys()])
 
   const reach = (key: string): Recipient | null => {
@@ -62,8 +78,13 @@ export async function urgentRecipients(
       unreachable: keys.filter((_, i) => !recipients[i]),
     }
   }
-  const first = therapist ? [`therapist:${therapist.id}`] : ['practice']
-  const escalation = ['practice'].filter((key) => !first.includes(key))
+  // The front desk: its people who sign in as themselves, else the practice's contact email.
+  const staffKeys = (roles: string[]) =>
+    contacts.staff.filter((u) => roles.includes(u.role)).map((u) => `staff:${u.id}`)
+  const frontDesk = staffKeys(['front_desk'])
+  const deskAndOwner = staffKeys(['front_desk', 'owner'])
+  const first = therapist ? [`therapist:${therapist.id}`] : frontDesk.length ? frontDesk : ['practice']
+  const escalation = (deskAndOwner.length ? deskAndOwner : ['practice']).filter((key) => !first.includes(key))
   return {
     plans: [plan('first', first), plan('escalation', escalation)],
     escalationMinutes: contacts.practice.escalation_minutes,

@@ -6,7 +6,8 @@ import { t } from '../i18n'
 import type { Job, Outcome, OutboxHandler } from '../outbox/dispatch'
 import type { OutboxRow } from '../outbox/queries'
 import { fromLine, pushToDevices, pushTopic, refusal } from '../outbox/client-delivery'
-import { escapeHtml } from '../reminders/render'
+import { type StaffEmail, staffEmailHtml, staffEmailText } from '../staff-notices/email'
+import { staffLocale } from '../staff-notices/send'
 import type { PagePayload } from './enqueue'
 import { type PageContext, forgetStaffDevices, pageContexts, type StaffDevice, staffDevicesOf } from './queries'
 
@@ -18,8 +19,6 @@ import { type PageContext, forgetStaffDevices, pageContexts, type StaffDevice, s
  */
 
 type Extra = { goneDevices?: string[] }
-
-const LOCALES: readonly Locale[] = ['en', 'es', 'fr']
 
 export const staffPageHandler: OutboxHandler<Extra> = {
   topic: 'staff_page',
@@ -99,22 +98,23 @@ async function sendPage(
   context: PageContext,
   devices: StaffDevice[],
 ): Promise<{ outcome: Outcome; extra?: Extra }> {
-  const locale = (LOCALES as readonly string[]).includes(payload.locale) ? (payload.locale as Locale) : 'en'
+  const locale = staffLocale(payload.locale)
   const link = consoleLink(deps.publicUrl, { tab: 'alerts', alertId: payload.alert_id })
   const words = pageWords(payload, link, locale)
   try {
     if (row.channel === 'email') {
-      const footer = t(locale, 'page.footer', { practice: context.practice_name })
-      const button = t(locale, 'page.button')
+      const email: StaffEmail = {
+        locale,
+        lead: words.lead,
+        button: { label: t(locale, 'page.button'), link, colour: '#9b2c2c' },
+        footer: t(locale, 'page.footer', { practice: context.practice_name }),
+      }
       const sent = await deps.mailer.send({
         from: fromLine(deps.emailFrom, 'Hearth'),
         to: payload.to!,
         subject: words.subject,
-        text: [words.lead, `${button}: ${link}`, footer].join('\n\n'),
-        html: `<!doctype html><html lang="${locale}"><body style="font:16px/1.5 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif;color:#26312e">
-<p>${escapeHtml(words.lead)}</p>
-<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#9b2c2c;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(button)}</a></p>
-<p style="color:#5f6b67;font-size:13px">${escapeHtml(footer)}</p></body></html>`,
+        text: staffEmailText(email),
+        html: staffEmailHtml(email),
         idempotencyKey: row.idempotency_key,
         tags: { kind: `page_${payload.stage}` },
       })

@@ -9,12 +9,12 @@ import { ApiError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { pushEndpointAllowed } from '../push/routes'
 import { DEFAULT_SETTINGS, saveSettings, saveStaffDevice, settingsOf } from './queries'
-import { notificationOwner } from './recipients'
+import { ownerOf } from './recipients'
 
 /**
  * What the signed-in person wants to hear about (`/v1/staff/me/notifications`), and this console's
- * web push device. Until staff accounts, "me" is the key's therapist record, or for an admin key
- * the practice's front desk; `notificationOwner` is the one place that says so.
+ * web push device. "Me" is the person signed in (a therapist: their therapist record, which their
+ * key shares), or for an admin key the practice's front desk; `ownerOf` is the one place that says so.
  */
 export function staffNotificationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -32,7 +32,7 @@ export function staffNotificationRoutes(deps: Deps) {
     }),
     async (c) => {
       const { practiceId } = c.var.principal
-      const owner = notificationOwner(c.var.principal)
+      const owner = ownerOf(c.var.principal)
       const settings = await inPractice(deps.sql, practiceId, (tx) => settingsOf(tx, practiceId, [owner]))
       return c.json(settings.get(owner) ?? DEFAULT_SETTINGS)
     },
@@ -52,7 +52,7 @@ export function staffNotificationRoutes(deps: Deps) {
     async (c) => {
       const { practiceId } = c.var.principal
       const body = c.req.valid('json')
-      const owner = notificationOwner(c.var.principal)
+      const owner = ownerOf(c.var.principal)
       await inPractice(deps.sql, practiceId, async (tx) => {
         await saveSettings(tx, practiceId, owner, body, deps.clock())
         await audit(tx, {
@@ -84,7 +84,7 @@ export function staffNotificationRoutes(deps: Deps) {
           fields: { endpoint: 'Use the https address your browser gave for push messages.' },
         })
       }
-      const owner = notificationOwner(c.var.principal)
+      const owner = ownerOf(c.var.principal)
       await inPractice(deps.sql, practiceId, async (tx) => {
         await saveStaffDevice(
           tx,

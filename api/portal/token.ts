@@ -5,7 +5,7 @@ import { findSession } from './session-queries'
 import { inPractice, type TenantOptions } from '../db/tenant'
 import type { Tx } from '../db/connect'
 import { ApiError } from '../http/errors'
-import { derivedKeyBytes } from '../crypto/secrets'
+import { derivedHmacKey } from '../crypto/secrets'
 import { bearerToken } from '../api-keys/auth'
 
 /** Who is calling a portal route: one client of one practice, in one session. */
@@ -28,13 +28,13 @@ export async function issueAccessToken(deps: Deps, client: PortalClient): Promis
     .setSubject(client.clientId)
     .setIssuedAt(now)
     .setExpirationTime(now + ACCESS_TOKEN_SECONDS)
-    .sign(await derivedKeyBytes(deps.secret, 'portal-access-token'))
+    .sign(await derivedHmacKey(deps.secret, 'portal-access-token'))
 }
 
 /** The token's client, or null for anything not exactly what `issueAccessToken` makes. */
 export async function verifyAccessToken(deps: Deps, token: string): Promise<PortalClient | null> {
   try {
-    const { payload } = await jwtVerify(token, await derivedKeyBytes(deps.secret, 'portal-access-token'), {
+    const { payload } = await jwtVerify(token, await derivedHmacKey(deps.secret, 'portal-access-token'), {
       algorithms: ALGORITHMS,
       issuer: deps.publicUrl,
       audience: AUDIENCE,
@@ -70,8 +70,16 @@ export function portalAuth(deps: Deps): MiddlewareHandler<AppEnv> {
         client.practiceId,
         async (tx) => {
           checked = true
-          await requireOpenSession(tx, client, deps.clock())
-          return work(tx)
+          if (!options?.read) {
+            await requireOpenSession(tx, client, deps.clock())
+            return work(tx)
+          }
+          // A read sends the session check with its own statements, in one round trip; a closed
+          // session still gets nothing (the rows are dropped, the audit line rolled back).
+          const [open, read] = await Promise.allSettled([requireOpenSession(tx, client, deps.clock()), work(tx)])
+          if (open.status === 'rejected') throw open.reason
+          if (read.status === 'rejected') throw read.reason
+          return read.value
         },
         options,
       )

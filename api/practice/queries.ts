@@ -18,6 +18,8 @@ type PracticeRow = {
   urgent_escalation_minutes: number
   contact_email: string | null
   reschedule: Practice['reschedule']
+  staff_second_factor: Practice['staff_second_factor']
+  staff_idle_minutes: number
 }
 
 export function toPractice(row: PracticeRow): Practice {
@@ -37,12 +39,15 @@ export function toPractice(row: PracticeRow): Practice {
     urgent_escalation_minutes: row.urgent_escalation_minutes,
     contact_email: row.contact_email,
     reschedule: row.reschedule,
+    staff_second_factor: row.staff_second_factor,
+    staff_idle_minutes: row.staff_idle_minutes,
   }) as Practice
 }
 
 const columns = (tx: Tx) =>
   tx`id, name, slug, time_zone, country, phone, allowed_origins, locales, cancellation_policy,
-     reminder_schedule, crisis_resources, branding, urgent_escalation_minutes, contact_email, reschedule`
+     reminder_schedule, crisis_resources, branding, urgent_escalation_minutes, contact_email, reschedule,
+     staff_second_factor, staff_idle_minutes`
 
 export async function findPractice(tx: Tx, id: string): Promise<Practice | null> {
   const [row] = await tx<PracticeRow[]>`select ${columns(tx)} from practices where id = ${id}`
@@ -56,7 +61,13 @@ export async function findPracticeBySlug(tx: Tx, slug: string): Promise<Practice
 
 export type NewPractice = Omit<
   Practice,
-  'id' | 'phone' | 'urgent_escalation_minutes' | 'contact_email' | 'reschedule'
+  | 'id'
+  | 'phone'
+  | 'urgent_escalation_minutes'
+  | 'contact_email'
+  | 'reschedule'
+  | 'staff_second_factor'
+  | 'staff_idle_minutes'
 > & {
   phone?: string | undefined
 }

@@ -224,6 +224,15 @@ describe("the practice's rule", () => {
     const list = await t.call('GET', '/v1/reschedule-requests?status=requested', { key: adminKey })
     const item = list.body.data.find((r: { id: string }) => r.id === res.body.request_id)
     expect(item).toMatchObject({ appointment_id: session.id, status: 'requested', client: { id: client.id } })
+    // The therapist calling about that session sees the time the client asked for.
+    const calls = await t.call('GET', `/v1/confirmation-calls?therapist_id=${rivera.id}&date=2026-03-03`, {
+      key: adminKey,
+    })
+    const card = calls.body.data.find((e: { appointment_id: string }) => e.appointment_id === session.id)
+    expect(card.move_request).toEqual({
+      starts_at: '2026-03-18T11:00:00-04:00',
+      time_label: 'Wednesday 18 March at 11:00 am EDT',
+    })
     const [alert] = await t.sql<{ status: string }[]>`
       select status from alerts where appointment_id = ${session.id} and kind = 'reschedule_request'`
     expect(alert!.status).toBe('open')

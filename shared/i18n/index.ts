@@ -19,8 +19,16 @@ export { merged, translator } from './translator'
 export type { Locale }
 
 /** An amount in minor units (cents) as the locale writes money: "$75.00", "75,00 US$", "75,00 $US". */
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
 export function formatMoney(minorUnits: number, currency: string, locale: Locale): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  // Building a NumberFormat costs far more than using one; a practice has one currency.
+  const cacheKey = `${locale} ${currency}`
+  let format = moneyFormats.get(cacheKey)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    moneyFormats.set(cacheKey, format)
+  }
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2
   return format.format(minorUnits / 10 ** digits)
 }

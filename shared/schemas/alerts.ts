@@ -24,6 +24,8 @@ export const Alert = z.object({
   thread_id: z.string().optional(),
   /** The client's phone, for a call back (absent when the practice has none). */
   client_phone: z.string().optional(),
+  /** The session it is about, or else the client's next session after it was raised (for a crisis message). */
+  session: z.object({ id: z.string(), starts_at: z.string() }).optional(),
   /** Where the alert is handled in the staff console: the thread for what a client wrote, else the alert. */
   console_url: z.string().optional(),
   summary: z.string(),
@@ -63,16 +65,24 @@ export const AlertResolve = z
   })
   .strict()
 
-/** One line of an alert's history: who was paged on which channel, an escalation, the acknowledgement. */
+/**
+ * One line of an alert's history: who was paged on which channel, an escalation, a page that could
+ * not go, the acknowledgement, the resolution; oldest first.
+ */
 export const AlertEvent = z.object({
   at: z.string(),
-  kind: z.enum(['paged', 'escalated', 'page_failed', 'acknowledged']),
-  /** `therapist:<id>`, `practice` (its front desk), `staff:<id>`, or for an acknowledgement the key or person. */
+  kind: z.enum(['paged', 'escalated', 'page_failed', 'acknowledged', 'resolved']),
+  /** `therapist:<id>`, `practice` (its front desk), `staff:<id>`, or for an acknowledgement or resolution the key or person. */
   recipient: z.string().optional(),
+  /** That person by name, when Hearth knows it (a therapist, a staff member). */
+  name: z.string().optional(),
   channel: z.enum(['email', 'sms', 'push']).optional(),
-  /** Why a page could not go (`no_phone`, `rejected`, ...). */
+  /** Which page: the first, or the escalation after the practice's window. */
+  stage: z.enum(['first', 'escalation']).optional(),
+  /** Why a page could not go (`no_contact`, `rejected`, ...). */
   reason: z.string().optional(),
 })
 export type AlertEvent = z.infer<typeof AlertEvent>
 
 export const AlertWithHistory = Alert.extend({ history: z.array(AlertEvent) })
+export type AlertWithHistory = z.infer<typeof AlertWithHistory>

@@ -92,6 +92,8 @@ export const CallListEntry = z.object({
   reminders: z.array(ReminderSummary),
   /** Earlier calls about this session, oldest first. */
   calls: z.array(ConfirmationCall),
+  /** The client asked to move this session to another time; the practice has not answered yet. */
+  move_request: z.object({ starts_at: z.string(), time_label: z.string() }).optional(),
 })
 export type CallListEntry = z.infer<typeof CallListEntry>
 

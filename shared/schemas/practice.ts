@@ -5,6 +5,7 @@ import { Branding, CancellationPolicy, CrisisResource, Locale, ReminderSchedule 
 import { SmsGatewayInput, SmsGatewaySettings } from './reminders'
 import { SilentSignInPatch, SilentSignInSettings } from './silent-sign-in'
 import { CalcomPatch, CalcomSettings, FhirPatch, FhirSettings, WhatsappPatch, WhatsappSettings } from './connectors'
+import { SecondFactorSetting } from './staff'
 
 const Origin = z
   .string()
@@ -31,6 +32,10 @@ export const Practice = z.object({
   contact_email: z.string().optional(),
   /** Whether clients move their own sessions at once, by request, or not at all, and inside the cancellation window. */
   reschedule: RescheduleSettings,
+  /** Whether every staff member must use a second factor (TOTP or a passkey) to sign in. */
+  staff_second_factor: SecondFactorSetting,
+  /** Minutes without a request after which a staff session ends (5–60). */
+  staff_idle_minutes: z.number().int(),
   /** The practice's own SMS gateway for reminders and replies; the signing secret is never shown. */
   sms_gateway: SmsGatewaySettings.optional(),
   /** Silent sign-in from the practice's own site; the shared secret is never shown. */
@@ -59,6 +64,14 @@ export const PracticePatch = z
     urgent_escalation_minutes: z.number().int().min(1).max(120),
     contact_email: z.email().max(254).nullable(),
     reschedule: RescheduleSettings,
+    /** `required`: people without a second factor enrol one at their next sign-in. */
+    staff_second_factor: SecondFactorSetting,
+    /** Applies to every staff session from its next request. */
+    staff_idle_minutes: z
+      .number()
+      .int('Use a whole number of minutes.')
+      .min(5, 'Choose between 5 and 60 minutes.')
+      .max(60, 'Choose between 5 and 60 minutes.'),
     /** `null` removes the gateway; the secret signs texts to it and verifies replies from it. */
     sms_gateway: SmsGatewayInput.nullable(),
     /** `null` turns silent sign-in off; the secret is write-only. */
@@ -95,6 +108,8 @@ export const ApiKey = z.object({
   name: z.string(),
   prefix: z.string(),
   created_at: z.string(),
+  /** The last request made with it, to the minute; null when never used. */
+  last_used_at: z.string().nullable(),
 })
 
 export const ApiKeyCreate = z

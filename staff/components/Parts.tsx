@@ -32,8 +32,21 @@ export function StaffScreen({
   )
 }
 
-/** An admin chooses whose calls or policy to see; a therapist key is always its own therapist. */
-export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; id?: string }) {
+const ALL = 'all'
+
+/**
+ * An admin chooses whose calls or policy to see; a therapist is always their own. `all` adds a
+ * choice of everyone (the call list), kept by the screen that offers it.
+ */
+export function TherapistPicker({
+  ctx,
+  id = 'therapist',
+  all,
+}: {
+  ctx: StaffContext
+  id?: string
+  all?: { chosen: boolean; choose: (all: boolean) => void }
+}) {
   const { tr } = useWords()
   const list = useLoad<Therapist[]>(() => ctx.api.therapists(), [])
   useEffect(() => {
@@ -46,7 +59,16 @@ export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; 
   return (
     <div class="field field-inline">
       <label for={id}>{tr('staff.therapist')}</label>
-      <select id={id} value={ctx.therapistId ?? ''} onChange={(e) => ctx.chooseTherapist(e.currentTarget.value)}>
+      <select
+        id={id}
+        value={all?.chosen ? ALL : (ctx.therapistId ?? '')}
+        onChange={(e) => {
+          const value = e.currentTarget.value
+          all?.choose(value === ALL)
+          if (value !== ALL) ctx.chooseTherapist(value)
+        }}
+      >
+        {all && <option value={ALL}>{tr('staff.calls.allTherapists')}</option>}
         {therapists.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -54,5 +76,47 @@ export function TherapistPicker({ ctx, id = 'therapist' }: { ctx: StaffContext; 
         ))}
       </select>
     </div>
+  )
+}
+
+/** One checkbox or radio with its label (and a hint it is described by), in the wrapper the form's styles expect. */
+export function Choice({
+  type,
+  id,
+  name,
+  checked,
+  onChange,
+  label,
+  hint,
+  wrapper: Wrapper = 'div',
+  class: className,
+}: {
+  type: 'checkbox' | 'radio'
+  id: string
+  name?: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  label: string
+  hint?: string
+  wrapper?: 'div' | 'span'
+  class: string
+}) {
+  return (
+    <Wrapper class={className}>
+      <input
+        type={type}
+        id={id}
+        name={name}
+        checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+    </Wrapper>
   )
 }

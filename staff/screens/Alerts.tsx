@@ -3,10 +3,12 @@ import { ownTherapist } from '../../shared/policy/access'
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
 import { ALERT_KINDS, type AlertKind } from '../../shared/alert-kinds'
-import type { Alert } from '../../shared/schemas/alerts'
+import type { Alert, AlertEvent } from '../../shared/schemas/alerts'
+import { AlertHistory } from '../components/AlertHistory'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
+import { dialable, displayPhone } from '../../ui/phone'
 import type { AlertFilter, Resolution } from '../api'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
@@ -96,7 +98,8 @@ function AlertCard({
   onResolved,
 }: {
   ctx: StaffContext
-  alert: Alert
+  /** The list brings each alert's history with it. */
+  alert: Alert & { history?: AlertEvent[] }
   onResolved: (text: string) => void
 }) {
   const { tr, when, locale } = useWords()
@@ -128,15 +131,16 @@ function AlertCard({
     <li class={`alert-card${alert.urgent ? ' alert-urgent' : ''}`} aria-labelledby={`alert-${id}`}>
       <div class="alert-head">
         {alert.urgent && <span class="chip chip-urgent">{tr('staff.alerts.urgent')}</span>}
-        <h3 id={`alert-${id}`} class="alert-kind">
+        <h2 id={`alert-${id}`} class="alert-kind">
           {kind ? tr(`staff.kind.${kind}`) : alert.kind.replaceAll('_', ' ')}
-        </h3>
+        </h2>
         <span class="chip chip-muted">{tr(`staff.audience.${alert.audience}`)}</span>
         <time class="alert-time" dateTime={alert.created_at}>
           {when(alert.created_at, 'short')}
         </time>
       </div>
       <p class="alert-summary">{alert.summary}</p>
+      <AlertActions alert={alert} />
       {fee && !waiver && <p class="fine">{tr('staff.alerts.fee', { fee })}</p>}
       {alert.kind === 'late_cancellation' && <CancelReason code={alert.context.reason_code} />}
       {alert.client_note && (
@@ -145,6 +149,7 @@ function AlertCard({
           <blockquote>{alert.client_note}</blockquote>
         </figure>
       )}
+      <AlertHistory id={id} history={alert.history ?? []} />
       {alert.status === 'resolved' ? (
         <p class="fine alert-resolved">
           {tr('staff.alerts.resolvedAt', { when: when(alert.resolved_at ?? alert.created_at, 'short') })}
@@ -208,5 +213,35 @@ function AlertCard({
         </div>
       )}
     </li>
+  )
+}
+
+/** What a person acts on: the session, a number to call back, the conversation. */
+function AlertActions({ alert }: { alert: Alert }) {
+  const { tr, when } = useWords()
+  const phone = alert.client_phone ? displayPhone(alert.client_phone) : null
+  if (!alert.session && !phone && !alert.thread_id) return null
+  return (
+    <div class="alert-actions">
+      {alert.session && (
+        <p class="fine">
+          {tr(alert.appointment_id ? 'staff.alerts.session' : 'staff.alerts.nextSession', {
+            when: when(alert.session.starts_at, 'long'),
+          })}
+        </p>
+      )}
+      <div class="actions">
+        {phone && (
+          <a class="button button-secondary button-small" href={`tel:${dialable(alert.client_phone!)}`}>
+            {tr('staff.alerts.callBack', { phone })}
+          </a>
+        )}
+        {alert.thread_id && (
+          <a class="button button-secondary button-small" href={`#inbox/${alert.thread_id}`}>
+            {tr('staff.alerts.conversation')}
+          </a>
+        )}
+      </div>
+    </div>
   )
 }

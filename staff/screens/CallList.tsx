@@ -17,22 +17,27 @@ export function CallList({ ctx }: { ctx: StaffContext }) {
   const { tr, locale } = useWords()
   const [date, setDate] = useState<string | undefined>(undefined)
   const [done, setDone] = useState<string | null>(null)
-  const ready = ownTherapist(ctx.viewer) !== null || ctx.therapistId !== null
-  const list = useLoad<CallListData | null>(
-    async () => (ready ? ctx.api.callList({ therapistId: ctx.therapistId ?? undefined, date, locale }) : null),
-    [ctx.therapistId, date, locale],
-  )
+  // An admin or the front desk may see every therapist's calls at once, one section each.
+  const [all, setAll] = useState(false)
+  const own = ownTherapist(ctx.viewer) !== null
+  const ready = own || all || ctx.therapistId !== null
+  const lists = useLoad<CallListData[] | null>(async () => {
+    if (!ready) return null
+    const ids = all && !own ? (await ctx.api.therapists()).map((t) => t.id) : [ctx.therapistId ?? undefined]
+    return Promise.all(ids.map((therapistId) => ctx.api.callList({ therapistId, date, locale })))
+  }, [ctx.therapistId, all, date, locale])
+  const shown = lists.state === 'ready' ? lists.data : null
 
   return (
     <StaffScreen title={tr('staff.calls.title')} lead={tr('staff.calls.lead')}>
       <div class="toolbar">
-        <TherapistPicker ctx={ctx} id="calls-therapist" />
+        <TherapistPicker ctx={ctx} id="calls-therapist" all={{ chosen: all, choose: setAll }} />
         <div class="field field-inline">
           <label for="calls-date">{tr('staff.calls.day')}</label>
           <input
             id="calls-date"
             type="date"
-            value={list.state === 'ready' && list.data ? list.data.date : (date ?? '')}
+            value={shown?.[0] ? shown[0].date : (date ?? '')}
             onChange={(e) => {
               setDone(null)
               setDate(e.currentTarget.value || undefined)
@@ -41,33 +46,49 @@ export function CallList({ ctx }: { ctx: StaffContext }) {
         </div>
       </div>
       {done && <Done>{done}</Done>}
-      {list.state === 'loading' || (list.state === 'ready' && !list.data) ? (
+      {lists.state === 'loading' || (lists.state === 'ready' && !lists.data) ? (
         <Loading />
-      ) : list.state === 'error' ? (
-        <Problem compact error={list.error} onRetry={list.reload} />
+      ) : lists.state === 'error' ? (
+        <Problem compact error={lists.error} onRetry={lists.reload} />
       ) : (
-        <Day
-          ctx={ctx}
-          list={list.data!}
-          onRecorded={(text) => {
-            setDone(text)
-            ctx.announce(text)
-            list.reload()
-          }}
-        />
+        lists.data!.map((list) => (
+          <Day
+            key={list.therapist.id}
+            ctx={ctx}
+            list={list}
+            named={all && !own}
+            onRecorded={(text) => {
+              setDone(text)
+              ctx.announce(text)
+              lists.reload()
+            }}
+          />
+        ))
       )}
     </StaffScreen>
   )
 }
 
-function Day({ ctx, list, onRecorded }: { ctx: StaffContext; list: CallListData; onRecorded: (text: string) => void }) {
+function Day({
+  ctx,
+  list,
+  named,
+  onRecorded,
+}: {
+  ctx: StaffContext
+  list: CallListData
+  /** Several therapists are shown: each day's list says whose it is. */
+  named: boolean
+  onRecorded: (text: string) => void
+}) {
   const { tr, locale } = useWords()
   // A calendar date, not an instant: read at noon UTC so no zone can move it to another day.
   const day = formatInstant(`${list.date}T12:00:00Z`, 'UTC', locale, 'day')
+  const title = tr('staff.calls.dayTitle', { day })
   return (
     <>
       <h2 class="staff-subtitle">
-        {tr('staff.calls.dayTitle', { day })}
+        {named ? `${list.therapist.name} · ${title}` : title}
         <span class="count">{tr('staff.calls.count', { count: list.data.length })}</span>
       </h2>
       {list.data.length === 0 ? (
@@ -138,6 +159,12 @@ function Call({
           {entry.client.name}
         </h3>
         <p class={`call-reason call-reason-${entry.reason}`}>{tr(`staff.calls.reason.${entry.reason}`)}</p>
+        {entry.move_request && (
+          <p class="call-move">
+            {tr('staff.calls.moveAsked', { time: entry.move_request.time_label })}{' '}
+            <a href="#moves">{tr('staff.calls.moveAnswer')}</a>
+          </p>
+        )}
         <p class="call-type">
           {entry.type} · {entry.telehealth ? tr('staff.calls.video') : tr('staff.calls.inPerson')}
         </p>

@@ -1,3 +1,4 @@
+import { can } from '../../shared/policy/permissions'
 import { useState } from 'preact/hooks'
 import { formatMoney } from '../../shared/i18n'
 import { cancellationQuote } from '../../shared/policy/cancellation'
@@ -94,7 +95,7 @@ function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Pract
   const [done, setDone] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
   const summary = useRuleSummary()
-  const admin = ctx.identity.role === 'admin'
+  const admin = can(ctx.me.user.role, 'change', 'practice_policies')
 
   async function save(event: Event) {
     event.preventDefault()
@@ -170,7 +171,7 @@ function TherapistRules({
 }) {
   const { tr } = useWords()
   const summary = useRuleSummary()
-  const admin = ctx.identity.role === 'admin'
+  const admin = can(ctx.me.user.role, 'change', 'therapists')
   const [chosenId, setChosenId] = useState(therapists[0]?.id ?? '')
   const chosen = therapists.find((t) => t.id === chosenId)
   if (therapists.length === 0) return null

@@ -83,7 +83,7 @@ export function Clients({ ctx }: { ctx: StaffContext }) {
               name: '',
               email: '',
               phone: '',
-              time_zone: ctx.identity.practice.time_zone,
+              time_zone: ctx.me.practice.time_zone,
               locale: 'en',
               consents: { email: true, sms: false },
             }}

@@ -38,7 +38,7 @@ function daysOf(view: View, date: string): string[] {
  */
 export function Schedule({ ctx }: { ctx: StaffContext }) {
   const { tr, locale } = useWords()
-  const zone = ctx.identity.practice.time_zone
+  const zone = ctx.me.practice.time_zone
   const own = ownTherapist(ctx.viewer)
   const [view, setView] = useState<View>('day')
   const [date, setDate] = useState(() => localDate(new Date(), zone))
@@ -206,7 +206,7 @@ function SessionRow({
   onChanged: (text: string) => void
 }) {
   const { tr, when, problem } = useWords()
-  const zone = ctx.identity.practice.time_zone
+  const zone = ctx.me.practice.time_zone
   const [mode, setMode] = useState<Mode>('view')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -400,7 +400,7 @@ function AddSession({
   onAdded: (text: string) => void
 }) {
   const { tr, when, problem } = useWords()
-  const zone = ctx.identity.practice.time_zone
+  const zone = ctx.me.practice.time_zone
   const [form, setForm] = useState({
     client: '',
     therapist: people.therapists[0]?.id ?? '',

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core'
+import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core'
 
 /** Debian's Chromium, never a downloaded one. */
 export function launchChromium(): Promise<Browser> {
@@ -24,12 +24,14 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false })
 }
 
-/** Screenshots at the desktop size and at 320 px wide, then back. */
-export async function screenshotBoth(page: Page, name: string) {
+/** Screenshots at the desktop size and at 320 px wide (with `focus` scrolled into view at each), then back. */
+export async function screenshotBoth(page: Page, name: string, focus?: Locator) {
   const size = page.viewportSize()!
+  await focus?.scrollIntoViewIfNeeded()
   await screenshot(page, `${name}-desktop`)
   await page.setViewportSize({ width: 320, height: 640 })
   await page.waitForTimeout(150)
+  await focus?.scrollIntoViewIfNeeded()
   await screenshot(page, `${name}-320`)
   await page.setViewportSize(size)
   await page.waitForTimeout(150)

@@ -60,7 +60,7 @@ beforeAll(async () => {
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(`${hearth.base}/staff`)
-  await signInToConsole(page, hearth, { role: 'admin' })
+  await signInToConsole(page, hearth, 'owner')
 })
 
 afterAll(async () => {

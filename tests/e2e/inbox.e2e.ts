@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launchChromium, screenshotBoth } from './browser'
-import { ADMIN_KEY, type RunningHearth, startHearth } from './server'
+import { type RunningHearth, startHearth } from './server'
+import { type DemoStaff, signInToConsole as signInAs } from './staff-sign-in'
 
 /**
  * The inbox end to end, against the real server and the demo practice: a client writes from the
@@ -14,7 +15,6 @@ let hearth: RunningHearth
 let browser: Browser
 let context: BrowserContext
 let page: Page
-let riveraKey: string
 let riveraId: string
 const CLIENT = { name: 'Noor Haddad', email: 'noor.haddad@inbox.example' }
 const WORDS = 'Could we move next week to the morning?'
@@ -24,8 +24,6 @@ beforeAll(async () => {
   ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
   const therapists = (await hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
   riveraId = therapists.find((t) => t.name === 'Dr. Maya Rivera')!.id
-  riveraKey = (await hearth.call('POST', '/v1/api-keys', { role: 'therapist', therapist_id: riveraId, name: 'Maya' }))
-    .key
   const client = await hearth.call('POST', '/v1/clients', { ...CLIENT, time_zone: 'America/New_York' })
   const starts = new Date(Date.now() + 5 * 86_400_000)
   starts.setUTCHours(15, 0, 0, 0)
@@ -78,11 +76,9 @@ async function newPage(path: string) {
   await page.goto(`${hearth.base}${path}`)
 }
 
-async function signInToConsole(key: string) {
+async function signInToConsole(who: DemoStaff) {
   await newPage('/staff')
-  await page.getByLabel('API key').fill(key)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByText('Signed in as', { exact: false }).waitFor()
+  await signInAs(page, hearth, who)
   await page.getByRole('link', { name: 'Inbox' }).click()
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox')
 }
@@ -91,7 +87,7 @@ const thread = () => page.getByRole('button', { name: new RegExp(`^${CLIENT.name
 
 describe('the inbox', () => {
   it('shows Dr. Rivera the thread with its unread count, then the conversation beside her policy', async () => {
-    await signInToConsole(riveraKey)
+    await signInToConsole('rivera')
     await thread().waitFor()
     expect(await thread().textContent()).toContain('1 unread')
     await check('inbox-01-threads')
@@ -132,7 +128,7 @@ describe('the inbox', () => {
   })
 
   it('lets an admin hand the thread to another therapist', async () => {
-    await signInToConsole(ADMIN_KEY)
+    await signInToConsole('owner')
     await thread().waitFor()
     expect(await thread().textContent()).toContain('with Dr. Maya Rivera')
     // A link into the console (as an alert's console_url) opens the thread itself.

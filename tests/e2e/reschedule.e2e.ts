@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launchChromium, screenshot, screenshotBoth } from './browser'
-import { ADMIN_KEY, type RunningHearth, startHearth } from './server'
+import { type RunningHearth, startHearth } from './server'
+import { signInToConsole } from './staff-sign-in'
 
 /**
  * A client moving next week's session from a phone (320 × 640): the email's "Find another time"
@@ -86,8 +87,7 @@ describe('the console', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     page = await context.newPage()
     await page.goto(`${hearth.base}/staff`)
-    await page.getByLabel('API key').fill(ADMIN_KEY)
-    await page.getByRole('button', { name: /sign in/i }).click()
+    await signInToConsole(page, hearth, 'owner')
     await page.getByRole('link', { name: 'Availability' }).click()
     await page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor()
     await page.getByText('Hours are in America/New_York.').waitFor()

@@ -1,20 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launchChromium, screenshotBoth } from './browser'
-import { ADMIN_KEY, type RunningHearth, startHearth } from './server'
+import { type RunningHearth, startHearth } from './server'
+import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
  * The staff console at /staff against the real server and the demo practice: Dr. Rivera signs in
- * with her therapist key, works through her call list, resolves alerts (a crisis message first, a
+ * as herself with an emailed code, works through her call list, resolves alerts (a crisis message first, a
  * fee waiver granted), edits her contact policy and reads the insight charts; an admin edits the
- * practice's cancellation policy. axe-core on every screen, screenshots at desktop and 320 px.
+ * practice's cancellation policy (signed in as the owner). axe-core on every screen, screenshots at desktop and 320 px.
  */
 
 let hearth: RunningHearth
 let browser: Browser
 let context: BrowserContext
 let page: Page
-let riveraKey: string
 let riveraId: string
 /** How many of Dr. Rivera's sessions the call list starts with (the demo may add one of Alex's). */
 let toConfirm: number
@@ -24,8 +24,6 @@ beforeAll(async () => {
   ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
   const therapists = (await hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
   riveraId = therapists.find((t) => t.name === 'Dr. Maya Rivera')!.id
-  riveraKey = (await hearth.call('POST', '/v1/api-keys', { role: 'therapist', therapist_id: riveraId, name: 'Maya' }))
-    .key
   await seedStaffDay()
 })
 
@@ -194,13 +192,13 @@ async function openConsole() {
   await page.goto(`${hearth.base}/staff`)
 }
 
-async function signIn(key: string) {
-  await page.getByLabel('API key').fill(key)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+async function enterCode(code: string) {
+  await page.getByLabel('6-digit code').fill(code)
+  await page.getByRole('button', { name: 'Continue' }).click()
 }
 
 describe('signing in', () => {
-  it('is served with a strict policy, refuses a wrong key kindly, and keeps the key out of the address', async () => {
+  it('is served with a strict policy, refuses a wrong code kindly, and keeps the session out of reach of scripts', async () => {
     const response = await fetch(`${hearth.base}/staff`)
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
@@ -208,12 +206,16 @@ describe('signing in', () => {
     await openConsole()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
     await check('staff-01-sign-in')
-    await signIn('hearth_not_a_real_key')
-    await page.getByText("That key didn't work.", { exact: false }).waitFor()
-    await signIn(riveraKey)
+    const code = await emailedCode(page, hearth, 'maya.rivera@calmwaters.example')
+    await expect.poll(() => heading().textContent()).toBe('Check your email')
+    await enterCode(code === '000000' ? '111111' : '000000')
+    await page.getByText("That code didn't work.", { exact: false }).waitFor()
+    await enterCode(code)
     await expect.poll(() => heading().textContent()).toBe('Confirmation calls')
-    expect(page.url()).not.toContain(riveraKey)
-    expect(await page.evaluate(() => sessionStorage.getItem('hearth-staff-key'))).toBe(riveraKey)
+    expect(page.url()).not.toContain(code)
+    // No key, no token: the session is an HttpOnly cookie no script can read.
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0)
+    expect(await page.evaluate(() => document.cookie)).toBe('')
     await page.getByText('Signed in as', { exact: false }).waitFor()
     expect(await page.locator('.staff-who strong').textContent()).toBe('Dr. Maya Rivera')
   })
@@ -314,7 +316,7 @@ describe("Dr. Rivera's day", () => {
   it('sees the practice’s cancellation policy, which only an admin can change', async () => {
     await page.getByRole('link', { name: 'Cancellation policy' }).click()
     await expect.poll(() => heading().textContent()).toBe('Cancellation policy')
-    await page.getByText("Only an admin key can change the practice's cancellation policy.").waitFor()
+    await page.getByText("The practice's owner or an admin can change its cancellation policy.").waitFor()
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
   })
 
@@ -335,11 +337,13 @@ describe("Dr. Rivera's day", () => {
     await check('staff-08-insights-by-hour')
   })
 
-  it('signs out, and the key is forgotten', async () => {
+  it('signs out, and the session ends', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
     expect(await page.evaluate(() => sessionStorage.getItem('hearth-staff-key'))).toBeNull()
     await page.getByText("You're signed out.", { exact: false }).waitFor()
+    const after = await page.evaluate(() => fetch('/v1/staff/me').then((r) => r.status))
+    expect(after).toBe(401)
   })
 })
 
@@ -347,11 +351,13 @@ describe('an admin', () => {
   it('chooses whose calls to see, with the keyboard', async () => {
     await openConsole()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    // The heading takes focus once the sign-in screen is up (after the console asks about this browser's session).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('signin-title')
     await page.keyboard.press('Shift+Tab') // from the heading, which took focus, back to the skip link
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
-    await signIn(ADMIN_KEY)
+    await signInToConsole(page, hearth, 'owner')
     await expect.poll(() => heading().textContent()).toBe('Confirmation calls')
-    expect(await page.locator('.staff-who strong').textContent()).toBe('the practice (admin)')
+    expect(await page.locator('.staff-who strong').textContent()).toBe('Priya Shah')
     await page.getByLabel('Therapist').selectOption({ label: 'Dr. Maya Rivera' })
     await page.getByRole('heading', { name: 'Robin Hale' }).waitFor()
   })

@@ -1,0 +1,187 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/preact'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { StaffMe } from '../shared/schemas/staff'
+import { ApiError } from '../ui/api-client'
+import type { SessionEvents, StaffApi } from './api'
+import { Console } from './Console'
+import { fakeStaffApi, OWNER, RIVERA, staffMember } from './testing'
+
+const MINUTE = 60_000
+
+/** The console with a scripted API whose requests report to the console as the real one does. */
+function openConsole(overrides: Partial<StaffApi> = {}, me: () => StaffMe = () => OWNER) {
+  let events: SessionEvents = {}
+  const { api, calls } = fakeStaffApi({
+    me: async () => {
+      events.onActivity?.(Date.now())
+      const who = me()
+      return {
+        ...who,
+        session: {
+          idle_expires_at: new Date(Date.now() + who.practice.staff_idle_minutes * MINUTE).toISOString(),
+          expires_at: new Date(Date.now() + 12 * 60 * MINUTE).toISOString(),
+        },
+      }
+    },
+    ...overrides,
+  })
+  render(
+    <Console
+      languages={['en']}
+      makeApi={(given) => {
+        events = given
+        return api
+      }}
+    />,
+  )
+  return { calls, events: () => events }
+}
+
+/** Lets the console's requests answer and its timers run, on the fake clock. */
+const settle = (ms = 0) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms)
+  })
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  location.hash = ''
+})
+afterEach(() => vi.useRealTimers())
+
+const tabs = () =>
+  within(screen.getByRole('navigation'))
+    .getAllByRole('link')
+    .map((link) => link.textContent)
+
+describe('the console, signed in', () => {
+  it("carries on this browser's session, and shows the owner every tab", async () => {
+    openConsole()
+    await settle()
+    screen.getByText('Priya Shah')
+    expect(tabs()).toEqual([
+      'Calls',
+      'Inbox',
+      'Alerts',
+      'Schedule',
+      'Clients',
+      'Move requests',
+      'Availability',
+      'Import',
+      'Contact policy',
+      'Cancellation policy',
+      'Insights',
+      'Team',
+      'Integrations',
+      'Audit',
+      'Your account',
+    ])
+  })
+
+  it('shows each role the tabs its permissions allow', async () => {
+    openConsole({}, () => staffMember('front_desk'))
+    await settle()
+    expect(tabs()).not.toContain('Import')
+    expect(tabs()).not.toContain('Insights')
+    expect(tabs()).not.toContain('Contact policy')
+    expect(tabs()).toContain('Schedule')
+    expect(tabs()).toContain('Your account')
+  })
+
+  it('shows a therapist their own work, not the practice’s imports', async () => {
+    openConsole({}, () => staffMember('therapist', RIVERA.id))
+    await settle()
+    expect(tabs()).toContain('Insights')
+    expect(tabs()).toContain('Contact policy')
+    expect(tabs()).not.toContain('Import')
+  })
+
+  it('warns two minutes before the idle time runs out; staying is one request', async () => {
+    const { calls } = openConsole()
+    await settle()
+    expect(calls.me).toHaveLength(1)
+    await settle(12 * MINUTE)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    await settle(1 * MINUTE + 100)
+    const dialog = screen.getByRole('alertdialog', { name: 'Are you still there?' })
+    expect(dialog.textContent).toContain("You'll be signed out in about 2 minutes to keep clients' details safe.")
+    expect(document.activeElement?.textContent).toBe('Stay signed in')
+    fireEvent.click(screen.getByRole('button', { name: 'Stay signed in' }))
+    await settle()
+    expect(calls.me).toHaveLength(2)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    // The deadline moved on: no warning until 13 minutes after staying.
+    await settle(12 * MINUTE)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+  })
+
+  it('counts every request as activity, and signs out calmly when the idle time passes', async () => {
+    const { calls, events } = openConsole()
+    await settle()
+    await settle(10 * MINUTE)
+    events().onActivity?.(Date.now())
+    await settle(12 * MINUTE)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    await settle(3 * MINUTE + 100)
+    screen.getByRole('heading', { name: 'Sign in to the staff console' })
+    screen.getByText(/You were signed out after 15 minutes without activity, to keep clients' details safe/)
+    expect(calls.signOut).toHaveLength(1)
+  })
+
+  it('goes back to signing in, with a note, when any request answers 401', async () => {
+    const { events } = openConsole()
+    await settle()
+    act(() => events().onSignedOut?.())
+    await settle()
+    screen.getByText("Your session has ended, so you've been signed out. Sign in again to carry on.")
+  })
+
+  it('signs out at once from the header', async () => {
+    const { calls } = openConsole()
+    await settle()
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    await settle()
+    screen.getByText("You're signed out.")
+    expect(calls.signOut).toHaveLength(1)
+  })
+})
+
+describe('opening the console', () => {
+  it('asks for an email when this browser has no session', async () => {
+    openConsole({ signInState: async () => Promise.reject(new ApiError(401, 'unauthorized', 'Please sign in.')) })
+    await settle()
+    screen.getByLabelText('Work email')
+  })
+
+  it('accepts an invitation link, takes the token out of the address, and signs the newcomer in', async () => {
+    location.hash = '#invitation=abcdefghijklmnopqrstuvwxyz0123'
+    const { calls } = openConsole({ acceptInvitation: async () => ({ next: 'done' }) })
+    await settle()
+    expect(calls.acceptInvitation).toEqual([['abcdefghijklmnopqrstuvwxyz0123']])
+    expect(location.hash).toBe('')
+    expect(calls.signInState).toBeUndefined()
+    screen.getByText('Priya Shah')
+  })
+
+  it('continues to setting up the app when the practice requires one', async () => {
+    location.hash = '#invitation=abcdefghijklmnopqrstuvwxyz0123'
+    openConsole({
+      acceptInvitation: async () => ({ next: 'enroll_second_factor' }),
+      startTotp: () => new Promise(() => undefined),
+    })
+    await settle()
+    screen.getByRole('heading', { name: 'Set up two-step verification' })
+  })
+
+  it.each([
+    [new ApiError(410, 'link_expired', 'expired'), 'This invitation has expired.'],
+    [new ApiError(410, 'already_used', 'used'), 'This invitation has been used already.'],
+    [new ApiError(404, 'not_found', 'gone'), "This invitation link isn't working any more"],
+  ])('says kindly when the invitation link no longer works (%s)', async (error, words) => {
+    location.hash = '#invitation=abcdefghijklmnopqrstuvwxyz0123'
+    openConsole({ acceptInvitation: async () => Promise.reject(error) })
+    await settle()
+    expect(screen.getByText(words, { exact: false }).closest('.notice-info')).not.toBeNull()
+    screen.getByLabelText('Work email')
+  })
+})

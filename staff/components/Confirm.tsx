@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+
+/**
+ * A calm second step before something that cannot be taken back: the consequence in plain words,
+ * the act, and a way to leave things as they are. Focus moves to the question so a keyboard or
+ * screen reader user hears it; a refusal shows here, in words from `explain`.
+ */
+export function ConfirmStep({
+  question,
+  confirmLabel,
+  keepLabel,
+  onConfirm,
+  onKeep,
+  explain,
+}: {
+  question: string
+  confirmLabel: string
+  keepLabel: string
+  onConfirm: () => Promise<void>
+  onKeep: () => void
+  explain: (error: unknown) => string
+}) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const asked = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (document.hasFocus()) asked.current?.focus({ preventScroll: true })
+  }, [])
+  return (
+    <div class="confirm-step">
+      <p tabIndex={-1} ref={asked}>
+        {question}
+      </p>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          class="button button-danger button-small"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={async () => {
+            setBusy(true)
+            setError(null)
+            try {
+              await onConfirm()
+            } catch (e) {
+              setError(explain(e))
+              setBusy(false)
+            }
+          }}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" class="button button-secondary button-small" onClick={onKeep}>
+          {keepLabel}
+        </button>
+      </div>
+    </div>
+  )
+}

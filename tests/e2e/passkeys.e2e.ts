@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './browser'
+import { axe, launchChromium, screenshotBoth } from './browser'
 import { type RunningHearth, startHearth } from './server'
+import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
  * Passkeys in real Chromium with the DevTools protocol's virtual authenticator (a platform
@@ -33,6 +34,33 @@ beforeAll(async () => {
   })
   await page.goto(`${hearth.base}/staff`)
 })
+
+/** A browser of its own with a virtual platform authenticator (user verification by "fingerprint"). */
+async function browserWithAuthenticator(): Promise<Page> {
+  const next = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  const opened = await next.newPage()
+  opened.on('pageerror', (error) => console.error('page error:', error.message))
+  const cdp = await next.newCDPSession(opened)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  })
+  await opened.goto(`${hearth.base}/staff`)
+  return opened
+}
+
+async function check(on: Page, name: string) {
+  await on.waitForTimeout(250)
+  const violations = await axe(on.mainFrame())
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+  await screenshotBoth(on, name)
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -122,5 +150,50 @@ describe('passkeys in Chromium', () => {
     const listed = (await api('GET', '/v1/staff/me/passkeys')).body.data
     expect(listed).toHaveLength(1)
     expect(listed[0].last_used_at).not.toBeNull()
+  })
+
+  it('adds a passkey on the Account screen, signs in with the button, and removes it', async () => {
+    const tab = await browserWithAuthenticator()
+    const heading = () => tab.getByRole('heading', { level: 1 })
+    await signInToConsole(tab, hearth, 'rivera')
+    await tab.getByRole('link', { name: 'Your account' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Your account')
+    await tab.getByRole('heading', { name: 'Passkeys' }).waitFor()
+    await tab.getByText("You haven't added a passkey yet.").waitFor()
+    await check(tab, 'passkeys-01-account-none')
+
+    await tab.getByLabel('Name for this passkey').fill('Work laptop')
+    await tab.getByRole('button', { name: 'Add a passkey' }).click()
+    await tab.getByText('Passkey added. Next time you can sign in with it.').waitFor()
+    await tab.getByText('Work laptop', { exact: true }).waitFor()
+    await check(tab, 'passkeys-02-account-added')
+
+    await tab.getByRole('button', { name: 'Sign out' }).click()
+    await tab.getByText("You're signed out.").waitFor()
+    await check(tab, 'passkeys-03-sign-in')
+    await tab.getByRole('button', { name: 'Sign in with a passkey' }).click()
+    await tab.getByText('Signed in as', { exact: false }).waitFor()
+    expect(await tab.getByText('Dr. Maya Rivera', { exact: false }).count()).toBeGreaterThan(0)
+
+    // With the emailed code, the passkey is the second factor.
+    await tab.getByRole('button', { name: 'Sign out' }).click()
+    await tab.getByText("You're signed out.").waitFor()
+    await tab.getByLabel('6-digit code').or(tab.getByLabel('Work email')).first().waitFor()
+    const code = await emailedCode(tab, hearth, 'maya.rivera@calmwaters.example')
+    await tab.getByLabel('6-digit code').fill(code)
+    await tab.getByRole('button', { name: 'Continue' }).click()
+    await tab.getByText('Use your passkey to finish signing in.').waitFor()
+    await check(tab, 'passkeys-04-second-factor')
+    await tab.getByRole('button', { name: 'Sign in with a passkey' }).click()
+    await tab.getByText('Signed in as', { exact: false }).waitFor()
+
+    await tab.getByRole('link', { name: 'Your account' }).click()
+    await tab.getByRole('button', { name: 'Remove Work laptop' }).click()
+    await tab.getByText("Remove “Work laptop”? You won't be able to sign in with it any more.").waitFor()
+    await check(tab, 'passkeys-05-confirm-remove')
+    await tab.getByRole('button', { name: 'Yes, remove it' }).click()
+    await tab.getByText('Passkey removed.').waitFor()
+    await tab.getByText("You haven't added a passkey yet.").waitFor()
+    await tab.context().close()
   })
 })

@@ -39,8 +39,10 @@ export function Passkeys({ client }: { client: PasskeyClient }) {
 
   return (
     <section class="account-section passkeys" aria-labelledby="passkeys-title">
-      <h2 id="passkeys-title">{tr('staff.passkeys.title')}</h2>
-      <p class="lead">{tr('staff.passkeys.lead')}</p>
+      <h2 id="passkeys-title" class="section-title">
+        {tr('staff.passkeys.title')}
+      </h2>
+      <p>{tr('staff.passkeys.lead')}</p>
       {done && (
         <Done key={done} takeFocus>
           <p>{done}</p>

@@ -46,6 +46,7 @@ import { therapistRoutes } from './therapists/routes'
 import { staffNotificationRoutes } from './paging/settings-routes'
 import { staffAuthRoutes } from './staff/auth-routes'
 import { staffMeRoutes } from './staff/me-routes'
+import { staffPasskeyRoutes, staffPasskeySignInRoutes } from './staff/passkey-routes'
 import { staffInvitationRoutes } from './staff/invitation-routes'
 import { staffUserRoutes } from './staff/user-routes'
 import { auditRoutes } from './audit/routes'
@@ -119,7 +120,9 @@ export function createApp(entry: EntryDeps) {
   app.route('/v1/alerts', alertRoutes(deps))
   app.route('/v1/threads', threadRoutes(deps))
   app.route('/v1/staff/auth', staffAuthRoutes(deps))
+  app.route('/v1/staff/auth/passkey', staffPasskeySignInRoutes(deps))
   app.route('/v1/staff/me', staffMeRoutes(deps))
+  app.route('/v1/staff/me/passkeys', staffPasskeyRoutes(deps))
   app.route('/v1/staff/users', staffUserRoutes(deps))
   app.route('/v1/staff/invitations', staffInvitationRoutes(deps))
   app.route('/v1/audit-log', auditRoutes(deps))

@@ -5,7 +5,8 @@
 # one of the therapist's free times from the portal API (the reschedule's transaction, advisory lock
 # and exclusion constraint on Workers). Last, a staff member signs in on workerd: an emailed code
 # (caught by a small fake Resend on loopback), enrolling an authenticator app, signing out and in
-# again with a code from it, then reading the practice with the session cookie.
+# again with a code from it, then reading the practice with the session cookie; and a passkey added
+# and used to sign in from nothing.
 # Needs DATABASE_URL (a server we may create databases on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -172,3 +173,34 @@ me=$(curl -fsS -H "cookie: $cookie" "$base/v1/staff/me")
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "cookie: $(last "$verified")" "$base/v1/practice")
 [ "$status" = 401 ] || { echo "the cookie from before the second factor still answered $status"; exit 1; }
 echo "worker staff sign-in OK: on workerd an owner signed in with an emailed code, enrolled TOTP, signed in again with it and read the practice"
+
+# Passkeys on Workers (Web Crypto only): the signed-in owner adds one (a software authenticator
+# here, api/testing/authenticator.ts, answers as a phone would), signs out, and signs in with it
+# from nothing; the counter it left is checked by the next sign-in.
+BASE="$base" ORIGIN="$origin" COOKIE="$cookie" npx tsx -e '(async () => {
+  const { softwareAuthenticator } = await import("./api/testing/authenticator.ts")
+  const { BASE, ORIGIN } = process.env
+  let cookie = process.env.COOKIE
+  const post = async (path, body) => {
+    const res = await fetch(BASE + path, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN, ...(cookie && { cookie }) }, body: JSON.stringify(body ?? {}) })
+    const set = res.headers.get("set-cookie")
+    if (set) cookie = set.split(";")[0]
+    const text = await res.text()
+    if (!res.ok) throw new Error(`POST ${path} → ${res.status}: ${text}`)
+    return text ? JSON.parse(text) : null
+  }
+  const authenticator = softwareAuthenticator(ORIGIN)
+  const creation = await post("/v1/staff/me/passkeys/options")
+  await post("/v1/staff/me/passkeys", { response: await authenticator.register(creation), name: "Edge phone" })
+  await post("/v1/staff/auth/logout")
+  cookie = undefined
+  for (const round of [1, 2]) {
+    const request = await post("/v1/staff/auth/passkey/options")
+    const state = await post("/v1/staff/auth/passkey", { response: await authenticator.assert(request) })
+    if (state.next !== "done") throw new Error("passkey sign-in " + round + ": " + JSON.stringify(state))
+    const me = await (await fetch(BASE + "/v1/staff/me", { headers: { cookie } })).json()
+    if (me.user?.role !== "owner" || !me.second_factors.includes("passkey")) throw new Error("me: " + JSON.stringify(me))
+    cookie = undefined
+  }
+})().catch((error) => { console.error(error); process.exit(1) })' || { echo "passkeys on workerd failed"; cat "$log"; exit 1; }
+echo "worker passkeys OK: on workerd an owner added a passkey and signed in with it from nothing, twice"

@@ -2,8 +2,21 @@ import '../ui/styles.css'
 import './staff.css'
 import { render } from 'preact'
 import { applyTheme, themeFor } from '../ui/theme'
+import { PasskeySignIn } from './components/PasskeySignIn'
+import { Passkeys } from './components/Passkeys'
 import { Console } from './Console'
+import { passkeyClient } from './passkeys'
 
-/** The staff console's entry: the practice's calm look, then the console. */
+/** The staff console's entry: the practice's calm look, then the console, with its passkeys. */
 applyTheme(document.documentElement, themeFor())
-render(<Console languages={navigator.languages ?? []} />, document.getElementById('app')!)
+const passkeys = passkeyClient()
+render(
+  <Console
+    languages={navigator.languages ?? []}
+    passkey={({ use, onSignedIn }) => (
+      <PasskeySignIn client={passkeys} onSignedIn={onSignedIn} id={`passkey-${use.replace('_', '-')}`} />
+    )}
+    passkeys={() => <Passkeys client={passkeys} />}
+  />,
+  document.getElementById('app')!,
+)

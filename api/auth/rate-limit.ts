@@ -18,6 +18,8 @@ export const LIMITS = {
   exchangePerIp: { name: 'exchange-ip', max: 60, windowMs: 15 * 60_000 },
   /** A staff member's second factor (TOTP or a recovery code): a million codes, ten guesses. */
   secondFactorPerUser: { name: 'second-factor-user', max: 10, windowMs: 15 * 60_000 },
+  /** Asking to sign in with a passkey stores a challenge: bounded per address like asking for a code. */
+  passkeyOptionsPerIp: { name: 'passkey-options-ip', max: 60, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>
 
 /**

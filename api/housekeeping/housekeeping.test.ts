@@ -101,6 +101,22 @@ describe('housekeeping', () => {
       (${a.practiceId}, 'jti-live', ${new Date(NOW.getTime() + 5 * MINUTE)})`
     track('portal_exchange_tokens', ['jti-old'], ['jti-recent', 'jti-live'])
 
+    // Passkey challenges: expired a day ago go (spent or not); a live one stays.
+    const challenge = async (name: string, expiresAt: Date, usedAt: Date | null = null) => {
+      await t.sql`
+        insert into staff_passkey_challenges (challenge, purpose, created_at, expires_at, used_at)
+        values (${name}, 'sign_in', ${new Date(expiresAt.getTime() - 5 * MINUTE)}, ${expiresAt}, ${usedAt})`
+      return name
+    }
+    track(
+      'staff_passkey_challenges',
+      [await challenge('ch-old', past(RETENTION.passkeyChallenges), ago(2 * DAY))],
+      [
+        await challenge('ch-recent', inside(RETENTION.passkeyChallenges)),
+        await challenge('ch-live', new Date(NOW.getTime() + MINUTE)),
+      ],
+    )
+
     // Portal sessions: ended (expired or revoked) more than 30 days ago go, with their refresh tokens.
     const session = async (place: Place, expiresAt: Date, revokedAt: Date | null = null) => {
       const created = new Date(expiresAt.getTime() - 12 * 60 * MINUTE)
@@ -211,6 +227,7 @@ describe('housekeeping', () => {
       rateLimitWindows: 1,
       signInCodes: 2,
       exchangeTokens: 1,
+      passkeyChallenges: 1,
       portalSessions: 2,
       inboundEvents: 2,
       finishedMessages: 2,
@@ -221,6 +238,7 @@ describe('housekeeping', () => {
       rate_limits: 'bucket',
       portal_sign_in_codes: 'id',
       portal_exchange_tokens: 'jti',
+      staff_passkey_challenges: 'challenge',
       portal_sessions: 'id',
       portal_refresh_tokens: 'token_hash',
       inbound_events: 'event_id',

@@ -4,6 +4,7 @@ import {
   deleteFinishedMessages,
   deleteFinishedWebhooks,
   deleteOldExchangeTokens,
+  deleteOldPasskeyChallenges,
   deleteOldInboundEvents,
   deleteOldRateLimits,
   deleteOldSignInCodes,
@@ -34,6 +35,8 @@ export const RETENTION = {
   signInCodes: DAY,
   /** A spent token id only has to outlive its token (5 minutes at most, plus clock skew). */
   exchangeTokens: DAY,
+  /** Passkey challenges live 5 minutes; a day after expiry, like the codes. */
+  passkeyChallenges: DAY,
   /** Sessions, with their refresh tokens, 30 days after they ended (signed out or expired). */
   portalSessions: 30 * DAY,
   /** Svix retries Resend's events for up to 3 days and SMS gateways less: a week of ids. */
@@ -52,6 +55,7 @@ const SWEEPS: Record<keyof typeof RETENTION, Sweep> = {
   rateLimitWindows: deleteOldRateLimits,
   signInCodes: deleteOldSignInCodes,
   exchangeTokens: deleteOldExchangeTokens,
+  passkeyChallenges: deleteOldPasskeyChallenges,
   portalSessions: deleteEndedSessions,
   inboundEvents: deleteOldInboundEvents,
   finishedMessages: deleteFinishedMessages,

@@ -28,6 +28,13 @@ export const deleteOldRateLimits = sweep('rate_limits', ['bucket'], (tx, before)
 /** Sign-in codes (used or not) that expired before `before`. */
 export const deleteOldSignInCodes = sweep('portal_sign_in_codes', ['id'], (tx, before) => tx`expires_at < ${before}`)
 
+/** Passkey challenges (spent or not) that expired before `before`. */
+export const deleteOldPasskeyChallenges = sweep(
+  'staff_passkey_challenges',
+  ['id'],
+  (tx, before) => tx`expires_at < ${before}`,
+)
+
 /** Spent silent sign-in token ids whose token expired before `before` (it can no longer be replayed). */
 export const deleteOldExchangeTokens = sweep(
   'portal_exchange_tokens',

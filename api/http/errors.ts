@@ -5,6 +5,7 @@ import type { z } from 'zod'
 export const ERROR_STATUS = {
   invalid_request: 400,
   invalid_code: 400,
+  passkey_rejected: 400,
   unauthorized: 401,
   forbidden: 403,
   contact_policy: 403,

@@ -21,6 +21,7 @@ import {
   StaffTotpCode,
 } from '../../shared/schemas/staff'
 import { clearStaffCookie, writeStaffCookie } from './cookie'
+import { passkeyUserOfSession } from './passkey-queries'
 import { findStaffByEmail, secondFactorsOf, type StaffUserRow } from './queries'
 import { checkStaffCode, issueStaffCode } from './sign-in-code'
 import { checkRecoveryCode, checkTotp } from './second-factor'
@@ -202,18 +203,18 @@ export function staffAuthRoutes(deps: Deps) {
       const bound = await asSystem(deps.sql, async (tx) => {
         const person = (await findStaffByEmail(tx, session.email)).find((p) => p.practice_id === practice_id)
         if (!person) return null
-        const { next, factors } = await firstStep(tx, person)
-        const token = await bindPractice(tx, session, {
-          practiceId: person.practice_id,
-          userId: person.id,
-          stage: next,
-        })
+        // A passkey that verified its user was both factors, for its own account only.
+        const viaPasskey = (await passkeyUserOfSession(tx, session.id)) === person.id
+        const { next, factors } = viaPasskey ? { next: 'done' as const, factors: [] } : await firstStep(tx, person)
+        const bound = { practiceId: person.practice_id, userId: person.id }
+        let token = await bindPractice(tx, session, { ...bound, stage: viaPasskey ? 'second_factor' : next })
+        if (viaPasskey) token = await completeSecondFactor(tx, deps, session, 'passkey')
         await audit(tx, {
           practiceId: person.practice_id,
           actor: { kind: 'staff', id: person.id, name: person.name, ...requestOrigin(deps, c) },
           action: next === 'done' ? 'staff.signed_in' : 'staff.code_accepted',
           subject: { kind: 'staff_session', id: session.id },
-          detail: { method: 'code' },
+          detail: { method: viaPasskey ? 'passkey' : 'code' },
         })
         return { token, state: stateOf(next, factors) }
       })

@@ -98,18 +98,17 @@ export async function removeStaffUser(tx: Tx, practiceId: string, id: string, no
   await tx`update staff_users set removed_at = ${now} where practice_id = ${practiceId} and id = ${id}`
 }
 
-/**
- * The second factors a person has set up. The passkey step adds its own table to this union;
- * sign-in asks for a second factor whenever the list is not empty.
- */
+/** The second factors a person has set up; sign-in asks for one whenever the list is not empty. */
 export async function secondFactorsOf(tx: Tx, practiceId: string, userId: string): Promise<SecondFactorKind[]> {
-  const [row] = await tx<{ totp: boolean; recovery: number }[]>`
+  const [row] = await tx<{ totp: boolean; passkey: boolean; recovery: number }[]>`
     select exists (select 1 from staff_totp where practice_id = ${practiceId} and user_id = ${userId}
                    and confirmed_at is not null) as totp,
+           exists (select 1 from staff_passkeys where practice_id = ${practiceId} and user_id = ${userId}) as passkey,
            (select count(*)::int from staff_recovery_codes where practice_id = ${practiceId} and user_id = ${userId}
             and used_at is null) as recovery`
   const kinds: SecondFactorKind[] = []
   if (row!.totp) kinds.push('totp')
+  if (row!.passkey) kinds.push('passkey')
   if (row!.recovery > 0) kinds.push('recovery_code')
   return kinds
 }

@@ -888,4 +888,42 @@ export const es: Translation<typeof en> = {
     'Las horas de silencio necesitan un inicio y un final distintos, y duran como mucho 14 horas.',
   'staff.reminderKind.reminder': 'Recordatorio antes de la sesión',
   'staff.reminderKind.booked': 'Nota de reserva',
+  'staff.passkey.signIn': 'Iniciar sesión con una llave de acceso',
+  'staff.passkey.signingIn': 'Esperando tu llave de acceso…',
+  'staff.passkey.or': 'o',
+  'staff.passkey.unsupported':
+    'Este navegador no puede usar llaves de acceso. Puedes iniciar sesión con un código por correo.',
+  'staff.passkey.cancelled':
+    'Se ha cancelado el inicio de sesión con llave de acceso. Puedes intentarlo de nuevo o usar un código por correo.',
+  'staff.passkey.rejected':
+    'Esa llave de acceso no ha funcionado. Inténtalo de nuevo o inicia sesión con un código por correo.',
+  'staff.passkey.failed':
+    'Este dispositivo no ha podido usar una llave de acceso ahora. Inténtalo de nuevo o usa un código por correo.',
+  'staff.passkeys.title': 'Llaves de acceso',
+  'staff.passkeys.lead':
+    'Con una llave de acceso inicias sesión con tu huella, tu cara o el PIN del dispositivo en lugar de un código. Se queda en tu dispositivo; Hearth solo guarda una clave pública.',
+  'staff.passkeys.none': 'Todavía no has añadido ninguna llave de acceso.',
+  'staff.passkeys.addedOn': 'Añadida el {date}',
+  'staff.passkeys.lastUsed': 'Último uso: {date}',
+  'staff.passkeys.neverUsed': 'Aún no se ha usado',
+  'staff.passkeys.name': 'Nombre de esta llave de acceso',
+  'staff.passkeys.nameHint': 'Para reconocerla después, por ejemplo «Portátil del trabajo» o «Mi móvil».',
+  'staff.passkeys.nameTooLong': 'El nombre puede tener hasta 60 caracteres.',
+  'staff.passkeys.defaultName': 'Llave de acceso',
+  'staff.passkeys.add': 'Añadir una llave de acceso',
+  'staff.passkeys.adding': 'Esperando a tu dispositivo…',
+  'staff.passkeys.added': 'Llave de acceso añadida. La próxima vez podrás iniciar sesión con ella.',
+  'staff.passkeys.unsupported':
+    'Este navegador no puede crear llaves de acceso. Puedes añadir una desde otro navegador o dispositivo.',
+  'staff.passkeys.cancelled': 'Se ha cancelado y no se ha añadido ninguna llave de acceso. No ha cambiado nada.',
+  'staff.passkeys.alreadyAdded': 'Este dispositivo ya tiene una llave de acceso para tu cuenta.',
+  'staff.passkeys.failed': 'No se ha podido añadir esa llave de acceso. Inténtalo de nuevo.',
+  'staff.passkeys.remove': 'Quitar',
+  'staff.passkeys.removeLabel': 'Quitar {name}',
+  'staff.passkeys.confirm': '¿Quitar «{name}»? Ya no podrás iniciar sesión con ella.',
+  'staff.passkeys.confirmRemove': 'Sí, quitarla',
+  'staff.passkeys.keep': 'Conservarla',
+  'staff.passkeys.removed': 'Llave de acceso quitada.',
+  'staff.passkeys.lastFactor':
+    'Tu consulta pide un segundo factor: conserva esta llave de acceso hasta que añadas otra o una app de autenticación.',
 }

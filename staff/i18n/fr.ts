@@ -897,4 +897,43 @@ export const fr: Translation<typeof en> = {
     "Les heures de silence ont besoin d'un début et d'une fin différents, et durent au plus 14 heures.",
   'staff.reminderKind.reminder': 'Rappel avant la séance',
   'staff.reminderKind.booked': 'Message de réservation',
+  'staff.passkey.signIn': 'Se connecter avec une clé d’accès',
+  'staff.passkey.signingIn': 'En attente de votre clé d’accès…',
+  'staff.passkey.or': 'ou',
+  'staff.passkey.unsupported':
+    'Ce navigateur ne peut pas utiliser de clé d’accès. Vous pouvez vous connecter avec un code reçu par e-mail.',
+  'staff.passkey.cancelled':
+    'La connexion avec une clé d’accès a été annulée. Vous pouvez réessayer ou utiliser un code par e-mail.',
+  'staff.passkey.rejected':
+    'Cette clé d’accès n’a pas fonctionné. Réessayez, ou connectez-vous avec un code par e-mail.',
+  'staff.passkey.failed':
+    'Cet appareil n’a pas pu utiliser de clé d’accès pour le moment. Réessayez, ou utilisez un code par e-mail.',
+  'staff.passkeys.title': 'Clés d’accès',
+  'staff.passkeys.lead':
+    'Une clé d’accès vous permet de vous connecter avec votre empreinte, votre visage ou le code de votre appareil au lieu d’un code. Elle reste sur votre appareil ; Hearth ne garde qu’une clé publique.',
+  'staff.passkeys.none': 'Vous n’avez pas encore ajouté de clé d’accès.',
+  'staff.passkeys.addedOn': 'Ajoutée le {date}',
+  'staff.passkeys.lastUsed': 'Dernière utilisation : {date}',
+  'staff.passkeys.neverUsed': 'Pas encore utilisée',
+  'staff.passkeys.name': 'Nom de cette clé d’accès',
+  'staff.passkeys.nameHint':
+    'Pour la reconnaître plus tard, par exemple « Ordinateur du cabinet » ou « Mon téléphone ».',
+  'staff.passkeys.nameTooLong': 'Le nom peut compter 60 caractères au plus.',
+  'staff.passkeys.defaultName': 'Clé d’accès',
+  'staff.passkeys.add': 'Ajouter une clé d’accès',
+  'staff.passkeys.adding': 'En attente de votre appareil…',
+  'staff.passkeys.added': 'Clé d’accès ajoutée. La prochaine fois, vous pourrez vous connecter avec elle.',
+  'staff.passkeys.unsupported':
+    'Ce navigateur ne peut pas créer de clé d’accès. Vous pouvez en ajouter une depuis un autre navigateur ou appareil.',
+  'staff.passkeys.cancelled': 'L’ajout de la clé d’accès a été annulé. Rien n’a changé.',
+  'staff.passkeys.alreadyAdded': 'Cet appareil a déjà une clé d’accès pour votre compte.',
+  'staff.passkeys.failed': 'Cette clé d’accès n’a pas pu être ajoutée. Veuillez réessayer.',
+  'staff.passkeys.remove': 'Retirer',
+  'staff.passkeys.removeLabel': 'Retirer {name}',
+  'staff.passkeys.confirm': 'Retirer « {name} » ? Vous ne pourrez plus vous connecter avec elle.',
+  'staff.passkeys.confirmRemove': 'Oui, la retirer',
+  'staff.passkeys.keep': 'La garder',
+  'staff.passkeys.removed': 'Clé d’accès retirée.',
+  'staff.passkeys.lastFactor':
+    'Votre cabinet demande un second facteur : gardez cette clé d’accès jusqu’à ce que vous en ajoutiez une autre ou une application d’authentification.',
 }

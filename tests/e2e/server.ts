@@ -32,9 +32,11 @@ export type RunningHearth = {
  * one on DATABASE_URL's server, or an embedded one in a temporary folder), the demo practice
  * seeded, the development outbox on, and the widget built by global-setup.ts.
  */
-export async function startHearth(): Promise<RunningHearth> {
+export async function startHearth(options: { publicHost?: 'localhost' } = {}): Promise<RunningHearth> {
   const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
+  // Passkeys need `localhost`: Chromium treats http://127.0.0.1 as a secure context but refuses an
+  // IP address as a WebAuthn RP id ("This is an invalid domain"). The server still listens on 127.0.0.1.
+  const base = `http://${options.publicHost ?? '127.0.0.1'}:${port}`
   const demoPort = await freePort()
   const demoBase = `http://127.0.0.1:${demoPort}`
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'))

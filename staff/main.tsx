@@ -16,7 +16,7 @@ render(
     passkey={({ use, onSignedIn }) => (
       <PasskeySignIn client={passkeys} onSignedIn={onSignedIn} id={`passkey-${use.replace('_', '-')}`} />
     )}
-    passkeys={() => <Passkeys client={passkeys} />}
+    passkeys={({ ctx }) => <Passkeys client={passkeys} onChanged={() => ctx.refreshMe().catch(() => undefined)} />}
   />,
   document.getElementById('app')!,
 )

@@ -11,7 +11,8 @@ const NAME_MAX = 60
  * The Account screen's passkeys: the person's own, each with when it was added and last used;
  * add one with a name they choose; remove one after saying what that means.
  */
-export function Passkeys({ client }: { client: PasskeyClient }) {
+/** `onChanged`: the person's factors changed (the Account screen reads them again). */
+export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChanged?: () => unknown }) {
   const w = useWords()
   const { tr } = w
   const list = useLoad<Passkey[]>(() => client.list(), [])
@@ -28,6 +29,7 @@ export function Passkeys({ client }: { client: PasskeyClient }) {
       setConfirming(null)
       setDone(tr('staff.passkeys.removed'))
       list.reload()
+      onChanged?.()
     } catch (problem) {
       setRemoveError(
         problem instanceof ApiError && problem.status === 409 ? tr('staff.passkeys.lastFactor') : w.problem(problem),
@@ -101,6 +103,7 @@ export function Passkeys({ client }: { client: PasskeyClient }) {
         onAdded={() => {
           setDone(tr('staff.passkeys.added'))
           list.reload()
+          onChanged?.()
         }}
         onStart={() => setDone(null)}
       />

@@ -678,6 +678,8 @@ export const en = {
   'staff.account.practice': 'Practice',
   'staff.account.twoStep': 'Two-step verification',
   'staff.account.twoStepOn': 'On: you sign in with your email and a code from your authenticator app.',
+  'staff.account.twoStepPasskey':
+    'On: you sign in with your email and a passkey. An authenticator app can be a second way in.',
   'staff.account.twoStepOff':
     'Off: you sign in with your email alone. An authenticator app keeps clients’ details safe even if someone gets into your email.',
   'staff.account.required': '{practice} requires two-step verification for everyone on the team.',

@@ -693,6 +693,8 @@ export const es: Translation<typeof en> = {
   'staff.account.practice': 'Consulta',
   'staff.account.twoStep': 'Verificación en dos pasos',
   'staff.account.twoStepOn': 'Activada: entras con tu correo y un código de tu app de autenticación.',
+  'staff.account.twoStepPasskey':
+    'Activada: entras con tu correo y una llave de acceso. Una app de autenticación puede ser otra forma de entrar.',
   'staff.account.twoStepOff':
     'Desactivada: entras solo con tu correo. Una app de autenticación protege los datos de los clientes aunque alguien entre en tu correo.',
   'staff.account.required': '{practice} pide la verificación en dos pasos a todo el equipo.',

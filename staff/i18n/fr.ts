@@ -701,6 +701,8 @@ export const fr: Translation<typeof en> = {
   'staff.account.twoStep': 'Validation en deux étapes',
   'staff.account.twoStepOn':
     'Activée : vous vous connectez avec votre e-mail et un code de votre application d’authentification.',
+  'staff.account.twoStepPasskey':
+    'Activée : vous vous connectez avec votre e-mail et une clé d’accès. Une application d’authentification peut être un second moyen.',
   'staff.account.twoStepOff':
     'Désactivée : vous vous connectez avec votre seul e-mail. Une application d’authentification protège les données des clients même si quelqu’un accède à vos e-mails.',
   'staff.account.required': '{practice} demande la validation en deux étapes à toute l’équipe.',

@@ -159,3 +159,12 @@ describe('Your account: how Hearth tells you', () => {
     ])
   })
 })
+
+describe('Your account: two-step verification with a passkey only', () => {
+  it('says it is on', async () => {
+    const { api } = fakeStaffApi({ signedInSessions: async () => [] })
+    renderScreen(AccountScreen, { api, me: { ...OWNER, second_factors: ['passkey'] } })
+    screen.getByText(/^On: you sign in with your email and a passkey/)
+    expect(screen.queryByText(/^Off: you sign in with your email alone/)).toBeNull()
+  })
+})

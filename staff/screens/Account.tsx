@@ -85,7 +85,13 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
         <h2 id="two-step" class="section-title">
           {tr('staff.account.twoStep')}
         </h2>
-        <p>{hasApp ? tr('staff.account.twoStepOn') : tr('staff.account.twoStepOff')}</p>
+        <p>
+          {hasApp
+            ? tr('staff.account.twoStepOn')
+            : me.second_factors.includes('passkey')
+              ? tr('staff.account.twoStepPasskey')
+              : tr('staff.account.twoStepOff')}
+        </p>
         {me.practice.staff_second_factor === 'required' && (
           <p class="hint">{tr('staff.account.required', { practice: me.practice.name })}</p>
         )}

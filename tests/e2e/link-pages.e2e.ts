@@ -56,16 +56,26 @@ describe('reminder link pages', () => {
       email,
       time_zone: daytimeZone(),
     })
-    // 30 hours away: inside Dr. Rivera's 48-hour window, so cancelling now carries her $75 fee.
-    const startsAt = new Date(Math.ceil((Date.now() + 30 * 3_600_000) / 900_000) * 900_000)
-    const appointment = await hearth.call('POST', '/v1/appointments', {
-      external_id: `link-pages-${Date.now()}`,
-      type: 'Individual session',
-      therapist_id: therapist.id,
-      client_id: client.id,
-      starts_at: startsAt.toISOString(),
-      ends_at: new Date(startsAt.getTime() + 50 * 60_000).toISOString(),
-    })
+    // About 30 hours away: inside Dr. Rivera's 48-hour window, so cancelling now carries her $75
+    // fee. The demo seeds her week, so the first quarter hour from there that she has free.
+    let appointment: { id: string } | null = null
+    for (let step = 0; !appointment; step++) {
+      const startsAt = new Date(Math.ceil((Date.now() + 30 * 3_600_000) / 900_000) * 900_000 + step * 900_000)
+      expect(step, 'a free time within her window').toBeLessThan(40)
+      appointment = await hearth
+        .call('POST', '/v1/appointments', {
+          external_id: `link-pages-${Date.now()}`,
+          type: 'Individual session',
+          therapist_id: therapist.id,
+          client_id: client.id,
+          starts_at: startsAt.toISOString(),
+          ends_at: new Date(startsAt.getTime() + 50 * 60_000).toISOString(),
+        })
+        .catch((error: Error) => {
+          if (/double_booking/.test(error.message)) return null
+          throw error
+        })
+    }
     const links = await reminderLinks(email)
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })

@@ -154,8 +154,8 @@ describe('Team, Integrations and Audit in the staff console', () => {
     await table.getByText('Revoked an API key').first().waitFor()
     await check('staff-audit', table.locator('tbody tr').first())
 
-    // Priya (the owner) has not signed in here, so nothing is hers; then everyone's, today only.
-    await page.getByLabel('Who').selectOption({ label: 'Priya Shah' })
+    // The front desk has not signed in here, so nothing is theirs; then everyone's, today only.
+    await page.getByLabel('Who').selectOption({ label: 'Front desk' })
     await page.getByRole('button', { name: 'Show', exact: true }).click()
     await main().getByText('Nothing matches these filters.').waitFor()
     await page.getByLabel('Who').selectOption({ label: 'Everyone' })

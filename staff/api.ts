@@ -5,6 +5,7 @@ import type { Client, Consents, Therapist } from '../shared/schemas/people'
 import type { CalcomPatch, FhirPatch, FhirSettings, WhatsappPatch } from '../shared/schemas/connectors'
 import type { CancellationPolicy, ContactPolicy, Locale, ReminderSchedule } from '../shared/schemas/policies'
 import type { NotificationSettings } from '../shared/schemas/notifications'
+import type { PushDevice } from '../ui/push'
 import type { Practice } from '../shared/schemas/practice'
 import type { Message, Thread } from '../shared/schemas/portal'
 import type {
@@ -130,6 +131,10 @@ export interface StaffApi extends StaffAuthApi, StaffAccountApi {
   /** How the signed-in person is told (GET, PUT /v1/staff/me/notifications). */
   notificationSettings(): Promise<NotificationSettings>
   saveNotificationSettings(settings: NotificationSettings): Promise<NotificationSettings>
+  /** This console as a web push device for urgent alerts (ui/push.ts turns it on and off). */
+  vapidPublicKey(): Promise<string>
+  savePushSubscription(subscription: PushDevice): Promise<void>
+  deletePushSubscription(endpoint: string): Promise<void>
   // Team, integrations and audit
   /** Everyone on the team, invited people included. */
   staffUsers(): Promise<StaffUser[]>
@@ -299,6 +304,18 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
     },
     notificationSettings: () => call('GET', '/v1/staff/me/notifications'),
     saveNotificationSettings: (settings) => call('PUT', '/v1/staff/me/notifications', settings),
+    vapidPublicKey: async () => (await call<{ public_key: string }>('GET', '/v1/push/vapid-public-key')).public_key,
+    savePushSubscription: async (subscription) => {
+      await call('POST', '/v1/staff/me/push-subscriptions', subscription)
+    },
+    deletePushSubscription: async (endpoint) => {
+      try {
+        await call('DELETE', '/v1/staff/me/push-subscriptions', { endpoint })
+      } catch (error) {
+        // Already forgotten (another tab turned it off): off is off.
+        if (!(error instanceof ApiError && error.status === 404)) throw error
+      }
+    },
     // Team, integrations and audit
     staffUsers: async () => (await call<{ data: StaffUser[] }>('GET', '/v1/staff/users')).data,
     inviteStaff: (invite) => call('POST', '/v1/staff/users', invite),

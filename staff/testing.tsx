@@ -160,6 +160,9 @@ export function fakeStaffApi(overrides: Partial<StaffApi> = {}) {
     syncFhir: unscripted('syncFhir'),
     notificationSettings: async () => ({ urgent: ['email'], new_messages: 'immediately', daily_digest: true }),
     saveNotificationSettings: async (settings) => settings,
+    vapidPublicKey: async () => 'BPvapid-key-0123456789abcdefghij',
+    savePushSubscription: async () => undefined,
+    deletePushSubscription: async () => undefined,
     // Team, integrations and audit
     staffUsers: async () => [],
     inviteStaff: unscripted('inviteStaff'),

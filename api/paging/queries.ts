@@ -89,6 +89,19 @@ export async function saveStaffDevice(
       set owner_key = excluded.owner_key, p256dh = excluded.p256dh, auth = excluded.auth`
 }
 
+/** One person's device, by its endpoint; false when it is not theirs (or not there). */
+export async function forgetStaffDevice(
+  tx: Tx,
+  practiceId: string,
+  ownerKey: string,
+  endpoint: string,
+): Promise<boolean> {
+  const rows = await tx`
+    delete from staff_push_subscriptions
+    where practice_id = ${practiceId} and owner_key = ${ownerKey} and endpoint = ${endpoint} returning id`
+  return rows.length > 0
+}
+
 export async function forgetStaffDevices(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length) await tx`delete from staff_push_subscriptions where id = any(${ids}::uuid[])`
 }

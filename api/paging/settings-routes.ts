@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
 import { NotificationSettings } from '../../shared/schemas/notifications'
-import { PushSubscriptionCreate } from '../../shared/schemas/portal'
+import { PushSubscriptionCreate, PushSubscriptionDelete } from '../../shared/schemas/portal'
 import { permit, practiceAuth } from '../auth/practice-auth'
 import { audit } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
-import { ApiError } from '../http/errors'
+import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { pushEndpointAllowed } from '../push/routes'
-import { DEFAULT_SETTINGS, saveSettings, saveStaffDevice, settingsOf } from './queries'
+import { DEFAULT_SETTINGS, forgetStaffDevice, saveSettings, saveStaffDevice, settingsOf } from './queries'
 import { ownerOf } from './recipients'
 
 /**
@@ -96,6 +96,32 @@ export function staffNotificationRoutes(deps: Deps) {
           practiceId,
           actor: c.var.principal.actor,
           action: 'staff_push_subscription.saved',
+          subject: { kind: 'notification_settings', id: owner },
+        })
+      })
+      return c.body(null, 204)
+    },
+  )
+
+  app.delete(
+    '/push-subscriptions',
+    describe({
+      summary: "Stop urgent pages on this console: forget the browser's subscription (send `{endpoint}`)",
+      tags: ['staff'],
+      auth: 'api_key',
+      responses: { 204: { description: 'Forgotten' } },
+    }),
+    input('json', PushSubscriptionDelete),
+    async (c) => {
+      const { practiceId } = c.var.principal
+      const { endpoint } = c.req.valid('json')
+      const owner = ownerOf(c.var.principal)
+      await inPractice(deps.sql, practiceId, async (tx) => {
+        if (!(await forgetStaffDevice(tx, practiceId, owner, endpoint))) throw notFound('That subscription')
+        await audit(tx, {
+          practiceId,
+          actor: c.var.principal.actor,
+          action: 'staff_push_subscription.deleted',
           subject: { kind: 'notification_settings', id: owner },
         })
       })

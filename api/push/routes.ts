@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { Text } from '../../shared/schemas/common'
-import { PushSubscriptionCreate } from '../../shared/schemas/portal'
+import { PushSubscriptionCreate, PushSubscriptionDelete } from '../../shared/schemas/portal'
 import { portalAuth } from '../portal/token'
 import { audit } from '../audit/queries'
 import { deletePushSubscription, recordPushConsent, savePushSubscription } from './queries'
@@ -19,7 +18,6 @@ import { SERVICE_WORKER_JS } from './service-worker'
  */
 
 const PushSubscriptionSaved = z.object({ id: z.string() })
-const PushSubscriptionDelete = z.object({ endpoint: Text.max(1000) }).strict()
 const VapidKey = z.object({ public_key: z.string() })
 
 /**

@@ -221,6 +221,9 @@ export const WaitlistJoin = z
 
 export const WaitlistLeave = z.object({ therapist_id: Id.optional() }).strict()
 
+/** Which subscription to forget: the browser's own endpoint. */
+export const PushSubscriptionDelete = z.object({ endpoint: Text.max(1000) }).strict()
+
 export const PushSubscriptionCreate = z
   .object({
     endpoint: Url({ protocol: /^https?$/ }).max(1000),

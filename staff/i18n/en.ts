@@ -902,4 +902,16 @@ export const en = {
   'staff.passkeys.removed': 'Passkey removed.',
   'staff.passkeys.lastFactor':
     'Your practice asks for a second factor, so keep this passkey until you add another one or an authenticator app.',
+  'staff.push.title': 'Notifications on this computer',
+  'staff.push.on':
+    'On: urgent alerts appear on this computer, even when the console is closed. Keep “Notification in the console” chosen above.',
+  'staff.push.off':
+    'Off here. Turn them on to see urgent alerts on this computer as they happen; your browser will ask first.',
+  'staff.push.blocked':
+    'Your browser blocks notifications from Hearth. Allow them in the browser’s settings for this site, then come back here.',
+  'staff.push.unsupported': 'This browser can’t show Hearth’s notifications. Urgent alerts still reach you by email.',
+  'staff.push.turnOn': 'Turn on here',
+  'staff.push.turnOff': 'Turn off here',
+  'staff.push.failedOn': 'Notifications couldn’t be turned on just now. Please try again.',
+  'staff.push.failedOff': 'Notifications couldn’t be turned off just now. Please try again.',
 } as const

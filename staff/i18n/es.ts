@@ -928,4 +928,17 @@ export const es: Translation<typeof en> = {
   'staff.passkeys.removed': 'Llave de acceso quitada.',
   'staff.passkeys.lastFactor':
     'Tu consulta pide un segundo factor: conserva esta llave de acceso hasta que añadas otra o una app de autenticación.',
+  'staff.push.title': 'Notificaciones en este equipo',
+  'staff.push.on':
+    'Activadas: las alertas urgentes aparecen en este equipo, aunque la consola esté cerrada. Mantén «Notificación en la consola» elegida arriba.',
+  'staff.push.off':
+    'Desactivadas aquí. Actívalas para ver las alertas urgentes en este equipo en cuanto ocurren; tu navegador te preguntará antes.',
+  'staff.push.blocked':
+    'Tu navegador bloquea las notificaciones de Hearth. Permítelas en la configuración del navegador para este sitio y vuelve aquí.',
+  'staff.push.unsupported':
+    'Este navegador no puede mostrar las notificaciones de Hearth. Las alertas urgentes te siguen llegando por correo.',
+  'staff.push.turnOn': 'Activar aquí',
+  'staff.push.turnOff': 'Desactivar aquí',
+  'staff.push.failedOn': 'No se pudieron activar las notificaciones ahora. Inténtalo de nuevo.',
+  'staff.push.failedOff': 'No se pudieron desactivar las notificaciones ahora. Inténtalo de nuevo.',
 }

@@ -938,4 +938,17 @@ export const fr: Translation<typeof en> = {
   'staff.passkeys.removed': 'Clé d’accès retirée.',
   'staff.passkeys.lastFactor':
     'Votre cabinet demande un second facteur : gardez cette clé d’accès jusqu’à ce que vous en ajoutiez une autre ou une application d’authentification.',
+  'staff.push.title': 'Notifications sur cet ordinateur',
+  'staff.push.on':
+    'Activées : les alertes urgentes apparaissent sur cet ordinateur, même console fermée. Gardez « Notification dans la console » cochée plus haut.',
+  'staff.push.off':
+    'Désactivées ici. Activez-les pour voir les alertes urgentes sur cet ordinateur dès qu’elles arrivent ; votre navigateur vous demandera d’abord.',
+  'staff.push.blocked':
+    'Votre navigateur bloque les notifications de Hearth. Autorisez-les dans les réglages du navigateur pour ce site, puis revenez ici.',
+  'staff.push.unsupported':
+    'Ce navigateur ne peut pas afficher les notifications de Hearth. Les alertes urgentes vous parviennent toujours par e-mail.',
+  'staff.push.turnOn': 'Activer ici',
+  'staff.push.turnOff': 'Désactiver ici',
+  'staff.push.failedOn': 'Impossible d’activer les notifications pour le moment. Veuillez réessayer.',
+  'staff.push.failedOff': 'Impossible de désactiver les notifications pour le moment. Veuillez réessayer.',
 }

@@ -1,3 +1,5 @@
+import { ConsolePush } from '../components/ConsolePush'
+import type { PushBrowser } from '../../ui/push'
 import { NotificationSettings } from '../components/NotificationSettings'
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
@@ -17,7 +19,16 @@ export type PasskeysSection = (props: { ctx: StaffContext }) => ComponentChildre
  * "Your account": who is signed in, two-step verification (an authenticator app, recovery
  * codes; passkeys from staff/passkeys.ts), and every place the person is signed in.
  */
-export function Account({ ctx, passkeys }: { ctx: StaffContext; passkeys?: PasskeysSection | undefined }) {
+export function Account({
+  ctx,
+  passkeys,
+  pushBrowser,
+}: {
+  ctx: StaffContext
+  passkeys?: PasskeysSection | undefined
+  /** The browser's push pieces; tests pass a scripted one. */
+  pushBrowser?: PushBrowser | undefined
+}) {
   const { tr } = useWords()
   const { user, practice } = ctx.me
   return (
@@ -46,6 +57,7 @@ export function Account({ ctx, passkeys }: { ctx: StaffContext; passkeys?: Passk
       <NotificationSettings
         api={{ load: () => ctx.api.notificationSettings(), save: (s) => ctx.api.saveNotificationSettings(s) }}
       />
+      <ConsolePush api={ctx.api} me={ctx.me} browser={pushBrowser} />
       <SessionsSection ctx={ctx} />
     </StaffScreen>
   )

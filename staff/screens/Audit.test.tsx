@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, it, vi } from 'vitest'
 import type { StaffUser } from '../../shared/schemas/staff'
 import type { AuditEntry, AuditFilter } from '../api'
-import { fakeStaffApi, OWNER, staffMember, RIVERA, renderScreen } from '../testing'
+import { fakeStaffApi, staffMember, RIVERA, renderScreen } from '../testing'
 import { Audit, browserOf } from './Audit'
 
 const PRIYA: StaffUser = {

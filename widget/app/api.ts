@@ -79,7 +79,8 @@ export interface PortalApi {
 }
 
 /** What the server needs of a browser's PushSubscription. */
-export type PushDevice = { endpoint: string; keys: { p256dh: string; auth: string } }
+export type { PushDevice } from '../../ui/push'
+import type { PushDevice } from '../../ui/push'
 
 type Options = { base: string; practice: string; store: SessionStore; now?: () => number; fetch?: typeof fetch }
 

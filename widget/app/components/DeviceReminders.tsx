@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
-import { type PushBrowser, type PushState, readPushState, turnPushOff, turnPushOn } from '../push'
+import { type PushBrowser, type PushState, readPushState, turnPushOff, turnPushOn } from '../../../ui/push'
 import { Problem } from '../../../ui/States'
 
 /**

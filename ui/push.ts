@@ -1,8 +1,17 @@
-import type { PortalApi, PushDevice } from './api'
+/** A browser's web push subscription as Hearth stores it. */
+export type PushDevice = { endpoint: string; keys: { p256dh: string; auth: string } }
+
+/** What turning push on and off asks of Hearth: the portal's routes for a client, the staff ones for staff. */
+export type PushApi = {
+  vapidPublicKey(): Promise<string>
+  savePushSubscription(subscription: PushDevice): Promise<void>
+  deletePushSubscription(endpoint: string): Promise<void>
+}
 
 /**
- * Reminders on this device (web push), for the portal opened on its own on Hearth's origin:
- * browsers do not let a frame on another site ask for notifications. The service worker is
+ * Notifications on this device (web push): a client's reminders in the portal opened on its own on
+ * Hearth's origin (browsers do not let a frame on another site ask), a staff member's urgent pages
+ * in the console. The service worker is
  * Hearth's `/hearth-sw.js` at scope `/`; permission is asked only when the client presses the
  * button. Everything the browser offers comes in through `PushBrowser`, so tests pass a fake.
  */
@@ -67,6 +76,7 @@ async function currentSubscription(browser: PushBrowser): Promise<PushSubscripti
   return (await registration?.pushManager.getSubscription()) ?? null
 }
 
+/** Whose notifications these are: a practice's client (`slug`, the client) or a console's person. */
 export type Who = { slug: string; clientId: string }
 
 /** Where things stand for this client on this device, without asking the browser for anything. */
@@ -84,7 +94,7 @@ export async function readPushState(browser: PushBrowser, who: Who): Promise<Pus
  * act), then registers the service worker, subscribes with the VAPID key and stores the
  * subscription. A subscription the server did not take is undone, so "on" is never half true.
  */
-export async function turnPushOn(browser: PushBrowser, api: PortalApi, who: Who): Promise<PushState> {
+export async function turnPushOn(browser: PushBrowser, api: PushApi, who: Who): Promise<PushState> {
   if (!browser.supported || !browser.notification || !browser.serviceWorker) return 'unsupported'
   const permission = await browser.notification.requestPermission()
   if (permission === 'denied') return 'blocked'
@@ -107,7 +117,7 @@ export async function turnPushOn(browser: PushBrowser, api: PortalApi, who: Who)
 }
 
 /** Turns reminders off: the server forgets the device first, then the browser's subscription goes. */
-export async function turnPushOff(browser: PushBrowser, api: PortalApi, who: Who): Promise<PushState> {
+export async function turnPushOff(browser: PushBrowser, api: PushApi, who: Who): Promise<PushState> {
   const subscription = await currentSubscription(browser)
   if (subscription) {
     await api.deletePushSubscription(subscription.endpoint)

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks'
+import type { StaffMe } from '../../shared/schemas/staff'
+import {
+  browserPush,
+  type PushApi,
+  type PushBrowser,
+  type PushState,
+  readPushState,
+  turnPushOff,
+  turnPushOn,
+} from '../../ui/push'
+import { Problem } from '../../ui/States'
+import { useWords } from '../i18n'
+
+/**
+ * Urgent alerts as notifications on this computer: the console is a top-level page, so it may
+ * ask the browser, but only when the person presses the button. The choice of "Notification in
+ * the console" among the urgent channels says whether Hearth sends them; this says where.
+ */
+export function ConsolePush({
+  api,
+  me,
+  browser = browserPush(window),
+}: {
+  api: PushApi
+  me: StaffMe
+  browser?: PushBrowser | undefined
+}) {
+  const { tr } = useWords()
+  // Each person on a shared computer has their own marker: "on" is never someone else's.
+  const who = { slug: `staff.${me.practice.slug}`, clientId: me.user.id }
+  const [state, setState] = useState<PushState | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [failed, setFailed] = useState<'on' | 'off' | null>(null)
+
+  useEffect(() => {
+    readPushState(browser, who).then(setState, () => setState('off'))
+  }, [])
+  if (state === null) return null
+
+  async function change(to: 'on' | 'off') {
+    setBusy(true)
+    setFailed(null)
+    try {
+      setState(to === 'on' ? await turnPushOn(browser, api, who) : await turnPushOff(browser, api, who))
+    } catch {
+      setFailed(to)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section class="account-section" aria-labelledby="console-push">
+      <h2 id="console-push" class="section-title">
+        {tr('staff.push.title')}
+      </h2>
+      <p role="status">{tr(`staff.push.${state}`)}</p>
+      {failed && <Problem>{tr(failed === 'on' ? 'staff.push.failedOn' : 'staff.push.failedOff')}</Problem>}
+      {(state === 'off' || state === 'on') && (
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={() => change(state === 'on' ? 'off' : 'on')}
+        >
+          {tr(state === 'on' ? 'staff.push.turnOff' : 'staff.push.turnOn')}
+        </button>
+      )}
+    </section>
+  )
+}

@@ -2,9 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError } from '../../ui/api-client'
 import { useWords } from '../i18n'
-
-/** What went wrong saving a connection: a message for the form, and the server's words per field. */
-export type FormProblem = { message: string; fields: Record<string, string> }
+import { FormAlert, type FormProblem, useSubmit } from './FormFields'
 
 /**
  * The server's 400 names fields by their path in `PATCH /v1/practice` (`calcom.webhook_secret`);
@@ -225,11 +223,7 @@ export function ConnectionForm({
       }}
     >
       {children}
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem.message}
-        </p>
-      )}
+      <FormAlert problem={problem} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.connect.save')}
@@ -247,18 +241,6 @@ export function ConnectionForm({
 /** Saving a connection: busy while it goes, the problem kept for the form when it fails. */
 export function useSave(connection: string) {
   const { problem: words } = useWords()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<FormProblem | null>(null)
-  async function save(action: () => Promise<void>) {
-    setBusy(true)
-    setProblem(null)
-    try {
-      await action()
-    } catch (e) {
-      setProblem(formProblem(e, words(e), connection))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { busy, problem, save, fields: problem?.fields ?? {} }
+  const { busy, problem, submit } = useSubmit((e) => formProblem(e, words(e), connection))
+  return { busy, problem, save: submit, fields: problem?.fields ?? {} }
 }

@@ -5,6 +5,7 @@ import type { Client } from '../../shared/schemas/people'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ClientFields } from '../api'
+import { FormAlert, useFormFields } from '../components/FormFields'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -262,39 +263,15 @@ function ClientForm({
   onCancel?: () => void
 }) {
   const { tr, problem } = useWords()
-  const [form, setForm] = useState(initial)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const text = (name: 'name' | 'email' | 'phone' | 'time_zone') => ({
-    id: `${id}-${name}`,
-    value: form[name],
-    onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
-    'aria-invalid': error?.fields[name] ? true : undefined,
-    'aria-describedby': error?.fields[name] ? `${id}-${name}-error` : undefined,
-  })
-  const fieldError = (name: string) =>
-    error?.fields[name] && (
-      <p class="field-error" id={`${id}-${name}-error`}>
-        {error.fields[name]}
-      </p>
-    )
+  const { form, setForm, busy, problem: failed, submit, text, fieldError } = useFormFields(id, initial, problem)
 
   return (
     <form
       class="form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
-          const { phone, ...rest } = form
-          await save({ ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) })
-        } catch (err) {
-          const fields = (err as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
-          setError({ message: problem(err), fields })
-        } finally {
-          setBusy(false)
-        }
+        const { phone, ...rest } = form
+        return submit(() => save({ ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) }))
       }}
     >
       <div class="field">
@@ -347,11 +324,7 @@ function ClientForm({
           </div>
         ))}
       </fieldset>
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert problem={failed} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {submitLabel}

@@ -5,6 +5,7 @@ import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
+import { FormAlert, useFormFields } from '../components/FormFields'
 import { StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
@@ -218,23 +219,15 @@ function KeyForm({
   const words = useWords()
   const { tr } = words
   const empty = { name: '', role: 'admin' as NewApiKey['role'], therapistId: '' }
-  const [form, setForm] = useState(empty)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const fieldError = (name: string) =>
-    error?.fields[name] && (
-      <p class="field-error" id={`new-key-${name}-error`}>
-        {error.fields[name]}
-      </p>
-    )
+  const { form, setForm, busy, problem, submit, invalid, fieldError } = useFormFields('new-key', empty, (err) =>
+    refusalText(err, words),
+  )
   return (
     <form
       class="form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
+        return submit(async () => {
           const created = await ctx.api.createApiKey({
             name: form.name.trim(),
             role: form.role,
@@ -242,12 +235,7 @@ function KeyForm({
           })
           setForm(empty)
           onCreated(created.name || tr('staff.keys.unnamed'), created.key)
-        } catch (err) {
-          const fields = (err as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
-          setError({ message: refusalText(err, words), fields })
-        } finally {
-          setBusy(false)
-        }
+        })
       }}
     >
       <div class="field">
@@ -285,8 +273,7 @@ function KeyForm({
             id="new-key-therapist"
             required
             value={form.therapistId}
-            aria-invalid={error?.fields.therapist_id ? true : undefined}
-            aria-describedby={error?.fields.therapist_id ? 'new-key-therapist_id-error' : undefined}
+            {...invalid('therapist_id')}
             onChange={(e) => setForm({ ...form, therapistId: e.currentTarget.value })}
           >
             <option value="">{tr('staff.team.chooseTherapist')}</option>
@@ -299,11 +286,7 @@ function KeyForm({
           {fieldError('therapist_id')}
         </div>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert problem={problem} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.keys.createButton')}

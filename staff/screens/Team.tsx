@@ -5,6 +5,7 @@ import type { StaffUser } from '../../shared/schemas/staff'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
+import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
 import { StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
@@ -310,8 +311,6 @@ function RoleFields({
   )
 }
 
-const fieldsOf = (error: unknown) => (error as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
-
 function RoleForm({
   ctx,
   actor,
@@ -331,24 +330,22 @@ function RoleForm({
   const { tr } = words
   const [role, setRole] = useState<StaffRole>(person.role)
   const [therapistId, setTherapistId] = useState(person.therapist_id ?? '')
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const {
+    busy,
+    problem: error,
+    submit,
+  } = useSubmit((err) => ({ message: refusalText(err, words), fields: fieldsOf(err) }))
   const id = `role-${person.id}`
   return (
     <form
       class="form client-edit"
       aria-labelledby={`${id}-title`}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
+        return submit(async () => {
           const saved = await ctx.api.changeStaffRole(person.id, role, role === 'therapist' ? therapistId : null)
           onDone(tr('staff.team.roleSaved', { name: saved.name, role: tr(`staff.people.role.${saved.role}`) }))
-        } catch (err) {
-          setError({ message: refusalText(err, words), fields: fieldsOf(err) })
-          setBusy(false)
-        }
+        })
       }}
     >
       <h2 class="section-title" id={`${id}-title`}>
@@ -365,11 +362,7 @@ function RoleForm({
         fieldErrors={error?.fields ?? {}}
       />
       <p class="fine">{tr('staff.team.roleNote')}</p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert problem={error} />
       <div class="actions">
         <button type="submit" class="button button-primary button-small" disabled={busy} aria-busy={busy}>
           {tr('staff.team.saveRole')}
@@ -396,32 +389,23 @@ function InviteForm({
   const words = useWords()
   const { tr } = words
   const empty = { name: '', email: '', role: 'therapist' as StaffRole, therapistId: '' }
-  const [form, setForm] = useState(empty)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
   const id = 'invite'
-  const text = (name: 'name' | 'email') => ({
-    id: `${id}-${name}`,
-    value: form[name],
-    onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
-    'aria-invalid': error?.fields[name] ? true : undefined,
-    'aria-describedby': error?.fields[name] ? `${id}-${name}-error` : undefined,
-  })
-  const fieldError = (name: string) =>
-    error?.fields[name] && (
-      <p class="field-error" id={`${id}-${name}-error`}>
-        {error.fields[name]}
-      </p>
-    )
+  const {
+    form,
+    setForm,
+    busy,
+    problem: error,
+    submit,
+    text,
+    fieldError,
+  } = useFormFields(id, empty, (err) => refusalText(err, words))
 
   return (
     <form
       class="form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
+        return submit(async () => {
           const user = await ctx.api.inviteStaff({
             name: form.name.trim(),
             email: form.email.trim(),
@@ -430,11 +414,7 @@ function InviteForm({
           })
           setForm(empty)
           onInvited(user)
-        } catch (err) {
-          setError({ message: refusalText(err, words), fields: fieldsOf(err) })
-        } finally {
-          setBusy(false)
-        }
+        })
       }}
     >
       <div class="field">
@@ -457,11 +437,7 @@ function InviteForm({
         onTherapist={(therapistId) => setForm({ ...form, therapistId })}
         fieldErrors={error?.fields ?? {}}
       />
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert problem={error} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.team.sendInvite')}

@@ -8,10 +8,13 @@ export function fieldsOf(error: unknown): Record<string, string> {
   return (error as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
 }
 
-/** Sending a form: busy while it goes, and what went wrong kept for the form when it fails. */
-export function useSubmit(problemOf: (error: unknown) => FormProblem) {
+/**
+ * Sending a form: busy while it goes, and what went wrong kept for the form when it fails (the
+ * error itself unless `problemOf` says what the form shows of it).
+ */
+export function useSubmit<P = unknown>(problemOf: (error: unknown) => P = (error) => error as P) {
   const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<FormProblem | null>(null)
+  const [problem, setProblem] = useState<P | null>(null)
   async function submit(action: () => Promise<void>) {
     setBusy(true)
     setProblem(null)

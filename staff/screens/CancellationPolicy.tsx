@@ -12,6 +12,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { PolicyFields, usePolicyDraft } from './cancellation-fields'
+import { useSubmit } from '../components/FormFields'
 
 const DAY = 86_400_000
 
@@ -91,9 +92,8 @@ function useRuleSummary() {
 function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Practice; onSaved: () => void }) {
   const { tr } = useWords()
   const draft = usePolicyDraft(practice.cancellation_policy)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   const summary = useRuleSummary()
   const admin = can(ctx.me.user.role, 'change', 'practice_policies')
 
@@ -101,19 +101,13 @@ function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Pract
     event.preventDefault()
     const policy = draft.checked()
     if (!policy) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       const saved = await ctx.api.saveCancellationPolicy(policy)
       draft.reset(saved.cancellation_policy)
       setDone(true)
       ctx.announce(tr('staff.cancellation.saved'))
       onSaved()
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const preview = <Preview policy={draft.shown} practice={practice} id="cancellation-preview" />
@@ -227,9 +221,8 @@ function OverrideEditor({
   const { tr } = useWords()
   const [own, setOwn] = useState(Boolean(therapist.cancellation_policy))
   const draft = usePolicyDraft(therapist.cancellation_policy ?? practice.cancellation_policy)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   const choose = (value: boolean) => {
     setDone(false)
     setOwn(value)
@@ -239,18 +232,12 @@ function OverrideEditor({
     event.preventDefault()
     const policy = own ? draft.checked() : null
     if (own && !policy) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       await ctx.api.saveTherapistCancellationPolicy(therapist.id, policy)
       setDone(true)
       ctx.announce(tr('staff.cancellation.savedFor', { therapist: therapist.name }))
       onSaved()
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -143,8 +143,7 @@ export function Disconnect({
 }) {
   const { tr, problem } = useWords()
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, problem: error, submit } = useSubmit(problem, { busyAfterSuccess: true })
   const questionRef = useRef<HTMLParagraphElement>(null)
   // The button that asked is gone: the question takes focus, so a screen reader reads it next.
   useEffect(() => {
@@ -156,16 +155,6 @@ export function Disconnect({
         {label}
       </button>
     )
-  }
-  async function confirm() {
-    setBusy(true)
-    setError(null)
-    try {
-      await onConfirm()
-    } catch (e) {
-      setError(problem(e))
-      setBusy(false)
-    }
   }
   return (
     <div class="notice notice-warn">
@@ -179,7 +168,12 @@ export function Disconnect({
         </p>
       )}
       <div class="actions">
-        <button type="button" class="button button-danger button-small" disabled={busy} onClick={confirm}>
+        <button
+          type="button"
+          class="button button-danger button-small"
+          disabled={busy}
+          onClick={() => submit(onConfirm)}
+        >
           {tr('staff.connect.yesDisconnect')}
         </button>
         <button

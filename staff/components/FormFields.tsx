@@ -10,9 +10,13 @@ export function fieldsOf(error: unknown): Record<string, string> {
 
 /**
  * Sending a form: busy while it goes, and what went wrong kept for the form when it fails (the
- * error itself unless `problemOf` says what the form shows of it).
+ * error itself unless `problemOf` says what the form shows of it). With `busyAfterSuccess` the
+ * button stays disabled once it has worked: what it confirmed is done, and the step goes away.
  */
-export function useSubmit<P = unknown>(problemOf: (error: unknown) => P = (error) => error as P) {
+export function useSubmit<P = unknown>(
+  problemOf: (error: unknown) => P = (error) => error as P,
+  { busyAfterSuccess = false } = {},
+) {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<P | null>(null)
   async function submit(action: () => Promise<void>) {
@@ -20,9 +24,9 @@ export function useSubmit<P = unknown>(problemOf: (error: unknown) => P = (error
     setProblem(null)
     try {
       await action()
+      if (!busyAfterSuccess) setBusy(false)
     } catch (e) {
       setProblem(problemOf(e))
-    } finally {
       setBusy(false)
     }
   }

@@ -334,7 +334,7 @@ function RoleForm({
     busy,
     problem: error,
     submit,
-  } = useSubmit((err) => ({ message: refusalText(err, words), fields: fieldsOf(err) }))
+  } = useSubmit((err) => ({ message: refusalText(err, words), fields: fieldsOf(err) }), { busyAfterSuccess: true })
   const id = `role-${person.id}`
   return (
     <form

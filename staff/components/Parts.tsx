@@ -2,9 +2,9 @@ import { ownTherapist } from '../../shared/policy/access'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
-import { Problem } from '../../ui/States'
+import { Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
-import { useLoad } from '../../ui/use-load'
+import { type Loaded, useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
@@ -119,4 +119,26 @@ export function Choice({
       )}
     </Wrapper>
   )
+}
+
+/** A list as it loads: waiting, what went wrong with a retry, `none` when it is empty, else the items. */
+export function LoadedList<T>({
+  loaded,
+  none,
+  children,
+}: {
+  loaded: Loaded<T[]>
+  none: string
+  children: (items: T[]) => ComponentChildren
+}) {
+  if (loaded.state === 'loading') return <Loading />
+  if (loaded.state === 'error') return <Problem compact error={loaded.error} onRetry={loaded.reload} />
+  if (loaded.data.length === 0) {
+    return (
+      <Empty>
+        <p>{none}</p>
+      </Empty>
+    )
+  }
+  return <>{children(loaded.data)}</>
 }

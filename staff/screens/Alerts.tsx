@@ -5,12 +5,12 @@ import { formatMoney } from '../../shared/i18n'
 import { ALERT_KINDS, type AlertKind } from '../../shared/alert-kinds'
 import type { Alert, AlertEvent } from '../../shared/schemas/alerts'
 import { AlertHistory } from '../components/AlertHistory'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { dialable, displayPhone } from '../../ui/phone'
 import type { AlertFilter, Resolution } from '../api'
-import { StaffScreen } from '../components/Parts'
+import { LoadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 /**
@@ -64,30 +64,27 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
         )}
       </div>
       {done && <Done>{done}</Done>}
-      {alerts.state === 'loading' ? (
-        <Loading />
-      ) : alerts.state === 'error' ? (
-        <Problem compact error={alerts.error} onRetry={alerts.reload} />
-      ) : alerts.data.length === 0 ? (
-        <Empty>
-          <p>{tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')}</p>
-        </Empty>
-      ) : (
-        <ul class="alerts">
-          {alerts.data.map((alert) => (
-            <AlertCard
-              key={alert.id}
-              ctx={ctx}
-              alert={alert}
-              onResolved={(text) => {
-                setDone(text)
-                ctx.announce(text)
-                alerts.reload()
-              }}
-            />
-          ))}
-        </ul>
-      )}
+      <LoadedList
+        loaded={alerts}
+        none={tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')}
+      >
+        {(items) => (
+          <ul class="alerts">
+            {items.map((alert) => (
+              <AlertCard
+                key={alert.id}
+                ctx={ctx}
+                alert={alert}
+                onResolved={(text) => {
+                  setDone(text)
+                  ctx.announce(text)
+                  alerts.reload()
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </LoadedList>
     </StaffScreen>
   )
 }

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import type { Locale } from '../../shared/schemas/policies'
 import type { Client } from '../../shared/schemas/people'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ClientFields } from '../api'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { StaffScreen } from '../components/Parts'
+import { LoadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 
@@ -57,24 +57,18 @@ export function Clients({ ctx }: { ctx: StaffContext }) {
         </form>
       </search>
       {done && <Done>{done}</Done>}
-      {clients.state === 'loading' ? (
-        <Loading />
-      ) : clients.state === 'error' ? (
-        <Problem compact error={clients.error} onRetry={clients.reload} />
-      ) : clients.data.length === 0 ? (
-        <Empty>
-          <p>{tr('staff.clients.none')}</p>
-        </Empty>
-      ) : (
-        <>
-          <p class="hint">{tr('staff.clients.count', { count: clients.data.length })}</p>
-          <ul class="client-list">
-            {clients.data.map((client) => (
-              <ClientRow key={client.id} ctx={ctx} client={client} admin={admin} onChanged={changed} />
-            ))}
-          </ul>
-        </>
-      )}
+      <LoadedList loaded={clients} none={tr('staff.clients.none')}>
+        {(items) => (
+          <>
+            <p class="hint">{tr('staff.clients.count', { count: items.length })}</p>
+            <ul class="client-list">
+              {items.map((client) => (
+                <ClientRow key={client.id} ctx={ctx} client={client} admin={admin} onChanged={changed} />
+              ))}
+            </ul>
+          </>
+        )}
+      </LoadedList>
       {admin && (
         <details class="entry-card add-client">
           <summary>{tr('staff.clients.add')}</summary>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { StaffScreen } from '../components/Parts'
+import { LoadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -44,27 +44,21 @@ export function Integrations({ ctx }: { ctx: StaffContext }) {
     <StaffScreen title={tr('staff.keys.title')} lead={tr('staff.keys.lead')}>
       {done && <Done>{done}</Done>}
       {created && <ShownOnce name={created.name} secret={created.key} onSaved={() => setCreated(null)} />}
-      {keys.state === 'loading' ? (
-        <Loading />
-      ) : keys.state === 'error' ? (
-        <Problem compact error={keys.error} onRetry={keys.reload} />
-      ) : keys.data.length === 0 ? (
-        <Empty>
-          <p>{tr('staff.keys.none')}</p>
-        </Empty>
-      ) : (
-        <ul class="client-list">
-          {keys.data.map((key) => (
-            <KeyRow
-              key={key.id}
-              ctx={ctx}
-              apiKey={key}
-              therapists={therapistList}
-              onRevoked={(name) => changed(tr('staff.keys.revoked', { name }))}
-            />
-          ))}
-        </ul>
-      )}
+      <LoadedList loaded={keys} none={tr('staff.keys.none')}>
+        {(items) => (
+          <ul class="client-list">
+            {items.map((key) => (
+              <KeyRow
+                key={key.id}
+                ctx={ctx}
+                apiKey={key}
+                therapists={therapistList}
+                onRevoked={(name) => changed(tr('staff.keys.revoked', { name }))}
+              />
+            ))}
+          </ul>
+        )}
+      </LoadedList>
       <details class="entry-card add-client">
         <summary>{tr('staff.keys.create')}</summary>
         <KeyForm

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks'
 import { can, leavesNoOwner, mayManageStaff, STAFF_ROLES, type StaffRole } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import type { StaffUser } from '../../shared/schemas/staff'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { StaffScreen } from '../components/Parts'
+import { LoadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -44,32 +44,26 @@ export function Team({ ctx }: { ctx: StaffContext }) {
   return (
     <StaffScreen title={tr('staff.team.title')} lead={tr('staff.team.lead', { practice: ctx.me.practice.name })}>
       {done && <Done>{done}</Done>}
-      {people.state === 'loading' ? (
-        <Loading />
-      ) : people.state === 'error' ? (
-        <Problem compact error={people.error} onRetry={people.reload} />
-      ) : people.data.length === 0 ? (
-        <Empty>
-          <p>{tr('staff.team.none')}</p>
-        </Empty>
-      ) : (
-        <>
-          <p class="hint">{tr('staff.team.count', { count: people.data.length })}</p>
-          <ul class="client-list team-list">
-            {people.data.map((person) => (
-              <Person
-                key={person.id}
-                ctx={ctx}
-                actor={role}
-                person={person}
-                everyone={people.data}
-                therapists={therapistList}
-                onChanged={changed}
-              />
-            ))}
-          </ul>
-        </>
-      )}
+      <LoadedList loaded={people} none={tr('staff.team.none')}>
+        {(items) => (
+          <>
+            <p class="hint">{tr('staff.team.count', { count: items.length })}</p>
+            <ul class="client-list team-list">
+              {items.map((person) => (
+                <Person
+                  key={person.id}
+                  ctx={ctx}
+                  actor={role}
+                  person={person}
+                  everyone={items}
+                  therapists={therapistList}
+                  onChanged={changed}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </LoadedList>
       {can(role, 'change', 'staff') && (
         <details class="entry-card add-client">
           <summary>{tr('staff.team.invite')}</summary>

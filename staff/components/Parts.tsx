@@ -122,15 +122,7 @@ export function Choice({
 }
 
 /** A list as it loads: waiting, what went wrong with a retry, `none` when it is empty, else the items. */
-export function LoadedList<T>({
-  loaded,
-  none,
-  children,
-}: {
-  loaded: Loaded<T[]>
-  none: string
-  children: (items: T[]) => ComponentChildren
-}) {
+export function loadedList<T>(loaded: Loaded<T[]>, none: string, render: (items: T[]) => ComponentChildren) {
   if (loaded.state === 'loading') return <Loading />
   if (loaded.state === 'error') return <Problem compact error={loaded.error} onRetry={loaded.reload} />
   if (loaded.data.length === 0) {
@@ -140,5 +132,5 @@ export function LoadedList<T>({
       </Empty>
     )
   }
-  return <>{children(loaded.data)}</>
+  return render(loaded.data)
 }

@@ -10,7 +10,7 @@ import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { dialable, displayPhone } from '../../ui/phone'
 import type { AlertFilter, Resolution } from '../api'
-import { LoadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 /**
@@ -24,7 +24,7 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
   const [done, setDone] = useState<string | null>(null)
   const alerts = useLoad<Alert[]>(() => ctx.api.alerts(filter), [filter.status, filter.audience])
   const admin = ownTherapist(ctx.viewer) === null
-
+  const none = tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')
   return (
     <StaffScreen title={tr('staff.alerts.title')} lead={tr(admin ? 'staff.alerts.leadAdmin' : 'staff.alerts.lead')}>
       <div class="toolbar">
@@ -64,27 +64,22 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
         )}
       </div>
       {done && <Done>{done}</Done>}
-      <LoadedList
-        loaded={alerts}
-        none={tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')}
-      >
-        {(items) => (
-          <ul class="alerts">
-            {items.map((alert) => (
-              <AlertCard
-                key={alert.id}
-                ctx={ctx}
-                alert={alert}
-                onResolved={(text) => {
-                  setDone(text)
-                  ctx.announce(text)
-                  alerts.reload()
-                }}
-              />
-            ))}
-          </ul>
-        )}
-      </LoadedList>
+      {loadedList(alerts, none, (list) => (
+        <ul class="alerts">
+          {list.map((alert) => (
+            <AlertCard
+              key={alert.id}
+              ctx={ctx}
+              alert={alert}
+              onResolved={(text) => {
+                setDone(text)
+                ctx.announce(text)
+                alerts.reload()
+              }}
+            />
+          ))}
+        </ul>
+      ))}
     </StaffScreen>
   )
 }

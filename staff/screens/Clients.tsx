@@ -6,7 +6,7 @@ import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ClientFields } from '../api'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { LoadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 
@@ -57,18 +57,16 @@ export function Clients({ ctx }: { ctx: StaffContext }) {
         </form>
       </search>
       {done && <Done>{done}</Done>}
-      <LoadedList loaded={clients} none={tr('staff.clients.none')}>
-        {(items) => (
-          <>
-            <p class="hint">{tr('staff.clients.count', { count: items.length })}</p>
-            <ul class="client-list">
-              {items.map((client) => (
-                <ClientRow key={client.id} ctx={ctx} client={client} admin={admin} onChanged={changed} />
-              ))}
-            </ul>
-          </>
-        )}
-      </LoadedList>
+      {loadedList(clients, tr('staff.clients.none'), (found) => (
+        <>
+          <p class="hint">{tr('staff.clients.count', { count: found.length })}</p>
+          <ul class="client-list">
+            {found.map((client) => (
+              <ClientRow key={client.id} ctx={ctx} client={client} admin={admin} onChanged={changed} />
+            ))}
+          </ul>
+        </>
+      ))}
       {admin && (
         <details class="entry-card add-client">
           <summary>{tr('staff.clients.add')}</summary>

@@ -6,7 +6,7 @@ import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { LoadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -44,21 +44,19 @@ export function Integrations({ ctx }: { ctx: StaffContext }) {
     <StaffScreen title={tr('staff.keys.title')} lead={tr('staff.keys.lead')}>
       {done && <Done>{done}</Done>}
       {created && <ShownOnce name={created.name} secret={created.key} onSaved={() => setCreated(null)} />}
-      <LoadedList loaded={keys} none={tr('staff.keys.none')}>
-        {(items) => (
-          <ul class="client-list">
-            {items.map((key) => (
-              <KeyRow
-                key={key.id}
-                ctx={ctx}
-                apiKey={key}
-                therapists={therapistList}
-                onRevoked={(name) => changed(tr('staff.keys.revoked', { name }))}
-              />
-            ))}
-          </ul>
-        )}
-      </LoadedList>
+      {loadedList(keys, tr('staff.keys.none'), (list) => (
+        <ul class="client-list">
+          {list.map((key) => (
+            <KeyRow
+              key={key.id}
+              ctx={ctx}
+              apiKey={key}
+              therapists={therapistList}
+              onRevoked={(name) => changed(tr('staff.keys.revoked', { name }))}
+            />
+          ))}
+        </ul>
+      ))}
       <details class="entry-card add-client">
         <summary>{tr('staff.keys.create')}</summary>
         <KeyForm

@@ -6,7 +6,7 @@ import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { LoadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -44,26 +44,24 @@ export function Team({ ctx }: { ctx: StaffContext }) {
   return (
     <StaffScreen title={tr('staff.team.title')} lead={tr('staff.team.lead', { practice: ctx.me.practice.name })}>
       {done && <Done>{done}</Done>}
-      <LoadedList loaded={people} none={tr('staff.team.none')}>
-        {(items) => (
-          <>
-            <p class="hint">{tr('staff.team.count', { count: items.length })}</p>
-            <ul class="client-list team-list">
-              {items.map((person) => (
-                <Person
-                  key={person.id}
-                  ctx={ctx}
-                  actor={role}
-                  person={person}
-                  everyone={items}
-                  therapists={therapistList}
-                  onChanged={changed}
-                />
-              ))}
-            </ul>
-          </>
-        )}
-      </LoadedList>
+      {loadedList(people, tr('staff.team.none'), (everyone) => (
+        <>
+          <p class="hint">{tr('staff.team.count', { count: everyone.length })}</p>
+          <ul class="client-list team-list">
+            {everyone.map((person) => (
+              <Person
+                key={person.id}
+                ctx={ctx}
+                actor={role}
+                person={person}
+                everyone={everyone}
+                therapists={therapistList}
+                onChanged={changed}
+              />
+            ))}
+          </ul>
+        </>
+      ))}
       {can(role, 'change', 'staff') && (
         <details class="entry-card add-client">
           <summary>{tr('staff.team.invite')}</summary>

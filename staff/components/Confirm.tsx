@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks'
-import { useSubmit } from './FormFields'
+import { FormAlert, useSubmit } from './FormFields'
 
 /**
  * A calm second step before something that cannot be taken back: the consequence in plain words,
@@ -31,11 +31,7 @@ export function ConfirmStep({
       <p tabIndex={-1} ref={asked}>
         {question}
       </p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div class="actions">
         <button
           type="button"

@@ -162,11 +162,7 @@ export function Disconnect({
         <strong>{question}</strong>
       </p>
       <p>{consequence}</p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div class="actions">
         <button
           type="button"
@@ -217,7 +213,7 @@ export function ConnectionForm({
       }}
     >
       {children}
-      <FormAlert problem={problem} />
+      <FormAlert message={problem?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.connect.save')}

@@ -62,12 +62,12 @@ export function useFormFields<F extends object>(id: string, initial: F, message:
   return { form, setForm, busy, problem, submit, text, invalid, fieldError }
 }
 
-/** The form's own message when sending failed, read out as soon as it shows. */
-export function FormAlert({ problem }: { problem: FormProblem | null }) {
+/** The form's own message when sending failed (nothing when there is none), read out as soon as it shows. */
+export function FormAlert({ message }: { message: string | null | undefined }) {
   return (
-    problem && (
+    message && (
       <p class="field-error" role="alert">
-        {problem.message}
+        {message}
       </p>
     )
   )

@@ -174,11 +174,7 @@ function ClientRow({
           )}
         </div>
       )}
-      {mode === 'view' && error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {mode === 'view' && <FormAlert message={error} />}
       {mode === 'edit' && (
         <div class="client-edit">
           <h2 class="section-title">{tr('staff.clients.editTitle', { client: client.name })}</h2>
@@ -205,11 +201,7 @@ function ClientRow({
       {mode === 'end' && (
         <div class="client-end">
           <p>{tr('staff.clients.endAsk', { client: client.name })}</p>
-          {error && (
-            <p class="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormAlert message={error} />
           <div class="actions">
             <button
               type="button"
@@ -316,7 +308,7 @@ function ClientForm({
           </div>
         ))}
       </fieldset>
-      <FormAlert problem={failed} />
+      <FormAlert message={failed?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {submitLabel}

@@ -278,7 +278,7 @@ function KeyForm({
           {fieldError('therapist_id')}
         </div>
       )}
-      <FormAlert problem={problem} />
+      <FormAlert message={problem?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.keys.createButton')}

@@ -12,7 +12,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
-import { useSubmit } from '../components/FormFields'
+import { FormAlert, useSubmit } from '../components/FormFields'
 
 /**
  * The practice's reminder cadence: the confirmation request, the morning-of reminder, reminders
@@ -206,11 +206,7 @@ function Editor({ ctx, schedule: saved }: { ctx: StaffContext; schedule: Reminde
         </div>
       </fieldset>
 
-      {invalid && (
-        <p class="field-error" role="alert">
-          {invalid}
-        </p>
-      )}
+      <FormAlert message={invalid} />
       {problem !== null && <Problem compact error={problem} />}
       {done && <Done>{tr('staff.reminders.saved')}</Done>}
       {admin && (

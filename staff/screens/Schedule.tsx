@@ -11,7 +11,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
-import { useSubmit } from '../components/FormFields'
+import { FormAlert, useSubmit } from '../components/FormFields'
 
 type View = 'day' | 'week'
 type Names = { clients: Map<string, string>; therapists: Map<string, string> }
@@ -258,11 +258,7 @@ function SessionRow({
         </span>
         {session.cancellation && <CancellationLine cancellation={session.cancellation} />}
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {mode === 'view' && (open || started) && (
         <div class="actions">
           {open && !started && (
@@ -479,11 +475,7 @@ function AddSession({
           <label for="add-location">{tr('staff.schedule.location')}</label>
           <input id="add-location" type="text" maxLength={300} value={form.location} onInput={set('location')} />
         </div>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <button type="submit" class="button button-primary" disabled={busy}>
           {tr('staff.schedule.addButton')}
         </button>

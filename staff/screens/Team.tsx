@@ -182,11 +182,7 @@ function Person({
           )}
         </div>
       )}
-      {mode === 'view' && error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {mode === 'view' && <FormAlert message={error} />}
       {mode === 'role' && (
         <RoleForm
           ctx={ctx}
@@ -354,7 +350,7 @@ function RoleForm({
         fieldErrors={error?.fields ?? {}}
       />
       <p class="fine">{tr('staff.team.roleNote')}</p>
-      <FormAlert problem={error} />
+      <FormAlert message={error?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary button-small" disabled={busy} aria-busy={busy}>
           {tr('staff.team.saveRole')}
@@ -429,7 +425,7 @@ function InviteForm({
         onTherapist={(therapistId) => setForm({ ...form, therapistId })}
         fieldErrors={error?.fields ?? {}}
       />
-      <FormAlert problem={error} />
+      <FormAlert message={error?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.team.sendInvite')}

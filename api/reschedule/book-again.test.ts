@@ -25,16 +25,7 @@ beforeAll(async () => {
   practiceId = created.practice.id
   f = fixtures(t, adminKey)
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  const hours = {
-    time_zone: 'America/New_York',
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-    exceptions: [],
-    buffer_minutes: 10,
-    min_notice_hours: 24,
-    horizon_days: 30,
-  }
-  const put = await t.call('PUT', `/v1/therapists/${rivera.id}/availability`, { key: adminKey, body: hours })
-  expect(put.status, put.text).toBe(200)
+  await f.weekdayHours(rivera.id, { buffer_minutes: 10 })
 })
 afterAll(() => t.stop())
 

@@ -24,17 +24,7 @@ beforeAll(async () => {
   practiceId = created.practice.id
   f = fixtures(t, adminKey)
   therapistId = (await f.therapist()).id
-  const hours = {
-    time_zone: 'America/New_York',
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-    exceptions: [],
-    buffer_minutes: 0,
-    min_notice_hours: 24,
-    horizon_days: 30,
-  }
-  expect(
-    (await t.call('PUT', `/v1/therapists/${therapistId}/availability`, { key: adminKey, body: hours })).status,
-  ).toBe(200)
+  await f.weekdayHours(therapistId)
 })
 afterAll(() => t.stop())
 

@@ -37,6 +37,21 @@ export function fixtures(t: TestContext, adminKey: string) {
         location: '12 Harbor Street',
         ...overrides,
       }),
+    /** Weekdays 9 to 5 in New York, 24 hours' notice, 30 days ahead, no buffer, unless overridden. */
+    weekdayHours: async (therapistId: string, overrides: Record<string, unknown> = {}) => {
+      const body = {
+        time_zone: 'America/New_York',
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+        exceptions: [],
+        buffer_minutes: 0,
+        min_notice_hours: 24,
+        horizon_days: 30,
+        ...overrides,
+      }
+      const put = await t.call('PUT', `/v1/therapists/${therapistId}/availability`, { key: adminKey, body })
+      expect(put.status, put.text).toBe(200)
+      return put.body
+    },
     therapistKey: (therapistId: string) =>
       post('/v1/api-keys', { role: 'therapist', therapist_id: therapistId }).then((k) => k.key as string),
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -19,11 +19,7 @@ let f: ReturnType<typeof fixtures>
 let rivera: { id: string }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('again')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('again', { now: NOW }))
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
   await f.weekdayHours(rivera.id, { buffer_minutes: 10 })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, type fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -18,11 +18,7 @@ let f: ReturnType<typeof fixtures>
 let therapistId: string
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('race')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('race', { now: NOW }))
   therapistId = (await f.therapist()).id
   await f.weekdayHours(therapistId)
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures, WEEKDAY_HOURS } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, type fixtures, WEEKDAY_HOURS } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 import { expireDueHolds } from './expire'
 
@@ -23,11 +23,7 @@ let rivera: { id: string }
 const HOURS = { ...WEEKDAY_HOURS, buffer_minutes: 10, horizon_days: 60, video_url: 'https://video.example/rivera' }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('moves')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('moves', { now: NOW }))
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
   const put = await t.call('PUT', `/v1/therapists/${rivera.id}/availability`, { key: adminKey, body: HOURS })
   expect(put.status, put.text).toBe(200)

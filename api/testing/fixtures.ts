@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { TestContext } from './app'
+import { startTestApp, type TestContext } from './app'
 
 let counter = 0
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
@@ -57,4 +57,11 @@ export function fixtures(t: TestContext, adminKey: string) {
     therapistKey: (therapistId: string) =>
       post('/v1/api-keys', { role: 'therapist', therapist_id: therapistId }).then((k) => k.key as string),
   }
+}
+
+/** A test app with one practice in it: its admin key, its id, and fixtures that create its records. */
+export async function appWithPractice(slug: string, options: Parameters<typeof startTestApp>[0]) {
+  const t = await startTestApp(options)
+  const created = await t.createPractice(slug)
+  return { t, adminKey: created.adminKey, practiceId: created.practice.id, f: fixtures(t, created.adminKey) }
 }

@@ -2,7 +2,7 @@ import { ownTherapist } from '../../shared/policy/access'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
-import { Empty, Loading, Problem } from '../../ui/States'
+import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { type Loaded, useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
@@ -133,4 +133,33 @@ export function loadedList<T>(loaded: Loaded<T[]>, none: string, render: (items:
     )
   }
   return render(loaded.data)
+}
+
+/**
+ * The end of an editor's form: what went wrong saving, the words once it saved (`saved`, or
+ * nothing), and the save button, disabled while it goes (`label`, else the console's Save).
+ */
+export function SaveActions({
+  problem,
+  saved,
+  busy,
+  label,
+}: {
+  problem: unknown
+  saved: string | false
+  busy: boolean
+  label?: string
+}) {
+  const { tr } = useWords()
+  return (
+    <>
+      {problem !== null && <Problem compact error={problem} />}
+      {saved && <Done>{saved}</Done>}
+      <div class="actions">
+        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
+          {label ?? tr('staff.save')}
+        </button>
+      </div>
+    </>
+  )
 }

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks'
 import type { Availability, AvailabilityException, SessionMode, WeeklyHours } from '../../shared/schemas/availability'
 import { ApiError } from '../../ui/api-client'
-import { Done, Loading, Problem } from '../../ui/States'
+import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
-import { StaffScreen, TherapistPicker } from '../components/Parts'
+import { SaveActions, StaffScreen, TherapistPicker } from '../components/Parts'
 import { useWords } from '../i18n'
 import { useSubmit } from '../components/FormFields'
 
@@ -221,13 +221,7 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
         </p>
         {error('video_url')}
       </div>
-      {problem !== null && <Problem compact error={problem} />}
-      {done && <Done>{tr('staff.availability.saved')}</Done>}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {tr('staff.save')}
-        </button>
-      </div>
+      <SaveActions problem={problem} saved={done && tr('staff.availability.saved')} busy={busy} />
     </form>
   )
 }

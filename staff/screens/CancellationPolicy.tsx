@@ -6,10 +6,10 @@ import { instantAt, localDate } from '../../shared/time/zone'
 import type { Therapist } from '../../shared/schemas/people'
 import type { CancellationPolicy } from '../../shared/schemas/policies'
 import type { Practice } from '../../shared/schemas/practice'
-import { Done, Loading, Problem } from '../../ui/States'
+import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen } from '../components/Parts'
+import { SaveActions, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { PolicyFields, usePolicyDraft } from './cancellation-fields'
 import { useSubmit } from '../components/FormFields'
@@ -137,13 +137,7 @@ function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Pract
       <div class="editor">
         <form class="form editor-form" onSubmit={save} noValidate>
           <PolicyFields draft={draft} idPrefix="practice" onEdit={() => setDone(false)} />
-          {problem !== null && <Problem compact error={problem} />}
-          {done && <Done>{tr('staff.cancellation.saved')}</Done>}
-          <div class="actions">
-            <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-              {tr('staff.save')}
-            </button>
-          </div>
+          <SaveActions problem={problem} saved={done && tr('staff.cancellation.saved')} busy={busy} />
         </form>
         {preview}
       </div>
@@ -255,13 +249,12 @@ function OverrideEditor({
           </div>
         </fieldset>
         {own && <PolicyFields draft={draft} idPrefix="own" onEdit={() => setDone(false)} />}
-        {problem !== null && <Problem compact error={problem} />}
-        {done && <Done>{tr('staff.cancellation.savedFor', { therapist: therapist.name })}</Done>}
-        <div class="actions">
-          <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-            {tr('staff.cancellation.saveFor', { therapist: therapist.name })}
-          </button>
-        </div>
+        <SaveActions
+          problem={problem}
+          saved={done && tr('staff.cancellation.savedFor', { therapist: therapist.name })}
+          busy={busy}
+          label={tr('staff.cancellation.saveFor', { therapist: therapist.name })}
+        />
       </form>
       <Preview policy={own ? draft.shown : practice.cancellation_policy} practice={practice} id="own-rule-preview" />
     </div>

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks'
 import { categoryLabel, contactExpectation } from '../../shared/policy/contact'
 import type { Therapist } from '../../shared/schemas/people'
 import type { ContactPolicy, MessageCategory } from '../../shared/schemas/policies'
-import { Done, Loading, Problem } from '../../ui/States'
+import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { ApiError } from '../../ui/api-client'
-import { StaffScreen, TherapistPicker } from '../components/Parts'
+import { SaveActions, StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useSubmit } from '../components/FormFields'
 
@@ -182,13 +182,11 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
             {tr('staff.contact.crisisNoteHint')}
           </p>
         </div>
-        {problem !== null && <Problem compact error={problem} />}
-        {done && <Done>{tr('staff.contact.saved', { therapist: therapist.name })}</Done>}
-        <div class="actions">
-          <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-            {tr('staff.save')}
-          </button>
-        </div>
+        <SaveActions
+          problem={problem}
+          saved={done && tr('staff.contact.saved', { therapist: therapist.name })}
+          busy={busy}
+        />
       </form>
       <aside class="preview" aria-labelledby="contact-preview">
         <h2 id="contact-preview" class="section-title">

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import {
+  concrete as concreteIn,
+  practiceOperations,
+  practiceWithSecrets,
+  SAMPLE_BODIES,
+} from '../testing/authorization'
 
 /**
  * Authorization across every practice API route listed in the OpenAPI document: no key, a
@@ -11,70 +16,16 @@ let t: TestContext
 let ids: Record<string, string>
 let secretsOfA: string[]
 let keyOfB: string
-let operations: { method: string; path: string; auth: string }[]
-
-const SAMPLE_BODIES: Record<string, unknown> = {
-  'PATCH /v1/practice': { name: 'Renamed' },
-  'POST /v1/therapists': { name: 'N', email: 'n@example.com', time_zone: 'UTC' },
-  'PATCH /v1/therapists/{id}': { name: 'Renamed' },
-  'PUT /v1/therapists/{id}/contact-policy': {
-    accepts_messages: false,
-    allowed_categories: [],
-    reply_expectation: { kind: 'none' },
-  },
-  'PUT /v1/therapists/{id}/availability': {
-    time_zone: 'UTC',
-    weekly: [],
-    exceptions: [],
-    buffer_minutes: 0,
-    min_notice_hours: 0,
-    horizon_days: 7,
-  },
-  'POST /v1/clients': { name: 'N', email: 'n2@example.com', time_zone: 'UTC' },
-  'PATCH /v1/clients/{id}': { name: 'Renamed' },
-  'PATCH /v1/appointments/{id}': { status: 'cancelled' },
-  'POST /v1/appointments/{id}/confirmation-calls': { outcome: 'cancelled' },
-  'POST /v1/api-keys': { role: 'admin' },
-  'POST /v1/threads/{id}/messages': { body: 'A reply' },
-  'PATCH /v1/threads/{id}': { therapist_id: '00000000-0000-4000-8000-000000000000' },
-}
-
-function concrete(path: string) {
-  const resource = path.split('/')[2]!
-  return path.replace('{id}', ids[resource] ?? '00000000-0000-4000-8000-000000000000')
-}
+let operations: { method: string; path: string }[]
+const concrete = (path: string) => concreteIn(ids, path)
 
 beforeAll(async () => {
   t = await startTestApp()
-  const a = await t.createPractice('sec-a')
-  const f = fixtures(t, a.adminKey)
-  const therapist = await f.therapist({ name: 'Dr. Secret Name', email: 'secret.therapist@example.com' })
-  const client = await f.client({ name: 'Secret Client', email: 'secret.client@example.com' })
-  const appointment = await f.appointment(therapist.id, client.id, '2026-04-01T14:00:00Z', {
-    location: 'Secret Street 1',
-  })
-  const extraKey = (await t.call('POST', '/v1/api-keys', { key: a.adminKey, body: { role: 'admin' } })).body
-  ids = { therapists: therapist.id, clients: client.id, appointments: appointment.id, 'api-keys': extraKey.id }
-  secretsOfA = [
-    'Secret Client',
-    'secret.client@example.com',
-    'Dr. Secret Name',
-    'Secret Street 1',
-    'sec-a',
-    ...Object.values(ids),
-  ]
+  const a = await practiceWithSecrets(t, 'sec-a')
+  ids = a.ids
+  secretsOfA = [...a.secrets, ...Object.values(ids)]
   keyOfB = (await t.createPractice('sec-b')).adminKey
-
-  const doc = (await t.call('GET', '/openapi.json')).body
-  operations = Object.entries(doc.paths as Record<string, Record<string, { security: unknown[] }>>)
-    .flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        auth: JSON.stringify(op.security),
-      })),
-    )
-    .filter((op) => op.auth.includes('apiKey'))
+  operations = await practiceOperations(t)
 })
 afterAll(() => t.stop())
 

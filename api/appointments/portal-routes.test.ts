@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, type fixtures } from '../testing/fixtures'
 import { sessionNow, signIn } from '../testing/portal'
 
 const NOW = '2026-03-02T15:00:00Z'
@@ -17,11 +17,7 @@ let token: string
 let day = 0
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('portal-appts')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('portal-appts', { now: NOW }))
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
   okafor = await f.therapist({
     name: 'Sam Okafor',

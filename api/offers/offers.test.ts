@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, type fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -21,11 +21,7 @@ let rivera: { id: string }
 let okafor: { id: string }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('offers')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('offers', { now: NOW }))
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
   okafor = await f.therapist({ name: 'Sam Okafor' })
 })

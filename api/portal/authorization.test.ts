@@ -70,18 +70,7 @@ beforeAll(async () => {
   const a = await t.createPractice('portal-sec-a')
   const f = fixtures(t, a.adminKey)
   const therapist = await f.therapist({ name: 'Dr. Private Name' })
-  await t.call('PUT', `/v1/therapists/${therapist.id}/availability`, {
-    key: a.adminKey,
-    body: {
-      time_zone: 'America/New_York',
-      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-      exceptions: [],
-      buffer_minutes: 0,
-      min_notice_hours: 24,
-      horizon_days: 60,
-      video_url: 'https://video.example/private',
-    },
-  })
+  await f.weekdayHours(therapist.id, { horizon_days: 60, video_url: 'https://video.example/private' })
   const alice = await f.client({ name: 'Owner Secret Name', email: 'owner.secret@example.com' })
   const bob = await f.client({ email: 'bob@example.com' })
   await f.appointment(therapist.id, bob.id, '2026-03-20T14:00:00Z')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -19,22 +19,9 @@ let f: ReturnType<typeof fixtures>
 let rivera: { id: string }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('again')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('again', { now: NOW }))
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  const hours = {
-    time_zone: 'America/New_York',
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-    exceptions: [],
-    buffer_minutes: 10,
-    min_notice_hours: 24,
-    horizon_days: 30,
-  }
-  const put = await t.call('PUT', `/v1/therapists/${rivera.id}/availability`, { key: adminKey, body: hours })
-  expect(put.status, put.text).toBe(200)
+  await f.weekdayHours(rivera.id, { buffer_minutes: 10 })
 })
 afterAll(() => t.stop())
 

@@ -53,12 +53,24 @@ async function ruleFor(tx: Tx, row: ClientAppointment, now: Date) {
   return { context, rule }
 }
 
-/** Finding another time and moving a session from the portal, and switching it to video. */
+/** After a missed session: may the client book again themselves, in the client's language. */
+async function bookAgainRuleFor(tx: Tx, missed: ClientAppointment) {
+  const context = await rescheduleContext(tx, missed.practice_id, missed.therapist_id)
+  const rule = bookAgainRule({
+    settings: context.settings,
+    status: missed.status,
+    locale: missed.client_locale,
+    practicePhone: missed.practice_phone,
+  })
+  return { context, rule }
+}
+
 /** The span a client asked to see free times in; absent ends: from now, to the therapist's horizon. */
 function slotWindow(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
   return { now, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined }
 }
 
+/** Finding another time and moving a session from the portal, and switching it to video. */
 export function portalRescheduleRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
   for (const path of ['/:id/slots', '/:id/reschedule', '/:id/switch-to-video', '/:id/book-again']) {
@@ -258,13 +270,7 @@ export function portalRescheduleRoutes(deps: Deps) {
       const now = deps.clock()
       const body = await c.var.inSession(async (tx) => {
         const row = await ownSession(tx, client, id)
-        const context = await rescheduleContext(tx, row.practice_id, row.therapist_id)
-        const rule = bookAgainRule({
-          settings: context.settings,
-          status: row.status,
-          locale: row.client_locale,
-          practicePhone: row.practice_phone,
-        })
+        const { context, rule } = await bookAgainRuleFor(tx, row)
         const booked = rule.outcome === 'not_missed' ? null : await bookedAgain(tx, row)
         const slots =
           rule.outcome !== 'book' || booked ? [] : await slotsForSession(tx, row, context, slotWindow(query, now))
@@ -299,13 +305,7 @@ export function portalRescheduleRoutes(deps: Deps) {
       const startsAt = new Date(c.req.valid('json').starts_at)
       const row = await c.var.inSession(async (tx) => {
         const missed = await ownSession(tx, client, id, true)
-        const context = await rescheduleContext(tx, missed.practice_id, missed.therapist_id)
-        const rule = bookAgainRule({
-          settings: context.settings,
-          status: missed.status,
-          locale: missed.client_locale,
-          practicePhone: missed.practice_phone,
-        })
+        const { rule } = await bookAgainRuleFor(tx, missed)
         if (rule.outcome === 'not_missed') throw new ApiError('invalid_state', rule.text)
         if (rule.outcome === 'ask') throw new ApiError('contact_practice', rule.text, { rule })
         const created = await bookAgain(tx, deps, { missed, startsAt, actor: clientActor(client) })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, type fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -18,23 +18,9 @@ let f: ReturnType<typeof fixtures>
 let therapistId: string
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('race')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('race', { now: NOW }))
   therapistId = (await f.therapist()).id
-  const hours = {
-    time_zone: 'America/New_York',
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-    exceptions: [],
-    buffer_minutes: 0,
-    min_notice_hours: 24,
-    horizon_days: 30,
-  }
-  expect(
-    (await t.call('PUT', `/v1/therapists/${therapistId}/availability`, { key: adminKey, body: hours })).status,
-  ).toBe(200)
+  await f.weekdayHours(therapistId)
 })
 afterAll(() => t.stop())
 

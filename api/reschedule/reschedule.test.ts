@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import type { TestContext } from '../testing/app'
+import { appWithPractice, type fixtures, WEEKDAY_HOURS } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 import { expireDueHolds } from './expire'
 
@@ -20,22 +20,10 @@ let practiceId: string
 let f: ReturnType<typeof fixtures>
 let rivera: { id: string }
 
-const HOURS = {
-  time_zone: 'America/New_York',
-  weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-  exceptions: [],
-  buffer_minutes: 10,
-  min_notice_hours: 24,
-  horizon_days: 60,
-  video_url: 'https://video.example/rivera',
-}
+const HOURS = { ...WEEKDAY_HOURS, buffer_minutes: 10, horizon_days: 60, video_url: 'https://video.example/rivera' }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('moves')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('moves', { now: NOW }))
   rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
   const put = await t.call('PUT', `/v1/therapists/${rivera.id}/availability`, { key: adminKey, body: HOURS })
   expect(put.status, put.text).toBe(200)

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import {
+  concrete as concreteIn,
+  practiceOperations,
+  practiceWithSecrets,
+  SAMPLE_BODIES as SHARED_BODIES,
+} from '../testing/authorization'
 import { addStaff, signedInStaff } from '../testing/staff'
 import { type Action, permission, type Resource, STAFF_ROLES, type StaffRole } from '../../shared/policy/permissions'
 
@@ -19,29 +24,7 @@ const staff = {} as Record<StaffRole, Awaited<ReturnType<typeof signedInStaff>>>
 let otherPractice: Awaited<ReturnType<typeof signedInStaff>>
 
 const SAMPLE_BODIES: Record<string, unknown> = {
-  'PATCH /v1/practice': { name: 'Renamed' },
-  'POST /v1/therapists': { name: 'N', email: 'n@example.com', time_zone: 'UTC' },
-  'PATCH /v1/therapists/{id}': { name: 'Renamed' },
-  'PUT /v1/therapists/{id}/contact-policy': {
-    accepts_messages: false,
-    allowed_categories: [],
-    reply_expectation: { kind: 'none' },
-  },
-  'PUT /v1/therapists/{id}/availability': {
-    time_zone: 'UTC',
-    weekly: [],
-    exceptions: [],
-    buffer_minutes: 0,
-    min_notice_hours: 0,
-    horizon_days: 7,
-  },
-  'POST /v1/clients': { name: 'N', email: 'n2@example.com', time_zone: 'UTC' },
-  'PATCH /v1/clients/{id}': { name: 'Renamed' },
-  'PATCH /v1/appointments/{id}': { status: 'cancelled' },
-  'POST /v1/appointments/{id}/confirmation-calls': { outcome: 'voicemail' },
-  'POST /v1/api-keys': { role: 'admin' },
-  'POST /v1/threads/{id}/messages': { body: 'A reply' },
-  'PATCH /v1/threads/{id}': { therapist_id: '00000000-0000-4000-8000-000000000000' },
+  ...SHARED_BODIES,
   'POST /v1/staff/users': { email: 'invitee@example.com', name: 'Invitee', role: 'front_desk' },
   'PATCH /v1/staff/users/{id}': { name: 'Renamed' },
 }
@@ -79,21 +62,12 @@ function resourceOf(op: { method: string; path: string }): Resource | null {
 
 const actionOf = (method: string): Action => (method === 'GET' ? 'read' : 'change')
 
-function concrete(path: string) {
-  const resource = path.split('/')[2] === 'staff' ? 'staff' : path.split('/')[2]!
-  return path.replace('{id}', ids[resource] ?? '00000000-0000-4000-8000-000000000000')
-}
+const concrete = (path: string) => concreteIn(ids, path)
 
 beforeAll(async () => {
   t = await startTestApp()
-  const a = await t.createPractice('matrix-a')
-  const f = fixtures(t, a.adminKey)
-  const therapist = await f.therapist({ name: 'Dr. Secret Name', email: 'secret.therapist@example.com' })
-  const ownTherapist = await f.therapist({ name: 'Dr. Own', email: 'own.therapist@example.com' })
-  const client = await f.client({ name: 'Secret Client', email: 'secret.client@example.com' })
-  const appointment = await f.appointment(therapist.id, client.id, '2026-04-01T14:00:00Z', {
-    location: 'Secret Street 1',
-  })
+  const a = await practiceWithSecrets(t, 'matrix-a')
+  const ownTherapist = await a.fixtures.therapist({ name: 'Dr. Own', email: 'own.therapist@example.com' })
   for (const role of STAFF_ROLES) {
     staff[role] = await signedInStaff(t, a.practice.id, {
       role,
@@ -101,25 +75,11 @@ beforeAll(async () => {
       name: `Matrix ${role}`,
     })
   }
-  const extraKey = (await t.call('POST', '/v1/api-keys', { key: a.adminKey, body: { role: 'admin' } })).body
-  ids = {
-    therapists: therapist.id,
-    clients: client.id,
-    appointments: appointment.id,
-    'api-keys': extraKey.id,
-    staff: (await addStaff(t, a.practice.id, { role: 'front_desk', name: 'Matrix target' })).id,
-  }
-  secretsOfA = ['Secret Client', 'secret.client@example.com', 'Dr. Secret Name', 'Secret Street 1', 'matrix-a']
-  secretsOfA.push(therapist.id, client.id, appointment.id, extraKey.id)
+  ids = { ...a.ids, staff: (await addStaff(t, a.practice.id, { role: 'front_desk', name: 'Matrix target' })).id }
+  secretsOfA = [...a.secrets, ...Object.values(a.ids)]
   const b = await t.createPractice('matrix-b')
   otherPractice = await signedInStaff(t, b.practice.id, { role: 'owner', name: 'Other Owner' })
-
-  const doc = (await t.call('GET', '/openapi.json')).body
-  operations = Object.entries(doc.paths as Record<string, Record<string, { security: unknown[] }>>)
-    .flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, security: op.security })),
-    )
-    .filter((op) => JSON.stringify(op.security).includes('apiKey') && op.path !== '/v1/whoami')
+  operations = (await practiceOperations(t)).filter((op) => op.path !== '/v1/whoami')
 }, 60_000)
 afterAll(() => t.stop())
 

@@ -55,8 +55,27 @@ export function staffUserRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
   app.use('*', practiceAuth(deps), permit('staff'))
 
-  const inviterName = (c: Context<AppEnv>, practiceName: string) => c.var.principal.actorName ?? practiceName
-  const invitedBy = (c: Context<AppEnv>) => `${c.var.principal.actor.kind}:${c.var.principal.actorId}`
+  /**
+   * A new link for `user` (any earlier one stops working), the email that carries it, and the
+   * audit entry, inside the caller's transaction; the email goes once that has committed.
+   */
+  async function sendInvitation(
+    tx: Tx,
+    c: Context<AppEnv>,
+    user: StaffUserRow,
+    entry: { action: string; detail?: Record<string, unknown> },
+  ) {
+    const { practiceId, actor, actorId, actorName } = c.var.principal
+    const practice = (await findPractice(tx, practiceId))!
+    const issued = await issueInvitation(tx, deps, {
+      user,
+      practiceName: practice.name,
+      inviter: actorName ?? practice.name,
+      invitedBy: `${actor.kind}:${actorId}`,
+    })
+    await audit(tx, { practiceId, actor, subject: { kind: 'staff_user', id: user.id }, ...entry })
+    return { user, ...issued }
+  }
 
   app.get(
     '/',
@@ -112,21 +131,7 @@ export function staffUserRoutes(deps: Deps) {
           invited: true,
           now,
         })
-        const practice = (await findPractice(tx, practiceId))!
-        const issued = await issueInvitation(tx, deps, {
-          user,
-          practiceName: practice.name,
-          inviter: inviterName(c, practice.name),
-          invitedBy: invitedBy(c),
-        })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
-          action: 'staff.invited',
-          subject: { kind: 'staff_user', id: user.id },
-          detail: { role: body.role },
-        })
-        return { user, ...issued }
+        return sendInvitation(tx, c, user, { action: 'staff.invited', detail: { role: body.role } })
       })
       sendInBackground(c, deps, message)
       return c.json(toStaffUser(user, invitation, now), 201)
@@ -235,20 +240,7 @@ export function staffUserRoutes(deps: Deps) {
         if (!user) throw notFound('That person')
         refuseUnlessManages(role, user)
         if (!user.invited) throw new ApiError('conflict', 'This person has already joined.')
-        const practice = (await findPractice(tx, practiceId))!
-        const issued = await issueInvitation(tx, deps, {
-          user,
-          practiceName: practice.name,
-          inviter: inviterName(c, practice.name),
-          invitedBy: invitedBy(c),
-        })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
-          action: 'staff.invitation_resent',
-          subject: { kind: 'staff_user', id: user.id },
-        })
-        return { user, ...issued }
+        return sendInvitation(tx, c, user, { action: 'staff.invitation_resent' })
       })
       sendInBackground(c, deps, message)
       return c.json(toStaffUser(user, invitation, now), 201)

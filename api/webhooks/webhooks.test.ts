@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
+import type { TestContext } from '../testing/app'
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/fakes/webhook-receiver'
-import { fixtures } from '../testing/fixtures'
+import { appWithPractice, type fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 import { WEBHOOK_RETRY } from './send-webhook'
 
@@ -26,11 +26,7 @@ const nextSlot = (hoursAway: number) => new Date(Date.parse(NOW) + hoursAway * H
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver()
-  t = await startTestApp({ now: NOW })
-  const created = await t.createPractice('hooks')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  f = fixtures(t, adminKey)
+  ;({ t, adminKey, practiceId, f } = await appWithPractice('hooks', { now: NOW }))
   therapist = await f.therapist({ name: 'Dr. Private Rivera' })
 })
 afterAll(async () => {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useRef } from 'preact/hooks'
+import { FormAlert, useSubmit } from './FormFields'
 
 /**
  * A calm second step before something that cannot be taken back: the consequence in plain words,
@@ -20,8 +21,7 @@ export function ConfirmStep({
   onKeep: () => void
   explain: (error: unknown) => string
 }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, problem: error, submit } = useSubmit(explain, { busyAfterSuccess: true })
   const asked = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
     if (document.hasFocus()) asked.current?.focus({ preventScroll: true })
@@ -31,27 +31,14 @@ export function ConfirmStep({
       <p tabIndex={-1} ref={asked}>
         {question}
       </p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div class="actions">
         <button
           type="button"
           class="button button-danger button-small"
           disabled={busy}
           aria-busy={busy}
-          onClick={async () => {
-            setBusy(true)
-            setError(null)
-            try {
-              await onConfirm()
-            } catch (e) {
-              setError(explain(e))
-              setBusy(false)
-            }
-          }}
+          onClick={() => submit(onConfirm)}
         >
           {confirmLabel}
         </button>

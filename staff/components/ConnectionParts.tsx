@@ -2,9 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError } from '../../ui/api-client'
 import { useWords } from '../i18n'
-
-/** What went wrong saving a connection: a message for the form, and the server's words per field. */
-export type FormProblem = { message: string; fields: Record<string, string> }
+import { FormAlert, type FormProblem, useSubmit } from './FormFields'
 
 /**
  * The server's 400 names fields by their path in `PATCH /v1/practice` (`calcom.webhook_secret`);
@@ -145,8 +143,7 @@ export function Disconnect({
 }) {
   const { tr, problem } = useWords()
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, problem: error, submit } = useSubmit(problem, { busyAfterSuccess: true })
   const questionRef = useRef<HTMLParagraphElement>(null)
   // The button that asked is gone: the question takes focus, so a screen reader reads it next.
   useEffect(() => {
@@ -159,29 +156,20 @@ export function Disconnect({
       </button>
     )
   }
-  async function confirm() {
-    setBusy(true)
-    setError(null)
-    try {
-      await onConfirm()
-    } catch (e) {
-      setError(problem(e))
-      setBusy(false)
-    }
-  }
   return (
     <div class="notice notice-warn">
       <p tabIndex={-1} ref={questionRef}>
         <strong>{question}</strong>
       </p>
       <p>{consequence}</p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div class="actions">
-        <button type="button" class="button button-danger button-small" disabled={busy} onClick={confirm}>
+        <button
+          type="button"
+          class="button button-danger button-small"
+          disabled={busy}
+          onClick={() => submit(onConfirm)}
+        >
           {tr('staff.connect.yesDisconnect')}
         </button>
         <button
@@ -225,11 +213,7 @@ export function ConnectionForm({
       }}
     >
       {children}
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem.message}
-        </p>
-      )}
+      <FormAlert message={problem?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.connect.save')}
@@ -247,18 +231,6 @@ export function ConnectionForm({
 /** Saving a connection: busy while it goes, the problem kept for the form when it fails. */
 export function useSave(connection: string) {
   const { problem: words } = useWords()
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<FormProblem | null>(null)
-  async function save(action: () => Promise<void>) {
-    setBusy(true)
-    setProblem(null)
-    try {
-      await action()
-    } catch (e) {
-      setProblem(formProblem(e, words(e), connection))
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { busy, problem, save, fields: problem?.fields ?? {} }
+  const { busy, problem, submit } = useSubmit((e) => formProblem(e, words(e), connection))
+  return { busy, problem, save: submit, fields: problem?.fields ?? {} }
 }

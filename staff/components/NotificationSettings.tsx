@@ -5,6 +5,7 @@ import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import type { NotificationsApi } from '../notifications'
 import { Choice } from './Parts'
+import { useSubmit } from './FormFields'
 
 const CHANNELS: readonly UrgentChannel[] = ['email', 'sms', 'push']
 const PACES: readonly Settings['new_messages'][] = ['immediately', 'hourly', 'off']
@@ -17,9 +18,8 @@ export function NotificationSettings({ api }: { api: NotificationsApi }) {
   const { tr } = useWords()
   const loaded = useLoad(() => api.load(), [])
   const [settings, setSettings] = useState<Settings | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [saved, setSaved] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   useEffect(() => {
     if (loaded.state === 'ready') setSettings(loaded.data)
   }, [loaded.state])
@@ -39,16 +39,10 @@ export function NotificationSettings({ api }: { api: NotificationsApi }) {
   async function save(event: Event) {
     event.preventDefault()
     if (!settings) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       setSettings(await api.save(settings))
       setSaved(true)
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -2,9 +2,9 @@ import { ownTherapist } from '../../shared/policy/access'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
-import { Problem } from '../../ui/States'
+import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
-import { useLoad } from '../../ui/use-load'
+import { type Loaded, useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
@@ -118,5 +118,48 @@ export function Choice({
         </p>
       )}
     </Wrapper>
+  )
+}
+
+/** A list as it loads: waiting, what went wrong with a retry, `none` when it is empty, else the items. */
+export function loadedList<T>(loaded: Loaded<T[]>, none: string, render: (items: T[]) => ComponentChildren) {
+  if (loaded.state === 'loading') return <Loading />
+  if (loaded.state === 'error') return <Problem compact error={loaded.error} onRetry={loaded.reload} />
+  if (loaded.data.length === 0) {
+    return (
+      <Empty>
+        <p>{none}</p>
+      </Empty>
+    )
+  }
+  return render(loaded.data)
+}
+
+/**
+ * The end of an editor's form: what went wrong saving, the words once it saved (`saved`, or
+ * nothing), and the save button, disabled while it goes (`label`, else the console's Save).
+ */
+export function SaveActions({
+  problem,
+  saved,
+  busy,
+  label,
+}: {
+  problem: unknown
+  saved: string | false
+  busy: boolean
+  label?: string
+}) {
+  const { tr } = useWords()
+  return (
+    <>
+      {problem !== null && <Problem compact error={problem} />}
+      {saved && <Done>{saved}</Done>}
+      <div class="actions">
+        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
+          {label ?? tr('staff.save')}
+        </button>
+      </div>
+    </>
   )
 }

@@ -5,12 +5,12 @@ import { formatMoney } from '../../shared/i18n'
 import { ALERT_KINDS, type AlertKind } from '../../shared/alert-kinds'
 import type { Alert, AlertEvent } from '../../shared/schemas/alerts'
 import { AlertHistory } from '../components/AlertHistory'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { dialable, displayPhone } from '../../ui/phone'
 import type { AlertFilter, Resolution } from '../api'
-import { StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 
 /**
@@ -24,7 +24,7 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
   const [done, setDone] = useState<string | null>(null)
   const alerts = useLoad<Alert[]>(() => ctx.api.alerts(filter), [filter.status, filter.audience])
   const admin = ownTherapist(ctx.viewer) === null
-
+  const none = tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')
   return (
     <StaffScreen title={tr('staff.alerts.title')} lead={tr(admin ? 'staff.alerts.leadAdmin' : 'staff.alerts.lead')}>
       <div class="toolbar">
@@ -64,17 +64,9 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
         )}
       </div>
       {done && <Done>{done}</Done>}
-      {alerts.state === 'loading' ? (
-        <Loading />
-      ) : alerts.state === 'error' ? (
-        <Problem compact error={alerts.error} onRetry={alerts.reload} />
-      ) : alerts.data.length === 0 ? (
-        <Empty>
-          <p>{tr(filter.status === 'open' ? 'staff.alerts.noneOpen' : 'staff.alerts.noneResolved')}</p>
-        </Empty>
-      ) : (
+      {loadedList(alerts, none, (list) => (
         <ul class="alerts">
-          {alerts.data.map((alert) => (
+          {list.map((alert) => (
             <AlertCard
               key={alert.id}
               ctx={ctx}
@@ -87,7 +79,7 @@ export function Alerts({ ctx }: { ctx: StaffContext }) {
             />
           ))}
         </ul>
-      )}
+      ))}
     </StaffScreen>
   )
 }

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks'
 import type { Availability, AvailabilityException, SessionMode, WeeklyHours } from '../../shared/schemas/availability'
 import { ApiError } from '../../ui/api-client'
-import { Done, Loading, Problem } from '../../ui/States'
+import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
-import { StaffScreen, TherapistPicker } from '../components/Parts'
+import { SaveActions, StaffScreen, TherapistPicker } from '../components/Parts'
 import { useWords } from '../i18n'
+import { useSubmit } from '../components/FormFields'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 const MODES: SessionMode[] = ['in_person', 'video']
@@ -37,9 +38,8 @@ export function AvailabilityScreen({ ctx }: { ctx: StaffContext }) {
 function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: string; saved: Availability }) {
   const { tr } = useWords()
   const [value, setValue] = useState<Availability>(saved)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   const fields = problem instanceof ApiError ? (problem.details?.fields ?? {}) : {}
   const update = (patch: Partial<Availability>) => {
     setDone(false)
@@ -52,9 +52,7 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
 
   async function save(event: Event) {
     event.preventDefault()
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       const body: Availability = {
         ...value,
         exceptions: value.exceptions.map(({ date, start, end }) => (start && end ? { date, start, end } : { date })),
@@ -63,11 +61,7 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
       setValue(await ctx.api.saveAvailability(therapistId, body))
       setDone(true)
       ctx.announce(tr('staff.availability.saved'))
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const error = (path: string) =>
@@ -227,13 +221,7 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
         </p>
         {error('video_url')}
       </div>
-      {problem !== null && <Problem compact error={problem} />}
-      {done && <Done>{tr('staff.availability.saved')}</Done>}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {tr('staff.save')}
-        </button>
-      </div>
+      <SaveActions problem={problem} saved={done && tr('staff.availability.saved')} busy={busy} />
     </form>
   )
 }

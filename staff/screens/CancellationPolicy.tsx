@@ -6,12 +6,13 @@ import { instantAt, localDate } from '../../shared/time/zone'
 import type { Therapist } from '../../shared/schemas/people'
 import type { CancellationPolicy } from '../../shared/schemas/policies'
 import type { Practice } from '../../shared/schemas/practice'
-import { Done, Loading, Problem } from '../../ui/States'
+import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen } from '../components/Parts'
+import { SaveActions, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { PolicyFields, usePolicyDraft } from './cancellation-fields'
+import { useSubmit } from '../components/FormFields'
 
 const DAY = 86_400_000
 
@@ -91,9 +92,8 @@ function useRuleSummary() {
 function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Practice; onSaved: () => void }) {
   const { tr } = useWords()
   const draft = usePolicyDraft(practice.cancellation_policy)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   const summary = useRuleSummary()
   const admin = can(ctx.me.user.role, 'change', 'practice_policies')
 
@@ -101,19 +101,13 @@ function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Pract
     event.preventDefault()
     const policy = draft.checked()
     if (!policy) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       const saved = await ctx.api.saveCancellationPolicy(policy)
       draft.reset(saved.cancellation_policy)
       setDone(true)
       ctx.announce(tr('staff.cancellation.saved'))
       onSaved()
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const preview = <Preview policy={draft.shown} practice={practice} id="cancellation-preview" />
@@ -143,13 +137,7 @@ function Editor({ ctx, practice, onSaved }: { ctx: StaffContext; practice: Pract
       <div class="editor">
         <form class="form editor-form" onSubmit={save} noValidate>
           <PolicyFields draft={draft} idPrefix="practice" onEdit={() => setDone(false)} />
-          {problem !== null && <Problem compact error={problem} />}
-          {done && <Done>{tr('staff.cancellation.saved')}</Done>}
-          <div class="actions">
-            <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-              {tr('staff.save')}
-            </button>
-          </div>
+          <SaveActions problem={problem} saved={done && tr('staff.cancellation.saved')} busy={busy} />
         </form>
         {preview}
       </div>
@@ -227,9 +215,8 @@ function OverrideEditor({
   const { tr } = useWords()
   const [own, setOwn] = useState(Boolean(therapist.cancellation_policy))
   const draft = usePolicyDraft(therapist.cancellation_policy ?? practice.cancellation_policy)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   const choose = (value: boolean) => {
     setDone(false)
     setOwn(value)
@@ -239,18 +226,12 @@ function OverrideEditor({
     event.preventDefault()
     const policy = own ? draft.checked() : null
     if (own && !policy) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       await ctx.api.saveTherapistCancellationPolicy(therapist.id, policy)
       setDone(true)
       ctx.announce(tr('staff.cancellation.savedFor', { therapist: therapist.name }))
       onSaved()
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -268,13 +249,12 @@ function OverrideEditor({
           </div>
         </fieldset>
         {own && <PolicyFields draft={draft} idPrefix="own" onEdit={() => setDone(false)} />}
-        {problem !== null && <Problem compact error={problem} />}
-        {done && <Done>{tr('staff.cancellation.savedFor', { therapist: therapist.name })}</Done>}
-        <div class="actions">
-          <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-            {tr('staff.cancellation.saveFor', { therapist: therapist.name })}
-          </button>
-        </div>
+        <SaveActions
+          problem={problem}
+          saved={done && tr('staff.cancellation.savedFor', { therapist: therapist.name })}
+          busy={busy}
+          label={tr('staff.cancellation.saveFor', { therapist: therapist.name })}
+        />
       </form>
       <Preview policy={own ? draft.shown : practice.cancellation_policy} practice={practice} id="own-rule-preview" />
     </div>

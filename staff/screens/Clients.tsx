@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import type { Locale } from '../../shared/schemas/policies'
 import type { Client } from '../../shared/schemas/people'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ClientFields } from '../api'
-import { StaffScreen } from '../components/Parts'
+import { FormAlert, useFormFields } from '../components/FormFields'
+import { loadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 
@@ -56,24 +57,16 @@ export function Clients({ ctx }: { ctx: StaffContext }) {
         </form>
       </search>
       {done && <Done>{done}</Done>}
-      {clients.state === 'loading' ? (
-        <Loading />
-      ) : clients.state === 'error' ? (
-        <Problem compact error={clients.error} onRetry={clients.reload} />
-      ) : clients.data.length === 0 ? (
-        <Empty>
-          <p>{tr('staff.clients.none')}</p>
-        </Empty>
-      ) : (
+      {loadedList(clients, tr('staff.clients.none'), (found) => (
         <>
-          <p class="hint">{tr('staff.clients.count', { count: clients.data.length })}</p>
+          <p class="hint">{tr('staff.clients.count', { count: found.length })}</p>
           <ul class="client-list">
-            {clients.data.map((client) => (
+            {found.map((client) => (
               <ClientRow key={client.id} ctx={ctx} client={client} admin={admin} onChanged={changed} />
             ))}
           </ul>
         </>
-      )}
+      ))}
       {admin && (
         <details class="entry-card add-client">
           <summary>{tr('staff.clients.add')}</summary>
@@ -181,11 +174,7 @@ function ClientRow({
           )}
         </div>
       )}
-      {mode === 'view' && error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {mode === 'view' && <FormAlert message={error} />}
       {mode === 'edit' && (
         <div class="client-edit">
           <h2 class="section-title">{tr('staff.clients.editTitle', { client: client.name })}</h2>
@@ -212,11 +201,7 @@ function ClientRow({
       {mode === 'end' && (
         <div class="client-end">
           <p>{tr('staff.clients.endAsk', { client: client.name })}</p>
-          {error && (
-            <p class="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormAlert message={error} />
           <div class="actions">
             <button
               type="button"
@@ -262,39 +247,15 @@ function ClientForm({
   onCancel?: () => void
 }) {
   const { tr, problem } = useWords()
-  const [form, setForm] = useState(initial)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const text = (name: 'name' | 'email' | 'phone' | 'time_zone') => ({
-    id: `${id}-${name}`,
-    value: form[name],
-    onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
-    'aria-invalid': error?.fields[name] ? true : undefined,
-    'aria-describedby': error?.fields[name] ? `${id}-${name}-error` : undefined,
-  })
-  const fieldError = (name: string) =>
-    error?.fields[name] && (
-      <p class="field-error" id={`${id}-${name}-error`}>
-        {error.fields[name]}
-      </p>
-    )
+  const { form, setForm, busy, problem: failed, submit, text, fieldError } = useFormFields(id, initial, problem)
 
   return (
     <form
       class="form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
-          const { phone, ...rest } = form
-          await save({ ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) })
-        } catch (err) {
-          const fields = (err as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
-          setError({ message: problem(err), fields })
-        } finally {
-          setBusy(false)
-        }
+        const { phone, ...rest } = form
+        return submit(() => save({ ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}) }))
       }}
     >
       <div class="field">
@@ -347,11 +308,7 @@ function ClientForm({
           </div>
         ))}
       </fieldset>
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert message={failed?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {submitLabel}

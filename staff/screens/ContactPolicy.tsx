@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks'
 import { categoryLabel, contactExpectation } from '../../shared/policy/contact'
 import type { Therapist } from '../../shared/schemas/people'
 import type { ContactPolicy, MessageCategory } from '../../shared/schemas/policies'
-import { Done, Loading, Problem } from '../../ui/States'
+import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { ApiError } from '../../ui/api-client'
-import { StaffScreen, TherapistPicker } from '../components/Parts'
+import { SaveActions, StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
+import { useSubmit } from '../components/FormFields'
 
 const CATEGORIES: MessageCategory[] = ['scheduling', 'resource', 'update', 'homework', 'other']
 
@@ -46,9 +47,8 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
   const { tr, locale } = useWords()
   const [policy, setPolicy] = useState<ContactPolicy>(saved)
   const [days, setDays] = useState(saved.reply_expectation.kind === 'business_days' ? saved.reply_expectation.days : 2)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
   const fields = problem instanceof ApiError ? (problem.details?.fields ?? {}) : {}
   const expectation = contactExpectation(policy, therapist.name, locale)
   const update = (patch: Partial<ContactPolicy>) => {
@@ -65,9 +65,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
 
   async function save(event: Event) {
     event.preventDefault()
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       const body: ContactPolicy = {
         accepts_messages: policy.accepts_messages,
         allowed_categories: policy.allowed_categories,
@@ -79,11 +77,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
       setPolicy(await ctx.api.saveContactPolicy(therapist.id, body))
       setDone(true)
       ctx.announce(tr('staff.contact.saved', { therapist: therapist.name }))
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -188,13 +182,11 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
             {tr('staff.contact.crisisNoteHint')}
           </p>
         </div>
-        {problem !== null && <Problem compact error={problem} />}
-        {done && <Done>{tr('staff.contact.saved', { therapist: therapist.name })}</Done>}
-        <div class="actions">
-          <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-            {tr('staff.save')}
-          </button>
-        </div>
+        <SaveActions
+          problem={problem}
+          saved={done && tr('staff.contact.saved', { therapist: therapist.name })}
+          busy={busy}
+        />
       </form>
       <aside class="preview" aria-labelledby="contact-preview">
         <h2 id="contact-preview" class="section-title">

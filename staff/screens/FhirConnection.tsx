@@ -5,6 +5,7 @@ import type { Practice } from '../../shared/schemas/practice'
 import { ConnectionForm, Disconnect, TextField, useSave } from '../components/ConnectionParts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
+import { FormAlert } from '../components/FormFields'
 
 /**
  * The practice's FHIR server: when it last synced, what came in and what could not; for those who
@@ -123,11 +124,7 @@ function FhirStatus({
           </ul>
         </div>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {can(ctx.me.user.role, 'change', 'integrations') && (
         <p>
           <button

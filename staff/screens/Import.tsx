@@ -6,6 +6,7 @@ import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { Connections } from './Connections'
+import { FormAlert } from '../components/FormFields'
 
 /**
  * Bringing a spreadsheet in: choose clients or sessions and a CSV file, check it (a dry run:
@@ -126,11 +127,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
             </p>
           </div>
         )}
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <button type="submit" class="button button-secondary" disabled={busy}>
           {tr('staff.import.check')}
         </button>

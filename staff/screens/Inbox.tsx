@@ -10,6 +10,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
+import { useSubmit } from '../components/FormFields'
 
 /**
  * The inbox: one thread per client and therapist, whatever the channel. Urgent threads first,
@@ -237,25 +238,18 @@ function ReplyBox({
 }) {
   const { tr, locale } = useWords()
   const [body, setBody] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
+  const { busy, problem, submit } = useSubmit()
   const policy = useLoad<ContactPolicy>(() => ctx.api.contactPolicy(thread.therapist_id), [thread.therapist_id])
   const expectation = policy.state === 'ready' ? contactExpectation(policy.data, therapist?.name ?? '', locale) : null
 
   async function send(event: Event) {
     event.preventDefault()
     if (!body.trim()) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       await ctx.api.reply(thread.id, body.trim())
       setBody('')
       onSent()
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -316,22 +310,15 @@ function RouteThread({
   const { tr } = useWords()
   const others = therapists.filter((t) => t.id !== thread.therapist_id)
   const [to, setTo] = useState(others[0]?.id ?? '')
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<unknown>(null)
+  const { busy, problem, submit } = useSubmit()
 
   async function route(event: Event) {
     event.preventDefault()
     const target = others.find((t) => t.id === to)
     if (!target) return
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       onRouted(await ctx.api.routeThread(thread.id, target.id), target.name)
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
-import { StaffScreen } from '../components/Parts'
+import { FormAlert, useFormFields } from '../components/FormFields'
+import { loadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -43,17 +44,9 @@ export function Integrations({ ctx }: { ctx: StaffContext }) {
     <StaffScreen title={tr('staff.keys.title')} lead={tr('staff.keys.lead')}>
       {done && <Done>{done}</Done>}
       {created && <ShownOnce name={created.name} secret={created.key} onSaved={() => setCreated(null)} />}
-      {keys.state === 'loading' ? (
-        <Loading />
-      ) : keys.state === 'error' ? (
-        <Problem compact error={keys.error} onRetry={keys.reload} />
-      ) : keys.data.length === 0 ? (
-        <Empty>
-          <p>{tr('staff.keys.none')}</p>
-        </Empty>
-      ) : (
+      {loadedList(keys, tr('staff.keys.none'), (list) => (
         <ul class="client-list">
-          {keys.data.map((key) => (
+          {list.map((key) => (
             <KeyRow
               key={key.id}
               ctx={ctx}
@@ -63,7 +56,7 @@ export function Integrations({ ctx }: { ctx: StaffContext }) {
             />
           ))}
         </ul>
-      )}
+      ))}
       <details class="entry-card add-client">
         <summary>{tr('staff.keys.create')}</summary>
         <KeyForm
@@ -218,23 +211,15 @@ function KeyForm({
   const words = useWords()
   const { tr } = words
   const empty = { name: '', role: 'admin' as NewApiKey['role'], therapistId: '' }
-  const [form, setForm] = useState(empty)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const fieldError = (name: string) =>
-    error?.fields[name] && (
-      <p class="field-error" id={`new-key-${name}-error`}>
-        {error.fields[name]}
-      </p>
-    )
+  const { form, setForm, busy, problem, submit, invalid, fieldError } = useFormFields('new-key', empty, (err) =>
+    refusalText(err, words),
+  )
   return (
     <form
       class="form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
+        return submit(async () => {
           const created = await ctx.api.createApiKey({
             name: form.name.trim(),
             role: form.role,
@@ -242,12 +227,7 @@ function KeyForm({
           })
           setForm(empty)
           onCreated(created.name || tr('staff.keys.unnamed'), created.key)
-        } catch (err) {
-          const fields = (err as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
-          setError({ message: refusalText(err, words), fields })
-        } finally {
-          setBusy(false)
-        }
+        })
       }}
     >
       <div class="field">
@@ -285,8 +265,7 @@ function KeyForm({
             id="new-key-therapist"
             required
             value={form.therapistId}
-            aria-invalid={error?.fields.therapist_id ? true : undefined}
-            aria-describedby={error?.fields.therapist_id ? 'new-key-therapist_id-error' : undefined}
+            {...invalid('therapist_id')}
             onChange={(e) => setForm({ ...form, therapistId: e.currentTarget.value })}
           >
             <option value="">{tr('staff.team.chooseTherapist')}</option>
@@ -299,11 +278,7 @@ function KeyForm({
           {fieldError('therapist_id')}
         </div>
       )}
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert message={problem?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.keys.createButton')}

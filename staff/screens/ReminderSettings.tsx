@@ -12,6 +12,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
+import { FormAlert, useSubmit } from '../components/FormFields'
 
 /**
  * The practice's reminder cadence: the confirmation request, the morning-of reminder, reminders
@@ -43,10 +44,9 @@ function stepCount(schedule: ReminderSchedule): number {
 function Editor({ ctx, schedule: saved }: { ctx: StaffContext; schedule: ReminderSchedule }) {
   const { tr } = useWords()
   const [schedule, setSchedule] = useState<ReminderSchedule>(saved)
-  const [busy, setBusy] = useState(false)
+  const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
   const [invalid, setInvalid] = useState<string | null>(null)
-  const [problem, setProblem] = useState<unknown>(null)
   const admin = can(ctx.me.user.role, 'change', 'practice')
   const reminders = schedule.reminders ?? []
   const quiet = schedule.quiet_hours ?? DEFAULT_QUIET_HOURS
@@ -73,18 +73,12 @@ function Editor({ ctx, schedule: saved }: { ctx: StaffContext; schedule: Reminde
       )
       return
     }
-    setBusy(true)
-    setProblem(null)
-    try {
+    await submit(async () => {
       const practice = await ctx.api.saveReminderSchedule(checked.data)
       setSchedule(practice.reminder_schedule)
       setDone(true)
       ctx.announce(tr('staff.reminders.saved'))
-    } catch (error) {
-      setProblem(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -212,11 +206,7 @@ function Editor({ ctx, schedule: saved }: { ctx: StaffContext; schedule: Reminde
         </div>
       </fieldset>
 
-      {invalid && (
-        <p class="field-error" role="alert">
-          {invalid}
-        </p>
-      )}
+      <FormAlert message={invalid} />
       {problem !== null && <Problem compact error={problem} />}
       {done && <Done>{tr('staff.reminders.saved')}</Done>}
       {admin && (

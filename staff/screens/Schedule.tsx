@@ -11,6 +11,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
+import { FormAlert, useSubmit } from '../components/FormFields'
 
 type View = 'day' | 'week'
 type Names = { clients: Map<string, string>; therapists: Map<string, string> }
@@ -208,8 +209,7 @@ function SessionRow({
   const { tr, when, problem } = useWords()
   const zone = ctx.me.practice.time_zone
   const [mode, setMode] = useState<Mode>('view')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, problem: error, submit } = useSubmit(problem)
   const [moveDate, setMoveDate] = useState(localDate(session.starts_at, zone))
   const [moveTime, setMoveTime] = useState(localTime(session.starts_at, zone))
   const [reason, setReason] = useState('')
@@ -219,17 +219,11 @@ function SessionRow({
   const id = `session-${session.id}`
 
   async function change(patch: AppointmentPatch, text: (s: Appointment) => string) {
-    setBusy(true)
-    setError(null)
-    try {
+    await submit(async () => {
       const updated = await ctx.api.changeSession(session.id, patch)
       setMode('view')
       onChanged(text(updated))
-    } catch (e) {
-      setError(problem(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   function move(e: Event) {
@@ -264,11 +258,7 @@ function SessionRow({
         </span>
         {session.cancellation && <CancellationLine cancellation={session.cancellation} />}
       </div>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {mode === 'view' && (open || started) && (
         <div class="actions">
           {open && !started && (
@@ -410,16 +400,13 @@ function AddSession({
     type: tr('staff.schedule.defaultType'),
     location: '',
   })
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, problem: error, submit } = useSubmit(problem)
   const set = (name: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [name]: e.currentTarget.value })
 
   async function add(e: Event) {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    await submit(async () => {
       const start = instantAt(form.date, form.time, zone)
       const added = await ctx.api.addSession({
         therapist_id: form.therapist,
@@ -431,11 +418,7 @@ function AddSession({
       })
       const client = people.clients.find((c) => c.id === added.client_id)?.name ?? ''
       onAdded(tr('staff.schedule.added', { client, when: when(added.starts_at) }))
-    } catch (err) {
-      setError(problem(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -492,11 +475,7 @@ function AddSession({
           <label for="add-location">{tr('staff.schedule.location')}</label>
           <input id="add-location" type="text" maxLength={300} value={form.location} onInput={set('location')} />
         </div>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <button type="submit" class="button button-primary" disabled={busy}>
           {tr('staff.schedule.addButton')}
         </button>

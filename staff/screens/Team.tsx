@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks'
 import { can, leavesNoOwner, mayManageStaff, STAFF_ROLES, type StaffRole } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import type { StaffUser } from '../../shared/schemas/staff'
-import { Done, Empty, Loading, Problem } from '../../ui/States'
+import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
-import { StaffScreen } from '../components/Parts'
+import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
+import { loadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -43,32 +44,24 @@ export function Team({ ctx }: { ctx: StaffContext }) {
   return (
     <StaffScreen title={tr('staff.team.title')} lead={tr('staff.team.lead', { practice: ctx.me.practice.name })}>
       {done && <Done>{done}</Done>}
-      {people.state === 'loading' ? (
-        <Loading />
-      ) : people.state === 'error' ? (
-        <Problem compact error={people.error} onRetry={people.reload} />
-      ) : people.data.length === 0 ? (
-        <Empty>
-          <p>{tr('staff.team.none')}</p>
-        </Empty>
-      ) : (
+      {loadedList(people, tr('staff.team.none'), (everyone) => (
         <>
-          <p class="hint">{tr('staff.team.count', { count: people.data.length })}</p>
+          <p class="hint">{tr('staff.team.count', { count: everyone.length })}</p>
           <ul class="client-list team-list">
-            {people.data.map((person) => (
+            {everyone.map((person) => (
               <Person
                 key={person.id}
                 ctx={ctx}
                 actor={role}
                 person={person}
-                everyone={people.data}
+                everyone={everyone}
                 therapists={therapistList}
                 onChanged={changed}
               />
             ))}
           </ul>
         </>
-      )}
+      ))}
       {can(role, 'change', 'staff') && (
         <details class="entry-card add-client">
           <summary>{tr('staff.team.invite')}</summary>
@@ -189,11 +182,7 @@ function Person({
           )}
         </div>
       )}
-      {mode === 'view' && error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {mode === 'view' && <FormAlert message={error} />}
       {mode === 'role' && (
         <RoleForm
           ctx={ctx}
@@ -310,8 +299,6 @@ function RoleFields({
   )
 }
 
-const fieldsOf = (error: unknown) => (error as { details?: { fields?: Record<string, string> } }).details?.fields ?? {}
-
 function RoleForm({
   ctx,
   actor,
@@ -331,24 +318,22 @@ function RoleForm({
   const { tr } = words
   const [role, setRole] = useState<StaffRole>(person.role)
   const [therapistId, setTherapistId] = useState(person.therapist_id ?? '')
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const {
+    busy,
+    problem: error,
+    submit,
+  } = useSubmit((err) => ({ message: refusalText(err, words), fields: fieldsOf(err) }), { busyAfterSuccess: true })
   const id = `role-${person.id}`
   return (
     <form
       class="form client-edit"
       aria-labelledby={`${id}-title`}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
+        return submit(async () => {
           const saved = await ctx.api.changeStaffRole(person.id, role, role === 'therapist' ? therapistId : null)
           onDone(tr('staff.team.roleSaved', { name: saved.name, role: tr(`staff.people.role.${saved.role}`) }))
-        } catch (err) {
-          setError({ message: refusalText(err, words), fields: fieldsOf(err) })
-          setBusy(false)
-        }
+        })
       }}
     >
       <h2 class="section-title" id={`${id}-title`}>
@@ -365,11 +350,7 @@ function RoleForm({
         fieldErrors={error?.fields ?? {}}
       />
       <p class="fine">{tr('staff.team.roleNote')}</p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert message={error?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary button-small" disabled={busy} aria-busy={busy}>
           {tr('staff.team.saveRole')}
@@ -396,32 +377,23 @@ function InviteForm({
   const words = useWords()
   const { tr } = words
   const empty = { name: '', email: '', role: 'therapist' as StaffRole, therapistId: '' }
-  const [form, setForm] = useState(empty)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
-  const [busy, setBusy] = useState(false)
   const id = 'invite'
-  const text = (name: 'name' | 'email') => ({
-    id: `${id}-${name}`,
-    value: form[name],
-    onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
-    'aria-invalid': error?.fields[name] ? true : undefined,
-    'aria-describedby': error?.fields[name] ? `${id}-${name}-error` : undefined,
-  })
-  const fieldError = (name: string) =>
-    error?.fields[name] && (
-      <p class="field-error" id={`${id}-${name}-error`}>
-        {error.fields[name]}
-      </p>
-    )
+  const {
+    form,
+    setForm,
+    busy,
+    problem: error,
+    submit,
+    text,
+    fieldError,
+  } = useFormFields(id, empty, (err) => refusalText(err, words))
 
   return (
     <form
       class="form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        setBusy(true)
-        setError(null)
-        try {
+        return submit(async () => {
           const user = await ctx.api.inviteStaff({
             name: form.name.trim(),
             email: form.email.trim(),
@@ -430,11 +402,7 @@ function InviteForm({
           })
           setForm(empty)
           onInvited(user)
-        } catch (err) {
-          setError({ message: refusalText(err, words), fields: fieldsOf(err) })
-        } finally {
-          setBusy(false)
-        }
+        })
       }}
     >
       <div class="field">
@@ -457,11 +425,7 @@ function InviteForm({
         onTherapist={(therapistId) => setForm({ ...form, therapistId })}
         fieldErrors={error?.fields ?? {}}
       />
-      {error && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormAlert message={error?.message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
           {tr('staff.team.sendInvite')}

@@ -18,6 +18,15 @@ import { useWords } from '../i18n'
 /** The language code a new template row starts with, as WhatsApp Manager names it. */
 const SUGGESTED_LANGUAGE: Record<Locale, string> = { en: 'en_US', es: 'es', fr: 'fr' }
 
+/** What connects Hearth to the practice's WhatsApp number: each field, its box, and which are secrets. */
+const CREDENTIALS = [
+  { field: 'phone_number_id', id: 'phone-number-id', words: 'phoneNumberId', secret: false },
+  { field: 'access_token', id: 'access-token', words: 'accessToken', secret: true },
+  { field: 'app_secret', id: 'app-secret', words: 'appSecret', secret: true },
+  { field: 'verify_token', id: 'verify-token', words: 'verifyToken', secret: true },
+] as const
+type Credential = (typeof CREDENTIALS)[number]['field']
+
 type TemplateRows = Record<WhatsappMessageKind, Partial<Record<Locale, { name: string; language: string }>>>
 
 /**
@@ -138,10 +147,13 @@ function WhatsappForm({
   onSaved: (practice: Practice) => void
 }) {
   const { tr } = useWords()
-  const [phoneNumberId, setPhoneNumberId] = useState(whatsapp?.phone_number_id ?? '')
-  const [accessToken, setAccessToken] = useState('')
-  const [appSecret, setAppSecret] = useState('')
-  const [verifyToken, setVerifyToken] = useState('')
+  // The three secrets are never filled from what is saved: they are typed again, or not sent.
+  const [credentials, setCredentials] = useState<Record<Credential, string>>({
+    phone_number_id: whatsapp?.phone_number_id ?? '',
+    access_token: '',
+    app_secret: '',
+    verify_token: '',
+  })
   const [rows, setRows] = useState(() => templateRows(practice.locales, whatsapp?.templates))
   const { busy, problem, save, fields } = useSave('whatsapp')
   const setRow = (kind: WhatsappMessageKind, locale: Locale, part: 'name' | 'language', value: string) =>
@@ -151,10 +163,10 @@ function WhatsappForm({
     save(async () => {
       onSaved(
         await ctx.api.connectWhatsapp({
-          phone_number_id: phoneNumberId.trim(),
-          access_token: accessToken.trim(),
-          app_secret: appSecret.trim(),
-          verify_token: verifyToken.trim(),
+          phone_number_id: credentials.phone_number_id.trim(),
+          access_token: credentials.access_token.trim(),
+          app_secret: credentials.app_secret.trim(),
+          verify_token: credentials.verify_token.trim(),
           // A server address set through the API stays as it is.
           ...(whatsapp ? { api_base_url: whatsapp.api_base_url } : {}),
           templates: templatesToSend(rows),
@@ -171,45 +183,19 @@ function WhatsappForm({
       onCancel={onCancel}
     >
       <p class="hint">{whatsapp ? tr('staff.whatsapp.secretsAgain') : tr('staff.whatsapp.whereToFind')}</p>
-      <TextField
-        id="whatsapp-phone-number-id"
-        label={tr('staff.whatsapp.phoneNumberId')}
-        hint={tr('staff.whatsapp.phoneNumberIdHint')}
-        value={phoneNumberId}
-        onInput={setPhoneNumberId}
-        error={fields.phone_number_id}
-        required
-      />
-      <TextField
-        id="whatsapp-access-token"
-        label={tr('staff.whatsapp.accessToken')}
-        hint={tr('staff.whatsapp.accessTokenHint')}
-        value={accessToken}
-        onInput={setAccessToken}
-        error={fields.access_token}
-        secret
-        required
-      />
-      <TextField
-        id="whatsapp-app-secret"
-        label={tr('staff.whatsapp.appSecret')}
-        hint={tr('staff.whatsapp.appSecretHint')}
-        value={appSecret}
-        onInput={setAppSecret}
-        error={fields.app_secret}
-        secret
-        required
-      />
-      <TextField
-        id="whatsapp-verify-token"
-        label={tr('staff.whatsapp.verifyToken')}
-        hint={tr('staff.whatsapp.verifyTokenHint')}
-        value={verifyToken}
-        onInput={setVerifyToken}
-        error={fields.verify_token}
-        secret
-        required
-      />
+      {CREDENTIALS.map(({ field, id, words, secret }) => (
+        <TextField
+          key={field}
+          id={`whatsapp-${id}`}
+          label={tr(`staff.whatsapp.${words}`)}
+          hint={tr(`staff.whatsapp.${words}Hint`)}
+          value={credentials[field]}
+          onInput={(value) => setCredentials({ ...credentials, [field]: value })}
+          error={fields[field]}
+          secret={secret}
+          required
+        />
+      ))}
       <details class="templates" open={Object.keys(fields).some((f) => f.startsWith('templates'))}>
         <summary>{tr('staff.whatsapp.templates')}</summary>
         <p class="hint">{tr('staff.whatsapp.templatesHint', { first: '{{1}}', second: '{{2}}', third: '{{3}}' })}</p>

@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** Debian's Chromium, never a downloaded one. */
 export function launchChromium(): Promise<Browser> {
@@ -65,4 +66,20 @@ export async function axe(frame: Frame): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
     }))
   })
+}
+
+/**
+ * The screen has settled and passes axe (WCAG 2.x A and AA) in `frame` (the page's own unless
+ * given), then is photographed at both sizes, or `once` at the size it is.
+ */
+export async function checkScreen(
+  page: Page,
+  name: string,
+  options: { frame?: Frame; focus?: Locator; once?: boolean } = {},
+) {
+  await page.waitForTimeout(250)
+  const violations = await axe(options.frame ?? page.mainFrame())
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+  if (options.once) await screenshot(page, name)
+  else await screenshotBoth(page, name, options.focus)
 }

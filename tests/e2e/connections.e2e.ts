@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeFhirServer } from '../../api/testing/fakes/fhir-server'
 import { addDays } from '../../shared/time/calendar'
 import { instantAt, localDate } from '../../shared/time/zone'
-import { axe, launchChromium, screenshot, screenshotBoth } from './browser'
+import { checkScreen, launchChromium, screenshot } from './browser'
 import { type RunningHearth, startHearth } from './server'
 import { signInToConsole } from './staff-sign-in'
 
@@ -67,10 +67,7 @@ afterAll(async () => {
 
 /** axe, then screenshots at both sizes; `focus`, when given, is also shot in view at 320 px. */
 async function check(name: string, focus?: Locator) {
-  await page.waitForTimeout(250)
-  const violations = await axe(page.mainFrame())
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name)
+  await checkScreen(page, name)
   if (!focus) return
   await page.setViewportSize({ width: 320, height: 640 })
   await focus.evaluate((element) => element.scrollIntoView({ block: 'center' }))

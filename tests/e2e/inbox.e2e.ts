@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import { checkScreen, launchChromium } from './browser'
+import { portalToken, type RunningHearth, startHearth } from './server'
 import { type DemoStaff, signInToConsole as signInAs } from './staff-sign-in'
 
 /**
@@ -35,7 +35,7 @@ beforeAll(async () => {
     ends_at: new Date(starts.getTime() + 50 * 60_000).toISOString(),
     type: 'Individual session',
   })
-  const token = await portalToken(CLIENT.email)
+  const token = await portalToken(hearth, CLIENT.email)
   const sent = await fetch(`${hearth.base}/v1/portal/messages`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -49,24 +49,7 @@ afterAll(async () => {
   await hearth?.stop()
 })
 
-async function portalToken(email: string): Promise<string> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${hearth.base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-  await post('/v1/portal/auth/start', { practice: 'demo', email })
-  const code = await hearth.latestCode(email)
-  return (await (await post('/v1/portal/auth/verify', { practice: 'demo', email, code })).json()).access_token
-}
-
-async function check(name: string) {
-  await page.waitForTimeout(250)
-  const violations = await axe(page.mainFrame())
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name)
-}
+const check = (name: string) => checkScreen(page, name)
 
 async function newPage(path: string) {
   await context?.close()

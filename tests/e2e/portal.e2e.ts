@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
+import { checkScreen, launchChromium, screenshotBoth } from './browser'
 import { type RunningHearth, startHearth } from './server'
 
 /**
@@ -28,12 +28,7 @@ afterAll(async () => {
 })
 
 /** Every screen passes axe (WCAG 2.x A/AA) and is photographed at both sizes. */
-async function check(name: string) {
-  await page.waitForTimeout(250)
-  const violations = await axe(frame)
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name)
-}
+const check = (name: string) => checkScreen(page, name, { frame })
 
 const heading = () => portal.getByRole('heading', { level: 1 })
 

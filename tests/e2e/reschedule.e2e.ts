@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshot, screenshotBoth } from './browser'
+import { axe, checkScreen, launchChromium, screenshotBoth } from './browser'
 import { type RunningHearth, startHearth } from './server'
 import { signInToConsole } from './staff-sign-in'
 
@@ -25,12 +25,7 @@ afterAll(async () => {
   await hearth?.stop()
 })
 
-async function check(name: string) {
-  await page.waitForTimeout(250)
-  const violations = await axe(page.mainFrame())
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshot(page, name)
-}
+const check = (name: string) => checkScreen(page, name, { once: true })
 
 describe('Find another time, on a phone', () => {
   it("moves Alex's session next week to a free time of Dr. Rivera's", async () => {

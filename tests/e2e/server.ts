@@ -136,3 +136,16 @@ export async function startHostSite(
   const { port } = server.address() as AddressInfo
   return { origin: `http://${host}:${port}`, stop: () => new Promise((done) => server.close(() => done())) }
 }
+
+/** A client's portal token for the demo practice, through the real emailed-code sign-in. */
+export async function portalToken(hearth: RunningHearth, email: string): Promise<string> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${hearth.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  await post('/v1/portal/auth/start', { practice: 'demo', email })
+  const code = await hearth.latestCode(email)
+  return (await (await post('/v1/portal/auth/verify', { practice: 'demo', email, code })).json()).access_token
+}

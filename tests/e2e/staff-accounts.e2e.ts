@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
+import { checkScreen, launchChromium } from './browser'
 import { type RunningHearth, startHearth } from './server'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
@@ -29,12 +29,7 @@ afterAll(async () => {
   await hearth?.stop()
 })
 
-async function check(name: string) {
-  await page.waitForTimeout(250)
-  const violations = await axe(page.mainFrame())
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name)
-}
+const check = (name: string) => checkScreen(page, name)
 
 const heading = () => page.getByRole('heading', { level: 1 })
 

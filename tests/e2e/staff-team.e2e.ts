@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
+import { checkScreen, launchChromium } from './browser'
 import { type RunningHearth, startHearth } from './server'
 import { signInToConsole } from './staff-sign-in'
 
@@ -49,12 +49,7 @@ afterAll(async () => {
 /** The screen itself (the live region outside it repeats what was just said). */
 const main = () => page.locator('#main')
 
-async function check(name: string, focus?: Locator) {
-  await page.waitForTimeout(250)
-  const violations = await axe(page.mainFrame())
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name, focus)
-}
+const check = (name: string, focus?: Locator) => checkScreen(page, name, { focus })
 
 async function open(tab: 'Team' | 'Integrations' | 'Audit', heading: string) {
   await page.getByRole('navigation').getByRole('link', { name: tab, exact: true }).click()

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import { checkScreen, launchChromium } from './browser'
+import { portalToken, type RunningHearth, startHearth } from './server'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
@@ -67,18 +67,6 @@ async function freeHourSoon(fromHours: number): Promise<Date> {
   }
 }
 
-async function portalToken(email: string): Promise<string> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${hearth.base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-  await post('/v1/portal/auth/start', { practice: 'demo', email })
-  const code = await hearth.latestCode(email)
-  return (await (await post('/v1/portal/auth/verify', { practice: 'demo', email, code })).json()).access_token
-}
-
 async function asClient(token: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${hearth.base}${path}`, {
     method,
@@ -136,7 +124,7 @@ async function seedStaffDay() {
     type: 'Individual session',
   })
   await hearth.call('PATCH', `/v1/appointments/${(await appointmentOf(casey.id)).id}`, { status: 'confirmed' })
-  const caseyToken = await portalToken('casey.brooks@staff.example')
+  const caseyToken = await portalToken(hearth, 'casey.brooks@staff.example')
   await asClient(caseyToken, 'POST', '/v1/portal/messages', {
     category: 'crisis',
     body: "I don't feel safe tonight.",
@@ -156,7 +144,7 @@ async function seedStaffDay() {
     ends_at: new Date(soon.getTime() + 50 * 60_000).toISOString(),
     type: 'Individual session',
   })
-  const samToken = await portalToken('sam.rivers@staff.example')
+  const samToken = await portalToken(hearth, 'sam.rivers@staff.example')
   const samSession = await appointmentOf(sam.id)
   await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/cancel`, { acknowledge_late: true })
   await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/fee-waiver`, {
@@ -173,12 +161,7 @@ async function appointmentOf(clientId: string) {
   return list.find((a) => a.client_id === clientId)!
 }
 
-async function check(name: string) {
-  await page.waitForTimeout(250)
-  const violations = await axe(page.mainFrame())
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
-  await screenshotBoth(page, name)
-}
+const check = (name: string) => checkScreen(page, name)
 
 const heading = () => page.getByRole('heading', { level: 1 })
 /** A visible confirmation on the page (the same words also go to the live region). */
@@ -283,7 +266,7 @@ describe("Dr. Rivera's day", () => {
       (c: { email: string }) => c.email === 'sam.rivers@staff.example',
     )
     const session = await appointmentOf(sam.id)
-    const token = await portalToken('sam.rivers@staff.example')
+    const token = await portalToken(hearth, 'sam.rivers@staff.example')
     const seen = (await asClient(token, 'GET', '/v1/portal/appointments')).data.find(
       (a: { id: string }) => a.id === session.id,
     )

@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
+import { signedInStaff } from '../testing/staff'
 
 let t: TestContext
 let adminKey: string
+let practiceId: string
 let otherAdminKey: string
 let f: ReturnType<typeof fixtures>
 beforeAll(async () => {
   t = await startTestApp()
-  ;({ adminKey } = await t.createPractice('availability-a'))
+  ;({
+    adminKey,
+    practice: { id: practiceId },
+  } = await t.createPractice('availability-a'))
   ;({ adminKey: otherAdminKey } = await t.createPractice('availability-b'))
   f = fixtures(t, adminKey)
 })
@@ -75,6 +80,17 @@ describe('a therapist’s availability', () => {
     expect(Object.keys(bad.body.error.details.fields)).toContain(field)
     const kept = await t.call('GET', `/v1/therapists/${therapist.id}/availability`, { key: adminKey })
     expect(kept.body).toEqual(WEEKDAY_MORNINGS)
+  })
+
+  it("the front desk keeps the therapists' hours, under their own name", async () => {
+    const therapist = await f.therapist()
+    const desk = await signedInStaff(t, practiceId, { role: 'front_desk', name: 'Dee Desk' })
+    const put = await desk.call('PUT', `/v1/therapists/${therapist.id}/availability`, { body: WEEKDAY_MORNINGS })
+    expect(put.status, put.text).toBe(200)
+    const [line] = await t.sql<{ actor_name: string }[]>`
+      select actor_name from audit_log where practice_id = ${practiceId} and subject_id = ${therapist.id}
+      order by id desc limit 1`
+    expect(line?.actor_name).toBe('Dee Desk')
   })
 
   it('a therapist keeps their own hours; another therapist, another practice and no key cannot', async () => {

@@ -18,6 +18,7 @@ describe('permission', () => {
     ['front_desk', 'change', 'clients', true],
     ['front_desk', 'change', 'alerts', true],
     ['front_desk', 'change', 'confirmation_calls', true],
+    ['front_desk', 'change', 'availability', true],
     ['front_desk', 'read', 'threads', true],
     ['front_desk', 'change', 'thread_routing', true],
     ['front_desk', 'read', 'message_bodies', false],

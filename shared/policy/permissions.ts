@@ -68,12 +68,15 @@ const THERAPIST: Partial<Record<Resource, Action[]>> = {
   own_account: ['read', 'change'],
 }
 
-/** The schedule, clients, alerts, calls and who wrote when; not policies, keys, staff or audit. */
+/**
+ * The schedule, clients, alerts, calls and who wrote when, and the therapists' hours (the front
+ * desk keeps the diary); not policies, keys, staff or audit.
+ */
 const FRONT_DESK: Partial<Record<Resource, Action[]>> = {
   practice: ['read'],
   therapists: ['read'],
   contact_policy: ['read'],
-  availability: ['read'],
+  availability: ['read', 'change'],
   clients: ['read', 'change'],
   appointments: ['read', 'change'],
   new_appointments: ['change'],

@@ -1,14 +1,6 @@
-import { useEffect, useState } from 'preact/hooks'
 import type { StaffMe } from '../../shared/schemas/staff'
-import {
-  browserPush,
-  type PushApi,
-  type PushBrowser,
-  type PushState,
-  readPushState,
-  turnPushOff,
-  turnPushOn,
-} from '../../ui/push'
+import { browserPush, type PushApi, type PushBrowser } from '../../ui/push'
+import { usePushSwitch } from '../../ui/use-push-switch'
 import { Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 
@@ -29,26 +21,8 @@ export function ConsolePush({
   const { tr } = useWords()
   // Each person on a shared computer has their own marker: "on" is never someone else's.
   const who = { slug: `staff.${me.practice.slug}`, clientId: me.user.id }
-  const [state, setState] = useState<PushState | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [failed, setFailed] = useState<'on' | 'off' | null>(null)
-
-  useEffect(() => {
-    readPushState(browser, who).then(setState, () => setState('off'))
-  }, [])
+  const { state, busy, failed, change } = usePushSwitch(browser, api, who)
   if (state === null) return null
-
-  async function change(to: 'on' | 'off') {
-    setBusy(true)
-    setFailed(null)
-    try {
-      setState(to === 'on' ? await turnPushOn(browser, api, who) : await turnPushOff(browser, api, who))
-    } catch {
-      setFailed(to)
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <section class="account-section" aria-labelledby="console-push">

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks'
 import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
-import { type PushBrowser, type PushState, readPushState, turnPushOff, turnPushOn } from '../../../ui/push'
+import type { PushBrowser } from '../../../ui/push'
+import { usePushSwitch } from '../../../ui/use-push-switch'
 import { Problem } from '../../../ui/States'
 
 /**
@@ -12,17 +12,10 @@ import { Problem } from '../../../ui/States'
 export function DeviceReminders({ ctx, browser }: { ctx: PortalContext; browser: PushBrowser }) {
   const { tr } = useWords()
   const who = { slug: ctx.me.practice.slug, clientId: ctx.me.client.id }
-  const [state, setState] = useState<PushState | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [failed, setFailed] = useState<'on' | 'off' | null>(null)
-
-  useEffect(() => {
-    if (!browser.topLevel) return
-    readPushState(browser, who).then(
-      (now) => setState(now === 'on' && !ctx.me.client.consents.push ? 'off' : now),
-      () => setState('off'),
-    )
-  }, [])
+  const { state, busy, failed, change } = usePushSwitch(browser, ctx.api, who, {
+    read: browser.topLevel,
+    adjust: (now) => (now === 'on' && !ctx.me.client.consents.push ? 'off' : now),
+  })
 
   if (!browser.topLevel) {
     if (!browser.supported) return null
@@ -41,20 +34,11 @@ export function DeviceReminders({ ctx, browser }: { ctx: PortalContext; browser:
   }
   if (state === null) return null
 
-  async function change(to: 'on' | 'off') {
-    setBusy(true)
-    setFailed(null)
-    try {
-      const now = to === 'on' ? await turnPushOn(browser, ctx.api, who) : await turnPushOff(browser, ctx.api, who)
-      setState(now)
-      if (now === 'on') ctx.announce(tr('widget.push.on'))
-      if (now === 'off' && to === 'off') ctx.announce(tr('widget.push.off'))
-      if (now === 'blocked') ctx.announce(tr('widget.push.blocked'))
-    } catch {
-      setFailed(to)
-    } finally {
-      setBusy(false)
-    }
+  async function turn(to: 'on' | 'off') {
+    const now = await change(to)
+    if (now === 'on') ctx.announce(tr('widget.push.on'))
+    if (now === 'off' && to === 'off') ctx.announce(tr('widget.push.off'))
+    if (now === 'blocked') ctx.announce(tr('widget.push.blocked'))
   }
 
   return (
@@ -73,7 +57,7 @@ export function DeviceReminders({ ctx, browser }: { ctx: PortalContext; browser:
           class="button button-secondary button-small"
           disabled={busy}
           aria-busy={busy}
-          onClick={() => change(state === 'on' ? 'off' : 'on')}
+          onClick={() => turn(state === 'on' ? 'off' : 'on')}
         >
           {tr(state === 'on' ? 'widget.push.turnOff' : 'widget.push.turnOn')}
         </button>

@@ -54,6 +54,12 @@ describe('/v1/staff/me/push-subscriptions', () => {
       headers: { origin: new URL(t.deps.publicUrl).origin },
     })
     expect(anonymous.status).toBe(401)
+    const shapeless = await owner.call('DELETE', '/v1/staff/me/push-subscriptions', { body: {} })
+    expect(shapeless.status).toBe(400)
+    expect(shapeless.body.error).toMatchObject({
+      code: 'invalid_request',
+      details: { fields: { endpoint: expect.any(String) } },
+    })
     const foreign = await owner.call('DELETE', '/v1/staff/me/push-subscriptions', {
       body: { endpoint: device(2).endpoint },
       headers: { origin: 'https://elsewhere.example' },

@@ -35,7 +35,7 @@ export function AlertHistory({ id, history }: { id: string; history: readonly Al
   }
   return (
     <section class="alert-history" aria-labelledby={`history-${id}`}>
-      <h4 id={`history-${id}`}>{tr('staff.history.title')}</h4>
+      <h3 id={`history-${id}`}>{tr('staff.history.title')}</h3>
       <ol>
         {history.map((event, i) => (
           <li key={`${event.at}-${i}`}>

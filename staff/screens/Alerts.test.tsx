@@ -80,6 +80,8 @@ describe('Alert history', () => {
     const { api } = fakeStaffApi({ alerts: async () => [paged] })
     renderScreen(Alerts, { api })
     const history = await screen.findByRole('region', { name: 'What happened' })
+    // Its heading sits one level under the alert's own (h2), never skipping a level.
+    expect(within(history).getByRole('heading', { level: 3, name: 'What happened' })).toBeTruthy()
     const lines = within(history)
       .getAllByRole('listitem')
       .map((li) => li.textContent)

@@ -59,9 +59,9 @@ function Request({ ctx, request: r }: { ctx: StaffContext; request: MoveRequest 
   const id = `move-${r.id}`
   return (
     <li class="alert-card" aria-labelledby={id}>
-      <h3 id={id} class="alert-kind">
+      <h2 id={id} class="alert-kind">
         {tr('staff.moves.who', { client: r.client.name, therapist: r.therapist.name })}
-      </h3>
+      </h2>
       <dl class="facts">
         <div>
           <dt>{tr('staff.moves.from')}</dt>

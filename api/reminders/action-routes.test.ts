@@ -187,6 +187,24 @@ describe('reminder action links', () => {
     expect((await t.call('POST', second.reschedule, { headers: form, body: '' })).status).toBe(410)
   })
 
+  it("a cancellation from the email's link is confirmed to the client in writing, with the fee and the waiver", async () => {
+    const { apt, client, cancel } = await reminderLinks('2026-03-03T23:00:00Z') // 27 hours away: the $75 fee
+    const done = await t.call('POST', cancel, { headers: form, body: 'acknowledge_late=yes' })
+    expect(done.status).toBe(200)
+    expect(await status(apt.id)).toBe('late_cancelled')
+    await dispatch()
+    const emails = (await t.call('GET', `/dev/outbox?to=${encodeURIComponent(client.email)}`)).body.data as {
+      subject: string
+      text: string
+    }[]
+    const notes = emails.filter((e) => e.subject.endsWith('is cancelled'))
+    expect(notes, 'one written confirmation').toHaveLength(1)
+    expect(notes[0]!.text).toContain('is cancelled, as you asked.')
+    expect(notes[0]!.text).toContain("the practice's $75.00 late-cancellation fee applies")
+    expect(notes[0]!.text).toContain('you can ask for it to be waived in your portal')
+    expect(notes[0]!.text).toContain(`/portal/links?show=session&id=${apt.id}`)
+  })
+
   it('a forged link, or one from before the session moved, does nothing', async () => {
     const { apt, confirm } = await reminderLinks('2026-03-16T15:00:00Z')
     const token = confirm.split('/').pop()!

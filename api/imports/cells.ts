@@ -23,30 +23,69 @@ export function yesNo(cell: string): Cell<boolean | undefined> {
 }
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
-const LOCAL = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i
+const TIME = String.raw`[ T,]+(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?`
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME}$`, 'i')
+/** 3/10/2026, 10.03.2026 or 10-03-2026: the year last, the way a spreadsheet set to a country's dates writes it. */
+const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`, 'i')
+
+/** Where a date with the year last puts the month first (3/10/2026 is 10 March). */
+const MONTH_FIRST = new Set(['US', 'PH', 'PR', 'GU', 'VI', 'AS', 'MP', 'FM', 'MH', 'PW'])
+/** Where spreadsheets write both orders, so 3/10/2026 could be either day: it is not guessed. */
+const EITHER_ORDER = new Set(['CA'])
+
+/** How spreadsheets in the practice's country write a date with the year last; null when both ways are common. */
+export type DateOrder = 'month_first' | 'day_first' | null
+export function dateOrderIn(country: string): DateOrder {
+  const code = country.toUpperCase()
+  if (MONTH_FIRST.has(code)) return 'month_first'
+  return EITHER_ORDER.has(code) ? null : 'day_first'
+}
+
+const WRITE_IT = 'Write the date and time as year-month-day and hour:minute, such as 2026-03-10 14:00.'
 
 /**
  * A date and time as spreadsheets write it. With an offset (`2026-03-10T14:00:00-05:00`) it is
- * that instant; without one (`2026-03-10 14:00`, `2026/03/10 2:00 PM`) it is the wall-clock time in
- * `timeZone`. A local time that falls in the spring-forward gap does not exist and is refused
- * rather than guessed; one that happens twice in the autumn is the first.
+ * that instant; without one (`2026-03-10 14:00`, `2026/03/10 2:00 PM`, and with the year last in
+ * `order`: `3/10/2026 2:00 PM` in the US, `10/03/2026 14:00` or `10.03.2026 14:00` elsewhere) it is
+ * the wall-clock time in `timeZone`. A day that is not in the calendar is refused; a local time
+ * that falls in the spring-forward gap does not exist and is refused rather than guessed; one that
+ * happens twice in the autumn is the first.
  */
-export function dateTime(cell: string, timeZone: string): Cell<Date> {
+export function dateTime(cell: string, timeZone: string, order: DateOrder = null): Cell<Date> {
   const text = cell.trim()
   if (WITH_OFFSET.test(text)) {
     const instant = new Date(text)
     return isWithinDateRange(instant) ? ok(instant) : no(DATE_RANGE_MESSAGE)
   }
-  const match = LOCAL.exec(text)
-  if (!match) return no('Write the date and time as year-month-day and hour:minute, such as 2026-03-10 14:00.')
-  const [, year, month, day, rawHour, minute, , meridiem] = match
-  let hour = Number(rawHour)
-  if (meridiem) {
-    if (hour < 1 || hour > 12) return no('With am or pm, the hour is between 1 and 12.')
-    hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0)
+  let parts: { year: string; month: string; day: string; hour: string; minute: string; meridiem?: string | undefined }
+  const yearFirst = YEAR_FIRST.exec(text)
+  const yearLast = yearFirst ? null : YEAR_LAST.exec(text)
+  if (yearFirst) {
+    const [, year, month, day, hour, minute, meridiem] = yearFirst
+    parts = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, meridiem }
+  } else if (yearLast && order) {
+    const [, first, , second, year, hour, minute, meridiem] = yearLast
+    const [month, day] = order === 'month_first' ? [first!, second!] : [second!, first!]
+    parts = { year: year!, month, day, hour: hour!, minute: minute!, meridiem }
+  } else {
+    return no(WRITE_IT)
   }
-  const date = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`
-  const time = `${String(hour).padStart(2, '0')}:${minute}`
+  let hour = Number(parts.hour)
+  if (parts.meridiem) {
+    if (hour < 1 || hour > 12) return no('With am or pm, the hour is between 1 and 12.')
+    hour = (hour % 12) + (/^p/i.test(parts.meridiem) ? 12 : 0)
+  }
+  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)]
+  const calendar = new Date(Date.UTC(year, month - 1, day))
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || hour > 23 || Number(parts.minute) > 59) {
+    return no(
+      yearLast
+        ? `This date or time does not exist. Check the day, month and hour: dates with the year last are read ${order === 'month_first' ? 'month/day/year' : 'day/month/year'} here.`
+        : 'This date or time does not exist. Check the day, month and hour.',
+    )
+  }
+  const date = `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`
+  const time = `${String(hour).padStart(2, '0')}:${parts.minute}`
   let instant: Date
   try {
     instant = instantAt(date, time, timeZone)

@@ -3,6 +3,7 @@ import type { AppointmentChange } from '../appointments/changed'
 import { inPractice } from '../db/tenant'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
+import { dateOrderIn, dateTime } from './cells'
 import { readCsv } from './csv'
 import { ImportTally } from './report'
 import { importSessions } from './sessions-import'
@@ -44,6 +45,56 @@ describe('reading a spreadsheet', () => {
   it('reads commas, and a comma inside quotes is part of the name', () => {
     const table = readCsv('external_id,name,email\nc-1,"Okafor, Sam",sam@example.com\n')
     expect(table.rows[0]!.cells.name).toBe('Okafor, Sam')
+  })
+})
+
+describe('a date and time as a spreadsheet writes it', () => {
+  /** Where each practice is, and the zone its times are read in. */
+  const PRACTICES = {
+    US: 'America/New_York',
+    CA: 'America/Toronto',
+    GB: 'Europe/London',
+    ES: 'Europe/Madrid',
+    DE: 'Europe/Berlin',
+  } as const
+  const read = (country: keyof typeof PRACTICES, cell: string) => {
+    const value = dateTime(cell, PRACTICES[country], dateOrderIn(country))
+    return value.ok ? value.value.toISOString() : value.message
+  }
+
+  it('reads year first the same everywhere, with seconds or am and pm', () => {
+    expect((['US', 'GB', 'ES'] as const).map((c) => read(c, '2026/03/10 2:00 PM'))).toEqual([
+      '2026-03-10T18:00:00.000Z',
+      '2026-03-10T14:00:00.000Z',
+      '2026-03-10T13:00:00.000Z',
+    ])
+    expect(read('CA', '2026-03-10 14:00:00')).toBe('2026-03-10T18:00:00.000Z')
+  })
+
+  it('reads the year last as the country writes it: month first in the US, day first in Europe', () => {
+    // Excel and Google Sheets in the US write 10 March 2026 as 3/10/2026; in the UK, Spain or
+    // France it is 10/03/2026, and in Germany 10.03.2026.
+    const us = ['3/10/2026 2:00 PM', '3/10/2026 14:00:00', '03/10/2026 2:00 p.m.'].map((cell) => read('US', cell))
+    expect(new Set(us)).toEqual(new Set(['2026-03-10T18:00:00.000Z']))
+    expect(read('GB', '10/03/2026 14:00')).toBe('2026-03-10T14:00:00.000Z')
+    expect(read('ES', '10-03-2026 15:00')).toBe('2026-03-10T14:00:00.000Z')
+    expect(read('DE', '10.03.2026 15:00')).toBe('2026-03-10T14:00:00.000Z')
+  })
+
+  it('refuses a day the calendar does not have, saying which order it read', () => {
+    expect(read('US', '13/10/2026 14:00')).toMatch(/does not exist.*month\/day\/year/)
+    expect(read('GB', '10/13/2026 14:00')).toMatch(/does not exist.*day\/month\/year/)
+    expect(read('US', '2026-02-30 14:00')).toMatch(/does not exist/)
+    expect(read('US', '2026-03-10 25:00')).toMatch(/does not exist/)
+  })
+
+  it('does not guess in Canada, where both orders are common, nor across mixed separators', () => {
+    expect(read('CA', '3/10/2026 14:00')).toMatch(/year-month-day/)
+    expect(read('US', '3/10.2026 14:00')).toMatch(/year-month-day/)
+  })
+
+  it('still refuses the hour the spring change skips, with the year last too', () => {
+    expect(read('US', '3/8/2026 2:30 AM')).toMatch(/2026-03-08 02:30 does not exist in America\/New_York/)
   })
 })
 
@@ -159,20 +210,23 @@ describe('POST /v1/imports?kind=sessions', () => {
       header,
       row('s-1', '2026-03-10 14:00', '2026-03-10 14:50'),
       row('s-2', '2026/03/12 2:00 PM', '2026/03/12 2:50 PM'),
+      // A US spreadsheet's own way: month first, as Excel and Google Sheets write it.
+      row('s-3', '3/14/2026 9:00 AM', '3/14/2026 9:50 AM'),
     ].join('\n')
     const res = await post('sessions', file)
-    expect(res.body).toMatchObject({ rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] })
+    expect(res.body).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] })
     const sessions = (await t.call('GET', '/v1/appointments', { key: adminKey })).body.data
     expect(sessions.map((s: { external_id: string; starts_at: string }) => [s.external_id, s.starts_at])).toEqual([
       ['s-1', '2026-03-10T18:00:00.000Z'], // 14:00 EDT (after the 8 March change)
       ['s-2', '2026-03-12T18:00:00.000Z'],
+      ['s-3', '2026-03-14T13:00:00.000Z'],
     ])
     const [planned] = await t.sql`
       select count(*)::int as n from outbox o join appointments a on a.id = o.appointment_id
       where a.external_id = 's-1' and o.status = 'pending'`
     expect(planned!.n).toBeGreaterThan(0)
     const again = await post('sessions', file)
-    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: [] })
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3, errors: [] })
   })
 
   it('a changed time is a move: same session, new version, reminders re-planned', async () => {
@@ -197,7 +251,7 @@ describe('POST /v1/imports?kind=sessions', () => {
         row('s-clash', '2026-03-12 14:20', '2026-03-12 15:00'),
         'd-1,ehr-nobody,,maya@imports.example,2026-03-20 10:00,2026-03-20 10:50,,,',
         'd-2,,alex@example.com,nobody@example.com,2026-03-20 10:00,2026-03-20 10:50,,,http://insecure.example',
-        'd-3,ehr-c1,,maya@imports.example,10/03/2026 10:00,2026-03-20 09:00,,,',
+        'd-3,ehr-c1,,maya@imports.example,10 March 2026 10:00,2026-03-20 09:00,,,',
         'd-3,ehr-c1,,maya@imports.example,2026-03-21 10:00,2026-03-21 09:00,,,',
         'd-5,ehr-c1,,maya@imports.example,2026-03-22 10:00,2026-03-22 10:50,,,',
       ].join('\n'),
@@ -229,7 +283,7 @@ describe('POST /v1/imports?kind=sessions', () => {
     const table = readCsv([header, row('s-quiet', '2026-03-25 09:00', '2026-03-25 09:50')].join('\n'))
     const tally = new ImportTally(1, false)
     await inPractice(t.sql, practiceId, (tx) =>
-      importSessions(tx, deps, { id: practiceId, time_zone: 'America/New_York' }, table.rows, tally, {
+      importSessions(tx, deps, { id: practiceId, time_zone: 'America/New_York', country: 'US' }, table.rows, tally, {
         actor: { kind: 'system' },
         notifyClient: false,
       }),

@@ -3,7 +3,7 @@ import type { Actor } from '../audit/queries'
 import { syncAppointment, type SyncedSession } from '../appointments/sync'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
-import { dateTime } from './cells'
+import { type DateOrder, dateOrderIn, dateTime } from './cells'
 import type { CsvRow } from './csv'
 import { clientsNamed, therapistsNamed } from './queries'
 import { type ImportTally, repeatedIn, rowReader } from './report'
@@ -38,7 +38,7 @@ type SessionRow = {
   telehealth_url: string | null
 }
 
-function readSession(row: CsvRow, practiceZone: string, repeats: Map<number, number>) {
+function readSession(row: CsvRow, practiceZone: string, order: DateOrder, repeats: Map<number, number>) {
   const r = rowReader(row)
   const externalId = r.text('external_id')
   if (!externalId)
@@ -51,8 +51,8 @@ function readSession(row: CsvRow, practiceZone: string, repeats: Map<number, num
     r.fail('client_external_id', "Say whose session it is: the client's external_id or their email.")
   const therapistEmail = r.take('therapist_email', schemaCell(Email, r.text('therapist_email'), EMAIL_MESSAGE))
   const zone = r.text('time_zone') ? r.take('time_zone', schemaCell(TimeZone, r.text('time_zone'))) : practiceZone
-  const startsAt = zone ? r.take('starts_at', dateTime(r.text('starts_at'), zone)) : undefined
-  const endsAt = zone ? r.take('ends_at', dateTime(r.text('ends_at'), zone)) : undefined
+  const startsAt = zone ? r.take('starts_at', dateTime(r.text('starts_at'), zone, order)) : undefined
+  const endsAt = zone ? r.take('ends_at', dateTime(r.text('ends_at'), zone, order)) : undefined
   if (startsAt && endsAt && endsAt <= startsAt) r.fail('ends_at', 'The session has to end after it starts.')
   const type = r.text('type').slice(0, 80) || DEFAULT_TYPE
   const location = r.text('location').slice(0, 300) || null
@@ -83,13 +83,16 @@ function readSession(row: CsvRow, practiceZone: string, repeats: Map<number, num
 export async function importSessions(
   tx: Tx,
   deps: Deps,
-  practice: { id: string; time_zone: string },
+  practice: { id: string; time_zone: string; country: string },
   rows: CsvRow[],
   tally: ImportTally,
   options: { actor: Actor; notifyClient: boolean },
 ): Promise<void> {
   const repeats = repeatedIn(rows, 'external_id')
-  const read = rows.map((row) => ({ row, ...readSession(row, practice.time_zone, repeats) }))
+  const read = rows.map((row) => ({
+    row,
+    ...readSession(row, practice.time_zone, dateOrderIn(practice.country), repeats),
+  }))
   const wanted = read.map((r) => r.session)
   const clients = await clientsNamed(tx, practice.id, {
     externalIds: wanted.flatMap((s) => (s.client && 'externalId' in s.client ? [s.client.externalId] : [])),

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { Availability, AvailabilityException, SessionMode, WeeklyHours } from '../../shared/schemas/availability'
+import { localDate } from '../../shared/time/zone'
 import { ApiError } from '../../ui/api-client'
 import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
@@ -18,7 +19,7 @@ const MODES: SessionMode[] = ['in_person', 'video']
 export function AvailabilityScreen({ ctx }: { ctx: StaffContext }) {
   const { tr } = useWords()
   const id = ctx.therapistId
-  const loaded = useLoad(async () => (id ? ctx.api.availability(id) : null), [id])
+  const loaded = useLoad(async () => (id ? { therapistId: id, hours: await ctx.api.availability(id) } : null), [id])
   return (
     <StaffScreen title={tr('staff.availability.title')} lead={tr('staff.availability.lead')}>
       <div class="toolbar">
@@ -26,10 +27,12 @@ export function AvailabilityScreen({ ctx }: { ctx: StaffContext }) {
       </div>
       {loaded.state === 'error' ? (
         <Problem compact error={loaded.error} onRetry={loaded.reload} />
-      ) : loaded.state === 'loading' || !loaded.data || !id ? (
+      ) : loaded.state === 'loading' || !loaded.data || loaded.data.therapistId !== id ? (
+        // Until the chosen therapist's own hours have arrived, the previous one's must not be shown
+        // (or saved) under the new name.
         <Loading />
       ) : (
-        <Editor key={id} ctx={ctx} therapistId={id} saved={loaded.data} />
+        <Editor key={id} ctx={ctx} therapistId={id} saved={loaded.data.hours} />
       )}
     </StaffScreen>
   )
@@ -180,7 +183,9 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
         <button
           type="button"
           class="button button-secondary button-small"
-          onClick={() => update({ exceptions: [...value.exceptions, { date: new Date().toISOString().slice(0, 10) }] })}
+          onClick={() =>
+            update({ exceptions: [...value.exceptions, { date: localDate(new Date(), value.time_zone) }] })
+          }
         >
           {tr('staff.availability.addException')}
         </button>

@@ -47,7 +47,10 @@ await mkdir(dataDir, { recursive: true })
 
 const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pg'))
 // PGlite is a single connection: one postgres.js connection keeps each transaction whole.
-const sql = connect(env.DATABASE_URL ?? embedded!.url, embedded ? { max: 1 } : { max: Number(env.DATABASE_POOL_MAX ?? 10), prepare: true })
+const sql = connect(
+  env.DATABASE_URL ?? embedded!.url,
+  embedded ? { max: 1 } : { max: Number(env.DATABASE_POOL_MAX ?? 10), prepare: true },
+)
 // Reads' audit lines go in after their reads commit, many per insert (README: the read path).
 const readAudits = startReadAuditWriter(sql)
 const applied = await migrate(sql, await loadMigrations())

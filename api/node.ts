@@ -23,6 +23,7 @@ import { seedDemo } from './seed/demo'
 import { demoSiteApp } from './home/demo-site'
 import { methodNotAllowed } from './http/method-not-allowed'
 import { portalPageFromDist, serveBuiltFiles } from './http/static-files'
+import { startReadAuditWriter } from './audit/read-audit-writer'
 
 /** The Node entry: configuration from the environment, embedded Postgres by default, then serve. */
 
@@ -46,7 +47,12 @@ await mkdir(dataDir, { recursive: true })
 
 const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pg'))
 // PGlite is a single connection: one postgres.js connection keeps each transaction whole.
-const sql = connect(env.DATABASE_URL ?? embedded!.url, embedded ? { max: 1 } : { max: 10, prepare: true })
+const sql = connect(
+  env.DATABASE_URL ?? embedded!.url,
+  embedded ? { max: 1 } : { max: Number(env.DATABASE_POOL_MAX ?? 10), prepare: true },
+)
+// Reads' audit lines go in after their reads commit, many per insert (README: the read path).
+const readAudits = startReadAuditWriter(sql)
 const applied = await migrate(sql, await loadMigrations())
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
 
@@ -135,6 +141,7 @@ async function shutdown() {
   server.close()
   demoServer?.close()
   await dispatcher?.stop()
+  await readAudits.stop()
   await sql.end({ timeout: 2 })
   await embedded?.stop()
   process.exit(0)

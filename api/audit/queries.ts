@@ -1,4 +1,5 @@
 import type { Tx } from '../db/connect'
+import { type AuditLine, keptAudits } from '../db/read-audits'
 
 /** A person signed in to the console: named in the log, with where they were and what they used. */
 export type StaffActor = { kind: 'staff'; id: string; name: string; ip: string | null; userAgent: string | null }
@@ -11,7 +12,11 @@ export type Actor =
   | { kind: 'system' }
   | { kind: 'link'; id: string }
 
-/** Appends one line to the audit log, inside the caller's transaction. Never holds message text. */
+/**
+ * Appends one line to the audit log, inside the caller's transaction; a read's line is written
+ * just after its transaction commits, with other reads' (api/db/read-audits.ts). Never holds
+ * message text.
+ */
 export async function audit(
   tx: Tx,
   entry: {
@@ -24,12 +29,32 @@ export async function audit(
 ): Promise<void> {
   const { actor } = entry
   const staff = actor.kind === 'staff' ? actor : null
+  const line: AuditLine = {
+    practice_id: entry.practiceId,
+    actor_kind: actor.kind,
+    actor_id: 'id' in actor ? actor.id : null,
+    actor_name: staff?.name ?? null,
+    ip: staff?.ip ?? null,
+    user_agent: staff?.userAgent ?? null,
+    action: entry.action,
+    subject_kind: entry.subject?.kind ?? null,
+    subject_id: entry.subject?.id ?? null,
+    detail: entry.detail ?? {},
+  }
+  const kept = keptAudits(tx)
+  if (kept) kept.push(line)
+  else await insertAuditLines(tx, [line])
+}
+
+/** Many lines in one statement (one parameter, so one prepared statement whatever the count). */
+export async function insertAuditLines(tx: Tx, lines: AuditLine[]): Promise<void> {
   await tx`
     insert into audit_log (practice_id, actor_kind, actor_id, actor_name, ip, user_agent, action, subject_kind,
                            subject_id, detail)
-    values (${entry.practiceId}, ${actor.kind}, ${'id' in actor ? actor.id : null}, ${staff?.name ?? null},
-            ${staff?.ip ?? null}, ${staff?.userAgent ?? null}, ${entry.action}, ${entry.subject?.kind ?? null},
-            ${entry.subject?.id ?? null}, ${tx.json((entry.detail ?? {}) as never)})`
+    select practice_id, actor_kind, actor_id, actor_name, ip, user_agent, action, subject_kind, subject_id, detail
+    from jsonb_to_recordset(${tx.json(lines as never)}) as r(
+      practice_id uuid, actor_kind text, actor_id text, actor_name text, ip text, user_agent text, action text,
+      subject_kind text, subject_id text, detail jsonb)`
 }
 
 export type AuditRow = {

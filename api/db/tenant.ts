@@ -1,4 +1,5 @@
 import type { Sql, Tx } from './connect'
+import { keepReadAudits } from './read-audits'
 
 export type TenantOptions = {
   /**
@@ -38,6 +39,7 @@ export async function inPractice<T>(
  */
 async function readInPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   const connection = await sql.reserve()
+  const audits = keepReadAudits(sql, connection)
   try {
     const opened = Promise.all([
       connection.unsafe('begin').execute(),
@@ -52,12 +54,14 @@ async function readInPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) =>
       result = await work(connection as unknown as Tx)
       await opened
       await connection`commit`
+      audits?.committed()
     } catch (error) {
       await connection`rollback`.catch(() => {})
       throw error
     }
     return result
   } finally {
+    audits?.ended()
     connection.release()
   }
 }

@@ -31,8 +31,19 @@ export async function issueAccessToken(deps: Deps, client: PortalClient): Promis
     .sign(await derivedHmacKey(deps.secret, 'portal-access-token'))
 }
 
+/**
+ * Tokens already verified, per deployment: a token never changes, so only its expiry needs
+ * checking again. Saves the signature check on every read of a busy session.
+ */
+const verified = new WeakMap<Deps, Map<string, { client: PortalClient; exp: number }>>()
+const MOST_REMEMBERED = 10_000
+
 /** The token's client, or null for anything not exactly what `issueAccessToken` makes. */
 export async function verifyAccessToken(deps: Deps, token: string): Promise<PortalClient | null> {
+  const now = deps.clock().getTime() / 1000
+  let remembered = verified.get(deps)
+  const known = remembered?.get(token)
+  if (known) return known.exp > now ? known.client : null
   try {
     const { payload } = await jwtVerify(token, await derivedHmacKey(deps.secret, 'portal-access-token'), {
       algorithms: ALGORITHMS,
@@ -42,9 +53,13 @@ export async function verifyAccessToken(deps: Deps, token: string): Promise<Port
       currentDate: deps.clock(),
       requiredClaims: ['sub', 'exp', 'iat'],
     })
-    const { sub, pid, sid } = payload
+    const { sub, pid, sid, exp } = payload
     if (typeof sub !== 'string' || typeof pid !== 'string' || typeof sid !== 'string') return null
-    return { practiceId: pid, clientId: sub, sessionId: sid }
+    const client = { practiceId: pid, clientId: sub, sessionId: sid }
+    if (!remembered) verified.set(deps, (remembered = new Map()))
+    if (remembered.size >= MOST_REMEMBERED) remembered.delete(remembered.keys().next().value!)
+    remembered.set(token, { client, exp: exp! })
+    return client
   } catch {
     return null
   }

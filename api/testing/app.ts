@@ -13,6 +13,7 @@ import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../../sh
 import { contractChecker } from './contract'
 import { freshDatabase, type TestDatabase } from './database'
 import type { ConnectOptions } from '../db/connect'
+import { startReadAuditWriter } from '../audit/read-audit-writer'
 
 export const OPERATOR_KEY = 'test-operator-key-0123456789'
 
@@ -56,6 +57,8 @@ export async function startTestApp(
   // What the app's routes run with, for tests that call a feature's functions directly.
   const deps = composeDeps(entry)
   const checkContract = contractChecker(app)
+  // As in production; every call waits for its read's audit line, so tests can read the log at once.
+  const readAudits = startReadAuditWriter(db.sql)
 
   async function call(
     method: string,
@@ -71,6 +74,7 @@ export async function startTestApp(
     }
     const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) })
     const text = await response.text()
+    await readAudits.flush()
     let json: any = null
     try {
       json = text ? JSON.parse(text) : null
@@ -111,5 +115,18 @@ export async function startTestApp(
     return { practice, adminKey: secret.key }
   }
 
-  return { app, deps, db, sql: db.sql, clock, call, createPractice, stop: () => db.stop() }
+  return {
+    app,
+    deps,
+    db,
+    sql: db.sql,
+    clock,
+    call,
+    createPractice,
+    readAudits,
+    stop: async () => {
+      await readAudits.stop()
+      await db.stop()
+    },
+  }
 }

@@ -1,11 +1,12 @@
 import { ownTherapist } from '../../shared/policy/access'
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { type Loaded, useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
 export function StaffScreen({
@@ -17,10 +18,7 @@ export function StaffScreen({
   lead?: ComponentChildren
   children?: ComponentChildren
 }) {
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
-  }, [title])
+  const heading = useFocusOnOpen<HTMLHeadingElement>([title])
   return (
     <section class="screen staff-screen" aria-labelledby="screen-title">
       <h1 id="screen-title" ref={heading} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import { Done, Empty } from '../../ui/States'
@@ -10,6 +10,7 @@ import { loadedList, StaffScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /**
  * The practice's API keys, for machines (an EHR, a script): what each may use, when it was made;
@@ -150,10 +151,7 @@ function KeyRow({
 function ShownOnce({ name, secret, onSaved }: { name: string; secret: string; onSaved: () => void }) {
   const { tr } = useWords()
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
-  const title = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) title.current?.focus({ preventScroll: true })
-  }, [secret])
+  const title = useFocusOnOpen<HTMLHeadingElement>([secret])
   return (
     <section class="entry-card key-once" aria-labelledby="key-once-title">
       <h2 class="section-title" id="key-once-title" tabIndex={-1} ref={title}>

@@ -67,11 +67,7 @@ export function TherapistPicker({
         }}
       >
         {all && <option value={ALL}>{tr('staff.calls.allTherapists')}</option>}
-        {therapists.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <NameOptions people={therapists} />
       </select>
     </div>
   )
@@ -158,6 +154,19 @@ export function SaveActions({
           {label ?? tr('staff.save')}
         </button>
       </div>
+    </>
+  )
+}
+
+/** A choice list's options for people (therapists, clients), each by name. */
+export function NameOptions({ people }: { people: { id: string; name: string }[] }) {
+  return (
+    <>
+      {people.map((person) => (
+        <option key={person.id} value={person.id}>
+          {person.name}
+        </option>
+      ))}
     </>
   )
 }

@@ -6,7 +6,7 @@ import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen, NameOptions } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -267,11 +267,7 @@ function KeyForm({
             onChange={(e) => setForm({ ...form, therapistId: e.currentTarget.value })}
           >
             <option value="">{tr('staff.team.chooseTherapist')}</option>
-            {therapists.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <NameOptions people={therapists} />
           </select>
           {fieldError('therapist_id')}
         </div>

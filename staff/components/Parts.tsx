@@ -6,7 +6,7 @@ import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { type Loaded, useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
-import { useFocusOnOpen } from '../../ui/use-focus-on-open'
+import { ScreenHeading } from '../../ui/ScreenHeading'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
 export function StaffScreen({
@@ -18,13 +18,9 @@ export function StaffScreen({
   lead?: ComponentChildren
   children?: ComponentChildren
 }) {
-  const heading = useFocusOnOpen<HTMLHeadingElement>([title])
   return (
     <section class="screen staff-screen" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
-      {lead && <p class="lead">{lead}</p>}
+      <ScreenHeading title={title} lead={lead} refocusOn={[title]} />
       {children}
     </section>
   )

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useWords } from '../i18n'
 import { LineIcon } from '../../../ui/LineIcon'
-import { useFocusOnOpen } from '../../../ui/use-focus-on-open'
+import { ScreenHeading } from '../../../ui/ScreenHeading'
 
 /** Moves focus to the new screen's heading, unless the portal is not focused (never steal focus from the host page). */
 export function focusHeading(doc: Document = document) {
@@ -20,7 +20,6 @@ type Props = {
 
 export function Screen({ title, lead, onBack, backLabel, children }: Props) {
   const { tr } = useWords()
-  const heading = useFocusOnOpen<HTMLHeadingElement>()
   return (
     <section class="screen" aria-labelledby="screen-title">
       {onBack && (
@@ -29,10 +28,7 @@ export function Screen({ title, lead, onBack, backLabel, children }: Props) {
           {backLabel ?? tr('widget.back')}
         </button>
       )}
-      <h1 id="screen-title" ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
-      {lead && <p class="lead">{lead}</p>}
+      <ScreenHeading title={title} lead={lead} />
       {children}
     </section>
   )

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks'
 import { FormAlert, useSubmit } from './FormFields'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /**
  * A calm second step before something that cannot be taken back: the consequence in plain words,
@@ -22,10 +22,7 @@ export function ConfirmStep({
   explain: (error: unknown) => string
 }) {
   const { busy, problem: error, submit } = useSubmit(explain, { busyAfterSuccess: true })
-  const asked = useRef<HTMLParagraphElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) asked.current?.focus({ preventScroll: true })
-  }, [])
+  const asked = useFocusOnOpen<HTMLParagraphElement>()
   return (
     <div class="confirm-step">
       <p tabIndex={-1} ref={asked}>

@@ -1,7 +1,7 @@
 import type { StaffMe } from '../../shared/schemas/staff'
 import { browserPush, type PushApi, type PushBrowser } from '../../ui/push'
 import { usePushSwitch } from '../../ui/use-push-switch'
-import { Problem } from '../../ui/States'
+import { PushSwitchButton } from '../../ui/PushSwitch'
 import { useWords } from '../i18n'
 
 /**
@@ -30,18 +30,18 @@ export function ConsolePush({
         {tr('staff.push.title')}
       </h2>
       <p role="status">{tr(`staff.push.${state}`)}</p>
-      {failed && <Problem>{tr(failed === 'on' ? 'staff.push.failedOn' : 'staff.push.failedOff')}</Problem>}
-      {(state === 'off' || state === 'on') && (
-        <button
-          type="button"
-          class="button button-secondary button-small"
-          disabled={busy}
-          aria-busy={busy}
-          onClick={() => change(state === 'on' ? 'off' : 'on')}
-        >
-          {tr(state === 'on' ? 'staff.push.turnOff' : 'staff.push.turnOn')}
-        </button>
-      )}
+      <PushSwitchButton
+        state={state}
+        busy={busy}
+        failed={failed}
+        turn={change}
+        words={{
+          turnOn: tr('staff.push.turnOn'),
+          turnOff: tr('staff.push.turnOff'),
+          failedOn: tr('staff.push.failedOn'),
+          failedOff: tr('staff.push.failedOff'),
+        }}
+      />
     </section>
   )
 }

@@ -1,11 +1,12 @@
 import { ownTherapist } from '../../shared/policy/access'
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect } from 'preact/hooks'
 import type { Therapist } from '../../shared/schemas/people'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { type Loaded, useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
+import { ScreenHeading } from '../../ui/ScreenHeading'
 
 /** A console screen: its heading takes focus when it opens, so screen readers start there. */
 export function StaffScreen({
@@ -17,16 +18,9 @@ export function StaffScreen({
   lead?: ComponentChildren
   children?: ComponentChildren
 }) {
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
-  }, [title])
   return (
     <section class="screen staff-screen" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
-      {lead && <p class="lead">{lead}</p>}
+      <ScreenHeading title={title} lead={lead} refocusOn={[title]} />
       {children}
     </section>
   )
@@ -69,11 +63,7 @@ export function TherapistPicker({
         }}
       >
         {all && <option value={ALL}>{tr('staff.calls.allTherapists')}</option>}
-        {therapists.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <NameOptions people={therapists} />
       </select>
     </div>
   )
@@ -160,6 +150,19 @@ export function SaveActions({
           {label ?? tr('staff.save')}
         </button>
       </div>
+    </>
+  )
+}
+
+/** A choice list's options for people (therapists, clients), each by name. */
+export function NameOptions({ people }: { people: { id: string; name: string }[] }) {
+  return (
+    <>
+      {people.map((person) => (
+        <option key={person.id} value={person.id}>
+          {person.name}
+        </option>
+      ))}
     </>
   )
 }

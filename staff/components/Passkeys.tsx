@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { ApiError } from '../../ui/api-client'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import { type Passkey, type PasskeyClient, PasskeyCeremonyError } from '../passkeys'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 const NAME_MAX = 60
 
@@ -125,10 +126,7 @@ function ConfirmRemove({
   onKeep: () => void
 }) {
   const { tr } = useWords()
-  const prompt = useRef<HTMLParagraphElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) prompt.current?.focus({ preventScroll: true })
-  }, [])
+  const prompt = useFocusOnOpen<HTMLParagraphElement>()
   const promptId = `passkey-confirm-${passkey.id}`
   return (
     <div class="passkey-confirm">

@@ -1,11 +1,12 @@
 import QRCode from 'qrcode'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { ApiError } from '../../ui/api-client'
 import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffApi, TotpSecret } from '../api'
 import { useWords } from '../i18n'
 import { OneFieldForm } from './OneFieldForm'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /** The otpauth URL as an SVG QR code, drawn here: the secret never leaves the browser for a QR service. */
 async function qrImage(otpauthUrl: string): Promise<string> {
@@ -78,11 +79,10 @@ export function TotpSetup({ api, onEnrolled }: { api: StaffApi; onEnrolled: () =
 export function RecoveryCodesShown({ codes, email, onSaved }: { codes: string[]; email: string; onSaved: () => void }) {
   const { tr } = useWords()
   const [copied, setCopied] = useState(false)
-  const heading = useRef<HTMLHeadingElement>(null)
+  const heading = useFocusOnOpen<HTMLHeadingElement>()
   const text = [tr('staff.recovery.fileHeading', { email }), '', ...codes, ''].join('\n')
   const download = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`
   useEffect(() => {
-    if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
     heading.current?.scrollIntoView?.({ block: 'start' })
   }, [])
 

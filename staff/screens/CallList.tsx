@@ -8,6 +8,7 @@ import { dialable, displayPhone } from '../../ui/phone'
 import { useLoad } from '../../ui/use-load'
 import { StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
+import { LineIcon } from '../../ui/LineIcon'
 
 /**
  * The therapist's own confirmation calls: the sessions of one day still unconfirmed or whose client
@@ -205,15 +206,12 @@ function Call({
             href={`tel:${dialable(phone)}`}
             aria-label={tr('staff.calls.callLabel', { client: entry.client.name, phone: displayPhone(phone)! })}
           >
-            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-              <path
-                d="M6.5 2.5 4 3c-.8.2-1.4 1-1.3 1.9.6 6.2 5.4 11 11.6 11.6.9.1 1.7-.5 1.9-1.3l.5-2.5-3.6-1.6-1.6 1.7a10 10 0 0 1-4.7-4.7l1.7-1.6z"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.7"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <LineIcon
+              d="M6.5 2.5 4 3c-.8.2-1.4 1-1.3 1.9.6 6.2 5.4 11 11.6 11.6.9.1 1.7-.5 1.9-1.3l.5-2.5-3.6-1.6-1.6 1.7a10 10 0 0 1-4.7-4.7l1.7-1.6z"
+              size={18}
+              weight={1.7}
+              roundJoins
+            />
             {displayPhone(phone)}
           </a>
         ) : (

@@ -9,7 +9,7 @@ import type { Practice } from '../../shared/schemas/practice'
 import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
-import { SaveActions, StaffScreen } from '../components/Parts'
+import { SaveActions, StaffScreen, NameOptions } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { PolicyFields, usePolicyDraft } from './cancellation-fields'
 import { useSubmit } from '../components/FormFields'
@@ -186,11 +186,7 @@ function TherapistRules({
             <div class="field field-inline">
               <label for="override-therapist">{tr('staff.cancellation.whose')}</label>
               <select id="override-therapist" value={chosenId} onChange={(e) => setChosenId(e.currentTarget.value)}>
-                {therapists.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
+                <NameOptions people={therapists} />
               </select>
             </div>
           </div>

@@ -7,7 +7,7 @@ import type { ContactPolicy } from '../../shared/schemas/policies'
 import type { Message, Thread } from '../../shared/schemas/portal'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, NameOptions } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { useSubmit } from '../components/FormFields'
@@ -326,11 +326,7 @@ function RouteThread({
       <div class="field field-inline">
         <label for="route-to">{tr('staff.inbox.routeTo')}</label>
         <select id="route-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-          {others.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <NameOptions people={others} />
         </select>
       </div>
       <button type="submit" class="button button-secondary button-small" disabled={busy || !to} aria-busy={busy}>

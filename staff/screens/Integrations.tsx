@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import { Done, Empty } from '../../ui/States'
@@ -6,10 +6,11 @@ import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen, NameOptions } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /**
  * The practice's API keys, for machines (an EHR, a script): what each may use, when it was made;
@@ -150,10 +151,7 @@ function KeyRow({
 function ShownOnce({ name, secret, onSaved }: { name: string; secret: string; onSaved: () => void }) {
   const { tr } = useWords()
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
-  const title = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) title.current?.focus({ preventScroll: true })
-  }, [secret])
+  const title = useFocusOnOpen<HTMLHeadingElement>([secret])
   return (
     <section class="entry-card key-once" aria-labelledby="key-once-title">
       <h2 class="section-title" id="key-once-title" tabIndex={-1} ref={title}>
@@ -269,11 +267,7 @@ function KeyForm({
             onChange={(e) => setForm({ ...form, therapistId: e.currentTarget.value })}
           >
             <option value="">{tr('staff.team.chooseTherapist')}</option>
-            {therapists.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <NameOptions people={therapists} />
           </select>
           {fieldError('therapist_id')}
         </div>

@@ -8,7 +8,7 @@ import { addDays, weekdayOf } from '../../shared/time/calendar'
 import { instantAt, localDate, localTime } from '../../shared/time/zone'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, NameOptions } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { FormAlert, useSubmit } from '../components/FormFields'
@@ -123,12 +123,7 @@ export function Schedule({ ctx }: { ctx: StaffContext }) {
             <label for="schedule-therapist">{tr('staff.therapist')}</label>
             <select id="schedule-therapist" value={therapist} onChange={(e) => setTherapist(e.currentTarget.value)}>
               <option value="">{tr('staff.schedule.allTherapists')}</option>
-              {people.state === 'ready' &&
-                people.data.therapists.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
+              {people.state === 'ready' && <NameOptions people={people.data.therapists} />}
             </select>
           </div>
         )}
@@ -429,21 +424,13 @@ function AddSession({
           <label for="add-client">{tr('staff.schedule.client')}</label>
           <select id="add-client" required value={form.client} onChange={set('client')}>
             <option value="">{tr('staff.schedule.chooseClient')}</option>
-            {people.clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <NameOptions people={people.clients} />
           </select>
         </div>
         <div class="field">
           <label for="add-therapist">{tr('staff.schedule.therapist')}</label>
           <select id="add-therapist" required value={form.therapist} onChange={set('therapist')}>
-            {people.therapists.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <NameOptions people={people.therapists} />
           </select>
         </div>
         <div class="field">

@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { StaffSignInState } from '../../shared/schemas/staff'
 import { ApiError } from '../../ui/api-client'
 import type { StaffApi } from '../api'
 import { OneFieldForm } from '../components/OneFieldForm'
 import { RecoveryCodesShown, TotpSetup } from '../components/TwoStep'
 import { useWords } from '../i18n'
+import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /**
  * Where another part of the console offers a passkey (staff/passkeys.ts): on the first step
@@ -59,10 +60,7 @@ export function SignIn({
   const [step, setStep] = useState<Step>(() => (resume && stepFor(resume)) || { step: 'email' })
   /** What asking for a new code led to, for the live region. */
   const [resent, setResent] = useState<string | null>(null)
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
-  }, [step.step, step.step === 'second_factor' && step.with])
+  const heading = useFocusOnOpen<HTMLHeadingElement>([step.step, step.step === 'second_factor' && step.with])
 
   const advance = (state: StaffSignInState) => {
     const next = stepFor(state)

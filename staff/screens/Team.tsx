@@ -6,7 +6,7 @@ import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { loadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen, NameOptions } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -286,11 +286,7 @@ function RoleFields({
             onChange={(e) => onTherapist(e.currentTarget.value)}
           >
             <option value="">{tr('staff.team.chooseTherapist')}</option>
-            {therapists.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <NameOptions people={therapists} />
           </select>
           {error('therapist_id')}
         </div>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../shared/time/calendar'
 import { instantAt, localDate } from '../../shared/time/zone'
 import { axe, launchChromium, screenshot, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import { type RunningHearth, startHearth, bookSession } from './server'
 import { signInToConsole } from './staff-sign-in'
 
 /**
@@ -46,14 +46,11 @@ beforeAll(async () => {
     ['10:00', 'attended'],
     ['11:00', 'missed'],
   ]) {
-    const start = instantAt(yesterday, time!, zone)
-    await hearth.call('POST', '/v1/appointments', {
+    await bookSession(hearth, {
       external_id: `schedule-e2e-${id}`,
       therapist_id: okafor.id,
       client_id: quinn.id,
-      starts_at: start.toISOString(),
-      ends_at: new Date(start.getTime() + 50 * 60_000).toISOString(),
-      type: 'Individual session',
+      starts: instantAt(yesterday, time!, zone),
     })
   }
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })

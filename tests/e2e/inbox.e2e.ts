@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkScreen, launchChromium } from './browser'
-import { portalToken, type RunningHearth, startHearth } from './server'
+import { portalToken, type RunningHearth, startHearth, bookSession } from './server'
 import { type DemoStaff, signInToConsole as signInAs } from './staff-sign-in'
 
 /**
@@ -27,14 +27,7 @@ beforeAll(async () => {
   const client = await hearth.call('POST', '/v1/clients', { ...CLIENT, time_zone: 'America/New_York' })
   const starts = new Date(Date.now() + 5 * 86_400_000)
   starts.setUTCHours(15, 0, 0, 0)
-  await hearth.call('POST', '/v1/appointments', {
-    external_id: 'inbox-e2e',
-    therapist_id: riveraId,
-    client_id: client.id,
-    starts_at: starts.toISOString(),
-    ends_at: new Date(starts.getTime() + 50 * 60_000).toISOString(),
-    type: 'Individual session',
-  })
+  await bookSession(hearth, { external_id: 'inbox-e2e', therapist_id: riveraId, client_id: client.id, starts })
   const token = await portalToken(hearth, CLIENT.email)
   const sent = await fetch(`${hearth.base}/v1/portal/messages`, {
     method: 'POST',

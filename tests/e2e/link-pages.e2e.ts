@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import { type RunningHearth, startHearth, bookSession } from './server'
 
 /**
  * The pages behind a reminder's links, opened from the real email in the development outbox:
@@ -62,19 +62,15 @@ describe('reminder link pages', () => {
     for (let step = 0; !appointment; step++) {
       const startsAt = new Date(Math.ceil((Date.now() + 30 * 3_600_000) / 900_000) * 900_000 + step * 900_000)
       expect(step, 'a free time within her window').toBeLessThan(40)
-      appointment = await hearth
-        .call('POST', '/v1/appointments', {
-          external_id: `link-pages-${Date.now()}`,
-          type: 'Individual session',
-          therapist_id: therapist.id,
-          client_id: client.id,
-          starts_at: startsAt.toISOString(),
-          ends_at: new Date(startsAt.getTime() + 50 * 60_000).toISOString(),
-        })
-        .catch((error: Error) => {
-          if (/double_booking/.test(error.message)) return null
-          throw error
-        })
+      appointment = await bookSession(hearth, {
+        external_id: `link-pages-${Date.now()}`,
+        therapist_id: therapist.id,
+        client_id: client.id,
+        starts: startsAt,
+      }).catch((error: Error) => {
+        if (/double_booking/.test(error.message)) return null
+        throw error
+      })
     }
     const links = await reminderLinks(email)
 

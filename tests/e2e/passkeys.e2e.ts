@@ -21,7 +21,13 @@ beforeAll(async () => {
   ;[hearth, browser] = await Promise.all([startHearth({ publicHost: 'localhost' }), launchChromium()])
   context = await browser.newContext()
   page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
+  await addPlatformAuthenticator(context, page)
+  await page.goto(`${hearth.base}/staff`)
+})
+
+/** A virtual platform authenticator on `page`, with user verification (by "fingerprint"). */
+async function addPlatformAuthenticator(on: BrowserContext, page: Page) {
+  const cdp = await on.newCDPSession(page)
   await cdp.send('WebAuthn.enable')
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
@@ -32,25 +38,14 @@ beforeAll(async () => {
       isUserVerified: true,
     },
   })
-  await page.goto(`${hearth.base}/staff`)
-})
+}
 
-/** A browser of its own with a virtual platform authenticator (user verification by "fingerprint"). */
+/** A browser of its own with a virtual platform authenticator, at the console. */
 async function browserWithAuthenticator(): Promise<Page> {
   const next = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   const opened = await next.newPage()
   opened.on('pageerror', (error) => console.error('page error:', error.message))
-  const cdp = await next.newCDPSession(opened)
-  await cdp.send('WebAuthn.enable')
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  })
+  await addPlatformAuthenticator(next, opened)
   await opened.goto(`${hearth.base}/staff`)
   return opened
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkScreen, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import { type RunningHearth, startHearth, bookSession } from './server'
 
 /**
  * A client's whole visit on the demo practice website, against the real server and database:
@@ -393,12 +393,11 @@ describe("Lucía's portal, in Spanish", () => {
     const okafor = therapists.data.find((t: { name: string }) => t.name.startsWith('Sam Okafor'))
     const start = new Date(Date.now() + 5 * 3_600_000)
     start.setUTCMinutes(0, 0, 0)
-    await hearth.call('POST', '/v1/appointments', {
+    await bookSession(hearth, {
       external_id: 'e2e-soon',
       therapist_id: okafor.id,
       client_id: lucia.id,
-      starts_at: start.toISOString(),
-      ends_at: new Date(start.getTime() + 50 * 60_000).toISOString(),
+      starts: start,
       type: 'Video session',
       telehealth_url: 'https://video.calmwaters.example/room/e2e',
     })

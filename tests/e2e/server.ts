@@ -137,6 +137,30 @@ export async function startHostSite(
   return { origin: `http://${host}:${port}`, stop: () => new Promise((done) => server.close(() => done())) }
 }
 
+type NewSession = {
+  external_id: string
+  therapist_id: string
+  client_id: string
+  starts: Date | string
+  type?: string
+  location?: string
+  telehealth_url?: string
+}
+
+/**
+ * Books a 50-minute session starting at `starts` through the practice API, an individual session
+ * unless `type` says otherwise; what the server answers.
+ */
+export function bookSession(hearth: RunningHearth, { starts, ...session }: NewSession): Promise<any> {
+  const start = new Date(starts)
+  return hearth.call('POST', '/v1/appointments', {
+    type: 'Individual session',
+    ...session,
+    starts_at: start.toISOString(),
+    ends_at: new Date(start.getTime() + 50 * 60_000).toISOString(),
+  })
+}
+
 /** A client's portal token for the demo practice, through the real emailed-code sign-in. */
 export async function portalToken(hearth: RunningHearth, email: string): Promise<string> {
   const post = (path: string, body: unknown) =>

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkScreen, launchChromium } from './browser'
-import { portalToken, type RunningHearth, startHearth } from './server'
+import { portalToken, type RunningHearth, startHearth, bookSession } from './server'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
@@ -99,12 +99,11 @@ async function seedStaffDay() {
     [robin, '09:00', 'Individual session', { location: '12 Harbor Street' }],
     [priya, '11:30', 'Video session', { telehealth_url: 'https://video.calmwaters.example/room/e2e' }],
   ] as const) {
-    await hearth.call('POST', '/v1/appointments', {
+    await bookSession(hearth, {
       external_id: `staff-e2e-${client.id}`,
       therapist_id: riveraId,
       client_id: client.id,
-      starts_at: at(day, time),
-      ends_at: new Date(Date.parse(at(day, time)) + 50 * 60_000).toISOString(),
+      starts: at(day, time),
       type,
       ...place,
     })
@@ -115,13 +114,11 @@ async function seedStaffDay() {
     email: 'casey.brooks@staff.example',
     time_zone: ZONE,
   })
-  await hearth.call('POST', '/v1/appointments', {
+  await bookSession(hearth, {
     external_id: 'staff-e2e-casey',
     therapist_id: riveraId,
     client_id: casey.id,
-    starts_at: at(day, '15:00'),
-    ends_at: new Date(Date.parse(at(day, '15:00')) + 50 * 60_000).toISOString(),
-    type: 'Individual session',
+    starts: at(day, '15:00'),
   })
   await hearth.call('PATCH', `/v1/appointments/${(await appointmentOf(casey.id)).id}`, { status: 'confirmed' })
   const caseyToken = await portalToken(hearth, 'casey.brooks@staff.example')
@@ -136,14 +133,7 @@ async function seedStaffDay() {
     time_zone: ZONE,
   })
   const soon = await freeHourSoon(20)
-  await hearth.call('POST', '/v1/appointments', {
-    external_id: 'staff-e2e-sam',
-    therapist_id: riveraId,
-    client_id: sam.id,
-    starts_at: soon.toISOString(),
-    ends_at: new Date(soon.getTime() + 50 * 60_000).toISOString(),
-    type: 'Individual session',
-  })
+  await bookSession(hearth, { external_id: 'staff-e2e-sam', therapist_id: riveraId, client_id: sam.id, starts: soon })
   const samToken = await portalToken(hearth, 'sam.rivers@staff.example')
   const samSession = await appointmentOf(sam.id)
   await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/cancel`, { acknowledge_late: true })

@@ -14,6 +14,7 @@ import type PortalView from './Portal'
 import { Help } from './screens/Help'
 import { SignIn } from './screens/SignIn'
 import type { SessionStore } from './session-store'
+import { LineIcon } from '../../ui/LineIcon'
 
 type Props = {
   boot: Boot
@@ -135,15 +136,7 @@ export function App({
           </button>
           {boot.mode === 'panel' && (
             <button type="button" class="icon-button" onClick={() => bridge.close()} aria-label={tr('widget.close')}>
-              <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
-                <path
-                  d="m5 5 10 10M15 5 5 15"
-                  fill="none"
-                  stroke="currentColor"
-                  stroke-width="2"
-                  stroke-linecap="round"
-                />
-              </svg>
+              <LineIcon d="m5 5 10 10M15 5 5 15" size={20} />
             </button>
           )}
         </header>

@@ -1,6 +1,6 @@
-import { cleanup } from '@testing-library/preact'
+import { cleanup, render } from '@testing-library/preact'
 import type { ComponentChildren } from 'preact'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import { defaultCrisisResources } from '../../shared/crisis'
 import type { Locale } from '../../shared/schemas/policies'
 import type {
@@ -13,10 +13,13 @@ import type {
   PortalMe,
   PortalOffer,
 } from '../../shared/schemas/portal'
-import type { FreeTimes, PortalApi } from './api'
-import type { Bridge } from './bridge'
+import type { PushBrowser } from '../../ui/push'
 import { WordsProvider } from '../../ui/words'
+import type { FreeTimes, PortalApi } from './api'
+import type { Initial } from './boot'
+import type { Bridge } from './bridge'
 import { words } from './i18n/signed-in'
+import Portal from './Portal'
 
 afterEach(() => cleanup())
 
@@ -255,6 +258,26 @@ export function fakeBridge() {
 
 export function InWords({ locale = 'en', children }: { locale?: Locale; children: ComponentChildren }) {
   return <WordsProvider value={words(locale, ZONE)}>{children}</WordsProvider>
+}
+
+/**
+ * The signed-in portal on a fake API (`overrides` per test) at NOW, opened where `initial` says
+ * (else the home screen), with what it told the API, the host page and the live region.
+ */
+export function renderPortal(
+  overrides: Partial<PortalApi> = {},
+  { initial, push, locale }: { initial?: Initial; push?: PushBrowser; locale?: Locale } = {},
+) {
+  const { api, calls } = fakeApi(overrides)
+  const { bridge, events } = fakeBridge()
+  const announce = vi.fn()
+  const opened = { api, bridge, config, announce, onMe: () => {}, now: () => NOW, initial, push }
+  render(
+    <InWords locale={locale}>
+      <Portal {...opened} />
+    </InWords>,
+  )
+  return { api, calls, events, announce }
 }
 
 export function offer(id: string, overrides: Partial<PortalOffer> = {}): PortalOffer {

@@ -1,40 +1,29 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, waitFor } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import type { Locale } from '../../../shared/schemas/policies'
 import { ApiError } from '../../../ui/api-client'
-import Portal from '../Portal'
 import type { PushBrowser } from '../../../ui/push'
 import { fakeBrowser } from '../../../ui/push-testing'
-import { config, fakeApi, fakeBridge, InWords, me, NOW } from '../testing'
+import { type fakeApi, me, renderPortal } from '../testing'
 
 function setup(
   browser: PushBrowser,
   overrides: Parameters<typeof fakeApi>[0] = {},
   options: { locale?: Locale; push?: boolean } = {},
 ) {
-  const { api, calls } = fakeApi({
-    me: async () =>
-      me({
-        client: { ...me().client, consents: { email: true, sms: false, whatsapp: false, push: options.push ?? false } },
-      }),
-    ...overrides,
-  })
-  const { bridge } = fakeBridge()
-  const announce = vi.fn()
-  render(
-    <InWords locale={options.locale ?? 'en'}>
-      <Portal
-        api={api}
-        bridge={bridge}
-        config={config}
-        announce={announce}
-        onMe={() => {}}
-        now={() => NOW}
-        push={browser}
-      />
-    </InWords>,
+  return renderPortal(
+    {
+      me: async () =>
+        me({
+          client: {
+            ...me().client,
+            consents: { email: true, sms: false, whatsapp: false, push: options.push ?? false },
+          },
+        }),
+      ...overrides,
+    },
+    { push: browser, locale: options.locale },
   )
-  return { calls, announce }
 }
 
 const section = () => screen.findByRole('region', { name: 'Reminders on this device' })

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 import type { PushBrowser } from '../../../ui/push'
 import { usePushSwitch } from '../../../ui/use-push-switch'
-import { Problem } from '../../../ui/States'
+import { PushSwitchButton } from '../../../ui/PushSwitch'
 
 /**
  * "Reminders on this device": optional and quiet, at the foot of the sessions screen. Browsers let
@@ -50,18 +50,18 @@ export function DeviceReminders({ ctx, browser }: { ctx: PortalContext; browser:
       {state === 'blocked' && <p class="fine">{tr('widget.push.blocked')}</p>}
       {state === 'off' && <p class="fine">{tr('widget.push.lead')}</p>}
       {state === 'on' && <p class="fine">{tr('widget.push.on')}</p>}
-      {failed && <Problem>{tr(failed === 'on' ? 'widget.push.failedOn' : 'widget.push.failedOff')}</Problem>}
-      {(state === 'off' || state === 'on') && (
-        <button
-          type="button"
-          class="button button-secondary button-small"
-          disabled={busy}
-          aria-busy={busy}
-          onClick={() => turn(state === 'on' ? 'off' : 'on')}
-        >
-          {tr(state === 'on' ? 'widget.push.turnOff' : 'widget.push.turnOn')}
-        </button>
-      )}
+      <PushSwitchButton
+        state={state}
+        busy={busy}
+        failed={failed}
+        turn={turn}
+        words={{
+          turnOn: tr('widget.push.turnOn'),
+          turnOff: tr('widget.push.turnOff'),
+          failedOn: tr('widget.push.failedOn'),
+          failedOff: tr('widget.push.failedOff'),
+        }}
+      />
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
 import { useWords } from '../i18n'
+import { LineIcon } from '../../../ui/LineIcon'
+import { ScreenHeading } from '../../../ui/ScreenHeading'
 
 /** Moves focus to the new screen's heading, unless the portal is not focused (never steal focus from the host page). */
 export function focusHeading(doc: Document = document) {
@@ -19,30 +20,15 @@ type Props = {
 
 export function Screen({ title, lead, onBack, backLabel, children }: Props) {
   const { tr } = useWords()
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (document.hasFocus()) heading.current?.focus({ preventScroll: true })
-  }, [])
   return (
     <section class="screen" aria-labelledby="screen-title">
       {onBack && (
         <button type="button" class="back" onClick={onBack}>
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path
-              d="M12.5 4.5 7 10l5.5 5.5"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2"
-              stroke-linecap="round"
-            />
-          </svg>
+          <LineIcon d="M12.5 4.5 7 10l5.5 5.5" size={18} />
           {backLabel ?? tr('widget.back')}
         </button>
       )}
-      <h1 id="screen-title" ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
-      {lead && <p class="lead">{lead}</p>}
+      <ScreenHeading title={title} lead={lead} />
       {children}
     </section>
   )

@@ -1,36 +1,25 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, waitFor } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
-import Portal from '../Portal'
 import {
   callSession,
-  config,
-  fakeApi,
-  fakeBridge,
+  type fakeApi,
   freeSession,
-  InWords,
   lateSession,
   me,
-  NOW,
   OKAFOR,
   RIVERA,
   appointment,
   rule,
+  renderPortal,
 } from '../testing'
 
 function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi({
+  return renderPortal({
     me: async () => me({ therapists: [RIVERA, OKAFOR] }),
     appointments: async () => [lateSession, freeSession, callSession],
     ...overrides,
   })
-  const { bridge, events } = fakeBridge()
-  render(
-    <InWords>
-      <Portal api={api} bridge={bridge} config={config} announce={vi.fn()} onMe={() => {}} now={() => NOW} />
-    </InWords>,
-  )
-  return { calls, events }
 }
 
 async function openCancel(detailsLabel: string) {

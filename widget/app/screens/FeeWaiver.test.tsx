@@ -1,36 +1,19 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
-import type { Initial } from '../boot'
-import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, freeSession, InWords, lateCancelled, lateSession, NOW } from '../testing'
-
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}, initial?: Initial) {
-  const { api, calls } = fakeApi(overrides)
-  render(
-    <InWords>
-      <Portal
-        api={api}
-        bridge={fakeBridge().bridge}
-        config={config}
-        announce={vi.fn()}
-        onMe={() => {}}
-        now={() => NOW}
-        initial={initial}
-      />
-    </InWords>,
-  )
-  return { calls }
-}
+import { freeSession, lateCancelled, lateSession, renderPortal } from '../testing'
 
 describe('Late-cancellation fee', () => {
   it("opens straight on the waiver request from a link page's ?show=waiver", async () => {
-    setup({ appointments: async () => [lateCancelled, freeSession] }, { show: 'waiver', id: lateCancelled.id })
+    renderPortal(
+      { appointments: async () => [lateCancelled, freeSession] },
+      { initial: { show: 'waiver', id: lateCancelled.id } },
+    )
     expect(await screen.findByRole('heading', { level: 1, name: 'Ask for the fee to be waived' })).toBeTruthy()
   })
 
   it('shows the fee on the home screen and lets the client ask, with a reason, for it to be waived', async () => {
-    const { calls } = setup({ appointments: async () => [lateCancelled, freeSession] })
+    const { calls } = renderPortal({ appointments: async () => [lateCancelled, freeSession] })
     expect(
       await screen.findByText(
         "Your appointment on Monday 2 March at 4:00 pm EST was cancelled late, so the practice's $75.00 late-cancellation fee applies.",
@@ -50,7 +33,7 @@ describe('Late-cancellation fee', () => {
   })
 
   it("shows the practice's answer, and no second request", async () => {
-    setup({
+    renderPortal({
       appointments: async () => [
         { ...lateCancelled, late_fee: { fee_cents: 7500, currency: 'USD', waiver: 'declined', can_ask_waiver: false } },
         {
@@ -78,13 +61,13 @@ describe('Late-cancellation fee', () => {
   })
 
   it("shows the fee's state on the session itself, where the practice's email links", async () => {
-    setup(
+    renderPortal(
       {
         appointments: async () => [
           { ...lateCancelled, late_fee: { fee_cents: 0, currency: 'USD', waiver: 'granted', can_ask_waiver: false } },
         ],
       },
-      { show: 'session', id: lateCancelled.id },
+      { initial: { show: 'session', id: lateCancelled.id } },
     )
     expect(
       await screen.findByText(
@@ -94,7 +77,7 @@ describe('Late-cancellation fee', () => {
   })
 
   it('offers to ask right after a late cancellation with a fee', async () => {
-    setup({ appointments: async () => [lateSession] })
+    renderPortal({ appointments: async () => [lateSession] })
     fireEvent.click(await screen.findByRole('button', { name: /^Details for/ }))
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel this appointment' }))
     fireEvent.click(await screen.findByLabelText('I understand the $75.00 late-cancellation fee applies.'))
@@ -104,7 +87,7 @@ describe('Late-cancellation fee', () => {
   })
 
   it('explains a request that was already made', async () => {
-    setup({
+    renderPortal({
       appointments: async () => [lateCancelled],
       requestFeeWaiver: async () => {
         throw new ApiError(409, 'conflict', 'already')

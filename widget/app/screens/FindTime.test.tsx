@@ -1,27 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
-import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, freeSession, freeTimes, InWords, NOW } from '../testing'
+import { type fakeApi, freeSession, freeTimes, renderPortal } from '../testing'
 
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi(overrides)
-  const { bridge } = fakeBridge()
-  render(
-    <InWords>
-      <Portal
-        api={api}
-        bridge={bridge}
-        config={config}
-        announce={vi.fn()}
-        onMe={() => {}}
-        now={() => NOW}
-        initial={{ show: 'reschedule', id: freeSession.id }}
-      />
-    </InWords>,
-  )
-  return { calls }
-}
+const setup = (overrides: Parameters<typeof fakeApi>[0] = {}) =>
+  renderPortal(overrides, { initial: { show: 'reschedule', id: freeSession.id } })
 
 describe('Find another time', () => {
   it('groups the free times by day in the client’s zone, says the zone and the rule, and moves the session', async () => {

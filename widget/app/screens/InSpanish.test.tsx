@@ -1,8 +1,7 @@
 import { render, screen, within } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CrisisResources } from '../components/CrisisResources'
-import Portal from '../Portal'
-import { appointment, config, fakeApi, fakeBridge, InWords, me, NOW } from '../testing'
+import { appointment, InWords, me, renderPortal } from '../testing'
 
 // The practice saved its US crisis lines and session kinds in English; a Spanish reader meets none of it.
 describe('the portal in Spanish', () => {
@@ -22,20 +21,9 @@ describe('the portal in Spanish', () => {
   })
 
   it('names the kind of session in Spanish', async () => {
-    const { api } = fakeApi({
-      appointments: async () => [appointment('a-video', '2026-03-09T14:00:00Z', { type: 'Video session' })],
-    })
-    render(
-      <InWords locale="es">
-        <Portal
-          api={api}
-          bridge={fakeBridge().bridge}
-          config={config}
-          announce={vi.fn()}
-          onMe={() => {}}
-          now={() => NOW}
-        />
-      </InWords>,
+    renderPortal(
+      { appointments: async () => [appointment('a-video', '2026-03-09T14:00:00Z', { type: 'Video session' })] },
+      { locale: 'es' },
     )
     expect(await screen.findByText(/· Sesión por videollamada$/)).toBeTruthy()
     expect(screen.queryByText(/Video session/)).toBeNull()

@@ -1,20 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, waitFor } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
-import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, InWords, me, NOW, OKAFOR, RIVERA } from '../testing'
-
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi(overrides)
-  const { bridge, events } = fakeBridge()
-  const announce = vi.fn()
-  render(
-    <InWords>
-      <Portal api={api} bridge={bridge} config={config} announce={announce} onMe={() => {}} now={() => NOW} />
-    </InWords>,
-  )
-  return { calls, events, announce }
-}
+import { me, OKAFOR, RIVERA, renderPortal } from '../testing'
 
 async function openMessages(therapist = RIVERA.name) {
   fireEvent.click(await screen.findByRole('button', { name: new RegExp(`Message ${therapist}`) }))
@@ -23,7 +10,7 @@ async function openMessages(therapist = RIVERA.name) {
 
 describe('Messages', () => {
   it('says what the therapist welcomes and when they reply before anything is written', async () => {
-    setup()
+    renderPortal()
     await openMessages()
     expect(
       screen.getByText(
@@ -42,7 +29,7 @@ describe('Messages', () => {
   })
 
   it('sends an allowed message and shows what to expect, with the auto-reply', async () => {
-    const { calls, events } = setup({
+    const { calls, events } = renderPortal({
       sendMessage: async (body) => ({
         message: {
           id: 'm1',
@@ -74,7 +61,7 @@ describe('Messages', () => {
   })
 
   it("shows the practice's crisis resources first, with numbers to tap, when the client is in crisis", async () => {
-    const { announce, calls } = setup()
+    const { announce, calls } = renderPortal()
     await openMessages()
     fireEvent.click(screen.getByLabelText("I'm in crisis"))
     const crisis = await screen.findByRole('region', { name: 'If you need help right now' })
@@ -94,7 +81,7 @@ describe('Messages', () => {
   })
 
   it('moves focus to the crisis resources once "I\'m in crisis" is chosen, so Tab reaches the numbers first', async () => {
-    setup()
+    renderPortal()
     await openMessages()
     const crisisChoice = screen.getByLabelText("I'm in crisis")
     crisisChoice.focus()
@@ -104,14 +91,14 @@ describe('Messages', () => {
   })
 
   it('when the therapist takes no messages between sessions, says so and leaves only the crisis choice', async () => {
-    setup({ me: async () => me({ therapists: [OKAFOR] }) })
+    renderPortal({ me: async () => me({ therapists: [OKAFOR] }) })
     await openMessages(OKAFOR.name)
     expect(screen.getByText(/Sam Okafor, LCSW doesn't take messages between sessions./)).toBeTruthy()
     expect(screen.getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual(["I'm in crisis"])
   })
 
   it('explains a refusal from the server in its own words', async () => {
-    setup({
+    renderPortal({
       sendMessage: async () => {
         throw new ApiError(403, 'contact_policy', "Dr. Maya Rivera doesn't take this kind of message between sessions.")
       },
@@ -124,7 +111,7 @@ describe('Messages', () => {
   })
 
   it('lists the conversation with this therapist', async () => {
-    setup({
+    renderPortal({
       messages: async () => [
         {
           id: 'm1',

@@ -1,9 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
 import type { NewSessionTimes } from '../api'
-import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, freeSession, freeTimes, InWords, missedSession, NOW } from '../testing'
+import { type fakeApi, freeSession, freeTimes, missedSession, renderPortal } from '../testing'
 
 const BOOK = 'Choose a time that suits you and your new session is booked straight away.'
 const canBook =
@@ -15,24 +14,11 @@ const canBook =
     ...overrides,
   })
 
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi({ appointments: async () => [missedSession, freeSession], ...overrides })
-  const announce = vi.fn()
-  render(
-    <InWords>
-      <Portal
-        api={api}
-        bridge={fakeBridge().bridge}
-        config={config}
-        announce={announce}
-        onMe={() => {}}
-        now={() => NOW}
-        initial={{ show: 'missed', id: missedSession.id }}
-      />
-    </InWords>,
+const setup = (overrides: Parameters<typeof fakeApi>[0] = {}) =>
+  renderPortal(
+    { appointments: async () => [missedSession, freeSession], ...overrides },
+    { initial: { show: 'missed', id: missedSession.id } },
   )
-  return { calls, announce }
-}
 
 describe('After a missed session', () => {
   it('when the practice allows it, offers the free times for a new session and books one', async () => {

@@ -1,32 +1,11 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
-import Portal from '../Portal'
-import type { Initial } from '../boot'
-import { config, fakeApi, fakeBridge, freeSession, InWords, missedSession, NOW, offer } from '../testing'
-
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}, initial?: Initial) {
-  const { api, calls } = fakeApi(overrides)
-  const { bridge, events } = fakeBridge()
-  render(
-    <InWords>
-      <Portal
-        api={api}
-        bridge={bridge}
-        config={config}
-        announce={vi.fn()}
-        onMe={() => {}}
-        now={() => NOW}
-        initial={initial}
-      />
-    </InWords>,
-  )
-  return { calls, events }
-}
+import { freeSession, missedSession, offer, renderPortal } from '../testing'
 
 describe('Offers from the cancellation list', () => {
   it('shows an open offer on the home screen and takes it in one tap', async () => {
-    const { calls, events } = setup({ offers: async () => [offer('o1'), offer('o2', { state: 'taken' })] })
+    const { calls, events } = renderPortal({ offers: async () => [offer('o1'), offer('o2', { state: 'taken' })] })
     expect(await screen.findByRole('heading', { name: 'A time opened up' })).toBeTruthy()
     expect(screen.getAllByRole('heading', { name: 'A time opened up' })).toHaveLength(1) // only open ones
     expect(
@@ -45,7 +24,7 @@ describe('Offers from the cancellation list', () => {
   })
 
   it('says kindly when someone else was first', async () => {
-    setup({
+    renderPortal({
       offers: async () => [offer('o1')],
       claimOffer: async () => {
         throw new ApiError(409, 'offer_taken', 'taken')
@@ -57,20 +36,20 @@ describe('Offers from the cancellation list', () => {
   })
 
   it('opens straight on the offer from an email link, and handles one that is gone', async () => {
-    setup({ offers: async () => [offer('o1')] }, { show: 'offer', id: 'o1' })
+    renderPortal({ offers: async () => [offer('o1')] }, { initial: { show: 'offer', id: 'o1' } })
     expect(await screen.findByRole('heading', { level: 1, name: 'A time opened up' })).toBeTruthy()
     expect(await screen.findByRole('button', { name: 'Take this time' })).toBeTruthy()
   })
 
   it('says so when the linked offer is no longer there', async () => {
-    setup({ offers: async () => [] }, { show: 'offer', id: 'missing' })
+    renderPortal({ offers: async () => [] }, { initial: { show: 'offer', id: 'missing' } })
     expect(
       await screen.findByText("This time isn't on offer any more. You're still on the cancellation list."),
     ).toBeTruthy()
   })
 
   it('still shows home when offers cannot be fetched', async () => {
-    setup({
+    renderPortal({
       offers: async () => {
         throw new ApiError(0, 'network', 'offline')
       },
@@ -80,7 +59,10 @@ describe('Offers from the cancellation list', () => {
   })
 
   it('a link to a missed session or a session opens that screen after sign-in', async () => {
-    setup({ appointments: async () => [missedSession, freeSession] }, { show: 'missed', id: missedSession.id })
+    renderPortal(
+      { appointments: async () => [missedSession, freeSession] },
+      { initial: { show: 'missed', id: missedSession.id } },
+    )
     expect(await screen.findByLabelText('A note for Dr. Maya Rivera (optional)')).toBeTruthy()
   })
 })

@@ -1,22 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
-import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, InWords, NOW, PREFERENCES } from '../testing'
-
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi(overrides)
-  const { bridge } = fakeBridge()
-  render(
-    <InWords>
-      <Portal api={api} bridge={bridge} config={config} announce={vi.fn()} onMe={() => {}} now={() => NOW} />
-    </InWords>,
-  )
-  return { calls }
-}
+import { fireEvent, screen } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
+import { PREFERENCES, renderPortal } from '../testing'
 
 describe('How we reach you', () => {
   it('puts texts first, drops email, and saves the order with the language', async () => {
-    const { calls } = setup()
+    const { calls } = renderPortal()
     fireEvent.click(await screen.findByRole('button', { name: /How we reach you/ }))
     expect(await screen.findByText(/We use the first way that works, then the next/)).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Move Text messages up' }))
@@ -28,7 +16,7 @@ describe('How we reach you', () => {
   })
 
   it('explains a channel that cannot reach the client, and choosing none', async () => {
-    setup({
+    renderPortal({
       preferences: async () => ({
         ...PREFERENCES,
         channels: ['email'],

@@ -1,35 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, waitFor } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../ui/api-client'
-import Portal from '../Portal'
-import {
-  config,
-  fakeApi,
-  fakeBridge,
-  freeSession,
-  InWords,
-  lateSession,
-  me,
-  missedSession,
-  NOW,
-  RIVERA,
-} from '../testing'
-
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi(overrides)
-  const { bridge, events } = fakeBridge()
-  const announce = vi.fn()
-  render(
-    <InWords>
-      <Portal api={api} bridge={bridge} config={config} announce={announce} onMe={() => {}} now={() => NOW} />
-    </InWords>,
-  )
-  return { calls, events, announce }
-}
+import { freeSession, lateSession, me, missedSession, RIVERA, renderPortal } from '../testing'
 
 describe('Sessions (home)', () => {
   it('shows a loading state, then upcoming sessions in the client zone, soonest first', async () => {
-    setup()
+    renderPortal()
     expect(screen.getByRole('status').textContent).toContain('Getting your appointments')
     expect(await screen.findByRole('heading', { level: 1, name: 'Your appointments' })).toBeTruthy()
     expect(screen.getByText('Hello, Alex.')).toBeTruthy()
@@ -38,7 +14,7 @@ describe('Sessions (home)', () => {
   })
 
   it('confirms in one tap, says so in a live region and tells the host page', async () => {
-    const { calls, events, announce } = setup()
+    const { calls, events, announce } = renderPortal()
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm your appointment on Tue 3 Mar at 4:00 pm EST' }))
     expect(await screen.findByText("Thank you. You're confirmed for Tuesday 3 March at 4:00 pm EST.")).toBeTruthy()
     expect(calls.confirm).toEqual([['a-late']])
@@ -54,7 +30,7 @@ describe('Sessions (home)', () => {
   })
 
   it('has a kind empty state with the way to book', async () => {
-    setup({ appointments: async () => [] })
+    renderPortal({ appointments: async () => [] })
     expect(await screen.findByText("You don't have any upcoming appointments.")).toBeTruthy()
     expect(
       screen.getByText(
@@ -69,7 +45,7 @@ describe('Sessions (home)', () => {
   it('says, where the button was, that the calendar file has downloaded', async () => {
     URL.createObjectURL ??= () => 'blob:calendar'
     URL.revokeObjectURL ??= () => {}
-    const { announce } = setup()
+    const { announce } = renderPortal()
     fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am EDT' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Add to calendar' }))
     const sign = await screen.findByText(/^Your calendar file has downloaded\. Open it/)
@@ -79,7 +55,7 @@ describe('Sessions (home)', () => {
 
   it('shows what went wrong with a way to try again', async () => {
     let fail = true
-    setup({
+    renderPortal({
       appointments: async () => {
         if (fail) throw new ApiError(0, 'network', 'offline')
         return [freeSession]
@@ -92,7 +68,7 @@ describe('Sessions (home)', () => {
   })
 
   it('greets a missed session warmly, and lets the client ask for another time with an optional note', async () => {
-    const { calls, announce } = setup({ appointments: async () => [missedSession, freeSession] })
+    const { calls, announce } = renderPortal({ appointments: async () => [missedSession, freeSession] })
     expect(
       await screen.findByRole('heading', { name: "We missed you on Friday 27 February. That's okay." }),
     ).toBeTruthy()
@@ -113,7 +89,7 @@ describe('Sessions (home)', () => {
 
   it('once the client has asked for another time, says so instead of offering the form again', async () => {
     const asked = { ...missedSession, reschedule_requested_at: '2026-02-28T15:00:00Z' }
-    setup({ appointments: async () => [asked, freeSession] })
+    renderPortal({ appointments: async () => [asked, freeSession] })
     expect(
       await screen.findByText(
         'You asked for another time on Saturday 28 February. The practice will be in touch about a new time with Dr. Maya Rivera.',
@@ -123,7 +99,7 @@ describe('Sessions (home)', () => {
   })
 
   it('says the client is on the cancellation list, with a way to change or leave it', async () => {
-    setup({
+    renderPortal({
       me: async () =>
         me({ waitlist: [{ id: 'w1', therapist_id: RIVERA.id, preferred_days: [], preferred_times: [] }] }),
     })
@@ -137,7 +113,7 @@ describe('Sessions (home)', () => {
 
   it('opens a session: its details, the telehealth link only when the server gives it, and the rule before cancelling', async () => {
     const video = { ...freeSession, location: undefined, telehealth_opens_at: '2026-03-09T13:45:00Z' }
-    setup({ appointments: async () => [video, lateSession] })
+    renderPortal({ appointments: async () => [video, lateSession] })
     fireEvent.click(await screen.findByRole('button', { name: 'Details for Mon 9 Mar at 10:00 am EDT' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Monday 9 March at 10:00 am EDT' })).toBeTruthy()
     expect(screen.getByText('By video. The link to join will appear here from Mon 9 Mar at 9:45 am EDT.')).toBeTruthy()
@@ -152,7 +128,7 @@ describe('Sessions (home)', () => {
 
   it('shows the join link near the start', async () => {
     const live = { ...freeSession, location: undefined, telehealth_url: 'https://video.example/room/1' }
-    setup({ appointments: async () => [live] })
+    renderPortal({ appointments: async () => [live] })
     fireEvent.click(await screen.findByRole('button', { name: /Details for/ }))
     expect((await screen.findByRole('link', { name: 'Join the video call' })).getAttribute('href')).toBe(
       'https://video.example/room/1',

@@ -1,22 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/preact'
-import { describe, expect, it, vi } from 'vitest'
-import Portal from '../Portal'
-import { config, fakeApi, fakeBridge, InWords, me, NOW, RIVERA } from '../testing'
-
-function setup(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const { api, calls } = fakeApi(overrides)
-  const { bridge, events } = fakeBridge()
-  render(
-    <InWords>
-      <Portal api={api} bridge={bridge} config={config} announce={vi.fn()} onMe={() => {}} now={() => NOW} />
-    </InWords>,
-  )
-  return { calls, events }
-}
+import { fireEvent, screen } from '@testing-library/preact'
+import { describe, expect, it } from 'vitest'
+import { me, RIVERA, renderPortal } from '../testing'
 
 describe('Cancellation list', () => {
   it('joins with the days and times that work', async () => {
-    const { calls, events } = setup()
+    const { calls, events } = renderPortal()
     fireEvent.click(await screen.findByRole('button', { name: /Join the cancellation list/ }))
     expect(
       await screen.findByText("If a time with Dr. Maya Rivera opens up, we'll let you know so you can take it."),
@@ -38,7 +26,7 @@ describe('Cancellation list', () => {
   })
 
   it('lets a client already on the list leave it', async () => {
-    const { calls } = setup({
+    const { calls } = renderPortal({
       me: async () =>
         me({ waitlist: [{ id: 'w1', therapist_id: RIVERA.id, preferred_days: [], preferred_times: [] }] }),
     })

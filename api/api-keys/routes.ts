@@ -10,7 +10,7 @@ import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { ApiKey, ApiKeyCreate, ApiKeyCreated } from '../../shared/schemas/practice'
-import { isUuid, pathId } from '../http/params'
+import { pathId } from '../http/params'
 
 export function apiKeyRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -30,7 +30,7 @@ export function apiKeyRoutes(deps: Deps) {
       const body = c.req.valid('json')
       const secret = await generateApiKey()
       const created = await inPractice(deps.sql, practiceId, async (tx) => {
-        if (body.therapist_id && !(await findTherapistSafely(tx, practiceId, body.therapist_id))) {
+        if (body.therapist_id && !(await findTherapist(tx, practiceId, body.therapist_id))) {
           throw new ApiError('invalid_request', 'Some fields need attention.', {
             fields: { therapist_id: 'No therapist with this id in your practice.' },
           })
@@ -101,8 +101,4 @@ export function apiKeyRoutes(deps: Deps) {
     },
   )
   return app
-}
-
-async function findTherapistSafely(tx: Parameters<typeof findTherapist>[0], practiceId: string, id: string) {
-  return isUuid(id) ? findTherapist(tx, practiceId, id) : null
 }

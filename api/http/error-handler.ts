@@ -2,6 +2,9 @@ import type { ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ApiError } from './errors'
 
+/** What a 400 says when the database refused a value that validation let through: a gap in a schema, which the contract fuzz looks for. */
+export const DATABASE_REFUSED_VALUE = 'A value is not valid.'
+
 type PgError = Error & { code: string; constraint_name?: string }
 
 function isPostgresError(error: unknown): error is PgError {
@@ -25,7 +28,7 @@ function fromPostgres(error: PgError): ApiError | null {
     case '22008':
     case '22021':
     case '22P05':
-      return new ApiError('invalid_request', 'A value is not valid.')
+      return new ApiError('invalid_request', DATABASE_REFUSED_VALUE)
     case '40001':
     case '40P01':
       return new ApiError('conflict', 'Another change happened at the same moment. Please try again.')

@@ -201,6 +201,13 @@ describe('reading, acknowledging and routing a thread', () => {
       body: { therapist_id: '00000000-0000-4000-8000-000000000000' },
     })
     expect(wrong.status).toBe(400)
+    // An id that cannot exist is the same answer, never a database error.
+    const impossible = await t.call('PATCH', `/v1/threads/${thread.id}`, {
+      key: adminKey,
+      body: { therapist_id: '9999-12-31T23:59:59Z' },
+    })
+    expect(impossible.status, impossible.text).toBe(400)
+    expect(impossible.body.error.details.fields.therapist_id).toMatch(/No therapist/)
     const moved = await t.call('PATCH', `/v1/threads/${thread.id}`, {
       key: adminKey,
       body: { therapist_id: okafor.id },

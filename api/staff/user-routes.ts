@@ -7,7 +7,7 @@ import type { Tx } from '../db/connect'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { isUuid, pathId } from '../http/params'
+import { pathId } from '../http/params'
 import { findPractice } from '../practice/queries'
 import { findTherapist } from '../therapists/queries'
 import { leavesNoOwner, mayManageStaff, type StaffRole } from '../../shared/policy/permissions'
@@ -37,7 +37,7 @@ async function checkTherapistBinding(tx: Tx, practiceId: string, role: StaffRole
     return
   }
   if (!therapistId) throw fieldError('therapist_id', 'Choose which therapist this account belongs to.')
-  if (!isUuid(therapistId) || !(await findTherapist(tx, practiceId, therapistId))) {
+  if (!(await findTherapist(tx, practiceId, therapistId))) {
     throw fieldError('therapist_id', 'That therapist was not found in this practice.')
   }
 }

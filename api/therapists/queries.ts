@@ -3,6 +3,7 @@ import type { Therapist, TherapistCreate, TherapistPatch } from '../../shared/sc
 import type { CancellationPolicy, ContactPolicy } from '../../shared/schemas/policies'
 import type { Tx } from '../db/connect'
 import { compact, decodeCursor, page, type Page } from '../db/rows'
+import { isUuid } from '../http/params'
 
 type TherapistRow = {
   id: string
@@ -36,7 +37,9 @@ export function publicTherapist({ contact_policy: _policy, ...therapist }: Thera
 
 const columns = (tx: Tx) => tx`id, name, email, phone, time_zone, cancellation_policy, contact_policy, created_at`
 
+/** The practice's therapist with this id; none for an id that cannot exist (a body's `therapist_id` can be anything). */
 export async function findTherapist(tx: Tx, practiceId: string, id: string): Promise<TherapistRecord | null> {
+  if (!isUuid(id)) return null
   const [row] = await tx<TherapistRow[]>`
     select ${columns(tx)} from therapists where practice_id = ${practiceId} and id = ${id}`
   return row ? toTherapist(row) : null

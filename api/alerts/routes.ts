@@ -1,9 +1,8 @@
 import { maySee } from '../../shared/policy/access'
-import { Hono } from 'hono'
 import { openClientNote } from './raise'
 import { therapistScope } from '../api-keys/auth'
-import { permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { alertHistoryOf, findAlert, listAlerts, resolveAlert, toAlert } from './queries'
 import { audit } from '../audit/queries'
 import { inPractice } from '../db/tenant'
@@ -17,8 +16,7 @@ import { pathId } from '../http/params'
 
 /** Exceptions that need a person. An admin key sees all; a therapist key sees its therapist's. */
 export function alertRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('alerts'))
+  const app = practiceRouter(deps, 'alerts')
 
   app.get(
     '/',

@@ -1,8 +1,7 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
 import { generateApiKey } from './auth'
-import { permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { insertApiKey, listApiKeys, revokeApiKey } from './queries'
 import { audit } from '../audit/queries'
 import { findTherapist } from '../therapists/queries'
@@ -13,8 +12,7 @@ import { ApiKey, ApiKeyCreate, ApiKeyCreated } from '../../shared/schemas/practi
 import { pathId } from '../http/params'
 
 export function apiKeyRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('api_keys'))
+  const app = practiceRouter(deps, 'api_keys')
 
   app.post(
     '/',

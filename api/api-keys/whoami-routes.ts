@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
-import { practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { findPractice } from '../practice/queries'
 import { findTherapist } from '../therapists/queries'
 import { inPractice } from '../db/tenant'
@@ -10,8 +9,7 @@ import { KeyIdentity } from '../../shared/schemas/practice-tools'
 
 /** What the presented key is: its role, practice and therapist (the staff console's first call). */
 export function whoamiRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps))
+  const app = practiceRouter(deps)
 
   app.get(
     '/',

@@ -1,5 +1,4 @@
-import { noticeSendTime } from '../../shared/notices/timing'
-import { queueClientNotice } from '../notices/enqueue'
+import { queueSessionNotice } from '../notices/enqueue'
 import { type AppointmentListener, became } from './changed'
 import { lateFeeCurrency, sessionPeople } from './queries'
 
@@ -17,18 +16,10 @@ export const clientCancellationConfirmed: AppointmentListener = async (tx, deps,
   if (!people) return
   const now = deps.clock()
   const fee = after.status === 'late_cancelled' && after.late_fee_cents ? after.late_fee_cents : 0
-  await queueClientNotice(tx, {
-    practiceId: after.practice_id,
-    clientId: after.client_id,
-    appointmentId: after.id,
-    reach: 'preferred',
-    payload: {
-      kind: 'cancelled_by_client',
-      starts_at: after.starts_at.toISOString(),
-      show: 'session',
-      subject_id: after.id,
-      ...(fee ? { fee_cents: fee, currency: (await lateFeeCurrency(tx, after.practice_id, after.id)) ?? 'USD' } : {}),
-    },
-    sendAt: noticeSendTime(now, people.client_time_zone),
+  await queueSessionNotice(tx, after, {
+    kind: 'cancelled_by_client',
+    timeZone: people.client_time_zone,
+    now,
+    payload: fee ? { fee_cents: fee, currency: (await lateFeeCurrency(tx, after.practice_id, after.id)) ?? 'USD' } : {},
   })
 }

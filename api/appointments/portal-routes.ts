@@ -1,11 +1,10 @@
-import { Hono } from 'hono'
 import { isOpen } from '../../shared/policy/sessions'
 import { telehealthLinkOpensAt, telehealthLinkShown } from '../../shared/policy/telehealth'
 import { createEvent } from 'ics'
 import { z } from 'zod'
 import { cancelAsClient, cancellationPolicyFor, confirmAsClient, quoteFor, requestReschedule } from './client-actions'
-import { portalAuth, type PortalClient } from '../portal/token'
-import type { AppEnv, Deps } from '../deps'
+import { type PortalClient, portalRouter } from '../portal/token'
+import type { Deps } from '../deps'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findClientAppointment, listClientAppointments, type ClientAppointment } from './portal-queries'
@@ -92,8 +91,7 @@ async function viewOwnAppointment(tx: Tx, client: PortalClient, id: string, acti
 }
 
 export function portalAppointmentRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.get(
     '/',

@@ -1,10 +1,9 @@
 import { maySee } from '../../shared/policy/access'
-import { Hono } from 'hono'
 import { appointmentChanged } from './changed'
 import { cancellationColumns, syncAppointment } from './sync'
 import { therapistScope } from '../api-keys/auth'
-import { permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { permit, practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { findAppointment, listAppointments, toAppointment, participantsExist, updateAppointment } from './queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
@@ -37,8 +36,7 @@ async function requireParticipants(tx: Tx, practiceId: string, therapistId: stri
 }
 
 export function appointmentRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps))
+  const app = practiceRouter(deps)
   app.use('/', permit('appointments'))
   app.use('/:id', permit('appointments'))
 

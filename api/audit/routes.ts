@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
-import type { AppEnv, Deps } from '../deps'
-import { permit, practiceAuth } from '../auth/practice-auth'
+import type { Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
 import { iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
 import { ApiError } from '../http/errors'
@@ -42,8 +41,7 @@ function toEntry(row: AuditRow) {
 
 /** Who read or changed what in the practice, staff named as actors (owners and admins). */
 export function auditRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('audit'))
+  const app = practiceRouter(deps, 'audit')
 
   app.get(
     '/',

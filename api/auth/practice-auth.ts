@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { bearerToken } from '../api-keys/auth'
 import { keyUseDue } from '../api-keys/last-used'
@@ -88,4 +88,15 @@ export function permit(resource: Resource, action?: Action): MiddlewareHandler<A
     mustBeAllowed(c.var.principal, wanted, resource)
     await next()
   }
+}
+
+/**
+ * A router whose every route is a practice route: `practiceAuth`, then `permit(resource)` when the
+ * whole router is one resource (without it, each route says its own permission).
+ */
+export function practiceRouter(deps: Deps, resource?: Resource): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  if (resource) app.use('*', practiceAuth(deps), permit(resource))
+  else app.use('*', practiceAuth(deps))
+  return app
 }

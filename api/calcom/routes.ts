@@ -2,11 +2,11 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { Slug, Text } from '../../shared/schemas/common'
 import { hmacSha256Hex, sha256Hex, timingSafeEqual } from '../crypto/web-crypto'
-import { asSystem, inPractice } from '../db/tenant'
+import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError, invalidRequest } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { findPracticeBySlug } from '../practice/queries'
+import { connectionBySlug } from '../practice/connection-by-slug'
 import { firstTimeSeen } from '../reminders/queries'
 import { applyBooking, BOOKING_EVENTS, BookingPayload, type BookingEvent } from './booking'
 import { findCalcomConnection } from './queries'
@@ -41,11 +41,8 @@ export function calcomRoutes(deps: Deps) {
     async (c) => {
       const raw = await c.req.text()
       const { practice: slug } = c.req.valid('query')
-      const target = await asSystem(deps.sql, async (tx) => {
-        const practice = await findPracticeBySlug(tx, slug)
-        return practice && { practice, connection: await findCalcomConnection(tx, practice.id) }
-      })
-      if (!target?.connection) throw unsigned()
+      const target = await connectionBySlug(deps.sql, slug, findCalcomConnection)
+      if (!target) throw unsigned()
       const { practice, connection } = target
       const signature = (c.req.header('x-cal-signature-256') ?? '').trim().toLowerCase()
       const expected = await hmacSha256Hex(connection.webhook_secret, raw)

@@ -1,8 +1,7 @@
-import { Hono } from 'hono'
 import { ownTherapist } from '../../shared/policy/access'
 import { z } from 'zod'
-import { permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { endPortalAccess, findClient, insertClient, listClients, restorePortalAccess, updateClient } from './queries'
 import { recordConsentChanges } from './consent-queries'
@@ -17,8 +16,7 @@ import { clientReachChanged } from '../reminders/client-reach'
 import { pathId } from '../http/params'
 
 export function clientRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('clients'))
+  const app = practiceRouter(deps, 'clients')
 
   app.post(
     '/',

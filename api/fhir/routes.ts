@@ -1,9 +1,8 @@
-import { Hono } from 'hono'
 import { FhirSyncReport } from '../../shared/schemas/connectors'
-import { permit, practiceAuth } from '../auth/practice-auth'
+import { permit, practiceRouter } from '../auth/practice-auth'
 import { audit } from '../audit/queries'
 import { inPractice } from '../db/tenant'
-import type { AppEnv, Deps } from '../deps'
+import type { Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { describe } from '../http/openapi/describe'
 import { findFhirConnection } from './queries'
@@ -11,8 +10,7 @@ import { fhirView } from './settings'
 import { syncFhirPractice } from './sync'
 
 export function fhirRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps))
+  const app = practiceRouter(deps)
 
   app.post(
     '/sync',

@@ -1,10 +1,9 @@
-import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ImportQuery, ImportReport } from '../../shared/schemas/imports'
-import { permit, practiceAuth } from '../auth/practice-auth'
+import { permit, practiceRouter } from '../auth/practice-auth'
 import type { Actor } from '../audit/queries'
 import { lockFor, inPractice } from '../db/tenant'
-import type { AppEnv, Deps } from '../deps'
+import type { Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { findPractice } from '../practice/queries'
@@ -30,8 +29,7 @@ const DESCRIPTION = `Body: the CSV file (\`text/csv\`) with a header row. Commas
 Importing the same file twice changes nothing. Every row is checked; when any has an error, or \`dry_run=true\`, nothing is written and the answer says what would have happened.`
 
 export function importRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps))
+  const app = practiceRouter(deps)
 
   app.post(
     '/',

@@ -1,7 +1,6 @@
 import { ownTherapist } from '../../shared/policy/access'
-import { Hono } from 'hono'
-import { permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { cancelReasonCounts, noShowCounts, type CancelReasonRow, type InsightRow } from './queries'
 import { findPractice } from '../practice/queries'
 import { inPractice } from '../db/tenant'
@@ -65,8 +64,7 @@ const empty = (key: string, label: string): CellCounts => ({
 })
 
 export function insightRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('insights'))
+  const app = practiceRouter(deps, 'insights')
 
   app.get(
     '/no-shows',

@@ -1,7 +1,6 @@
-import { Hono } from 'hono'
 import { raiseAlert } from '../alerts/raise'
-import { portalAuth } from '../portal/token'
-import type { AppEnv, Deps } from '../deps'
+import { portalRouter } from '../portal/token'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { listClientMessages, markRead } from './queries'
 import { chooseClientTherapist, findPortalClient } from '../portal/people-queries'
@@ -15,8 +14,7 @@ import { MessageCreate, MessageCreated, MessageList, MessageListQuery } from '..
 import { isUuid } from '../http/params'
 
 export function portalMessageRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.get(
     '/',

@@ -1,10 +1,9 @@
 import { maySee, mayReadMessages } from '../../shared/policy/access'
 import { URGENT_ALERT_KINDS } from '../../shared/alert-kinds'
 import { acknowledgeAlerts } from '../alerts/history-queries'
-import { Hono } from 'hono'
 import { therapistScope } from '../api-keys/auth'
-import { mustBeAllowed, permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { mustBeAllowed, permit, practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { findThread, listThreadMessages, listThreads, markRead, routeThread, type ThreadRow } from './queries'
 import { findTherapist } from '../therapists/queries'
@@ -54,8 +53,7 @@ async function openedThread(tx: Tx, practiceId: string, threadId: string, by: st
  * console) sees all. Only the therapist's own reading marks client messages as read.
  */
 export function threadRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('threads'))
+  const app = practiceRouter(deps, 'threads')
   // The words themselves: the front desk sees who wrote and when, never what (403 before anything is looked up).
   app.use('/:id/messages', permit('message_bodies'))
   app.use('/:id/read', permit('message_bodies'))

@@ -1,3 +1,4 @@
+import { noticeSendTime } from '../../shared/notices/timing'
 import type { PortalScreen } from '../../shared/portal-links'
 import type { NoticeKind } from '../../shared/notices/text'
 import { usableChannels } from '../../shared/reminders/channels'
@@ -63,6 +64,32 @@ export async function queueClientNotice(tx: Tx, notice: NoticeRequest): Promise<
     })
   }
   return channels
+}
+
+/**
+ * A note about one of the client's sessions (booked, moved, cancelled, a request answered), to
+ * their preferred channel, opening that session, sent when it is not night on their clock.
+ */
+export function queueSessionNotice(
+  tx: Tx,
+  session: { practice_id: string; client_id: string; id: string; starts_at: Date },
+  notice: { kind: NoticeKind; timeZone: string; now: Date; onceFor?: string; payload?: Partial<NoticePayload> },
+): Promise<Channel[]> {
+  return queueClientNotice(tx, {
+    practiceId: session.practice_id,
+    clientId: session.client_id,
+    appointmentId: session.id,
+    reach: 'preferred',
+    payload: {
+      kind: notice.kind,
+      starts_at: session.starts_at.toISOString(),
+      show: 'session',
+      subject_id: session.id,
+      ...notice.payload,
+    },
+    sendAt: noticeSendTime(notice.now, notice.timeZone),
+    ...(notice.onceFor ? { onceFor: notice.onceFor } : {}),
+  })
 }
 
 /** The portal page on the screen a note is about; the widget reads `show` and `id` after sign-in. */

@@ -1,20 +1,17 @@
-import { pushSubscriptionsFor } from '../push/queries'
 import { noticeText } from '../../shared/notices/text'
 import type { OutboxRow } from '../outbox/queries'
 import type { EntryDeps } from '../deps'
 import {
+  type ClientDeliveryExtra,
   type ClientMessage,
   channelBlock,
   clientJobs,
-  type DeliveryExtra,
-  deliverToClient,
   recordDeliveryFacts,
 } from '../outbox/client-delivery'
 import type { OutboxHandler } from '../outbox/dispatch'
 import { type NoticePayload, portalLink } from './enqueue'
 import { type NoticeContext, noticeContexts } from './queries'
 import { noticeEmail, noticePush } from './render'
-import { whatsappRoutes } from '../whatsapp/send'
 
 /**
  * Sends `client_notice` rows on email, SMS or push. Each is checked again at sending time: the
@@ -22,7 +19,7 @@ import { whatsappRoutes } from '../whatsapp/send'
  * may already be taken. Sends carry the row's idempotency key, as reminders do.
  */
 
-export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
+export const clientNoticeHandler: OutboxHandler<ClientDeliveryExtra<NoticeContext>> = {
   topic: 'client_notice',
 
   async prepare(tx, rows, deps, now) {
@@ -30,12 +27,10 @@ export const clientNoticeHandler: OutboxHandler<DeliveryExtra> = {
       tx,
       rows.map((r) => r.id),
     )
-    const whatsapp = await whatsappRoutes(tx, rows)
-    return clientJobs(rows, contexts, await pushSubscriptionsFor(tx, rows), {
+    return clientJobs(tx, deps, rows, contexts, {
       missing: 'client_gone',
       whyNot: (row, context, devices) => whyNotNow(row, context, devices, now),
-      send: (row, context, devices) =>
-        deliverToClient(deps, row, context, devices, noticeMessage(row, context, deps), whatsapp.get(row.id)),
+      message: (row, context) => noticeMessage(row, context, deps),
     })
   },
 

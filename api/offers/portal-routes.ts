@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
-import { portalAuth } from '../portal/token'
-import type { AppEnv, Deps } from '../deps'
+import { portalRouter } from '../portal/token'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { listClientOffers, type OfferRow } from './queries'
 import { findClientAppointment } from '../appointments/portal-queries'
@@ -32,8 +31,7 @@ function toPortalOffer(row: OfferRow & { therapist_name: string }, now: Date): P
 
 /** Freed times offered to the signed-in client from the cancellation list, and taking one. */
 export function portalOfferRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.get(
     '/',

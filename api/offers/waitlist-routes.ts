@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
-import { portalAuth } from '../portal/token'
-import type { AppEnv, Deps } from '../deps'
+import { portalRouter } from '../portal/token'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { chooseClientTherapist } from '../portal/people-queries'
 import { deleteWaitlistEntry, upsertWaitlistEntry } from './waitlist-queries'
@@ -8,8 +7,7 @@ import { describe, input } from '../http/openapi/describe'
 import { WaitlistEntry, WaitlistJoin, WaitlistLeave } from '../../shared/schemas/portal'
 
 export function portalWaitlistRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.post(
     '/',

@@ -1,4 +1,4 @@
-import { forgetPushSubscriptions, type PushSubscriptionRow } from '../push/queries'
+import { forgetPushSubscriptions, type PushSubscriptionRow, pushSubscriptionsFor } from '../push/queries'
 import { type ChannelBlock, channelStatus } from '../../shared/reminders/channels'
 import type { Channel } from '../../shared/schemas/policies'
 import { sha256Hex } from '../crypto/web-crypto'
@@ -8,8 +8,9 @@ import type { OutboxRow } from './queries'
 import type { EntryDeps } from '../deps'
 import type { PushSender } from '../providers/push'
 import { SendError } from '../providers/send-error'
+import type { SmsGateway } from '../providers/sms'
 import { OutcomeUnknown } from '../providers/whatsapp'
-import { sendOnWhatsapp, type WhatsappRoute, type WhatsappWords } from '../whatsapp/send'
+import { sendOnWhatsapp, type WhatsappRoute, type WhatsappWords, whatsappRoutes } from '../whatsapp/send'
 import type { Job, Outcome, Result } from './dispatch'
 
 /**
@@ -71,21 +72,16 @@ export function fromLine(emailFrom: string, practiceName: string): string {
   return name ? `"${name}" <${address}>` : address
 }
 
-/** Texts the client through their practice's own gateway (the row was checked to have both). */
-export async function textClient(
+/** A text through the practice's own gateway, under the row's idempotency key. */
+export async function sendText(
   deps: EntryDeps,
   row: OutboxRow,
-  client: { phone: string | null; gateway_url: string | null; gateway_secret: string | null },
+  gateway: SmsGateway,
+  to: string,
   text: string,
-): Promise<Delivery> {
-  const sms = deps.sms
-  const sent = await sms.send({
-    gateway: { url: client.gateway_url!, signingSecret: client.gateway_secret! },
-    to: client.phone!,
-    text,
-    idempotencyKey: row.idempotency_key,
-  })
-  return { outcome: { status: 'sent', providerMessageId: sent.id } }
+): Promise<Outcome> {
+  const sent = await deps.sms.send({ gateway, to, text, idempotencyKey: row.idempotency_key })
+  return { status: 'sent', providerMessageId: sent.id }
 }
 
 /** The push topic for a row: a retry under the same idempotency key replaces the copy already sent. */
@@ -154,22 +150,29 @@ export async function recordDeliveryFacts(tx: Tx, results: readonly Result<Deliv
   }
 }
 
+/** What `after` gets back from a client's send: the delivery's facts, and the row's context. */
+export type ClientDeliveryExtra<Context> = DeliveryExtra & { context?: Context }
+
 /**
  * The jobs for a batch of rows to clients: each row with its context (none: skipped with
- * `missing`) and the client's devices, skipped with the reason `whyNot` gives, else sent.
+ * `missing`), the client's devices and WhatsApp route, skipped with the reason `whyNot` gives,
+ * else the row's `message` delivered on its channel.
  */
-export function clientJobs<Context extends { outbox_id: string }, Extra extends DeliveryExtra>(
+export async function clientJobs<Context extends { outbox_id: string } & DeliverableClient>(
+  tx: Tx,
+  deps: EntryDeps,
   rows: readonly OutboxRow[],
   contexts: readonly Context[],
-  subscriptions: readonly PushSubscriptionRow[],
   handle: {
     missing: string
     whyNot(row: OutboxRow, context: Context, devices: number): string | null
-    send(row: OutboxRow, context: Context, devices: PushSubscriptionRow[]): Promise<{ outcome: Outcome; extra?: Extra }>
+    message(row: OutboxRow, context: Context): ClientMessage
   },
-): Map<string, Job<Extra>> {
+): Promise<Map<string, Job<ClientDeliveryExtra<Context>>>> {
+  const subscriptions = await pushSubscriptionsFor(tx, rows)
+  const whatsapp = await whatsappRoutes(tx, rows)
   const byId = new Map(contexts.map((c) => [c.outbox_id, c]))
-  const jobs = new Map<string, Job<Extra>>()
+  const jobs = new Map<string, Job<ClientDeliveryExtra<Context>>>()
   for (const row of rows) {
     const context = byId.get(row.id)
     const devices = subscriptions.filter((s) => s.client_id === row.client_id)
@@ -178,7 +181,11 @@ export function clientJobs<Context extends { outbox_id: string }, Extra extends 
       jobs.set(row.id, async () => ({ outcome: { status: 'skipped', reason: skip ?? handle.missing } }))
       continue
     }
-    jobs.set(row.id, () => handle.send(row, context, devices))
+    jobs.set(row.id, async () => {
+      const message = handle.message(row, context)
+      const sent = await deliverToClient(deps, row, context, devices, message, whatsapp.get(row.id))
+      return { ...sent, extra: { ...sent.extra, context } }
+    })
   }
   return jobs
 }
@@ -203,10 +210,13 @@ export type ClientMessage = {
  * Hearth's address), a text through the practice's gateway, a push to each device; a provider's
  * refusal becomes an outcome.
  */
-export async function deliverToClient(
+/** Whom a client's message goes to and through what. */
+type DeliverableClient = ClientReach & { email: string; practice_name: string; gateway_secret: string | null }
+
+async function deliverToClient(
   deps: EntryDeps,
   row: OutboxRow,
-  client: ClientReach & { email: string; practice_name: string; gateway_secret: string | null },
+  client: DeliverableClient,
   devices: readonly PushSubscriptionRow[],
   message: ClientMessage,
   whatsapp?: WhatsappRoute,
@@ -223,7 +233,11 @@ export async function deliverToClient(
       })
       return { outcome: { status: 'sent', providerMessageId: sent.id } }
     }
-    if (row.channel === 'sms') return await textClient(deps, row, client, message.sms())
+    if (row.channel === 'sms') {
+      // The row was checked to have a number and a gateway.
+      const gateway = { url: client.gateway_url!, signingSecret: client.gateway_secret! }
+      return { outcome: await sendText(deps, row, gateway, client.phone!, message.sms()) }
+    }
     if (row.channel === 'whatsapp') {
       return { outcome: await sendOnWhatsapp(deps, row, client.phone!, whatsapp, message.whatsapp()) }
     }

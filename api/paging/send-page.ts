@@ -5,7 +5,7 @@ import type { EntryDeps } from '../deps'
 import { t } from '../i18n'
 import type { Job, Outcome, OutboxHandler } from '../outbox/dispatch'
 import type { OutboxRow } from '../outbox/queries'
-import { fromLine, pushToDevices, pushTopic, refusal } from '../outbox/client-delivery'
+import { fromLine, pushToDevices, pushTopic, refusal, sendText } from '../outbox/client-delivery'
 import { type StaffEmail, staffEmailHtml, staffEmailText } from '../staff-notices/email'
 import { staffLocale } from '../staff-notices/send'
 import type { PagePayload } from './enqueue'
@@ -124,13 +124,8 @@ async function sendPage(
       if (!context.gateway_url || !context.gateway_secret || !payload.to) {
         return { outcome: { status: 'skipped', reason: 'no_sms_gateway' } }
       }
-      const sent = await deps.sms.send({
-        gateway: { url: context.gateway_url, signingSecret: context.gateway_secret },
-        to: payload.to,
-        text: words.sms,
-        idempotencyKey: row.idempotency_key,
-      })
-      return { outcome: { status: 'sent', providerMessageId: sent.id } }
+      const gateway = { url: context.gateway_url, signingSecret: context.gateway_secret }
+      return { outcome: await sendText(deps, row, gateway, payload.to, words.sms) }
     }
     if (row.channel === 'push') {
       if (!deps.push) return { outcome: { status: 'retry', error: 'No push sender in this process.' } }

@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
-import { portalAuth } from './token'
-import type { AppEnv, Deps } from '../deps'
+import { portalRouter } from './token'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { findPractice } from '../practice/queries'
 import { clientTherapists, findPortalClient } from './people-queries'
@@ -10,8 +9,7 @@ import { describe } from '../http/openapi/describe'
 import { PortalMe } from '../../shared/schemas/portal'
 
 export function portalMeRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.get(
     '/',

@@ -1,4 +1,3 @@
-import { Hono } from 'hono'
 import { channelStatus, eachChannel } from '../../shared/reminders/channels'
 import type { Consents } from '../../shared/schemas/people'
 import type { Channel } from '../../shared/schemas/policies'
@@ -8,11 +7,11 @@ import { channelFacts } from '../clients/channel-queries'
 import { latestConsents, recordConsentChanges } from '../clients/consent-queries'
 import { findClient, updateClient } from '../clients/queries'
 import type { Tx } from '../db/connect'
-import type { AppEnv, Deps } from '../deps'
+import type { Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { clientReachChanged } from '../reminders/client-reach'
-import { portalAuth } from './token'
+import { portalRouter } from './token'
 
 /**
  * The client's own say in how the practice reaches them: which channels (each consent recorded
@@ -53,8 +52,7 @@ async function preferencesOf(tx: Tx, practiceId: string, clientId: string): Prom
 }
 
 export function portalPreferencesRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.get(
     '/',

@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose'
-import type { MiddlewareHandler } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { findSession } from './session-queries'
 import { inPractice, type TenantOptions } from '../db/tenant'
@@ -104,6 +104,13 @@ export function portalAuth(deps: Deps): MiddlewareHandler<AppEnv> {
     // A route that never opened its transaction still answers only an open session.
     if (!checked) await inSession(async () => {}, { read: true })
   }
+}
+
+/** A router whose every route is the signed-in client's own (`portalAuth`). */
+export function portalRouter(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.use('*', portalAuth(deps))
+  return app
 }
 
 async function requireOpenSession(tx: Tx, client: PortalClient, now: Date): Promise<void> {

@@ -1,13 +1,12 @@
-import { Hono } from 'hono'
 import { applyCalcom, calcomView } from '../calcom/settings'
 import { findCalcomConnection } from '../calcom/queries'
 import { applyFhir, fhirView } from '../fhir/settings'
 import { findFhirConnection } from '../fhir/queries'
 import { applyWhatsapp, scheduleWithWhatsapp, whatsappView } from '../whatsapp/settings'
 import { findWhatsappConnection } from '../whatsapp/queries'
-import { permit, practiceAuth } from '../auth/practice-auth'
+import { practiceRouter } from '../auth/practice-auth'
 import { applySilentSignIn, silentSignInView } from '../portal/silent-sign-in'
-import type { AppEnv, Deps } from '../deps'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findPractice, updatePractice } from './queries'
@@ -21,8 +20,7 @@ import { describe, input } from '../http/openapi/describe'
 import { Practice, PracticePatch } from '../../shared/schemas/practice'
 
 export function practiceRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('practice'))
+  const app = practiceRouter(deps, 'practice')
 
   app.get(
     '/',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { PushSubscriptionCreate, PushSubscriptionDelete } from '../../shared/schemas/portal'
-import { portalAuth } from '../portal/token'
+import { portalRouter } from '../portal/token'
 import { audit } from '../audit/queries'
 import { deletePushSubscription, recordPushConsent, savePushSubscription } from './queries'
 import type { AppEnv, Deps } from '../deps'
@@ -44,8 +44,7 @@ export function pushEndpointAllowed(endpoint: string, publicUrl: string): boolea
 }
 
 export function pushSubscriptionRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', portalAuth(deps))
+  const app = portalRouter(deps)
 
   app.post(
     '/',

@@ -5,7 +5,7 @@ import { Webhook as SvixWebhook } from 'svix'
 import { z } from 'zod'
 import type { Tx } from '../db/connect'
 import { findByProviderMessageId } from '../outbox/queries'
-import { findPracticeBySlug } from '../practice/queries'
+import { connectionBySlug } from '../practice/connection-by-slug'
 import { findSmsGateway } from '../practice/sms-gateway-queries'
 import { asSystem, inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
@@ -69,13 +69,10 @@ export function inboundRoutes(deps: Deps) {
     async (c) => {
       const raw = await c.req.text()
       const { practice: slug } = c.req.valid('query')
-      const target = await asSystem(deps.sql, async (tx) => {
-        const practice = await findPracticeBySlug(tx, slug)
-        return practice && { practice, gateway: await findSmsGateway(tx, practice.id) }
-      })
-      if (!target?.gateway) throw unsigned()
+      const target = await connectionBySlug(deps.sql, slug, findSmsGateway)
+      if (!target) throw unsigned()
       try {
-        new StandardWebhook(normaliseSigningSecret(target.gateway.signing_secret)).verify(
+        new StandardWebhook(normaliseSigningSecret(target.connection.signing_secret)).verify(
           raw,
           headersOf(c.req.raw.headers),
         )

@@ -1,5 +1,4 @@
 import { portalLink } from '../notices/enqueue'
-import { pushSubscriptionsFor } from '../push/queries'
 import { isOpen } from '../../shared/policy/sessions'
 import { LATE_SEND_MIN_LEAD_HOURS, reminderNotWanted } from '../../shared/reminders/plan'
 import { reminderExtras } from '../../shared/reminders/text'
@@ -10,17 +9,15 @@ import type { Tx } from '../db/connect'
 import type { OutboxRow } from '../outbox/queries'
 import type { EntryDeps } from '../deps'
 import {
+  type ClientDeliveryExtra,
   type ClientMessage,
   channelBlock,
   clientJobs,
-  type DeliveryExtra,
-  deliverToClient,
   recordDeliveryFacts,
 } from '../outbox/client-delivery'
 import type { OutboxHandler, Result } from '../outbox/dispatch'
 import { actionUrl, type LinkAction, signActionLink } from './action-token'
 import { type ReminderContext, reminderContexts } from './queries'
-import { whatsappRoutes } from '../whatsapp/send'
 import { type ReminderLinks, reminderEmail, reminderPush, reminderSms } from './render'
 
 /**
@@ -32,8 +29,8 @@ import { type ReminderLinks, reminderEmail, reminderPush, reminderSms } from './
 /** Retries take a quarter of an hour at most; beyond an hour late, a send is overdue. */
 const OVERDUE_GRACE_MS = 60 * 60_000
 
-/** What `after` needs to know beyond the outcome. */
-type Extra = DeliveryExtra & { context?: ReminderContext }
+/** What `after` needs to know beyond the outcome: the delivery's facts and the reminder's context. */
+type Extra = ClientDeliveryExtra<ReminderContext>
 
 export const reminderHandler: OutboxHandler<Extra> = {
   topic: 'reminder',
@@ -42,15 +39,10 @@ export const reminderHandler: OutboxHandler<Extra> = {
     const ids = rows.map((r) => r.id)
     const contexts = await reminderContexts(tx, ids)
     const states = await channelStatesOf(tx, [...new Set(rows.map((r) => r.client_id!))])
-    const whatsapp = await whatsappRoutes(tx, rows)
-    return clientJobs(rows, contexts, await pushSubscriptionsFor(tx, rows), {
+    return clientJobs(tx, deps, rows, contexts, {
       missing: 'appointment_gone',
       whyNot: (row, context, devices) => whyNotNow(row, context, states, devices, now),
-      send: async (row, context, devices) => {
-        const message = reminderMessage(row, context, deps)
-        const sent = await deliverToClient(deps, row, context, devices, message, whatsapp.get(row.id))
-        return { ...sent, extra: { ...sent.extra, context } }
-      },
+      message: (row, context) => reminderMessage(row, context, deps),
     })
   },
 

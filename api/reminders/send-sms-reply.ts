@@ -1,7 +1,7 @@
 import { optedOutOf } from '../clients/channel-queries'
 import { smsGatewaysOf } from '../practice/sms-gateway-queries'
 import type { Outcome, OutboxHandler } from '../outbox/dispatch'
-import { refusal } from '../outbox/client-delivery'
+import { refusal, sendText } from '../outbox/client-delivery'
 import { whatsappConnectionsOf } from '../whatsapp/queries'
 import { whatsappAccount } from '../whatsapp/settings'
 import { waId } from '../whatsapp/send'
@@ -50,13 +50,8 @@ export const smsReplyHandler: OutboxHandler = {
             }
             const gateway = gateways.find((g) => g.practice_id === row.practice_id)
             if (!gateway) return { outcome: { status: 'skipped', reason: 'no_sms_gateway' } }
-            const sent = await deps.sms.send({
-              gateway: { url: gateway.url, signingSecret: gateway.signing_secret },
-              to: payload.to,
-              text: payload.text,
-              idempotencyKey: row.idempotency_key,
-            })
-            return { outcome: { status: 'sent', providerMessageId: sent.id } }
+            const through = { url: gateway.url, signingSecret: gateway.signing_secret }
+            return { outcome: await sendText(deps, row, through, payload.to, payload.text) }
           } catch (error) {
             const { outcome } = refusal(row, error, undefined)
             return { outcome }

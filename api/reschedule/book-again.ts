@@ -1,4 +1,3 @@
-import { noticeSendTime } from '../../shared/notices/timing'
 import type { ClientAppointment } from '../appointments/portal-queries'
 import { findByExternalId, type AppointmentRow } from '../appointments/queries'
 import { syncAppointment } from '../appointments/sync'
@@ -7,7 +6,7 @@ import type { Tx } from '../db/connect'
 import { lockFor } from '../db/tenant'
 import type { Deps } from '../deps'
 import { ApiError } from '../http/errors'
-import { queueClientNotice } from '../notices/enqueue'
+import { queueSessionNotice } from '../notices/enqueue'
 import { ensureFreeSlot, slotTaken } from './move'
 import { lockTherapistTimes } from './queries'
 
@@ -69,14 +68,7 @@ export async function bookAgain(
     if ((error as PgError).code !== '23P01') throw error
     throw await slotTaken(tx, missed, now)
   }
-  await queueClientNotice(tx, {
-    practiceId: missed.practice_id,
-    clientId: missed.client_id,
-    appointmentId: row.id,
-    reach: 'preferred',
-    payload: { kind: 'booked', starts_at: startsAt.toISOString(), show: 'session', subject_id: row.id },
-    sendAt: noticeSendTime(now, missed.client_time_zone),
-  })
+  await queueSessionNotice(tx, row, { kind: 'booked', timeZone: missed.client_time_zone, now })
   await audit(tx, {
     practiceId: missed.practice_id,
     actor: input.actor,

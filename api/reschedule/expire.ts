@@ -1,4 +1,3 @@
-import { noticeSendTime } from '../../shared/notices/timing'
 import { isOpen } from '../../shared/policy/sessions'
 import { resolveAlert } from '../alerts/queries'
 import { findClientAppointment } from '../appointments/portal-queries'
@@ -6,11 +5,20 @@ import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { asSystem } from '../db/tenant'
 import type { Deps } from '../deps'
-import { queueClientNotice } from '../notices/enqueue'
+import { queueSessionNotice } from '../notices/enqueue'
 import { dueHolds, markExpired, type RescheduleRequestRow } from './queries'
 
 /** Requests expired per transaction by the dispatcher's round. */
 const BATCH = 100
+
+/** The front desk's alert for the request, resolved with what became of it. */
+export async function closeRequestAlert(
+  tx: Tx,
+  request: RescheduleRequestRow,
+  decision: { at: Date; by: string; note: string },
+): Promise<void> {
+  if (request.alert_id) await resolveAlert(tx, request.practice_id, request.alert_id, decision)
+}
 
 /**
  * A request nobody answered within its hold: it is closed as expired (so the time is free for
@@ -22,28 +30,18 @@ async function expireRequest(tx: Tx, request: RescheduleRequestRow, now: Date): 
   const session = await findClientAppointment(tx, request.practice_id, request.client_id, request.appointment_id)
   // A session cancelled or moved some other way meanwhile has had its own word to the client.
   if (session && isOpen(session.status) && session.starts_at.getTime() === request.previous_starts_at.getTime()) {
-    await queueClientNotice(tx, {
-      practiceId: request.practice_id,
-      clientId: request.client_id,
-      appointmentId: session.id,
-      reach: 'preferred',
-      payload: {
-        kind: 'reschedule_expired',
-        starts_at: session.starts_at.toISOString(),
-        show: 'session',
-        subject_id: session.id,
-      },
-      sendAt: noticeSendTime(now, session.client_time_zone),
+    await queueSessionNotice(tx, session, {
+      kind: 'reschedule_expired',
+      timeZone: session.client_time_zone,
+      now,
       onceFor: request.id,
     })
   }
-  if (request.alert_id) {
-    await resolveAlert(tx, request.practice_id, request.alert_id, {
-      at: now,
-      by: 'hearth',
-      note: 'Not answered within the hold: the time is free again, the session stays at its time, and the client was told.',
-    })
-  }
+  await closeRequestAlert(tx, request, {
+    at: now,
+    by: 'hearth',
+    note: 'Not answered within the hold: the time is free again, the session stays at its time, and the client was told.',
+  })
   await audit(tx, {
     practiceId: request.practice_id,
     actor: { kind: 'system' },

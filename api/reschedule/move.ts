@@ -1,5 +1,4 @@
 import { freeSlots } from '../../shared/availability/free-slots'
-import { noticeSendTime } from '../../shared/notices/timing'
 import type { Slot } from '../../shared/schemas/availability'
 import { appointmentChanged } from '../appointments/changed'
 import type { ClientAppointment } from '../appointments/portal-queries'
@@ -8,7 +7,7 @@ import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
 import { ApiError } from '../http/errors'
-import { queueClientNotice } from '../notices/enqueue'
+import { queueSessionNotice } from '../notices/enqueue'
 import { lockTherapistTimes, rescheduleContext } from './queries'
 import { hoursOf, sessionMode, slotsForSession } from './slots'
 
@@ -107,13 +106,10 @@ export async function moveSession(tx: Tx, deps: Deps, input: MoveInput): Promise
   const { therapist_name: _t, client_name: _c, ...before } = session
   // The receipt below is the client's word of this move, so the change notice stays quiet.
   await appointmentChanged(tx, deps, { before, after, actor: input.actor, notifyClient: false })
-  await queueClientNotice(tx, {
-    practiceId: session.practice_id,
-    clientId: session.client_id,
-    appointmentId: session.id,
-    reach: 'preferred',
-    payload: { kind: 'rescheduled', starts_at: startsAt.toISOString(), show: 'session', subject_id: session.id },
-    sendAt: noticeSendTime(now, session.client_time_zone),
+  await queueSessionNotice(tx, after, {
+    kind: 'rescheduled',
+    timeZone: session.client_time_zone,
+    now,
     onceFor: `${session.id}:v${after.version}`,
   })
   await audit(tx, {

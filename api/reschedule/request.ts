@@ -1,16 +1,14 @@
-import { noticeSendTime } from '../../shared/notices/timing'
 import { maySee, type Viewer } from '../../shared/policy/access'
 import { isOpen } from '../../shared/policy/sessions'
 import { formatInstant } from '../../shared/time/format'
-import { resolveAlert } from '../alerts/queries'
 import { raiseAlert } from '../alerts/raise'
 import { findClientAppointment, type ClientAppointment } from '../appointments/portal-queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
-import { queueClientNotice } from '../notices/enqueue'
-import { expireTherapistHolds } from './expire'
+import { queueSessionNotice } from '../notices/enqueue'
+import { closeRequestAlert, expireTherapistHolds } from './expire'
 import { ensureFreeSlot, moveSession, slotTaken } from './move'
 import {
   closeRequest,
@@ -117,10 +115,6 @@ async function loadForDecision(tx: Tx, input: Decision) {
   return { request, session }
 }
 
-async function closeAlert(tx: Tx, request: RescheduleRequestRow, decision: { at: Date; by: string; note: string }) {
-  if (request.alert_id) await resolveAlert(tx, request.practice_id, request.alert_id, decision)
-}
-
 /**
  * Staff approve: the session moves to the held time, as the client's own move would (re-checked,
  * so a time taken meanwhile by another writer answers `slot_taken` and nothing changes), and the
@@ -144,7 +138,7 @@ export async function approveRequest(tx: Tx, deps: Deps, input: Decision) {
     by: 'practice',
     lateFee: fee,
   })
-  await closeAlert(tx, request, { at: now, by: input.by, note: 'Approved: the session was moved.' })
+  await closeRequestAlert(tx, request, { at: now, by: input.by, note: 'Approved: the session was moved.' })
   return { request: closed, appointment }
 }
 
@@ -153,18 +147,10 @@ export async function declineRequest(tx: Tx, deps: Deps, input: Decision) {
   const now = deps.clock()
   const { request, session } = await loadForDecision(tx, input)
   const closed = await closeRequest(tx, request, { status: 'declined', by: input.by, at: now })
-  await queueClientNotice(tx, {
-    practiceId: request.practice_id,
-    clientId: request.client_id,
-    appointmentId: session.id,
-    reach: 'preferred',
-    payload: {
-      kind: 'reschedule_declined',
-      starts_at: session.starts_at.toISOString(),
-      show: 'session',
-      subject_id: session.id,
-    },
-    sendAt: noticeSendTime(now, session.client_time_zone),
+  await queueSessionNotice(tx, session, {
+    kind: 'reschedule_declined',
+    timeZone: session.client_time_zone,
+    now,
     onceFor: request.id,
   })
   await audit(tx, {
@@ -174,6 +160,6 @@ export async function declineRequest(tx: Tx, deps: Deps, input: Decision) {
     subject: { kind: 'appointment', id: session.id },
     detail: { request_id: request.id },
   })
-  await closeAlert(tx, request, { at: now, by: input.by, note: 'Declined: the session stays at its time.' })
+  await closeRequestAlert(tx, request, { at: now, by: input.by, note: 'Declined: the session stays at its time.' })
   return { request: closed }
 }

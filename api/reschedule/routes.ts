@@ -1,14 +1,13 @@
-import { Hono } from 'hono'
 import { listOf } from '../../shared/schemas/common'
 import { Appointment } from '../../shared/schemas/appointment'
 import { RescheduleRequestItem, RescheduleRequestListQuery } from '../../shared/schemas/availability'
 import { z } from 'zod'
 import { therapistScope } from '../api-keys/auth'
-import { permit, practiceAuth } from '../auth/practice-auth'
+import { practiceRouter } from '../auth/practice-auth'
 import { toAppointment } from '../appointments/queries'
 import { compact, iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
-import type { AppEnv, Deps } from '../deps'
+import type { Deps } from '../deps'
 import { describe, input } from '../http/openapi/describe'
 import { pathId } from '../http/params'
 import { listRequests, type RequestListItem, type RescheduleRequestRow } from './queries'
@@ -46,8 +45,7 @@ const decided = (request: RescheduleRequestRow) => ({
 
 /** Clients' requests to move a session, for the practice to approve or decline. */
 export function rescheduleRequestRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('reschedule_requests'))
+  const app = practiceRouter(deps, 'reschedule_requests')
 
   app.get(
     '/',

@@ -1,7 +1,7 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { sendInBackground } from '../auth/send-in-background'
-import { permit, practiceAuth, refused } from '../auth/practice-auth'
+import { refused, practiceRouter } from '../auth/practice-auth'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { inPractice } from '../db/tenant'
@@ -52,8 +52,7 @@ function refuseUnlessManages(actor: StaffRole, target: { role: StaffRole }, newR
 
 /** The practice's people: who is staff, invitations, roles, removal (owners and admins). */
 export function staffUserRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('staff'))
+  const app = practiceRouter(deps, 'staff')
 
   /**
    * A new link for `user` (any earlier one stops working), the email that carries it, and the

@@ -1,8 +1,7 @@
 import { maySee } from '../../shared/policy/access'
-import { Hono } from 'hono'
 import { z } from 'zod'
-import { mustBeAllowed, permit, practiceAuth, type Principal } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { mustBeAllowed, permit, type Principal, practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import {
   findTherapist,
@@ -28,8 +27,7 @@ function visibleTherapistId(principal: Principal, raw: string | undefined): stri
 }
 
 export function therapistRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps))
+  const app = practiceRouter(deps)
   // The therapist's own details here; their contact policy below is a resource of its own.
   app.use('/', permit('therapists'))
   app.on(['GET', 'PATCH'], '/:id', permit('therapists', 'read'))

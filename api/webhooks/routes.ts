@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
-import { permit, practiceAuth } from '../auth/practice-auth'
-import type { AppEnv, Deps } from '../deps'
+import { practiceRouter } from '../auth/practice-auth'
+import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
 import { compact, iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
@@ -50,8 +49,7 @@ async function refuseUnsafeTarget(url: string, deps: Deps) {
 
 /** Where a practice's own systems hear about what clients and staff did (admin keys). */
 export function webhookEndpointRoutes(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  app.use('*', practiceAuth(deps), permit('webhooks'))
+  const app = practiceRouter(deps, 'webhooks')
 
   app.post(
     '/',

@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { Slug } from '../../shared/schemas/common'
-import { asSystem, inPractice } from '../db/tenant'
+import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { findPracticeBySlug } from '../practice/queries'
+import { connectionBySlug } from '../practice/connection-by-slug'
 import { handleWhatsappMessage, handleWhatsappStatus, type InboundMessage, type StatusEvent } from './events'
 import { findWhatsappConnection } from './queries'
 import { openWhatsappSecret } from './settings'
@@ -70,14 +70,6 @@ const Accepted = z.object({ status: z.literal('processed'), messages: z.number()
 
 const refused = () => new ApiError('unauthorized', 'The signature on this request is not valid.')
 
-async function connectionFor(deps: Deps, slug: string) {
-  return asSystem(deps.sql, async (tx) => {
-    const practice = await findPracticeBySlug(tx, slug)
-    const connection = practice && (await findWhatsappConnection(tx, practice.id))
-    return practice && connection ? { practice, connection } : null
-  })
-}
-
 export function whatsappInboundRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
 
@@ -92,7 +84,7 @@ export function whatsappInboundRoutes(deps: Deps) {
     input('query', Handshake),
     async (c) => {
       const query = c.req.valid('query')
-      const target = await connectionFor(deps, query.practice)
+      const target = await connectionBySlug(deps.sql, query.practice, findWhatsappConnection)
       const given = query['hub.verify_token']
       if (!target || query['hub.mode'] !== 'subscribe' || !given || !query['hub.challenge']) throw refused()
       const expected = await openWhatsappSecret(deps.secret, target.connection, 'verify_token')
@@ -114,7 +106,7 @@ export function whatsappInboundRoutes(deps: Deps) {
     input('query', z.object({ practice: Slug })),
     async (c) => {
       const raw = await c.req.text()
-      const target = await connectionFor(deps, c.req.valid('query').practice)
+      const target = await connectionBySlug(deps.sql, c.req.valid('query').practice, findWhatsappConnection)
       const header = c.req.header('x-hub-signature-256') ?? ''
       if (!target) throw refused()
       const appSecret = await openWhatsappSecret(deps.secret, target.connection, 'app_secret')

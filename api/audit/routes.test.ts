@@ -58,6 +58,46 @@ describe('GET /v1/audit-log', () => {
     expect(future.body.data).toEqual([])
   })
 
+  it("audits the console's Schedule and Clients changes under the name of the person who made them", async () => {
+    const f = fixtures(t, adminKey)
+    const therapist = await f.therapist()
+    const client = await f.client({ name: 'Changed Client' })
+    const ahead = await f.appointment(therapist.id, client.id, '2026-03-05T15:00:00Z')
+    const past = await f.appointment(therapist.id, client.id, '2026-03-01T15:00:00Z')
+    const desk = await signedInStaff(t, practiceId, { role: 'front_desk', name: 'Fran Frontdesk' })
+    const owner = await signedInStaff(t, practiceId, { role: 'owner', name: 'Priya Shah' })
+
+    // What the Schedule and Clients screens send (staff/api.ts), with the person's own session.
+    const cancelled = await desk.call('PATCH', `/v1/appointments/${ahead.id}`, {
+      body: { status: 'cancelled', cancel_reason: 'The therapist is unwell' },
+    })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    const attended = await desk.call('PATCH', `/v1/appointments/${past.id}`, { body: { status: 'attended' } })
+    expect(attended.status, attended.text).toBe(200)
+    const edited = await desk.call('PATCH', `/v1/clients/${client.id}`, { body: { phone: '+15550109003' } })
+    expect(edited.status, edited.text).toBe(200)
+
+    const log = await owner.call('GET', `/v1/audit-log?actor_id=${desk.user.id}`)
+    expect(log.status, log.text).toBe(200)
+    const lines = log.body.data as { action: string; actor: unknown; subject: { id: string } }[]
+    const named = { kind: 'staff', id: desk.user.id, name: 'Fran Frontdesk' }
+    for (const [action, subject] of [
+      ['appointment.cancelled', ahead.id],
+      ['appointment.attended', past.id],
+      ['client.updated', client.id],
+    ]) {
+      expect(lines, action).toContainEqual(
+        expect.objectContaining({ action, actor: named, subject: expect.objectContaining({ id: subject }) }),
+      )
+    }
+    const csv = await owner.call('GET', `/v1/audit-log?actor_id=${desk.user.id}`, { headers: { accept: 'text/csv' } })
+    const changes = csv.text
+      .split('\r\n')
+      .filter((row) => /,(appointment\.cancelled|appointment\.attended|client\.updated),/.test(row))
+    expect(changes).toHaveLength(3)
+    for (const row of changes) expect(row).toContain(`,staff,${desk.user.id},Fran Frontdesk,`)
+  })
+
   it('answers CSV when asked, and pages by cursor', async () => {
     const owner = await signedInStaff(t, practiceId, { role: 'owner', name: 'Csv, "Owner"' })
     const csv = await owner.call('GET', '/v1/audit-log', { headers: { accept: 'text/csv' } })

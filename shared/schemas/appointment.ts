@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CANCEL_REASON_CODES } from '../cancel-reasons'
-import { Id, Instant, Text, Url } from './common'
+import { Id, Instant, Text, Url, patchOf } from './common'
 
 export const APPOINTMENT_STATUSES = [
   'scheduled',
@@ -73,20 +73,15 @@ export const AppointmentUpsert = z
 export type AppointmentUpsert = z.infer<typeof AppointmentUpsert>
 
 /** Staff edits: move, change details, record attendance, or cancel on the practice's side. */
-export const AppointmentPatch = z
-  .object({
-    ...sessionFields,
-    location: sessionFields.location.nullable(),
-    telehealth_url: sessionFields.telehealth_url.nullable(),
-    status: z.enum(['attended', 'no_show', 'cancelled', 'confirmed']),
-    cancel_reason: Text.trim().max(500),
-    /** `false`: do not tell the client about this move or cancellation. */
-    notify_client: z.boolean(),
-  })
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
-  .refine(endsAfterStart, endsAfterStartIssue)
+export const AppointmentPatch = patchOf({
+  ...sessionFields,
+  location: sessionFields.location.nullable(),
+  telehealth_url: sessionFields.telehealth_url.nullable(),
+  status: z.enum(['attended', 'no_show', 'cancelled', 'confirmed']),
+  cancel_reason: Text.trim().max(500),
+  /** `false`: do not tell the client about this move or cancellation. */
+  notify_client: z.boolean(),
+}).refine(endsAfterStart, endsAfterStartIssue)
 export type AppointmentPatch = z.infer<typeof AppointmentPatch>
 
 export const AppointmentListQuery = z

@@ -88,6 +88,15 @@ export const Country = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country 
 
 export const Limit = z.coerce.number().int().min(1).max(200).default(50)
 
+/** A PATCH body: any of these fields, none other, and at least one of them. */
+export function patchOf<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object(shape)
+    .partial()
+    .strict()
+    .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+}
+
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), next_cursor: z.string().nullable() })
 }

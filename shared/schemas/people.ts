@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Phone, TimeZone, Text } from './common'
+import { Email, Phone, TimeZone, Text, patchOf } from './common'
 import { CancellationPolicy, Channel, Locale } from './policies'
 
 export const Therapist = z.object({
@@ -23,11 +23,11 @@ export const TherapistCreate = z
   .object({ ...therapistFields, phone: Phone.optional(), cancellation_policy: CancellationPolicy.optional() })
   .strict()
 
-export const TherapistPatch = z
-  .object({ ...therapistFields, phone: Phone.nullable(), cancellation_policy: CancellationPolicy.nullable() })
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+export const TherapistPatch = patchOf({
+  ...therapistFields,
+  phone: Phone.nullable(),
+  cancellation_policy: CancellationPolicy.nullable(),
+})
 
 export const Consents = z
   .object({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean(), push: z.boolean() })
@@ -78,14 +78,10 @@ export const ClientCreate = z
   })
   .strict()
 
-export const ClientPatch = z
-  .object({
-    ...clientFields,
-    external_id: ExternalId.nullable(),
-    phone: Phone.nullable(),
-    consents: Consents.partial().strict(),
-    preferred_channels: PreferredChannels.nullable(),
-  })
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+export const ClientPatch = patchOf({
+  ...clientFields,
+  external_id: ExternalId.nullable(),
+  phone: Phone.nullable(),
+  consents: Consents.partial().strict(),
+  preferred_channels: PreferredChannels.nullable(),
+})

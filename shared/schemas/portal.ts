@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Id, Slug, TimeZone, Text, Url } from './common'
+import { Email, Id, Slug, TimeZone, Text, Url, patchOf } from './common'
 import { AppointmentStatus, CancelReasonCode } from './appointment'
 import { Consents } from './people'
 import {
@@ -346,16 +346,12 @@ export const PortalPreferences = z.object({
 })
 export type PortalPreferences = z.infer<typeof PortalPreferences>
 
-export const PortalPreferencesPatch = z
-  .object({
-    /** In order; the channels left out lose their consent. Empty: no reminders at all. */
-    channels: z
-      .array(Channel)
-      .max(3)
-      .refine((channels) => new Set(channels).size === channels.length, 'Name each channel once.'),
-    locale: Locale,
-    time_zone: TimeZone,
-  })
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+export const PortalPreferencesPatch = patchOf({
+  /** In order; the channels left out lose their consent. Empty: no reminders at all. */
+  channels: z
+    .array(Channel)
+    .max(3)
+    .refine((channels) => new Set(channels).size === channels.length, 'Name each channel once.'),
+  locale: Locale,
+  time_zone: TimeZone,
+})

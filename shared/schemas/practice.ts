@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RescheduleSettings } from './availability'
-import { Country, Phone, Slug, TimeZone, Text } from './common'
+import { Country, Phone, Slug, TimeZone, Text, patchOf } from './common'
 import { Branding, CancellationPolicy, CrisisResource, Locale, ReminderSchedule } from './policies'
 import { SmsGatewayInput, SmsGatewaySettings } from './reminders'
 import { SilentSignInPatch, SilentSignInSettings } from './silent-sign-in'
@@ -49,43 +49,39 @@ export const Practice = z.object({
 })
 export type Practice = z.infer<typeof Practice>
 
-export const PracticePatch = z
-  .object({
-    name: Text.trim().min(1).max(120),
-    time_zone: TimeZone,
-    country: Country,
-    phone: Phone.nullable(),
-    allowed_origins: z.array(Origin).max(20),
-    locales: z.array(Locale).min(1).max(3),
-    cancellation_policy: CancellationPolicy,
-    reminder_schedule: ReminderSchedule,
-    crisis_resources: z.array(CrisisResource).min(1).max(12),
-    branding: Branding,
-    urgent_escalation_minutes: z.number().int().min(1).max(120),
-    contact_email: z.email().max(254).nullable(),
-    reschedule: RescheduleSettings,
-    /** `required`: people without a second factor enrol one at their next sign-in. */
-    staff_second_factor: SecondFactorSetting,
-    /** Applies to every staff session from its next request. */
-    staff_idle_minutes: z
-      .number()
-      .int('Use a whole number of minutes.')
-      .min(5, 'Choose between 5 and 60 minutes.')
-      .max(60, 'Choose between 5 and 60 minutes.'),
-    /** `null` removes the gateway; the secret signs texts to it and verifies replies from it. */
-    sms_gateway: SmsGatewayInput.nullable(),
-    /** `null` turns silent sign-in off; the secret is write-only. */
-    silent_sign_in: SilentSignInPatch.nullable(),
-    /** `null` stops taking Cal.com bookings. */
-    calcom: CalcomPatch.nullable(),
-    /** `null` stops syncing from the FHIR server. */
-    fhir: FhirPatch.nullable(),
-    /** `null` disconnects WhatsApp; the token and secrets are write-only. */
-    whatsapp: WhatsappPatch.nullable(),
-  })
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+export const PracticePatch = patchOf({
+  name: Text.trim().min(1).max(120),
+  time_zone: TimeZone,
+  country: Country,
+  phone: Phone.nullable(),
+  allowed_origins: z.array(Origin).max(20),
+  locales: z.array(Locale).min(1).max(3),
+  cancellation_policy: CancellationPolicy,
+  reminder_schedule: ReminderSchedule,
+  crisis_resources: z.array(CrisisResource).min(1).max(12),
+  branding: Branding,
+  urgent_escalation_minutes: z.number().int().min(1).max(120),
+  contact_email: z.email().max(254).nullable(),
+  reschedule: RescheduleSettings,
+  /** `required`: people without a second factor enrol one at their next sign-in. */
+  staff_second_factor: SecondFactorSetting,
+  /** Applies to every staff session from its next request. */
+  staff_idle_minutes: z
+    .number()
+    .int('Use a whole number of minutes.')
+    .min(5, 'Choose between 5 and 60 minutes.')
+    .max(60, 'Choose between 5 and 60 minutes.'),
+  /** `null` removes the gateway; the secret signs texts to it and verifies replies from it. */
+  sms_gateway: SmsGatewayInput.nullable(),
+  /** `null` turns silent sign-in off; the secret is write-only. */
+  silent_sign_in: SilentSignInPatch.nullable(),
+  /** `null` stops taking Cal.com bookings. */
+  calcom: CalcomPatch.nullable(),
+  /** `null` stops syncing from the FHIR server. */
+  fhir: FhirPatch.nullable(),
+  /** `null` disconnects WhatsApp; the token and secrets are write-only. */
+  whatsapp: WhatsappPatch.nullable(),
+})
 export type PracticePatch = z.infer<typeof PracticePatch>
 
 export const OperatorPracticeCreate = z

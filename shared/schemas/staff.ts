@@ -44,15 +44,18 @@ export const StaffSignInState = z.object({
 })
 export type StaffSignInState = z.infer<typeof StaffSignInState>
 
+/** A staff member as the console shows them, to themselves and on the team page. */
+const staffPerson = {
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: StaffRole,
+  therapist_id: z.string().nullable(),
+  phone: z.string().nullable(),
+}
+
 export const StaffMe = z.object({
-  user: z.object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: StaffRole,
-    therapist_id: z.string().nullable(),
-    phone: z.string().nullable(),
-  }),
+  user: z.object(staffPerson),
   practice: z.object({
     id: z.string(),
     name: z.string(),
@@ -84,12 +87,7 @@ export const StaffSessionList = listOf(StaffSessionSummary)
 export const SignedOutEverywhere = z.object({ ended: z.number().int() })
 
 export const StaffUser = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: StaffRole,
-  therapist_id: z.string().nullable(),
-  phone: z.string().nullable(),
+  ...staffPerson,
   /** `invited` until they first accept their invitation. */
   status: z.enum(['active', 'invited']),
   invitation: z.object({ id: z.string(), expires_at: z.string(), expired: z.boolean() }).nullable(),

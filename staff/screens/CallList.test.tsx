@@ -70,4 +70,21 @@ describe('Call list', () => {
     await screen.findByRole('heading', { name: /^Tuesday 3 March/, level: 2 })
     expect(screen.queryByText('Jordan Lee')).toBeNull()
   })
+  it('says why each session is on the list, in words', async () => {
+    const reasons = {
+      unconfirmed: 'Not confirmed yet',
+      asked_for_call: 'Asked for a call before this session',
+      no_reminder_channel: 'No way to send them reminders',
+      reminder_failed: "Reminders didn't reach them",
+    } as const
+    const data = Object.keys(reasons).map((reason, i) =>
+      entry(`r-${i}`, `Client ${reason}`, { reason: reason as CallListEntry['reason'] }),
+    )
+    const { api } = fakeStaffApi({ callList: async () => ({ ...lists[RIVERA.id]!, data }) })
+    renderScreen(CallList, { api })
+    for (const [reason, words] of Object.entries(reasons)) {
+      const card = (await screen.findByRole('heading', { name: `Client ${reason}` })).closest('li')!
+      expect(within(card).getByText(words).className, reason).toContain(`call-reason-${reason}`)
+    }
+  })
 })

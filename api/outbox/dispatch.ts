@@ -115,9 +115,11 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
 
     const once = rows.filter((r) => AT_MOST_ONCE.includes(r.channel) && !r.send_started_at)
     const sendNow = rows.filter((r) => !once.includes(r))
-    const emails = batching ? sendNow.filter((r) => r.channel === 'email') : []
+    // A row tried before may have been sent alone under its own key: it stays alone. Every other
+    // email goes in a recorded batch, so that whatever happens to it is posted again the same way.
+    const emails = batching ? sendNow.filter((r) => r.channel === 'email' && r.attempts === 0) : []
     const batcher =
-      emails.length > 1 && new Set(emails.map((r) => r.idempotency_key)).size === emails.length
+      emails.length > 0 && new Set(emails.map((r) => r.idempotency_key)).size === emails.length
         ? new EmailBatcher(deps, now, emails)
         : null
     const jobDeps = batcher ? { ...deps, mailer: batcher.mailer } : deps

@@ -89,17 +89,13 @@ export class EmailBatcher {
   private async flush(parked: Parked[]) {
     const chunks: Parked[][] = []
     for (let i = 0; i < parked.length; i += EMAIL_BATCH_SIZE) chunks.push(parked.slice(i, i + EMAIL_BATCH_SIZE))
-    const single = chunks.filter((c) => c.length === 1).flat()
-    const batches = chunks
-      .filter((c) => c.length > 1)
-      .map((chunk) => ({
-        key: `batch/${crypto.randomUUID()}`,
-        chunk,
-        outbox_ids: chunk.map((p) => this.rows.get(p.message.idempotencyKey!)!.id),
-        emails: chunk.map((p) => batchEmail(p.message)),
-      }))
-    await Promise.all(single.map((p) => this.sendAlone(p)))
-    if (!batches.length) return
+    // Even one email goes as a batch of one: only a recorded batch may be posted again after a crash.
+    const batches = chunks.map((chunk) => ({
+      key: `batch/${crypto.randomUUID()}`,
+      chunk,
+      outbox_ids: chunk.map((p) => this.rows.get(p.message.idempotencyKey!)!.id),
+      emails: chunk.map((p) => batchEmail(p.message)),
+    }))
     try {
       await asSystem(this.deps.sql, (tx) =>
         recordEmailBatches(

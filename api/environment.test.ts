@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { nodeIsDevelopment, startupRefusal, workerIsDevelopment } from './environment'
+import { nodeIsDevelopment, poolSize, startupRefusal, workerIsDevelopment } from './environment'
 
 describe('the kind of deployment', () => {
   it('is development on Node unless NODE_ENV is production', () => {
@@ -28,6 +28,14 @@ describe('the kind of deployment', () => {
     )
     expect(startupRefusal({ TRUST_PROXY: '1' })).toBeNull()
     expect(startupRefusal({ TRUST_PROXY: 'cloudflare' })).toBeNull()
+  })
+
+  it('refuses a DATABASE_POOL_MAX that is not a sensible number of connections', () => {
+    for (const bad of ['ten', '0', '2.5', '-3', '1000'])
+      expect(startupRefusal({ DATABASE_POOL_MAX: bad }), bad).toMatch(/DATABASE_POOL_MAX is ".*".*1 to 100/)
+    expect(startupRefusal({ DATABASE_POOL_MAX: '30' })).toBeNull()
+    expect(poolSize({ DATABASE_POOL_MAX: '30' })).toBe(30)
+    expect(poolSize({})).toBe(10)
   })
 
   it('npm start in production without RESEND_API_KEY exits before touching a database', async () => {

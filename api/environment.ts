@@ -28,5 +28,14 @@ export function startupRefusal(env: Env): string | null {
   }
   if (!parseTrustProxy(env.TRUST_PROXY))
     return `Hearth will not start: TRUST_PROXY is "${env.TRUST_PROXY}". ${TRUST_PROXY_HELP}`
+  if (poolSize(env) === null)
+    return `Hearth will not start: DATABASE_POOL_MAX is "${env.DATABASE_POOL_MAX}". Give a whole number of connections from 1 to 100, or leave it unset for 10.`
   return null
+}
+
+/** How many connections to Postgres the server keeps (DATABASE_POOL_MAX), or null when that is not a sensible number. */
+export function poolSize(env: Env): number | null {
+  if (env.DATABASE_POOL_MAX === undefined || env.DATABASE_POOL_MAX === '') return 10
+  const size = Number(env.DATABASE_POOL_MAX)
+  return Number.isInteger(size) && size >= 1 && size <= 100 ? size : null
 }

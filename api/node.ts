@@ -10,7 +10,7 @@ import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
-import { nodeIsDevelopment, startupRefusal } from './environment'
+import { nodeIsDevelopment, poolSize, startupRefusal } from './environment'
 import { parseTrustProxy } from './http/client-address'
 import { nodeClientIp } from './node-client-ip'
 import { nodeProviders, remembered } from './node-providers'
@@ -47,10 +47,7 @@ await mkdir(dataDir, { recursive: true })
 
 const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pg'))
 // PGlite is a single connection: one postgres.js connection keeps each transaction whole.
-const sql = connect(
-  env.DATABASE_URL ?? embedded!.url,
-  embedded ? { max: 1 } : { max: Number(env.DATABASE_POOL_MAX ?? 10), prepare: true },
-)
+const sql = connect(env.DATABASE_URL ?? embedded!.url, embedded ? { max: 1 } : { max: poolSize(env)!, prepare: true })
 // Reads' audit lines go in after their reads commit, many per insert (README: the read path).
 const readAudits = startReadAuditWriter(sql)
 const applied = await migrate(sql, await loadMigrations())

@@ -20,7 +20,7 @@ const MOST_WAITING = 20_000
 const RETRY_AFTER_MS = 1_000
 
 export type ReadAudits = {
-  /** Resolves once every line handed over so far is in the database (or its insert failed). */
+  /** Resolves once every line handed over so far is in the database; a failing insert is retried each second until `stop`. */
   flush(): Promise<void>
   /** Flushes, then takes no more lines: reads write their own again. */
   stop(): Promise<void>

@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from 'preact'
 import { useState } from 'preact/hooks'
 
 /** What went wrong sending a form: a message for the whole form, and the server's words per field. */
@@ -70,5 +71,30 @@ export function FormAlert({ message }: { message: string | null | undefined }) {
         {message}
       </p>
     )
+  )
+}
+
+type InputProps = {
+  type: 'date' | 'time' | 'number' | 'text' | 'email' | 'tel'
+  value: string
+  required?: boolean
+  min?: number
+  max?: number
+  step?: number
+  maxLength?: number
+}
+
+/** A labelled input in a console form; `onValue` gets what was typed. */
+export function Field({
+  id,
+  label,
+  onValue,
+  ...input
+}: InputProps & { id: string; label: string; onValue: (value: string) => void }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} {...(input as InputHTMLAttributes)} onInput={(e) => onValue(e.currentTarget.value)} />
+    </div>
   )
 }

@@ -11,7 +11,7 @@ import { useLoad } from '../../ui/use-load'
 import { StaffScreen, NameOptions } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
-import { FormAlert, useSubmit } from '../components/FormFields'
+import { Field, FormAlert, useSubmit } from '../components/FormFields'
 
 type View = 'day' | 'week'
 type Names = { clients: Map<string, string>; therapists: Map<string, string> }
@@ -307,26 +307,22 @@ function SessionRow({
         <form class="form session-form" onSubmit={move}>
           <fieldset>
             <legend>{tr('staff.schedule.moveTo', { client })}</legend>
-            <div class="field">
-              <label for={`${id}-date`}>{tr('staff.schedule.newDate')}</label>
-              <input
-                id={`${id}-date`}
-                type="date"
-                required
-                value={moveDate}
-                onInput={(e) => setMoveDate(e.currentTarget.value)}
-              />
-            </div>
-            <div class="field">
-              <label for={`${id}-time`}>{tr('staff.schedule.newTime')}</label>
-              <input
-                id={`${id}-time`}
-                type="time"
-                required
-                value={moveTime}
-                onInput={(e) => setMoveTime(e.currentTarget.value)}
-              />
-            </div>
+            <Field
+              id={`${id}-date`}
+              label={tr('staff.schedule.newDate')}
+              type="date"
+              required
+              value={moveDate}
+              onValue={setMoveDate}
+            />
+            <Field
+              id={`${id}-time`}
+              label={tr('staff.schedule.newTime')}
+              type="time"
+              required
+              value={moveTime}
+              onValue={setMoveTime}
+            />
           </fieldset>
           <div class="actions">
             <button type="submit" class="button button-primary" disabled={busy}>
@@ -349,16 +345,14 @@ function SessionRow({
           }}
         >
           <p>{tr('staff.schedule.cancelAsk', { client })}</p>
-          <div class="field">
-            <label for={`${id}-reason`}>{tr('staff.schedule.reason')}</label>
-            <input
-              id={`${id}-reason`}
-              type="text"
-              maxLength={500}
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          </div>
+          <Field
+            id={`${id}-reason`}
+            label={tr('staff.schedule.reason')}
+            type="text"
+            maxLength={500}
+            value={reason}
+            onValue={setReason}
+          />
           <div class="actions">
             <button type="submit" class="button button-danger" disabled={busy}>
               {tr('staff.schedule.confirmCancel')}
@@ -396,8 +390,7 @@ function AddSession({
     location: '',
   })
   const { busy, problem: error, submit } = useSubmit(problem)
-  const set = (name: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
-    setForm({ ...form, [name]: e.currentTarget.value })
+  const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value })
 
   async function add(e: Event) {
     e.preventDefault()
@@ -422,46 +415,65 @@ function AddSession({
       <form class="form" onSubmit={add}>
         <div class="field">
           <label for="add-client">{tr('staff.schedule.client')}</label>
-          <select id="add-client" required value={form.client} onChange={set('client')}>
+          <select id="add-client" required value={form.client} onChange={(e) => set('client')(e.currentTarget.value)}>
             <option value="">{tr('staff.schedule.chooseClient')}</option>
             <NameOptions people={people.clients} />
           </select>
         </div>
         <div class="field">
           <label for="add-therapist">{tr('staff.schedule.therapist')}</label>
-          <select id="add-therapist" required value={form.therapist} onChange={set('therapist')}>
+          <select
+            id="add-therapist"
+            required
+            value={form.therapist}
+            onChange={(e) => set('therapist')(e.currentTarget.value)}
+          >
             <NameOptions people={people.therapists} />
           </select>
         </div>
-        <div class="field">
-          <label for="add-date">{tr('staff.schedule.date')}</label>
-          <input id="add-date" type="date" required value={form.date} onInput={set('date')} />
-        </div>
-        <div class="field">
-          <label for="add-time">{tr('staff.schedule.start')}</label>
-          <input id="add-time" type="time" required value={form.time} onInput={set('time')} />
-        </div>
-        <div class="field">
-          <label for="add-minutes">{tr('staff.schedule.length')}</label>
-          <input
-            id="add-minutes"
-            type="number"
-            min={10}
-            max={480}
-            step={5}
-            required
-            value={form.minutes}
-            onInput={set('minutes')}
-          />
-        </div>
-        <div class="field">
-          <label for="add-type">{tr('staff.schedule.type')}</label>
-          <input id="add-type" type="text" maxLength={80} value={form.type} onInput={set('type')} />
-        </div>
-        <div class="field">
-          <label for="add-location">{tr('staff.schedule.location')}</label>
-          <input id="add-location" type="text" maxLength={300} value={form.location} onInput={set('location')} />
-        </div>
+        <Field
+          id="add-date"
+          label={tr('staff.schedule.date')}
+          type="date"
+          required
+          value={form.date}
+          onValue={set('date')}
+        />
+        <Field
+          id="add-time"
+          label={tr('staff.schedule.start')}
+          type="time"
+          required
+          value={form.time}
+          onValue={set('time')}
+        />
+        <Field
+          id="add-minutes"
+          label={tr('staff.schedule.length')}
+          type="number"
+          min={10}
+          max={480}
+          step={5}
+          required
+          value={form.minutes}
+          onValue={set('minutes')}
+        />
+        <Field
+          id="add-type"
+          label={tr('staff.schedule.type')}
+          type="text"
+          maxLength={80}
+          value={form.type}
+          onValue={set('type')}
+        />
+        <Field
+          id="add-location"
+          label={tr('staff.schedule.location')}
+          type="text"
+          maxLength={300}
+          value={form.location}
+          onValue={set('location')}
+        />
         <FormAlert message={error} />
         <button type="submit" class="button button-primary" disabled={busy}>
           {tr('staff.schedule.addButton')}

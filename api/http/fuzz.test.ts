@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
-import { documentedOperations, fuzzRuns, headerText, type Operation, type Pool, walkOperations } from '../testing/fuzz'
+import * as fuzz from '../testing/fuzz'
+import type { Operation, Pool } from '../testing/fuzz'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -12,7 +13,7 @@ import { sessionNow } from '../testing/portal'
  * practice's own operations are `practice-fuzz.test.ts`. Replay with FUZZ_SEED and FUZZ_RUNS.
  */
 
-const RUNS = fuzzRuns(1500)
+const RUNS = fuzz.fuzzRuns(1500)
 
 let t: TestContext
 let operations: Operation[]
@@ -31,7 +32,7 @@ beforeAll(async () => {
   pool = { appointments: [appointment.id], therapists: [therapist.id], clients: [client.id] }
   signInAgain = async () => (await sessionNow(t, practice.id, client.id)).access_token
   clientToken = await signInAgain()
-  operations = await documentedOperations(t, (op) => !op.security.length || op.security.includes('portalToken'))
+  operations = await fuzz.documentedOperations(t, (op) => !op.security.length || op.security.includes('portalToken'))
 })
 afterAll(() => t.stop())
 
@@ -44,7 +45,7 @@ const identity = fc.oneof(
     arbitrary: fc.oneof(
       fc.constantFrom('TAMPERED', 'Bearer ', 'Basic YTpi', `Bearer ${'a'.repeat(10_000)}`),
       fc.constant('Bearer eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ4IiwiYXVkIjoicG9ydGFsIn0.'),
-      headerText.map((s) => `Bearer ${s}`),
+      fuzz.headerText.map((s) => `Bearer ${s}`),
     ),
   },
 )
@@ -58,7 +59,7 @@ function authorize(who: string | null): Record<string, string> {
 describe('hostile input to the public and portal operations', () => {
   it('never answers 5xx, never hangs, and always answers in the documented shape', async () => {
     expect(operations.length).toBeGreaterThan(30)
-    await walkOperations(t, {
+    await fuzz.walkOperations(t, {
       operations,
       pool,
       identity,
@@ -69,4 +70,22 @@ describe('hostile input to the public and portal operations', () => {
       },
     })
   }, 100_000)
+})
+
+describe('text Postgres cannot store, in every field of the public and portal operations', () => {
+  it('answers 400 naming the field for a NUL or a lone surrogate in any string field or query parameter', async () => {
+    const passed = await fuzz.walkUnstorableText(t, {
+      operations,
+      pool,
+      authorize: (op): Record<string, string> => (op.security.length ? { authorization: `Bearer ${clientToken}` } : {}),
+      unreachable: {
+        'GET /v1/inbound/whatsapp':
+          "Meta's subscription handshake refuses a wrong verify token before it reads the challenge, which is echoed, never stored",
+      },
+    })
+    // The public body operations, asked anonymously.
+    for (const name of ['POST /v1/portal/auth/start', 'POST /v1/portal/auth/verify']) expect(passed).toContain(name)
+    expect(passed.some((name) => /^POST \/v1\/staff\/.*invitations.*accept/.test(name))).toBe(true)
+    expect(passed.length).toBeGreaterThan(15)
+  }, 40_000)
 })

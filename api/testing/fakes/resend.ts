@@ -35,6 +35,7 @@ export async function startFakeResend(options: { now?: () => number } = {}) {
   const keys = new Map<string, { hash: string; id: string; at: number }>()
   const rejected = new Map<string, number>()
   let failures = 0
+  let failuresAfterTaking = 0
   let hangAfter = Number.POSITIVE_INFINITY
   const hanging = new Set<() => void>()
 
@@ -56,6 +57,10 @@ export async function startFakeResend(options: { now?: () => number } = {}) {
     if (emails.length > hangAfter) {
       hanging.add(() => response.destroy())
       return
+    }
+    if (failuresAfterTaking > 0) {
+      failuresAfterTaking -= 1
+      return json(response, 500, { statusCode: 500, name: 'application_error', message: 'Temporary failure' })
     }
     return json(response, 200, body)
   }
@@ -107,6 +112,10 @@ export async function startFakeResend(options: { now?: () => number } = {}) {
     /** The next `n` requests fail with a 500. */
     failNext(n: number) {
       failures = n
+    },
+    /** The next `n` accepted requests are taken (their emails sent) but answered with a 500. */
+    failNextAfterTaking(n: number) {
+      failuresAfterTaking = n
     },
     /** Mail to this address is refused (422 by default), as Resend refuses an invalid address. */
     reject(address: string, status = 422) {

@@ -245,4 +245,64 @@ describe.skipIf(!process.env.DATABASE_URL)('exactly once on real Postgres', () =
     const recordedIds = new Map((await keysOf(ids)).map((r) => [r.idempotency_key, r.provider_message_id]))
     for (const email of emails) expect(recordedIds.get(email.idempotencyKey!)).toBe(email.id)
   })
+
+  /** 30 due reminders whose one Resend batch gets a 500, then the dispatcher's next rounds. */
+  async function batchAnswered500(taken: boolean) {
+    const ids = await dueReminders(30)
+    const emailsBefore = resend.emails.length
+    const batchesBefore = resend.batches.length
+    if (taken) resend.failNextAfterTaking(1)
+    else resend.failNext(1)
+    const sql = connect(t.db.url, { max: 2 })
+    let now = Date.now()
+    const deps: Deps = { ...t.deps, sql, clock: () => new Date(now) }
+    const options = { handlers: outboxHandlers, channels: ['email' as const], batchSize: 50 }
+    await dispatchDue(deps, options)
+    expect(await statuses(ids)).toEqual({ pending: 30 })
+    return {
+      ids,
+      emails: () => resend.emails.slice(emailsBefore),
+      posts: () => resend.batches.slice(batchesBefore),
+      async rounds(stepMs: number, n: number) {
+        for (let i = 0; i < n; i++) {
+          now += stepMs
+          await dispatchDue(deps, options)
+        }
+        await sql.end()
+      },
+    }
+  }
+  const cancel = (ids: string[]) =>
+    t.sql`update outbox set status = 'cancelled' where appointment_id = any(${ids}::uuid[]) and reminder_kind = 'confirmation'`
+
+  it('in Resend batches: rows cancelled before the batch went are left out when it is posted again', async () => {
+    const run = await batchAnswered500(false)
+    await cancel(run.ids.slice(0, 3))
+    await run.rounds(5 * 60_000, 6)
+    expect(await statuses(run.ids)).toEqual({ sent: 27, cancelled: 3 })
+    const emails = run.emails()
+    expect(emails).toHaveLength(27)
+    const cancelledKeys = new Set((await keysOf(run.ids.slice(0, 3))).map((r) => r.idempotency_key))
+    for (const email of emails) expect(cancelledKeys.has(email.idempotencyKey!)).toBe(false)
+    expect(run.posts().map((p) => p.size)).toEqual([30, 27])
+  })
+
+  it('in Resend batches: a smaller batch refused with 409 (the first was taken) is recorded as sent, not sent again', async () => {
+    const run = await batchAnswered500(true)
+    await cancel(run.ids.slice(0, 3))
+    await run.rounds(5 * 60_000, 6)
+    expect(await statuses(run.ids)).toEqual({ sent: 27, cancelled: 3 })
+    expect(run.emails()).toHaveLength(30) // all taken by the first post, none after
+    expect(run.posts().map((p) => p.size)).toEqual([30, 27])
+  })
+
+  it('in Resend batches: a batch unanswered for more than 23 hours is not posted again', async () => {
+    const run = await batchAnswered500(true)
+    await run.rounds(23.5 * 3_600_000, 1)
+    expect(await statuses(run.ids)).toEqual({ failed: 30 })
+    expect(run.emails()).toHaveLength(30)
+    expect(run.posts()).toHaveLength(1)
+    const [left] = await t.sql<{ n: number }[]>`select count(*)::int as n from email_batches`
+    expect(left!.n).toBe(0)
+  })
 })

@@ -217,29 +217,17 @@ describe.skipIf(!process.env.DATABASE_URL)('exactly once on real Postgres', () =
   })
 
   it('in Resend batches: a batch taken but answered with a 5xx is posted again as it was and sent once', async () => {
-    const ids = await dueReminders(30)
-    const emailsBefore = resend.emails.length
-    const batchesBefore = resend.batches.length
-    resend.failNextAfterTaking(1)
-    const sql = connect(t.db.url, { max: 2 })
-    let now = Date.now()
-    const deps: Deps = { ...t.deps, sql, clock: () => new Date(now) }
-    const options = { handlers: outboxHandlers, channels: ['email' as const], batchSize: 50 }
-    await dispatchDue(deps, options)
-    expect(await statuses(ids)).toEqual({ pending: 30 })
+    const run = await batchAnswered500(true)
+    const ids = run.ids
     const [recorded] = await t.sql<{ n: number }[]>`select count(*)::int as n from email_batches`
     expect(recorded!.n).toBe(1)
-    for (let i = 0; i < 12 && (await statuses(ids)).sent !== 30; i++) {
-      now += 5 * 60_000
-      await dispatchDue(deps, options)
-    }
-    await sql.end()
+    await run.rounds(5 * 60_000, 6)
     expect(await statuses(ids)).toEqual({ sent: 30 })
-    const emails = resend.emails.slice(emailsBefore)
+    const emails = run.emails()
     expect(emails).toHaveLength(30)
     expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(30)
     // Posted twice under one key: the second was answered with the first's ids, nothing sent again.
-    const posts = resend.batches.slice(batchesBefore)
+    const posts = run.posts()
     expect(posts).toHaveLength(2)
     expect(posts[1]!.idempotencyKey).toBe(posts[0]!.idempotencyKey)
     const recordedIds = new Map((await keysOf(ids)).map((r) => [r.idempotency_key, r.provider_message_id]))

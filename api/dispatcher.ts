@@ -16,7 +16,8 @@ import { nodeProviders } from './node-providers'
  *   DATABASE_URL=... HEARTH_SECRET=... PUBLIC_URL=... VAPID_PUBLIC_KEY=... VAPID_PRIVATE_KEY=... npm run dispatcher
  *
  * DISPATCH_CHANNELS (default email,sms,push,webhook), DISPATCH_BATCH (100), DISPATCH_CONCURRENCY (32),
- * DISPATCH_INTERVAL_MS (3000); DISPATCH_UNTIL_IDLE=1 sends what is due, prints a JSON report, exits.
+ * DISPATCH_INTERVAL_MS (3000); DISPATCH_EMAIL_BATCHES=off sends each email alone instead of in Resend
+ * batches; DISPATCH_UNTIL_IDLE=1 sends what is due, prints a JSON report, exits.
  */
 
 const env = process.env
@@ -30,7 +31,8 @@ if (refusal) {
   process.exit(1)
 }
 const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:8787').replace(/\/+$/, '')
-const sql = connect(env.DATABASE_URL, { max: Number(env.DISPATCH_CONNECTIONS ?? 2) })
+// Two connections: the batch's transaction, and the one that records an email batch before it is posted.
+const sql = connect(env.DATABASE_URL, { max: Number(env.DISPATCH_CONNECTIONS ?? 2), prepare: true })
 const deps = {
   sql,
   clock: () => new Date(),
@@ -47,6 +49,7 @@ const options = {
   channels: deps.push ? channels : channels.filter((c) => c !== 'push'),
   batchSize: Number(env.DISPATCH_BATCH ?? 100),
   concurrency: Number(env.DISPATCH_CONCURRENCY ?? 32),
+  emailBatches: env.DISPATCH_EMAIL_BATCHES !== 'off',
 }
 
 if (env.DISPATCH_UNTIL_IDLE) {

@@ -8,10 +8,14 @@ import { DEFAULT_CANCELLATION_POLICY, DEFAULT_REMINDER_SCHEDULE } from '../share
 
 /**
  * Reminders dispatched per second to a loopback fake Resend, by 1 and then 2 dispatcher processes
- * (`api/dispatcher.ts`, the production entry) over real Postgres, for 10,000 due reminders.
- * Exactly-once is checked as well: 10,000 rows sent, 10,000 requests, 10,000 distinct emails.
+ * (`api/dispatcher.ts`, the production entry) over real Postgres, for 10,000 due reminders: each
+ * email alone (POST /emails, DISPATCH_EMAIL_BATCHES=off) and in Resend batches of up to 100
+ * (POST /emails/batch, the default), side by side with the goal. Exactly-once is checked as well:
+ * 10,000 rows sent, 10,000 emails received, 10,000 distinct emails.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench reminders
+ *
+ * BENCH_QUICK=1 for 1,000; BENCH_PROFILE=1 writes CPU profiles to /tmp/prof (BENCH_PROFILE_DIR).
  */
 
 const TOTAL = Number(process.env.BENCH_REMINDERS ?? (process.env.BENCH_QUICK ? 1_000 : 10_000))
@@ -19,6 +23,10 @@ const SECRET = 'bench-secret-with-enough-entropy-0123456789abcdef'
 /** Rows claimed per transaction and sends in flight per process (DISPATCH_BATCH, DISPATCH_CONCURRENCY). */
 const BATCH = Number(process.env.BENCH_BATCH ?? 500)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 128)
+/** Hearth issue 15: two dispatchers on 10,000 due reminders. */
+const GOAL_PER_SECOND = 2_000
+const MODES = (process.env.BENCH_MODES ?? 'alone,batches').split(',') as Mode[]
+type Mode = 'alone' | 'batches'
 
 let db: TestDatabase
 let sql: TestDatabase['sql']
@@ -73,11 +81,13 @@ async function resetOutbox() {
   })
 }
 
-function dispatcher(resendUrl: string): ChildProcess {
+function dispatcher(resendUrl: string, mode: Mode): ChildProcess {
   return spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? '/tmp/prof'}`]
+        : []),
       '--import',
       'tsx',
       'api/dispatcher.ts',
@@ -94,13 +104,14 @@ function dispatcher(resendUrl: string): ChildProcess {
         DISPATCH_BATCH: String(BATCH),
         DISPATCH_CONCURRENCY: String(CONCURRENCY),
         DISPATCH_UNTIL_IDLE: '1',
+        DISPATCH_EMAIL_BATCHES: mode === 'batches' ? 'on' : 'off',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   )
 }
 
-async function run(processes: number) {
+async function run(mode: Mode, processes: number) {
   await resetOutbox()
   const resend = await startFakeResend()
   let first = 0
@@ -112,17 +123,19 @@ async function run(processes: number) {
     last = now
     return counted(...items)
   }
-  const children = Array.from({ length: processes }, () => dispatcher(resend.url))
+  const children = Array.from({ length: processes }, () => dispatcher(resend.url, mode))
   await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))))
   const [sent] = await sql<{ n: number }[]>`select count(*)::int as n from outbox where status = 'sent'`
   const seconds = (last - first) / 1000
   const result = {
+    mode,
     processes,
     reminders: TOTAL,
     seconds: Number(seconds.toFixed(2)),
     per_second: seconds > 0 ? Math.round(TOTAL / seconds) : 0,
     rows_sent: sent!.n,
-    provider_requests: resend.requests.length,
+    emails_received: resend.requests.length,
+    http_requests: resend.requests.length - resend.batches.reduce((n, b) => n + b.size - 1, 0),
     distinct_emails: new Set(resend.emails.map((e) => e.idempotencyKey)).size,
   }
   await resend.close()
@@ -137,17 +150,22 @@ export default async function benchReminders(): Promise<void> {
     await seed()
     console.log(
       `Dispatching ${TOTAL} due email reminders to a loopback fake Resend over real Postgres ` +
-        `(batches of ${BATCH}, ${CONCURRENCY} sends in flight per process):`,
+        `(batches of ${BATCH}, ${CONCURRENCY} sends in flight per process; goal ${GOAL_PER_SECOND}/s with two):`,
     )
-    for (const processes of [1, 2]) {
-      const r = await run(processes)
-      console.log(
-        `  ${r.processes} dispatcher process${r.processes > 1 ? 'es' : ''}: ${r.per_second} reminders/s ` +
-          `(${r.seconds} s; rows sent ${r.rows_sent}, provider requests ${r.provider_requests}, distinct emails ${r.distinct_emails})`,
-      )
-      if (r.rows_sent !== TOTAL || r.distinct_emails !== TOTAL || r.provider_requests !== TOTAL) {
-        console.error('  exactly-once check FAILED')
-        process.exitCode = 1
+    for (const mode of MODES) {
+      for (const processes of [1, 2]) {
+        const r = await run(mode, processes)
+        const label = `${mode === 'batches' ? 'in Resend batches' : 'each email alone'}, ${r.processes} process${r.processes > 1 ? 'es' : ''}`
+        console.log(
+          `  ${label.padEnd(32)} ${String(r.per_second).padStart(5)} reminders/s` +
+            `${processes === 2 ? ` (goal ${GOAL_PER_SECOND})` : ''} ` +
+            `(${r.seconds} s; rows sent ${r.rows_sent}, emails received ${r.emails_received}, ` +
+            `HTTP requests ${r.http_requests}, distinct emails ${r.distinct_emails})`,
+        )
+        if (r.rows_sent !== TOTAL || r.distinct_emails !== TOTAL || r.emails_received !== TOTAL) {
+          console.error('  exactly-once check FAILED')
+          process.exitCode = 1
+        }
       }
     }
   } finally {

@@ -51,7 +51,7 @@ async function measure(shape: GroupShape) {
     )
     const reads = hotReads(db.sql, await hotReadSubjects(db.sql, group.largestPracticeId))
     const timings = new Map<string, Timing>()
-    for (const [name, run] of Object.entries(reads)) timings.set(name, await time(run))
+    for (const [name, read] of Object.entries(reads)) timings.set(name, await time(read.run))
     return timings
   } finally {
     await db.stop()

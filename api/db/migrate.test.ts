@@ -105,6 +105,21 @@ describe('tenant isolation', () => {
     expect(slugs.map((r) => r.slug)).toEqual(['iso-e'])
   })
 
+  it('the tenant role can neither read nor write the email batches, even in its own practice', async () => {
+    const practiceId = await newPractice('batches-walled')
+    await expect(inPractice(db.sql, practiceId, (tx) => tx`select count(*) from email_batches`)).rejects.toThrow(
+      /permission denied/,
+    )
+    await expect(
+      inPractice(
+        db.sql,
+        practiceId,
+        (tx) => tx`insert into email_batches (key, outbox_ids, messages, created_at, retry_at)
+          values ('k', '{}', '[]', now(), now())`,
+      ),
+    ).rejects.toThrow(/permission denied/)
+  })
+
   it("the key lookup is the system's alone, and its system mode ends with it", async () => {
     const a = await newPractice('iso-g')
     await expect(inPractice(db.sql, a, (tx) => tx`select * from hearth_key_principal('x', null)`)).rejects.toThrow(

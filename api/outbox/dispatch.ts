@@ -1,5 +1,17 @@
 import type { Tx } from '../db/connect'
-import { claimDue, markSendStarted, type OutboxChannel, type OutboxRow, relock, type Settled, settle } from './queries'
+import { canBatchEmail, type Done, EMAIL_BATCH_SIZE, EmailBatcher, replayBatch } from './email-batches'
+import {
+  claimDue,
+  claimEmailBatches,
+  closeEmailBatches,
+  markSendStarted,
+  type OutboxChannel,
+  type OutboxRow,
+  relock,
+  retryEmailBatches,
+  type Settled,
+  settle,
+} from './queries'
 import { asSystem } from '../db/tenant'
 import type { EntryDeps } from '../deps'
 import { HOUSEKEEPING_EVERY_MS, housekeeping } from '../housekeeping/housekeeping'
@@ -56,6 +68,11 @@ export type DispatchOptions = {
   concurrency?: number
   /** A send still unanswered after this long is retried later (under the same key). Default 30 s. */
   sendTimeoutMs?: number
+  /**
+   * Emails leave in Resend batches when the mailer has them and the pool a second connection to
+   * record them on (email-batches.ts); false sends each email alone. Default true.
+   */
+  emailBatches?: boolean
 }
 
 export type DispatchReport = { claimed: number; sent: number; retried: number; failed: number; skipped: number }
@@ -79,6 +96,7 @@ const UNKNOWN: Outcome = {
 export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 }
   const handlers = new Map(options.handlers.map((h) => [h.topic, h]))
+  const batching = options.emailBatches !== false && options.channels.includes('email') && canBatchEmail(deps)
   let later: { rows: OutboxRow[]; jobs: Map<string, Job> } | null = null
   await asSystem(deps.sql, async (tx) => {
     const now = deps.clock()
@@ -88,21 +106,80 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
       topics: [...handlers.keys()],
       channels: options.channels,
     })
-    report.claimed = rows.length
-    if (!rows.length) return
+    // Batches a dead dispatcher left unanswered, posted again as recorded.
+    const replays = batching
+      ? await claimEmailBatches(tx, { now, limit: Math.ceil((options.batchSize ?? 100) / EMAIL_BATCH_SIZE) })
+      : []
+    report.claimed = rows.length + replays.reduce((n, r) => n + r.rows.length, 0)
+    if (!rows.length && !replays.length) return
 
+    const once = rows.filter((r) => AT_MOST_ONCE.includes(r.channel) && !r.send_started_at)
+    const sendNow = rows.filter((r) => !once.includes(r))
+    // A row tried before may have been sent alone under its own key: it stays alone. Every other
+    // email goes in a recorded batch, so that whatever happens to it is posted again the same way.
+    const emails = batching ? sendNow.filter((r) => r.channel === 'email' && r.attempts === 0) : []
+    const batcher =
+      emails.length > 0 && new Set(emails.map((r) => r.idempotency_key)).size === emails.length
+        ? new EmailBatcher(deps, now, emails)
+        : null
+    const jobDeps = batcher ? { ...deps, mailer: batcher.mailer } : deps
     const jobs = new Map<string, Job>()
     for (const [topic, handler] of handlers) {
       const group = rows.filter((r) => r.topic === topic)
-      if (group.length) for (const [id, job] of await handler.prepare(tx, group, deps, now)) jobs.set(id, job)
+      if (group.length) for (const [id, job] of await handler.prepare(tx, group, jobDeps, now)) jobs.set(id, job)
     }
-    const once = rows.filter((r) => AT_MOST_ONCE.includes(r.channel) && !r.send_started_at)
     for (const row of rows) {
       if (AT_MOST_ONCE.includes(row.channel) && row.send_started_at)
         jobs.set(row.id, async () => ({ outcome: UNKNOWN }))
     }
-    const sendNow = rows.filter((r) => !once.includes(r))
-    await settleBatch(tx, deps, now, handlers, sendNow, await runJobs(sendNow, jobs, options, false), report)
+    const batched = new Set(batcher ? emails : [])
+    const alone = sendNow.filter((r) => !batched.has(r))
+    const [doneAlone, doneBatched, replayed] = await Promise.all([
+      runJobs(alone, jobs, options, false),
+      batcher ? batcher.run([...batched], (row) => runJob(row, jobs, options, false)) : [],
+      Promise.all(
+        replays.map((r) =>
+          withTimeout(replayBatch(deps, r.batch, r.rows, now), options.sendTimeoutMs ?? 30_000).catch((error) => ({
+            state: 'unknown' as const,
+            done: new Map<string, Done>(
+              r.rows.map((row) => [row.id, { outcome: { status: 'retry', error: (error as Error).message } }]),
+            ),
+          })),
+        ),
+      ),
+    ])
+    const done = new Map<OutboxRow, Done>()
+    for (const [i, row] of alone.entries()) done.set(row, doneAlone[i]!)
+    for (const [i, row] of [...batched].entries()) done.set(row, doneBatched[i]!)
+    const replayedRows: OutboxRow[] = []
+    for (const [i, { rows: batchRows }] of replays.entries()) {
+      for (const row of batchRows) {
+        const outcome = replayed[i]!.done.get(row.id)
+        if (outcome) done.set(row, outcome)
+        if (outcome) replayedRows.push(row)
+      }
+    }
+    const settling = [...sendNow, ...replayedRows]
+    await settleBatch(
+      tx,
+      deps,
+      now,
+      handlers,
+      settling,
+      settling.map((row) => done.get(row)!),
+      report,
+    )
+    const unknown = [
+      ...[...(batcher?.states ?? [])].filter(([, b]) => b.state === 'unknown').map(([key, b]) => ({ key, ids: b.ids })),
+      ...replays
+        .filter((_, i) => replayed[i]!.state === 'unknown')
+        .map((r) => ({ key: r.batch.key, ids: r.batch.outbox_ids })),
+    ]
+    await closeEmailBatches(tx, [
+      ...[...(batcher?.states ?? [])].filter(([, b]) => b.state === 'known').map(([key]) => key),
+      ...replays.filter((_, i) => replayed[i]!.state === 'known').map((r) => r.batch.key),
+    ])
+    await retryUnknownBatches(tx, unknown, settling, done, now, handlers)
     if (once.length) {
       await markSendStarted(
         tx,
@@ -127,24 +204,55 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
   return report
 }
 
-type Done = { outcome: Outcome; extra?: unknown }
+/**
+ * A batch still unanswered is posted again when its rows' next try is due; one whose rows all
+ * gave up (or closed) is forgotten, at most once rather than twice.
+ */
+async function retryUnknownBatches(
+  tx: Tx,
+  batches: { key: string; ids: string[] }[],
+  rows: OutboxRow[],
+  done: Map<OutboxRow, Done>,
+  now: Date,
+  handlers: Map<string, OutboxHandler<any>>,
+) {
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const forget: string[] = []
+  for (const batch of batches) {
+    const retries = batch.ids
+      .map((id) => byId.get(id))
+      .filter((row): row is OutboxRow => Boolean(row))
+      .map((row) => finalOutcome(row, done.get(row)!.outcome, now, handlers.get(row.topic)?.retry).outcome)
+      .filter((o) => o.status === 'retry')
+    if (!retries.length) forget.push(batch.key)
+    else await retryEmailBatches(tx, [batch.key], retries[0]!.dueAt)
+  }
+  await closeEmailBatches(tx, forget)
+}
 
 /** Runs each row's job; for an at-most-once row, no answer in time means its outcome is unknown. */
 async function runJobs(rows: OutboxRow[], jobs: Map<string, Job>, options: DispatchOptions, atMostOnce: boolean) {
-  return runLimited(rows, options.concurrency ?? 32, async (row): Promise<Done> => {
-    const job = jobs.get(row.id)
-    if (!job) {
-      return { outcome: { status: 'failed', reason: 'not_sendable', error: 'Nothing knows how to send this.' } }
-    }
-    try {
-      // Rows stay locked until the batch commits: a provider that never answers must not hold them.
-      return await withTimeout(job(), options.sendTimeoutMs ?? 30_000)
-    } catch (error) {
-      const message = (error as Error).message || 'Unknown error'
-      if (atMostOnce) return { outcome: { ...UNKNOWN, error: message } as Outcome }
-      return { outcome: { status: 'retry', error: message } }
-    }
-  })
+  return runLimited(rows, options.concurrency ?? 32, (row) => runJob(row, jobs, options, atMostOnce))
+}
+
+async function runJob(
+  row: OutboxRow,
+  jobs: Map<string, Job>,
+  options: DispatchOptions,
+  atMostOnce: boolean,
+): Promise<Done> {
+  const job = jobs.get(row.id)
+  if (!job) {
+    return { outcome: { status: 'failed', reason: 'not_sendable', error: 'Nothing knows how to send this.' } }
+  }
+  try {
+    // Rows stay locked until the batch commits: a provider that never answers must not hold them.
+    return await withTimeout(job(), options.sendTimeoutMs ?? 30_000)
+  } catch (error) {
+    const message = (error as Error).message || 'Unknown error'
+    if (atMostOnce) return { outcome: { ...UNKNOWN, error: message } as Outcome }
+    return { outcome: { status: 'retry', error: message } }
+  }
 }
 
 async function settleBatch(

@@ -121,6 +121,8 @@ export async function claimDue(
     select ${columns(tx)} from outbox
     where status = 'pending' and due_at <= ${options.now}
       and topic = any(${options.topics}::text[]) and channel = any(${options.channels}::text[])
+      -- A row in a recorded email batch is posted again only with its batch (claimEmailBatches).
+      and not exists (select 1 from email_batches b where b.outbox_ids @> array[outbox.id])
     order by due_at
     limit ${options.limit}
     for update skip locked`
@@ -135,6 +137,60 @@ export async function markSendStarted(tx: Tx, ids: string[], now: Date, leaseUnt
   await tx`
     update outbox set send_started_at = ${now}, due_at = ${leaseUntil}, updated_at = ${now}
     where id = any(${ids}::uuid[])`
+}
+
+/** A recorded email batch (see 150_email_batches.sql). */
+export type EmailBatch = { key: string; outbox_ids: string[]; messages: string; created_at: Date }
+
+/** Records batches about to be posted; run on a connection of its own, committed before the post. */
+export async function recordEmailBatches(tx: Tx, batches: Omit<EmailBatch, 'created_at'>[], now: Date): Promise<void> {
+  if (!batches.length) return
+  await tx`
+    insert into email_batches (key, outbox_ids, messages, created_at, retry_at)
+    select v.key, array(select jsonb_array_elements_text(v.ids::jsonb))::uuid[], v.messages, ${now}, ${now}
+    from unnest(${batches.map((b) => b.key)}::text[], ${batches.map((b) => JSON.stringify(b.outbox_ids))}::text[],
+                ${batches.map((b) => b.messages)}::text[]) as v(key, ids, messages)`
+}
+
+/**
+ * Claims recorded batches due to be posted again, with their outbox rows still pending, locked.
+ * A batch whose rows a live dispatcher still holds (it is posting it now) is left alone.
+ */
+export async function claimEmailBatches(
+  tx: Tx,
+  options: { now: Date; limit: number },
+): Promise<{ batch: EmailBatch; rows: OutboxRow[] }[]> {
+  const batches = await tx<EmailBatch[]>`
+    select key, outbox_ids, messages, created_at from email_batches
+    where retry_at <= ${options.now}
+    order by retry_at
+    limit ${options.limit}
+    for update skip locked`
+  if (!batches.length) return []
+  const ids = batches.flatMap((b) => b.outbox_ids)
+  const locked = await tx<OutboxRow[]>`
+    select ${columns(tx)} from outbox where id = any(${ids}::uuid[]) for update skip locked`
+  const existing = await tx<{ id: string }[]>`select id from outbox where id = any(${ids}::uuid[])`
+  const byId = new Map(locked.map((r) => [r.id, r]))
+  const claimed: { batch: EmailBatch; rows: OutboxRow[] }[] = []
+  for (const batch of batches) {
+    // All or nothing per batch: a row held elsewhere means its owner is alive (or a change is being made).
+    const mine = new Set(batch.outbox_ids)
+    if (existing.some((r) => mine.has(r.id) && !byId.has(r.id))) continue
+    const rows = batch.outbox_ids.map((id) => byId.get(id)).filter((r): r is OutboxRow => r?.status === 'pending')
+    claimed.push({ batch, rows })
+  }
+  return claimed
+}
+
+/** Batches whose outcome is now known: their rows' outcomes are recorded in the same transaction. */
+export async function closeEmailBatches(tx: Tx, keys: string[]): Promise<void> {
+  if (keys.length) await tx`delete from email_batches where key = any(${keys}::text[])`
+}
+
+/** Batches whose outcome is still unknown (no answer, a 5xx): posted again, as they are, from `retryAt`. */
+export async function retryEmailBatches(tx: Tx, keys: string[], retryAt: Date): Promise<void> {
+  if (keys.length) await tx`update email_batches set retry_at = ${retryAt} where key = any(${keys}::text[])`
 }
 
 /** Locks rows again for the transaction that records how their sends went. */

@@ -11,8 +11,8 @@ import { fixtures } from '../testing/fixtures'
 import { wallClock } from '../../shared/time/zone'
 
 /**
- * Exactly once, on real Postgres: two dispatchers racing for the same due rows, and a dispatcher
- * process killed while a provider has accepted emails it never got to record.
+ * Exactly once, on real Postgres: two dispatchers racing for the same due rows, and dispatcher
+ * processes killed (SIGKILL) while a provider has accepted emails they never got to record.
  */
 
 const SECRET = 'test-secret-with-enough-entropy-0123456789abcdef'
@@ -79,6 +79,27 @@ const statuses = (ids: string[]) =>
     select status, count(*)::int as n from outbox where appointment_id = any(${ids}::uuid[]) and reminder_kind = 'confirmation' group by status`.then(
     (rows) => Object.fromEntries(rows.map((r) => [r.status, r.n])),
   )
+/** `api/dispatcher.ts`, the production entry, sending email to the fake Resend until nothing is due. */
+function dispatcherProcess(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'api/dispatcher.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.db.url,
+      HEARTH_SECRET: SECRET,
+      PUBLIC_URL: 'http://hearth.test',
+      RESEND_API_KEY: 're_test',
+      RESEND_BASE_URL: resend.url,
+      EMAIL_FROM: 'Hearth <portal@hearth.test>',
+      DISPATCH_CHANNELS: 'email',
+      DISPATCH_CONCURRENCY: '4',
+      DISPATCH_UNTIL_IDLE: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}
+const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve))
+
 const keysOf = (ids: string[]) =>
   t.sql<{ idempotency_key: string; provider_message_id: string | null }[]>`
     select idempotency_key, provider_message_id from outbox where appointment_id = any(${ids}::uuid[]) and reminder_kind = 'confirmation'`
@@ -114,29 +135,16 @@ describe.skipIf(!process.env.DATABASE_URL)('exactly once on real Postgres', () =
     expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(120)
   })
 
-  it('a dispatcher killed mid-batch loses nothing and sends nothing twice', async () => {
+  it('an email sent alone: a dispatcher killed mid-batch loses nothing and sends nothing twice', {
+    timeout: 120_000,
+  }, async () => {
     const ids = await dueReminders(50)
     const emailsBefore = resend.emails.length
     const requestsBefore = resend.requests.length
     // After 25 emails the provider keeps accepting but never answers, so the third batch of ten
     // is sent (some of it) yet never recorded: then the process dies.
     resend.hangAfter(emailsBefore + 25)
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/dispatcher.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: t.db.url,
-        HEARTH_SECRET: SECRET,
-        PUBLIC_URL: 'http://hearth.test',
-        RESEND_API_KEY: 're_test',
-        RESEND_BASE_URL: resend.url,
-        EMAIL_FROM: 'Hearth <portal@hearth.test>',
-        DISPATCH_CHANNELS: 'email',
-        DISPATCH_BATCH: '10',
-        DISPATCH_CONCURRENCY: '4',
-        DISPATCH_UNTIL_IDLE: '1',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
+    const child = dispatcherProcess({ DISPATCH_BATCH: '10', DISPATCH_EMAIL_BATCHES: 'off' })
     const deadline = Date.now() + 20_000
     while (resend.emails.length <= emailsBefore + 25 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20))
@@ -153,7 +161,9 @@ describe.skipIf(!process.env.DATABASE_URL)('exactly once on real Postgres', () =
     // A fresh dispatcher picks up where it left off.
     resend.resume()
     const deps: Deps = { ...t.deps, clock: () => new Date() }
-    while ((await dispatchDue(deps, { handlers: outboxHandlers, channels: ['email'], batchSize: 10 })).claimed > 0) {}
+    // Like the killed one, it sends each email alone: dispatchers agree on batching (email-batches.ts).
+    const options = { handlers: outboxHandlers, channels: ['email' as const], batchSize: 10, emailBatches: false }
+    while ((await dispatchDue(deps, options)).claimed > 0) {}
 
     expect(await statuses(ids)).toEqual({ sent: 50 })
     const emails = resend.emails.slice(emailsBefore)
@@ -164,5 +174,123 @@ describe.skipIf(!process.env.DATABASE_URL)('exactly once on real Postgres', () =
     const recorded = new Map((await keysOf(ids)).map((r) => [r.idempotency_key, r.provider_message_id]))
     for (const email of emails) expect(recorded.get(email.idempotencyKey!)).toBe(email.id)
     expect(practiceId).toBeTruthy()
+  })
+
+  it('in Resend batches: two dispatchers killed mid-post lose nothing and send nothing twice', {
+    timeout: 120_000,
+  }, async () => {
+    const ids = await dueReminders(200)
+    const emailsBefore = resend.emails.length
+    const batchesBefore = resend.batches.length
+    // After 60 emails Resend keeps accepting batches but never answers: both processes are then
+    // waiting on posts it took, with their rows locked and unrecorded, when they are killed.
+    resend.hangAfter(emailsBefore + 60)
+    const first = [0, 1].map(() => dispatcherProcess({ DISPATCH_BATCH: '20' }))
+    const deadline = Date.now() + 30_000
+    while (resend.emails.length <= emailsBefore + 60 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20))
+    await new Promise((r) => setTimeout(r, 300)) // let the other process's post land too
+    for (const child of first) child.kill('SIGKILL')
+    await Promise.all(first.map(exited))
+
+    const halfway = await statuses(ids)
+    expect(halfway.sent ?? 0).toBeLessThan(200)
+    expect(resend.emails.length - emailsBefore).toBeGreaterThan((halfway.sent ?? 0) + 1)
+    const [recorded] = await t.sql<{ n: number }[]>`select count(*)::int as n from email_batches`
+    expect(recorded!.n).toBeGreaterThan(0)
+
+    // Two fresh dispatchers post the dead ones' batches again, as they were, and send the rest.
+    resend.resume()
+    const second = [0, 1].map(() => dispatcherProcess({ DISPATCH_BATCH: '20' }))
+    await Promise.all(second.map(exited))
+
+    expect(await statuses(ids)).toEqual({ sent: 200 })
+    const emails = resend.emails.slice(emailsBefore)
+    expect(emails).toHaveLength(200)
+    expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(200)
+    expect(resend.batches.length - batchesBefore).toBeLessThan(40)
+    // The batches posted again were answered with the ids of the emails taken before the kill.
+    const recordedIds = new Map((await keysOf(ids)).map((r) => [r.idempotency_key, r.provider_message_id]))
+    for (const email of emails) expect(recordedIds.get(email.idempotencyKey!)).toBe(email.id)
+    const [left] = await t.sql<{ n: number }[]>`select count(*)::int as n from email_batches`
+    expect(left!.n).toBe(0)
+  })
+
+  it('in Resend batches: a batch taken but answered with a 5xx is posted again as it was and sent once', async () => {
+    const run = await batchAnswered500(true)
+    const ids = run.ids
+    const [recorded] = await t.sql<{ n: number }[]>`select count(*)::int as n from email_batches`
+    expect(recorded!.n).toBe(1)
+    await run.rounds(5 * 60_000, 6)
+    expect(await statuses(ids)).toEqual({ sent: 30 })
+    const emails = run.emails()
+    expect(emails).toHaveLength(30)
+    expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(30)
+    // Posted twice under one key: the second was answered with the first's ids, nothing sent again.
+    const posts = run.posts()
+    expect(posts).toHaveLength(2)
+    expect(posts[1]!.idempotencyKey).toBe(posts[0]!.idempotencyKey)
+    const recordedIds = new Map((await keysOf(ids)).map((r) => [r.idempotency_key, r.provider_message_id]))
+    for (const email of emails) expect(recordedIds.get(email.idempotencyKey!)).toBe(email.id)
+  })
+
+  /** 30 due reminders whose one Resend batch gets a 500, then the dispatcher's next rounds. */
+  async function batchAnswered500(taken: boolean) {
+    const ids = await dueReminders(30)
+    const emailsBefore = resend.emails.length
+    const batchesBefore = resend.batches.length
+    if (taken) resend.failNextAfterTaking(1)
+    else resend.failNext(1)
+    const sql = connect(t.db.url, { max: 2 })
+    let now = Date.now()
+    const deps: Deps = { ...t.deps, sql, clock: () => new Date(now) }
+    const options = { handlers: outboxHandlers, channels: ['email' as const], batchSize: 50 }
+    await dispatchDue(deps, options)
+    expect(await statuses(ids)).toEqual({ pending: 30 })
+    return {
+      ids,
+      emails: () => resend.emails.slice(emailsBefore),
+      posts: () => resend.batches.slice(batchesBefore),
+      async rounds(stepMs: number, n: number) {
+        for (let i = 0; i < n; i++) {
+          now += stepMs
+          await dispatchDue(deps, options)
+        }
+        await sql.end()
+      },
+    }
+  }
+  const cancel = (ids: string[]) =>
+    t.sql`update outbox set status = 'cancelled' where appointment_id = any(${ids}::uuid[]) and reminder_kind = 'confirmation'`
+
+  it('in Resend batches: rows cancelled before the batch went are left out when it is posted again', async () => {
+    const run = await batchAnswered500(false)
+    await cancel(run.ids.slice(0, 3))
+    await run.rounds(5 * 60_000, 6)
+    expect(await statuses(run.ids)).toEqual({ sent: 27, cancelled: 3 })
+    const emails = run.emails()
+    expect(emails).toHaveLength(27)
+    const cancelledKeys = new Set((await keysOf(run.ids.slice(0, 3))).map((r) => r.idempotency_key))
+    for (const email of emails) expect(cancelledKeys.has(email.idempotencyKey!)).toBe(false)
+    expect(run.posts().map((p) => p.size)).toEqual([30, 27])
+  })
+
+  it('in Resend batches: a smaller batch refused with 409 (the first was taken) is recorded as sent, not sent again', async () => {
+    const run = await batchAnswered500(true)
+    await cancel(run.ids.slice(0, 3))
+    await run.rounds(5 * 60_000, 6)
+    expect(await statuses(run.ids)).toEqual({ sent: 27, cancelled: 3 })
+    expect(run.emails()).toHaveLength(30) // all taken by the first post, none after
+    expect(run.posts().map((p) => p.size)).toEqual([30, 27])
+  })
+
+  it('in Resend batches: a batch unanswered for more than 23 hours is not posted again', async () => {
+    const run = await batchAnswered500(true)
+    await run.rounds(23.5 * 3_600_000, 1)
+    expect(await statuses(run.ids)).toEqual({ failed: 30 })
+    expect(run.emails()).toHaveLength(30)
+    expect(run.posts()).toHaveLength(1)
+    const [left] = await t.sql<{ n: number }[]>`select count(*)::int as n from email_batches`
+    expect(left!.n).toBe(0)
   })
 })

@@ -31,13 +31,24 @@ async function claimAndRollBack(sql: Sql, now: Date) {
   })
 }
 
+/** A hot read, and the transaction it really runs in (to explain its statements there). */
+export type HotRead = {
+  run: () => Promise<void>
+  within: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>
+}
+
 /**
  * The reads every busy morning repeats, each as the route runs its queries (the portal's list,
  * the staff day list, the call list, the alerts inbox, a year of insights, the dispatcher's claim):
- * timed by `npm run bench scale`, and their plans checked by api/db/plans.test.ts.
+ * timed by `npm run bench scale`, and their plans checked by api/db/plans.test.ts in the same kind
+ * of transaction: a practice's reads as hearth_app with the practice set, the claim as the system.
  */
 export function hotReads(sql: Sql, s: HotReadSubjects, now = new Date()) {
-  const read = (work: (tx: Tx) => Promise<unknown>) => () => inPractice(sql, s.practiceId, work).then(() => {})
+  const inTheirPractice = <T>(work: (tx: Tx) => Promise<T>) => inPractice(sql, s.practiceId, work)
+  const read = (work: (tx: Tx) => Promise<unknown>): HotRead => ({
+    run: () => inTheirPractice(work).then(() => {}),
+    within: inTheirPractice,
+  })
   const tomorrow = new Date(Math.ceil(now.getTime() / DAY) * DAY)
   return {
     'portal read': read((tx) =>
@@ -76,6 +87,9 @@ export function hotReads(sql: Sql, s: HotReadSubjects, now = new Date()) {
         timeZone: 'America/New_York',
       }),
     ),
-    "dispatcher's claim": () => claimAndRollBack(sql, now),
+    "dispatcher's claim": {
+      run: () => claimAndRollBack(sql, now),
+      within: <T>(work: (tx: Tx) => Promise<T>) => asSystem(sql, work),
+    } satisfies HotRead,
   }
 }

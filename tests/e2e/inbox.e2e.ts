@@ -92,10 +92,8 @@ describe('the inbox', () => {
     // Where the reply notice's link leads: the portal's messages with this therapist.
     await newPage(`/portal/demo?show=messages&id=${riveraId}`)
     const frame = page.mainFrame()
-    const earlier = await hearth.latestCode(CLIENT.email)
     await frame.getByLabel('Your email address').fill(CLIENT.email)
     await frame.getByRole('button', { name: /code/i }).click()
-    await expect.poll(() => hearth.latestCode(CLIENT.email)).not.toBe(earlier)
     await frame.locator('#code').fill(await hearth.latestCode(CLIENT.email))
     await frame.locator('form button[type=submit]').click()
     await frame.getByText(REPLY).waitFor()

@@ -91,16 +91,27 @@ export async function startHearth(options: { publicHost?: 'localhost' } = {}): P
   }
 
   /** The newest sign-in code in the development outbox for `email`. */
+  // Ids of the code emails already handed out: a code once returned is never returned again, so a
+  // sign-in waits for the code it asked for instead of reading an earlier one for the same email.
+  const codeIds = new Set<string>()
+
   async function latestCode(email: string): Promise<string> {
     for (let tries = 0; tries < 50; tries++) {
       const outbox = await (await fetch(`${base}/dev/outbox?to=${encodeURIComponent(email)}`)).json()
       // Newest first; another email (a cancellation's confirmation) can arrive after the code.
-      const signIn = (outbox.data ?? []).find((m: { subject: string }) => /code|código/i.test(m.subject))
+      const messages: { id: string; subject: string; text?: string }[] = outbox.data ?? []
+      // Only codes sent after the last one handed out count.
+      const lastSeen = messages.findIndex((m) => codeIds.has(m.id))
+      const fresh = lastSeen === -1 ? messages : messages.slice(0, lastSeen)
+      const signIn = fresh.find((m) => /code|código/i.test(m.subject) && /\b\d{6}\b/.test(m.text ?? ''))
       const code = /\b(\d{6})\b/.exec(signIn?.text ?? '')?.[1]
-      if (code) return code
+      if (signIn && code) {
+        codeIds.add(signIn.id)
+        return code
+      }
       await new Promise((r) => setTimeout(r, 100))
     }
-    throw new Error(`No sign-in code for ${email} in the outbox`)
+    throw new Error(`No new sign-in code for ${email} in the outbox`)
   }
 
   return {

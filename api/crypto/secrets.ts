@@ -13,6 +13,7 @@ export type KeyPurpose =
   | 'whatsapp-credentials'
   | 'staff-totp-secret'
   | 'staff-recovery-code'
+  | 'portal-refresh-successor'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()

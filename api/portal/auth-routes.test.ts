@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
 import { codeFromOutbox, signIn } from '../testing/portal'
+import { REFRESH_GRACE_MS } from './session'
 
 const NOW = '2026-03-02T15:00:00Z'
 const SLUG = 'signin-a'
@@ -165,6 +166,7 @@ describe('sessions', () => {
     expect(second.body.refresh_token).not.toBe(first.refresh_token)
     expect((await me(second.body.access_token)).status).toBe(200)
 
+    t.clock.advance(REFRESH_GRACE_MS + 1000)
     const replay = await refresh(first.refresh_token)
     expect(replay.status).toBe(401)
     expect((await refresh(second.body.refresh_token)).status, 'the family is revoked').toBe(401)
@@ -174,6 +176,54 @@ describe('sessions', () => {
     const audits =
       await t.sql`select 1 from audit_log where actor_id = ${client.id} and action = 'portal.refresh_reused'`
     expect(audits).toHaveLength(1)
+    t.clock.set(NOW)
+  })
+
+  it('let two tabs refresh with the same token at once, and both stay signed in', async () => {
+    const client = await newClient()
+    const first = await signIn(t, SLUG, client.email)
+    const [left, right] = await Promise.all([refresh(first.refresh_token), refresh(first.refresh_token)])
+    expect([left.status, right.status]).toEqual([200, 200])
+    expect(left.body.refresh_token, 'one live refresh token for the family').toBe(right.body.refresh_token)
+    expect((await me(left.body.access_token)).status).toBe(200)
+    expect((await me(right.body.access_token)).status).toBe(200)
+
+    t.clock.advance(5 * 60_000)
+    const next = await refresh(right.body.refresh_token)
+    expect(next.status, 'the successor still rotates').toBe(200)
+    expect((await me(next.body.access_token)).status).toBe(200)
+    const [session] = await t.sql`select revoked_at from portal_sessions where client_id = ${client.id}`
+    expect(session!.revoked_at).toBeNull()
+    t.clock.set(NOW)
+  })
+
+  it('answer a repeat within the grace window with the same successor, and end the family after it', async () => {
+    const client = await newClient()
+    const first = await signIn(t, SLUG, client.email)
+    const second = await refresh(first.refresh_token)
+    t.clock.advance(REFRESH_GRACE_MS - 1000)
+    const repeat = await refresh(first.refresh_token)
+    expect(repeat.status).toBe(200)
+    expect(repeat.body.refresh_token).toBe(second.body.refresh_token)
+    expect((await me(repeat.body.access_token)).status).toBe(200)
+
+    t.clock.advance(2000)
+    expect((await refresh(first.refresh_token)).status, 'past the window').toBe(401)
+    expect((await refresh(second.body.refresh_token)).status, 'the family is revoked').toBe(401)
+    expect((await me(repeat.body.access_token)).status).toBe(401)
+    const [session] = await t.sql`select revoked_reason from portal_sessions where client_id = ${client.id}`
+    expect(session!.revoked_reason).toBe('refresh_reuse')
+    t.clock.set(NOW)
+  })
+
+  it('end the family when a spent token comes back after its successor was itself spent', async () => {
+    const client = await newClient()
+    const first = await signIn(t, SLUG, client.email)
+    const second = await refresh(first.refresh_token)
+    expect((await refresh(second.body.refresh_token)).status).toBe(200)
+    expect((await refresh(first.refresh_token)).status, 'within the window, but its successor is spent').toBe(401)
+    const [session] = await t.sql`select revoked_reason from portal_sessions where client_id = ${client.id}`
+    expect(session!.revoked_reason).toBe('refresh_reuse')
   })
 
   it('end after an hour without a refresh, and 12 hours after sign-in however active', async () => {

@@ -2,7 +2,7 @@ import { findActiveClient } from './people-queries'
 import { type Context, Hono } from 'hono'
 import { enforceLimits, LIMITS } from '../auth/rate-limit'
 import { bearerToken } from '../api-keys/auth'
-import { endSession, refreshSession, sessionOfRefreshToken, startSession } from './session'
+import { endSession, REFRESH_GRACE_MS, refreshSession, sessionOfRefreshToken, startSession } from './session'
 import { verifyAccessToken } from './token'
 import { CODE_TTL_MS, checkCode, issueCode } from '../auth/sign-in-code'
 import { verifyPracticeToken } from './silent-sign-in'
@@ -162,6 +162,10 @@ export function portalAuthRoutes(deps: Deps) {
       summary: 'Rotate the refresh token for a new access token (a reused token ends the whole session)',
       tags: ['portal sign-in'],
       auth: 'none',
+      description:
+        `A refresh token sent again within ${REFRESH_GRACE_MS / 1000} seconds of its rotation (two tabs ` +
+        'refreshing at once) gets a new access token and the same new refresh token. Sent again later, it is ' +
+        'reuse: 401, and every token of the session stops working.',
       responses: { 200: { description: 'New tokens; the refresh token sent is now spent', schema: PortalSession } },
     }),
     input('json', AuthRefresh),

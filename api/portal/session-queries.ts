@@ -41,14 +41,32 @@ export async function findRefreshTokenPractice(
   return row ?? null
 }
 
-export async function findRefreshToken(tx: Tx, practiceId: string, hash: string) {
-  const [row] = await tx<{ session_id: string; rotated_at: Date | null }[]>`
-    select session_id, rotated_at from portal_refresh_tokens where practice_id = ${practiceId} and token_hash = ${hash}`
+export type RefreshTokenRow = {
+  session_id: string
+  rotated_at: Date | null
+  successor_ciphertext: Uint8Array | null
+  successor_iv: Uint8Array | null
+}
+
+export async function findRefreshToken(tx: Tx, practiceId: string, hash: string): Promise<RefreshTokenRow | null> {
+  const [row] = await tx<RefreshTokenRow[]>`
+    select session_id, rotated_at, successor_ciphertext, successor_iv
+    from portal_refresh_tokens where practice_id = ${practiceId} and token_hash = ${hash}`
   return row ?? null
 }
 
-export async function markRefreshTokenRotated(tx: Tx, practiceId: string, hash: string, now: Date): Promise<void> {
-  await tx`update portal_refresh_tokens set rotated_at = ${now} where practice_id = ${practiceId} and token_hash = ${hash}`
+/** Spends a refresh token, keeping its successor sealed for a repeat within the grace window. */
+export async function markRefreshTokenRotated(
+  tx: Tx,
+  practiceId: string,
+  hash: string,
+  values: { now: Date; successor: { ciphertext: Uint8Array; iv: Uint8Array } },
+): Promise<void> {
+  await tx`
+    update portal_refresh_tokens
+    set rotated_at = ${values.now}, successor_ciphertext = ${values.successor.ciphertext},
+        successor_iv = ${values.successor.iv}
+    where practice_id = ${practiceId} and token_hash = ${hash}`
 }
 
 /** The session with its client's disabled flag; locked when `forUpdate`, so two refreshes take turns. */

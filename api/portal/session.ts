@@ -1,5 +1,6 @@
 import type { Deps } from '../deps'
 import { randomToken, sha256Hex } from '../crypto/web-crypto'
+import { openText, sealText } from '../crypto/secrets'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import {
@@ -9,6 +10,7 @@ import {
   insertRefreshToken,
   insertSession,
   markRefreshTokenRotated,
+  type RefreshTokenRow,
   revokeSession,
   touchSession,
 } from './session-queries'
@@ -19,8 +21,8 @@ import { ACCESS_TOKEN_SECONDS, issueAccessToken, type PortalClient } from './tok
 
 /**
  * Portal sessions: a sign-in opens one; each refresh rotates its refresh token. Presenting a
- * token that was already rotated means it leaked (or a copy raced the real one): the whole
- * family is revoked, so neither copy works any more.
+ * token that was already rotated means it leaked: the whole family is revoked, so neither copy
+ * works any more. Only a repeat within seconds, two tabs refreshing at once, is forgiven.
  */
 
 /** No refresh for this long and the client must sign in again. */
@@ -65,7 +67,47 @@ export async function startSession(
 
 type RefreshOutcome = { ok: true; session: PortalSession } | { ok: false }
 
-/** Rotates a refresh token. Any failure is the same 401; reuse revokes the family first. */
+/**
+ * A spent refresh token presented again this soon after it rotated is a second tab of the same
+ * browser that sent the same token a moment later, not a stolen copy: it is handed the successor
+ * the first tab got. Later than this, a repeat is reuse and ends the whole family.
+ */
+export const REFRESH_GRACE_MS = 10_000
+
+/**
+ * The successor is sealed with the spent token as associated data, so opening it takes the token
+ * itself, which is stored only as a hash. Handing back the same successor, rather than minting
+ * another, keeps one live refresh token per family: whichever tab's answer is stored last works.
+ */
+const sealSuccessor = (deps: Deps, spent: string, successor: string) =>
+  sealText(deps.secret, 'portal-refresh-successor', successor, spent)
+
+/** The successor of a token that rotated within the grace window, while it is still the live one. */
+async function successorWithinGrace(
+  tx: Tx,
+  deps: Deps,
+  practiceId: string,
+  spent: { token: string; row: RefreshTokenRow },
+  now: Date,
+): Promise<string | null> {
+  const { rotated_at, successor_ciphertext, successor_iv } = spent.row
+  if (!rotated_at || !successor_ciphertext || !successor_iv) return null
+  if (now.getTime() - rotated_at.getTime() > REFRESH_GRACE_MS) return null
+  const successor = await openText(
+    deps.secret,
+    'portal-refresh-successor',
+    { ciphertext: successor_ciphertext, iv: successor_iv },
+    spent.token,
+  ).catch(() => null)
+  if (!successor) return null
+  const live = await findRefreshToken(tx, practiceId, await sha256Hex(successor))
+  return live && !live.rotated_at ? successor : null
+}
+
+/**
+ * Rotates a refresh token. Any failure is the same 401; reuse revokes the family first, except a
+ * repeat within `REFRESH_GRACE_MS`, which gets a new access token and the same successor.
+ */
 export async function refreshSession(deps: Deps, refreshToken: string): Promise<PortalSession> {
   const hash = await sha256Hex(refreshToken)
   const found = await asSystem(deps.sql, (tx) => findRefreshTokenPractice(tx, hash))
@@ -74,12 +116,16 @@ export async function refreshSession(deps: Deps, refreshToken: string): Promise<
   const now = deps.clock()
   // Revocations must commit even though the caller gets a 401, so the outcome is returned, not thrown.
   const outcome = await inPractice<RefreshOutcome>(deps.sql, practiceId, async (tx) => {
+    // The session's row lock makes two refreshes of one family take turns: the second sees the first's rotation.
     const session = await findSession(tx, practiceId, found.session_id, { forUpdate: true })
     const token = await findRefreshToken(tx, practiceId, hash)
     if (!session || !token || session.revoked_at) return { ok: false }
     const actor = { kind: 'client', id: session.client_id } as const
     const subject = { kind: 'portal_session', id: session.id }
-    if (token.rotated_at) {
+    const repeated = token.rotated_at
+      ? await successorWithinGrace(tx, deps, practiceId, { token: refreshToken, row: token }, now)
+      : null
+    if (token.rotated_at && !repeated) {
       await revokeSession(tx, practiceId, session.id, 'refresh_reuse', now)
       await audit(tx, { practiceId, actor, action: 'portal.refresh_reused', subject })
       return { ok: false }
@@ -89,15 +135,28 @@ export async function refreshSession(deps: Deps, refreshToken: string): Promise<
       await revokeSession(tx, practiceId, session.id, session.client_disabled ? 'disabled' : 'idle', now)
       return { ok: false }
     }
-    await markRefreshTokenRotated(tx, practiceId, hash, now)
+    let successor = repeated
+    if (!successor) {
+      successor = await newRefreshToken(tx, practiceId, session.id, now)
+      await markRefreshTokenRotated(tx, practiceId, hash, {
+        now,
+        successor: await sealSuccessor(deps, refreshToken, successor),
+      })
+    }
     await touchSession(tx, practiceId, session.id, now)
-    await audit(tx, { practiceId, actor, action: 'portal.refreshed', subject })
+    await audit(tx, {
+      practiceId,
+      actor,
+      action: 'portal.refreshed',
+      subject,
+      ...(repeated ? { detail: { repeated_within_grace: true } } : {}),
+    })
     const client = { practiceId, clientId: session.client_id, sessionId: session.id }
     return {
       ok: true,
       session: {
         access_token: await issueAccessToken(deps, client),
-        refresh_token: await newRefreshToken(tx, practiceId, session.id, now),
+        refresh_token: successor,
         expires_in: ACCESS_TOKEN_SECONDS,
       },
     }

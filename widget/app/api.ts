@@ -82,13 +82,30 @@ export interface PortalApi {
 export type { PushDevice } from '../../ui/push'
 import type { PushDevice } from '../../ui/push'
 
-type Options = { base: string; practice: string; store: SessionStore; now?: () => number; fetch?: typeof fetch }
+/** Runs `work` while holding the lock `name`, one holder at a time across this browser's tabs. */
+export type TabLock = (name: string, work: () => Promise<boolean>) => Promise<boolean>
+
+/** Web Locks where the browser has them; without, each tab refreshes alone and the server's grace window covers it. */
+function browserTabLock(): TabLock | null {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  return locks ? async (name, work) => await locks.request(name, work) : null
+}
+
+type Options = {
+  base: string
+  practice: string
+  store: SessionStore
+  now?: () => number
+  fetch?: typeof fetch
+  lock?: TabLock | null
+}
 
 /** The real client: same-origin fetch with the bearer token, one silent refresh on a 401. */
 export function httpPortalApi(options: Options): PortalApi {
   const { base, practice, store } = options
   const now = options.now ?? (() => Date.now())
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  const lock = options.lock === undefined ? browserTabLock() : options.lock
   const ended = new Set<() => void>()
   let refreshing: Promise<boolean> | null = null
 
@@ -105,15 +122,25 @@ export function httpPortalApi(options: Options): PortalApi {
     for (const listener of ended) listener()
   }
 
+  async function rotate(spent: string): Promise<boolean> {
+    // Another tab may have rotated the token while this one waited for the lock: use what it stored.
+    const session = store.read()
+    if (!session) return false
+    if (session.refresh_token !== spent) return true
+    const response = await call('POST', '/v1/portal/auth/refresh', { refresh_token: spent }, false)
+    if (!response.ok) return false
+    keep((await response.json()) as PortalSession, session.last_active)
+    return true
+  }
+
+  /** One refresh at a time in this tab, and with Web Locks one at a time across the practice's tabs. */
   async function refresh(): Promise<boolean> {
     const session = store.read()
     if (!session) return false
     refreshing ??= (async () => {
       try {
-        const response = await call('POST', '/v1/portal/auth/refresh', { refresh_token: session.refresh_token }, false)
-        if (!response.ok) return false
-        keep((await response.json()) as PortalSession, session.last_active)
-        return true
+        const spent = session.refresh_token
+        return await (lock ? lock(`hearth.refresh.${practice}`, () => rotate(spent)) : rotate(spent))
       } catch {
         return false
       } finally {

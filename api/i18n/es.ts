@@ -58,6 +58,12 @@ export const es: Translation<typeof en> = {
   'action.cancel.askWaiver': 'Pedir que anulen el cargo',
   'action.portal': 'Abrir mi portal',
   'action.cancel.next': 'Cuando quieras, la consulta te ayudará con gusto a buscar otro horario.',
+  'action.video.offer':
+    '¿Te ayudaría una videollamada? Mantén tu horario y conéctate por video, sin cargo y sin ningún otro cambio.',
+  'action.video.button': 'Cambiar a videollamada',
+  'action.video.cancelAnyway': 'No, gracias, cancelar mi cita',
+  'action.video.done': 'Listo. Tu cita del {when} es ahora por videollamada, a la misma hora.',
+  'action.video.link': 'El enlace para conectarte estará en tu portal.',
   'action.reschedule.question': '¿Quieres buscar otro horario? Avisa a la consulta y se pondrán en contacto contigo.',
   'action.reschedule.note': 'Días u horas que te vengan bien (opcional)',
   'action.reschedule.pick': 'Elegir un nuevo horario',

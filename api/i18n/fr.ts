@@ -58,6 +58,12 @@ export const fr: Translation<typeof en> = {
   'action.cancel.askWaiver': 'Demander à être dispensé des frais',
   'action.portal': 'Ouvrir mon portail',
   'action.cancel.next': 'Quand vous le souhaitez, le cabinet vous aidera volontiers à trouver un autre horaire.',
+  'action.video.offer':
+    'Une séance en visio vous aiderait-elle ? Gardez votre horaire et rejoignez-la en visio, sans frais et sans autre changement.',
+  'action.video.button': 'Passer en visio',
+  'action.video.cancelAnyway': 'Non merci, annuler mon rendez-vous',
+  'action.video.done': 'C’est fait. Votre rendez-vous du {when} a lieu en visio, au même horaire.',
+  'action.video.link': 'Le lien pour vous connecter sera dans votre portail.',
   'action.reschedule.question': 'Souhaitez-vous un autre horaire ? Prévenez le cabinet, qui vous recontactera.',
   'action.reschedule.note': 'Jours ou horaires qui vous conviennent (facultatif)',
   'action.reschedule.pick': 'Choisir un nouvel horaire',

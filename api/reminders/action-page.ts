@@ -32,12 +32,16 @@ export type ActionPage = {
           | { name: 'reason_code'; legend: string; skip: string; options: { value: string; label: string }[] }
           | undefined
         textarea?: { name: 'reason' | 'note'; label: string } | undefined
+        /** What the client already chose, carried to the next step unchanged. */
+        hidden?: Record<string, string> | undefined
         button: string
+        /** Two ways on from one form: `button` posts `next=<value>`, `other` the quieter second choice. */
+        next?: { value: string; other: { label: string; value: string } } | undefined
       }
     | undefined
 }
 
-const CSS = `*{box-sizing:border-box}body{margin:0;background:#f5f3ee;color:#26312e;font:17px/1.55 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}main{max-width:34rem;margin:0 auto;padding:2.5rem 1.25rem}h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}p{margin:0 0 1rem}.card{background:#fff;border-radius:12px;padding:1.5rem}.notice{background:#fff6e5;border-left:4px solid #b7791f;padding:.75rem 1rem;border-radius:6px}label{display:block;margin:0 0 1rem}label.check,label.radio{display:flex;gap:.6rem;align-items:flex-start}label.radio{margin:0 0 .5rem}fieldset{border:0;margin:0 0 1rem;padding:0}legend{padding:0;margin:0 0 .6rem}input[type=radio]{width:1.2rem;height:1.2rem;margin-top:.2rem;flex:none}input[type=checkbox]{width:1.3rem;height:1.3rem;margin-top:.15rem;flex:none}textarea{display:block;width:100%;min-height:5rem;margin-top:.4rem;padding:.6rem;font:inherit;border:1px solid #8a9691;border-radius:8px}button,a.button{font:inherit;font-weight:600;background:#2f6f62;color:#fff;border:0;border-radius:8px;padding:.8rem 1.4rem;min-height:48px;cursor:pointer}button:focus-visible,a.button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}a.button{display:inline-block;text-decoration:none;margin:0 0 1.5rem}.secondary{margin:1.25rem 0 0}a.quiet{background:#fff;color:#2f6f62;border:2px solid #2f6f62;margin:0}.small{color:#56625e;font-size:.92rem;margin-top:1rem}.practice{max-width:34rem;margin:0 auto;padding:1.25rem 1.25rem 0;font-weight:700}.crisis{margin-top:1.25rem;background:#fff;border-left:4px solid #a23a2a;border-radius:12px;padding:1.1rem 1.5rem}.crisis h2{font-size:1.05rem;margin:0 0 .5rem;color:#a23a2a}.crisis ul{list-style:none;margin:0;padding:0}.crisis li{margin:.4rem 0}.crisis a{color:#7a2a1e;font-weight:600}`
+const CSS = `*{box-sizing:border-box}body{margin:0;background:#f5f3ee;color:#26312e;font:17px/1.55 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}main{max-width:34rem;margin:0 auto;padding:2.5rem 1.25rem}h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}p{margin:0 0 1rem}.card{background:#fff;border-radius:12px;padding:1.5rem}.notice{background:#fff6e5;border-left:4px solid #b7791f;padding:.75rem 1rem;border-radius:6px}label{display:block;margin:0 0 1rem}label.check,label.radio{display:flex;gap:.6rem;align-items:flex-start}label.radio{margin:0 0 .5rem}fieldset{border:0;margin:0 0 1rem;padding:0}legend{padding:0;margin:0 0 .6rem}input[type=radio]{width:1.2rem;height:1.2rem;margin-top:.2rem;flex:none}input[type=checkbox]{width:1.3rem;height:1.3rem;margin-top:.15rem;flex:none}textarea{display:block;width:100%;min-height:5rem;margin-top:.4rem;padding:.6rem;font:inherit;border:1px solid #8a9691;border-radius:8px}button,a.button{font:inherit;font-weight:600;background:#2f6f62;color:#fff;border:0;border-radius:8px;padding:.8rem 1.4rem;min-height:48px;cursor:pointer}button:focus-visible,a.button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}a.button{display:inline-block;text-decoration:none;margin:0 0 1.5rem}.secondary{margin:1.25rem 0 0}a.quiet,button.quiet{background:#fff;color:#2f6f62;border:2px solid #2f6f62;margin:0}button.quiet{margin-top:1rem}.small{color:#56625e;font-size:.92rem;margin-top:1rem}.practice{max-width:34rem;margin:0 auto;padding:1.25rem 1.25rem 0;font-weight:700}.crisis{margin-top:1.25rem;background:#fff;border-left:4px solid #a23a2a;border-radius:12px;padding:1.1rem 1.5rem}.crisis h2{font-size:1.05rem;margin:0 0 .5rem;color:#a23a2a}.crisis ul{list-style:none;margin:0;padding:0}.crisis li{margin:.4rem 0}.crisis a{color:#7a2a1e;font-weight:600}`
 
 let styleHash: string | undefined
 
@@ -97,7 +101,15 @@ export function renderActionPage(page: ActionPage): string {
 ${page.form.acknowledge ? `<label class="check"><input type="checkbox" name="acknowledge_late" value="yes" required> <span>${e(page.form.acknowledge)}</span></label>` : ''}
 ${page.form.choice ? choiceFieldset(page.form.choice) : ''}
 ${page.form.textarea ? `<label>${e(page.form.textarea.label)}<textarea name="${page.form.textarea.name}" maxlength="500"></textarea></label>` : ''}
-<button type="submit">${e(page.form.button)}</button>
+${Object.entries(page.form.hidden ?? {})
+  .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
+  .join('\n')}
+${
+  page.form.next
+    ? `<button type="submit" name="next" value="${e(page.form.next.value)}">${e(page.form.button)}</button>
+<button type="submit" name="next" value="${e(page.form.next.other.value)}" class="quiet">${e(page.form.next.other.label)}</button>`
+    : `<button type="submit">${e(page.form.button)}</button>`
+}
 </form>`
     : ''
   return `<!doctype html>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { fixtures, WEEKDAY_HOURS } from '../testing/fixtures'
 
 let t: TestContext
 let key: string
@@ -21,9 +21,9 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' }
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email'] })
 
 /** Books a session, sends its confirmation request, and returns the links in the email. */
-async function reminderLinks(startsAt: string, clientOverrides: Record<string, unknown> = {}) {
+async function reminderLinks(startsAt: string, clientOverrides: Record<string, unknown> = {}, therapist = therapistId) {
   const client = await f.client(clientOverrides)
-  const apt = await f.appointment(therapistId, client.id, startsAt)
+  const apt = await f.appointment(therapist, client.id, startsAt)
   const [due] = await t.sql<{ send_at: Date }[]>`
     select send_at from outbox where appointment_id = ${apt.id} and reminder_kind = 'confirmation'`
   const now = t.clock.now()
@@ -255,5 +255,66 @@ describe('reminder action links', () => {
     const results = await Promise.all([1, 2, 3].map(() => t.call('POST', confirm, { headers: form, body: '' })))
     expect(results.map((r) => r.status).sort()).toEqual([200, 410, 410])
     expect(await status(apt.id)).toBe('confirmed')
+  })
+
+  describe('Cancel because getting there is hard, with a therapist who offers video then', () => {
+    let videoTherapist: string
+    beforeAll(async () => {
+      videoTherapist = (await f.therapist()).id
+      const hours = { ...WEEKDAY_HOURS, video_url: 'https://video.example/room' }
+      const put = await t.call('PUT', `/v1/therapists/${videoTherapist}/availability`, { key, body: hours })
+      expect(put.status, put.text).toBe(200)
+    })
+    const offer = 'Could a video session help? Keep your time and join by video — no fee, nothing else changes.'
+
+    it('offers the same time by video before any fee; switching keeps the time, drops the location and tells the therapist', async () => {
+      // Tuesday 1:00 pm New York, inside the therapist's hours: 27 hours away, inside the 48 h window with its $75 fee.
+      const { apt, cancel } = await reminderLinks('2026-03-03T18:00:00Z', {}, videoTherapist)
+      const asked = await t.call('POST', cancel, {
+        headers: form,
+        body: 'acknowledge_late=yes&reason_code=transportation&reason=Car+broke',
+      })
+      expect(asked.status).toBe(200)
+      expect(asked.text).toContain(`<h1>${offer.replace(/'/g, '&#39;')}</h1>`)
+      expect(asked.text).toContain('<input type="hidden" name="reason_code" value="transportation">')
+      expect(asked.text).toContain('<button type="submit" name="next" value="video">Switch to video</button>')
+      expect(asked.text).toContain('name="next" value="cancel" class="quiet">No thanks, cancel my appointment</button>')
+      expect(await status(apt.id)).toBe('scheduled')
+
+      const switched = await t.call('POST', cancel, { headers: form, body: 'reason_code=transportation&next=video' })
+      expect(switched.status).toBe(200)
+      expect(switched.text).toContain('is now by video, at the same time.')
+      const read = (await t.call('GET', `/v1/appointments/${apt.id}`, { key })).body
+      expect(read).toMatchObject({
+        status: 'scheduled',
+        starts_at: '2026-03-03T18:00:00.000Z',
+        telehealth_url: 'https://video.example/room',
+      })
+      expect(read.location ?? null).toBeNull()
+      const [alert] = await t.sql<{ kind: string }[]>`
+        select kind from alerts where appointment_id = ${apt.id} and kind = 'switched_to_video'`
+      expect(alert?.kind).toBe('switched_to_video')
+      // The link has done its one thing.
+      expect((await t.call('POST', cancel, { headers: form, body: 'next=cancel' })).status).toBe(410)
+    })
+
+    it('the client says no thanks: it cancels as they meant to, with their reason', async () => {
+      const { apt, cancel } = await reminderLinks('2026-03-09T18:00:00Z', {}, videoTherapist)
+      const done = await t.call('POST', cancel, { headers: form, body: 'reason_code=weather&next=cancel' })
+      expect(done.status).toBe(200)
+      expect(done.text).toContain('is cancelled')
+      expect(await status(apt.id)).toBe('cancelled')
+    })
+
+    it('no offer for a reason video does not help with, or a therapist without video', async () => {
+      const work = await reminderLinks('2026-03-10T18:00:00Z', {}, videoTherapist)
+      const worked = await t.call('POST', work.cancel, { headers: form, body: 'reason_code=work' })
+      expect(worked.text).not.toContain('Could a video session help?')
+      expect(await status(work.apt.id)).toBe('cancelled')
+      const none = await reminderLinks('2026-03-11T18:00:00Z')
+      const plain = await t.call('POST', none.cancel, { headers: form, body: 'reason_code=childcare' })
+      expect(plain.text).not.toContain('Could a video session help?')
+      expect(await status(none.apt.id)).toBe('cancelled')
+    })
   })
 })

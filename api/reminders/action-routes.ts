@@ -6,6 +6,7 @@ import { Text } from '../../shared/schemas/common'
 import { formatMoney } from '../../shared/i18n'
 import { t as noticeWords } from '../../shared/i18n/notices'
 import { CANCEL_REASON_CODES, isCancelReasonCode } from '../../shared/cancel-reasons'
+import { videoMightHelp } from '../../shared/policy/switch-to-video'
 import { t } from '../i18n'
 import { formatInstant } from '../../shared/time/format'
 import { cancelAsClient, confirmAsClient, quoteFor, requestReschedule } from '../appointments/client-actions'
@@ -21,6 +22,7 @@ import { describe } from '../http/openapi/describe'
 import { type ActionLink, verifyActionLink } from './action-token'
 import { type ActionPage, actionPageHeaders, renderActionPage } from './action-page'
 import { portalLink } from '../notices/enqueue'
+import { switchSessionToVideo, videoDecisionFor } from '../reschedule/switch-to-video'
 
 /**
  * A reminder's Confirm / Cancel / Reschedule link. GET shows a small page (nothing changes on a
@@ -34,6 +36,8 @@ const ActionForm = z.object({
   // An unknown code is treated as no answer: the reason is optional, and the cancel still goes ahead.
   reason_code: Text.max(40).optional(),
   note: Text.max(1000).optional(),
+  // On the offer of video instead: `video` switches, `cancel` goes ahead and cancels.
+  next: z.enum(['video', 'cancel']).optional(),
 })
 
 const htmlPage = { description: 'A small HTML page', schema: z.string(), contentType: 'text/html' }
@@ -89,7 +93,9 @@ export function actionRoutes(deps: Deps) {
       tags: ['reminders'],
       auth: 'signed',
       description:
-        'A form post (`acknowledge_late`, `reason` or `note`), or an empty POST from a push notification button.',
+        'A form post (`acknowledge_late`, `reason_code`, `reason` or `note`), or an empty POST from a push notification button. ' +
+        'Cancelling for a reason about getting there first offers video at the same time when the therapist offers it then ' +
+        '(nothing changes, the link still works); `next=video` switches, `next=cancel` cancels.',
       responses: { 200: htmlPage, 404: htmlPage, 409: htmlPage, 410: htmlPage },
     }),
     async (c) => {
@@ -104,6 +110,15 @@ export function actionRoutes(deps: Deps) {
           if (!loaded) return null
           const before = pageFor(loaded, now, deps.publicUrl)
           if (before.status !== 200 || !before.page.form) return before
+          // Cancelling for a reason about getting there: first the same time by video, when the therapist offers it then.
+          const askVideo =
+            link.action === 'cancel' &&
+            fields.next !== 'cancel' &&
+            (fields.next === 'video' || videoMightHelp(fields.reason_code))
+          const video = askVideo ? await videoDecisionFor(tx, loaded.appointment, now) : null
+          if (video?.ok && fields.next !== 'video') {
+            return { status: 200 as const, page: videoOfferPage(loaded, fields, deps.publicUrl) }
+          }
           await useLink(tx, link, now)
           const input = {
             practiceId: link.practiceId,
@@ -119,7 +134,7 @@ export function actionRoutes(deps: Deps) {
             'long',
           )
           const done = (
-            key: 'action.confirm.done' | 'action.status.cancelled' | 'action.reschedule.done',
+            key: 'action.confirm.done' | 'action.status.cancelled' | 'action.reschedule.done' | 'action.video.done',
             more: Partial<ActionPage> = {},
           ) => ({
             status: 200 as const,
@@ -133,6 +148,16 @@ export function actionRoutes(deps: Deps) {
           if (link.action === 'confirm') {
             await confirmAsClient(tx, deps, input)
             return done('action.confirm.done')
+          }
+          if (link.action === 'cancel' && fields.next === 'video') {
+            if (!video?.ok) throw new ApiError('invalid_state', 'This session can no longer be held by video.')
+            await switchSessionToVideo(tx, deps, {
+              before: appointment,
+              videoUrl: video.videoUrl,
+              actor: input.actor,
+              now,
+            })
+            return done('action.video.done', { paragraphs: [t(appointment.client_locale, 'action.video.link')] })
           }
           if (link.action === 'cancel') {
             const { quote } = await cancelAsClient(tx, deps, {
@@ -206,6 +231,25 @@ function afterCancelling(
     link: {
       href: portalLink(publicUrl, appointment.practice_slug, 'waiver', appointment.id),
       label: t(locale, 'action.cancel.askWaiver'),
+    },
+  }
+}
+
+/** "Could a video session help?": switch, or cancel as the client meant to, with what they already chose. */
+function videoOfferPage(loaded: Loaded, fields: z.infer<typeof ActionForm>, publicUrl: string): ActionPage {
+  const { appointment } = loaded
+  const locale = appointment.client_locale
+  const when = formatInstant(appointment.starts_at, appointment.client_time_zone, locale, 'long')
+  const chosen = { reason_code: fields.reason_code, reason: fields.reason, acknowledge_late: fields.acknowledge_late }
+  const hidden = Object.fromEntries(Object.entries(chosen).filter((entry): entry is [string, string] => !!entry[1]))
+  return {
+    ...shell(loaded, publicUrl),
+    heading: t(locale, 'action.video.offer'),
+    paragraphs: [t(locale, 'action.lead', { practice: appointment.practice_name, when })],
+    form: {
+      hidden,
+      button: t(locale, 'action.video.button'),
+      next: { value: 'video', other: { label: t(locale, 'action.video.cancelAnyway'), value: 'cancel' } },
     },
   }
 }

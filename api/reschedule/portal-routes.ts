@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { bookAgainRule, rescheduleRule } from '../../shared/policy/reschedule'
-import { switchToVideoDecision } from '../../shared/policy/switch-to-video'
 import {
   BookAgain,
   BookAgainTimes,
@@ -9,14 +8,12 @@ import {
   SlotList,
   SlotQuery,
 } from '../../shared/schemas/availability'
+import { switchToVideoDecision } from '../../shared/policy/switch-to-video'
 import { PortalAppointment } from '../../shared/schemas/portal'
 import { formatInstant } from '../../shared/time/format'
-import { raiseAlert } from '../alerts/raise'
-import { appointmentChanged } from '../appointments/changed'
 import { cancellationPolicyFor, quoteFor } from '../appointments/client-actions'
 import { findClientAppointment, type ClientAppointment } from '../appointments/portal-queries'
 import { toPortalAppointment } from '../appointments/portal-routes'
-import { updateAppointment } from '../appointments/queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import type { AppEnv, Deps } from '../deps'
@@ -30,6 +27,7 @@ import { moveSession } from './move'
 import { rescheduleContext } from './queries'
 import { holdRequest } from './request'
 import { hoursOf, slotsForSession } from './slots'
+import { switchSessionToVideo, videoDecisionFor } from './switch-to-video'
 
 const clientActor = (client: PortalClient): Actor => ({ kind: 'client', id: client.clientId })
 
@@ -204,47 +202,12 @@ export function portalRescheduleRoutes(deps: Deps) {
       const now = deps.clock()
       const row = await c.var.inSession(async (tx) => {
         const before = await ownSession(tx, client, id, true)
-        const context = await rescheduleContext(tx, before.practice_id, before.therapist_id)
-        const decision = switchToVideoDecision({
-          session: before,
-          settings: context.settings,
-          availability: context.availability,
-          now,
-        })
+        const decision = await videoDecisionFor(tx, before, now)
         if (!decision.ok) {
           if (decision.reason === 'already_video') return before
           throw new ApiError('invalid_state', t(before.client_locale, `portal.video.${decision.reason}`))
         }
-        const after = await updateAppointment(
-          tx,
-          client.practiceId,
-          id,
-          { telehealth_url: decision.videoUrl, location: null, version: before.version + 1 },
-          now,
-        )
-        const actor = clientActor(client)
-        await appointmentChanged(tx, deps, { before, after, actor })
-        await raiseAlert(
-          tx,
-          {
-            practiceId: client.practiceId,
-            kind: 'switched_to_video',
-            audience: 'therapist',
-            therapistId: before.therapist_id,
-            clientId: before.client_id,
-            appointmentId: id,
-            dedupeKey: `switched_to_video:${id}:v${after.version}`,
-            summary: `${before.client_name} switched the session on ${formatInstant(before.starts_at, before.practice_time_zone, 'en', 'medium')} to video; it keeps its time.`,
-            context: { previous_location: before.location },
-          },
-          now,
-        )
-        await audit(tx, {
-          practiceId: client.practiceId,
-          actor,
-          action: 'appointment.switched_to_video',
-          subject: { kind: 'appointment', id },
-        })
+        await switchSessionToVideo(tx, deps, { before, videoUrl: decision.videoUrl, actor: clientActor(client), now })
         return ownSession(tx, client, id)
       })
       return c.json(toPortalAppointment(row, deps.clock()))

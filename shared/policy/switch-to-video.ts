@@ -33,3 +33,8 @@ export function switchToVideoDecision(input: {
   const offered = windows.some((w) => w.modes.includes('video') && w.start <= start && end <= w.end)
   return offered ? { ok: true, videoUrl: availability.video_url } : { ok: false, reason: 'not_offered' }
 }
+
+/** Whether the client's reason for cancelling is about getting there, so video at the same time may save the session. */
+export function videoMightHelp(reason: string | null | undefined): boolean {
+  return (VIDEO_HELPS_REASONS as readonly unknown[]).includes(reason)
+}

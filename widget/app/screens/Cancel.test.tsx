@@ -10,6 +10,7 @@ import {
   OKAFOR,
   RIVERA,
   appointment,
+  freeTimes,
   rule,
   renderPortal,
 } from '../testing'
@@ -114,6 +115,48 @@ describe('Cancel', () => {
     fail = false
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByText(/^You can cancel free of charge until/)).toBeTruthy()
+  })
+
+  describe('when getting there is the trouble, offers video at the same time before any fee', () => {
+    const offer = 'Could a video session help? Keep your time and join by video — no fee, nothing else changes.'
+    const switchable = { slots: async () => freeTimes({ can_switch_to_video: true }) }
+
+    it('the client says getting there is hard and the therapist offers video then: the offer, and it switches', async () => {
+      const { calls } = setup(switchable)
+      await openCancel('Details for Tue 3 Mar at 4:00 pm EST')
+      fireEvent.click(await screen.findByLabelText('Getting there is hard'))
+      const text = await screen.findByText(offer)
+      const fee = screen.getByRole('button', { name: 'Cancel and accept the $75.00 fee' })
+      expect(text.compareDocumentPosition(fee) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+      fireEvent.click(screen.getByRole('button', { name: 'Switch to video' }))
+      expect(
+        await screen.findByText(
+          'Done. Your appointment is now by video, at the same time. The link to join will appear here.',
+        ),
+      ).toBeTruthy()
+      expect(calls.switchToVideo).toEqual([['a-late']])
+      expect(calls.cancel).toBeUndefined()
+    })
+
+    it("the client would rather not say, or gives a reason video can't help with: no offer, and nothing asked", async () => {
+      const { calls } = setup(switchable)
+      await openCancel('Details for Tue 3 Mar at 4:00 pm EST')
+      fireEvent.click(await screen.findByLabelText('Work'))
+      fireEvent.click(screen.getByLabelText("I'd rather not say"))
+      expect((screen.getByLabelText("I'd rather not say") as HTMLInputElement).checked).toBe(true)
+      expect(screen.queryByText(offer)).toBeNull()
+      expect(screen.queryByRole('button', { name: 'Switch to video' })).toBeNull()
+      expect(calls.slots).toBeUndefined()
+    })
+
+    it('the therapist does not offer video then: no offer, and cancelling is as before', async () => {
+      const { calls } = setup()
+      await openCancel('Details for Tue 3 Mar at 4:00 pm EST')
+      fireEvent.click(await screen.findByLabelText('The weather'))
+      await waitFor(() => expect(calls.slots).toEqual([['a-late']]))
+      expect(screen.queryByText(offer)).toBeNull()
+      expect(screen.getByRole('button', { name: 'Cancel and accept the $75.00 fee' })).toBeTruthy()
+    })
   })
 
   describe("words the rule from the session's own policy, not the practice's", () => {

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { formatMoney } from '../../../shared/i18n'
 import { CANCEL_REASON_CODES, type CancelReasonCode } from '../../../shared/cancel-reasons'
 import { cancelDecision } from '../../../shared/policy/cancellation'
+import { videoMightHelp } from '../../../shared/policy/switch-to-video'
 import type { PortalAppointment } from '../../../shared/schemas/portal'
 import { ApiError } from '../../../ui/api-client'
 import { quoteNow } from '../appointments'
@@ -11,6 +12,28 @@ import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 import { useLoad } from '../../../ui/use-load'
 import { dialable, displayPhone } from '../../../ui/phone'
+import { VideoInstead } from './VideoInstead'
+
+/**
+ * Whether this session could be held by video at its time, asked of the server (the same answer
+ * Find another time shows) only once the client gives a reason video may help with. A failed
+ * question offers nothing: cancelling stays as it was.
+ */
+function useCanSwitchToVideo(ctx: PortalContext, id: string, ask: boolean): boolean {
+  const [answer, setAnswer] = useState<boolean | null>(null)
+  useEffect(() => {
+    if (!ask || answer !== null) return
+    let live = true
+    ctx.api.slots(id).then(
+      (times) => live && setAnswer(times.can_switch_to_video),
+      () => live && setAnswer(false),
+    )
+    return () => {
+      live = false
+    }
+  }, [ask, id])
+  return ask && answer === true
+}
 
 /**
  * Cancelling: the rule comes first (the exact free-cancellation deadline, or inside the window the
@@ -27,6 +50,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
   const [done, setDone] = useState<false | 'free' | 'late-fee'>(false)
+  const offerVideo = useCanSwitchToVideo(ctx, a.id, videoMightHelp(reasonCode))
   const back = () => ctx.go({ name: 'session', id: a.id })
   const stored = ctx.me.practice.phone
   const phone = displayPhone(stored)
@@ -146,6 +170,7 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
               </div>
             ))}
           </fieldset>
+          {offerVideo && <VideoInstead ctx={ctx} appointment={a} lead={tr('widget.video.insteadOfCancel')} />}
           <div class="field">
             <label for="reason">{tr('widget.cancel.reason')}</label>
             <textarea

@@ -4,8 +4,19 @@ import { Done, Problem } from '../../../ui/States'
 import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
 
-/** "Getting here is hard today?": the same time by video, before any fee, when the therapist offers it then. */
-export function VideoInstead({ ctx, appointment: a }: { ctx: PortalContext; appointment: PortalAppointment }) {
+/**
+ * "Getting here is hard today?": the same time by video, before any fee, when the therapist offers it then.
+ * `lead` replaces the offer's words where the client is already on their way to cancelling.
+ */
+export function VideoInstead({
+  ctx,
+  appointment: a,
+  lead,
+}: {
+  ctx: PortalContext
+  appointment: PortalAppointment
+  lead?: string
+}) {
   const { tr } = useWords()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
@@ -29,7 +40,7 @@ export function VideoInstead({ ctx, appointment: a }: { ctx: PortalContext; appo
   if (done) return <Done>{tr('widget.video.done')}</Done>
   return (
     <div class="notice">
-      <p>{tr('widget.video.offer', { therapist: a.therapist.name })}</p>
+      <p>{lead ?? tr('widget.video.offer', { therapist: a.therapist.name })}</p>
       <button type="button" class="button button-secondary" onClick={switchToVideo} disabled={busy} aria-busy={busy}>
         {tr('widget.video.button')}
       </button>

@@ -183,6 +183,8 @@ export const en = {
   'widget.move.timesFor': 'Free times on {day}',
   'widget.video.offer':
     'Getting here is hard today? {therapist} can see you by video at the same time instead — no fee, nothing else changes.',
+  'widget.video.insteadOfCancel':
+    'Could a video session help? Keep your time and join by video — no fee, nothing else changes.',
   'widget.video.button': 'Switch to video',
   'widget.video.done': 'Done. Your appointment is now by video, at the same time. The link to join will appear here.',
   'widget.move.taken': 'Someone else has just taken that time. Here are the times still free.',

@@ -184,6 +184,8 @@ export const es: Translation<typeof en> = {
   'widget.move.timesFor': 'Horarios libres el {day}',
   'widget.video.offer':
     '¿Te cuesta llegar hoy? {therapist} puede atenderte por videollamada a la misma hora, sin cargo y sin ningún otro cambio.',
+  'widget.video.insteadOfCancel':
+    '¿Te ayudaría una videollamada? Mantén tu horario y conéctate por video, sin cargo y sin ningún otro cambio.',
   'widget.video.button': 'Cambiar a videollamada',
   'widget.video.done': 'Listo. Tu cita es ahora por videollamada, a la misma hora. El enlace aparecerá aquí.',
   'widget.move.taken': 'Alguien acaba de reservar ese horario. Estos son los que siguen libres.',

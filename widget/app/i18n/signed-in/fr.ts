@@ -188,6 +188,8 @@ export const fr: Translation<typeof en> = {
   'widget.move.timesFor': 'Horaires libres le {day}',
   'widget.video.offer':
     'Difficile de venir aujourd’hui ? {therapist} peut vous recevoir en visio au même horaire, sans frais et sans autre changement.',
+  'widget.video.insteadOfCancel':
+    'Une séance en visio vous aiderait-elle ? Gardez votre horaire et rejoignez-la en visio, sans frais et sans autre changement.',
   'widget.video.button': 'Passer en visio',
   'widget.video.done': 'C’est fait. Votre rendez-vous a lieu en visio, au même horaire. Le lien apparaîtra ici.',
   'widget.move.taken': 'Quelqu’un vient de prendre cet horaire. Voici ceux qui restent libres.',

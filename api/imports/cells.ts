@@ -1,4 +1,5 @@
 import { DATE_RANGE_MESSAGE, isWithinDateRange } from '../../shared/time/bounds'
+import type { DateOrder } from '../../shared/schemas/imports'
 import { instantAt, localTime } from '../../shared/time/zone'
 
 /**
@@ -27,19 +28,6 @@ const TIME = String.raw`[ T,]+(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?`
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})${TIME}$`, 'i')
 /** 3/10/2026, 10.03.2026 or 10-03-2026: the year last, the way a spreadsheet set to a country's dates writes it. */
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`, 'i')
-
-/** Where a date with the year last puts the month first (3/10/2026 is 10 March). */
-const MONTH_FIRST = new Set(['US', 'PH', 'PR', 'GU', 'VI', 'AS', 'MP', 'FM', 'MH', 'PW'])
-/** Where spreadsheets write both orders, so 3/10/2026 could be either day: it is not guessed. */
-const EITHER_ORDER = new Set(['CA'])
-
-/** How spreadsheets in the practice's country write a date with the year last; null when both ways are common. */
-export type DateOrder = 'month_first' | 'day_first' | null
-export function dateOrderIn(country: string): DateOrder {
-  const code = country.toUpperCase()
-  if (MONTH_FIRST.has(code)) return 'month_first'
-  return EITHER_ORDER.has(code) ? null : 'day_first'
-}
 
 const WRITE_IT = 'Write the date and time as year-month-day and hour:minute, such as 2026-03-10 14:00.'
 

@@ -14,18 +14,6 @@ import { type ImportTally, repeatedIn, rowReader } from './report'
 import { isUniqueViolation } from './savepoint'
 import { EMAIL_MESSAGE, schemaCell } from './zod-cell'
 
-export const CLIENT_COLUMNS = [
-  'external_id',
-  'name',
-  'email',
-  'phone',
-  'time_zone',
-  'locale',
-  'consent_email',
-  'consent_sms',
-]
-export const REQUIRED_CLIENT_COLUMNS = ['external_id', 'name', 'email']
-
 type ClientFields = {
   external_id: string
   name: string

@@ -1,5 +1,13 @@
 import { bodyLimit } from 'hono/body-limit'
-import { ImportQuery, ImportReport } from '../../shared/schemas/imports'
+import {
+  CLIENT_COLUMNS,
+  CLIENT_REFERENCE_COLUMNS,
+  ImportQuery,
+  ImportReport,
+  REQUIRED_CLIENT_COLUMNS,
+  REQUIRED_SESSION_COLUMNS,
+  SESSION_COLUMNS,
+} from '../../shared/schemas/imports'
 import { permit, practiceRouter } from '../auth/practice-auth'
 import type { Actor } from '../audit/queries'
 import { lockFor, inPractice } from '../db/tenant'
@@ -7,11 +15,11 @@ import type { Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { findPractice } from '../practice/queries'
-import { CLIENT_COLUMNS, importClients, REQUIRED_CLIENT_COLUMNS } from './clients-import'
+import { importClients } from './clients-import'
 import { readCsv } from './csv'
 import { isStorableText } from '../../shared/schemas/common'
 import { ImportTally } from './report'
-import { importSessions, REQUIRED_SESSION_COLUMNS, SESSION_COLUMNS } from './sessions-import'
+import { importSessions } from './sessions-import'
 
 /** A month of sessions for a large practice fits with room to spare. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024
@@ -71,7 +79,7 @@ export function importRoutes(deps: Deps) {
       const table = readCsv(text)
       const required = query.kind === 'clients' ? REQUIRED_CLIENT_COLUMNS : REQUIRED_SESSION_COLUMNS
       const missing = required.filter((column) => !table.columns.includes(column))
-      if (query.kind === 'sessions' && !table.columns.some((c) => c === 'client_external_id' || c === 'client_email'))
+      if (query.kind === 'sessions' && !CLIENT_REFERENCE_COLUMNS.some((c) => table.columns.includes(c)))
         missing.push('client_external_id')
       if (missing.length) {
         throw new ApiError('invalid_request', `The first row needs these columns: ${missing.join(', ')}.`, {

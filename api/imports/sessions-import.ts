@@ -3,26 +3,13 @@ import type { Actor } from '../audit/queries'
 import { syncAppointment, type SyncedSession } from '../appointments/sync'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
-import { type DateOrder, dateOrderIn, dateTime } from './cells'
+import { type DateOrder, dateOrderIn } from '../../shared/schemas/imports'
+import { dateTime } from './cells'
 import type { CsvRow } from './csv'
 import { clientsNamed, therapistsNamed } from './queries'
 import { type ImportTally, repeatedIn, rowReader } from './report'
 import { isDoubleBooking } from './savepoint'
 import { EMAIL_MESSAGE, schemaCell } from './zod-cell'
-
-export const SESSION_COLUMNS = [
-  'external_id',
-  'client_external_id',
-  'client_email',
-  'therapist_email',
-  'starts_at',
-  'ends_at',
-  'type',
-  'location',
-  'telehealth_url',
-  'time_zone',
-]
-export const REQUIRED_SESSION_COLUMNS = ['external_id', 'therapist_email', 'starts_at', 'ends_at']
 
 const TelehealthUrl = Url({ protocol: /^https$/, error: 'Use a secure link that starts with https://.' }).max(500)
 const DEFAULT_TYPE = 'Session'

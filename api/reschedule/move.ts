@@ -63,15 +63,16 @@ export async function slotTaken(tx: Tx, session: AppointmentRow, now: Date): Pro
   })
 }
 
-/** Refuses a time that is not one of the session's free times now. */
-export async function ensureFreeSlot(tx: Tx, session: AppointmentRow, startsAt: Date, now: Date): Promise<void> {
-  const { state } = await checkSlot(tx, session, startsAt, now)
+/** Refuses a time that is not one of the session's free times now; returns the therapist's hours. */
+export async function ensureFreeSlot(tx: Tx, session: AppointmentRow, startsAt: Date, now: Date) {
+  const { state, context } = await checkSlot(tx, session, startsAt, now)
   if (state === 'busy') throw await slotTaken(tx, session, now)
   if (state === 'not_offered') {
     throw new ApiError('invalid_request', 'That time is not one of the free times. Please choose one of them.', {
       fields: { starts_at: 'Choose one of the free times.' },
     })
   }
+  return hoursOf(context)
 }
 
 /**

@@ -130,7 +130,7 @@ export function portalRescheduleRoutes(deps: Deps) {
       summary: 'Move this session to one of its free times (the same session, at the new time)',
       description:
         '200 with the moved session when the practice’s rule lets it move at once; 202 with `request_id` when the rule ' +
-        'makes it a request (the time is held for at most 24 hours until the practice answers; the client is told either way). ' +
+        'makes it a request (the time is held until the practice answers, for at most 24 hours and never into the therapist’s minimum notice before it; the client is told either way). ' +
         '409 `slot_taken` with `details.slots` (the times still free) when someone else got there first; ' +
         '400 when the time is not one of the free times; 409 `late_cancellation_unacknowledged` until `acknowledge_late: true` ' +
         'when a late move carries the late fee; 409 `contact_practice` when the client is asked to call.',

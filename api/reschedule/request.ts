@@ -1,4 +1,5 @@
 import { maySee, type Viewer } from '../../shared/policy/access'
+import { holdEnds } from '../../shared/policy/reschedule'
 import { isOpen } from '../../shared/policy/sessions'
 import { formatInstant } from '../../shared/time/format'
 import { raiseAlert } from '../alerts/raise'
@@ -19,9 +20,6 @@ import {
   type RescheduleRequestRow,
   withdrawOpenRequest,
 } from './queries'
-
-/** A request holds the asked-for time this long at most (and never past the time itself). */
-export const HOLD_MS = 24 * 60 * 60_000
 
 type PgError = { code?: string }
 
@@ -46,7 +44,8 @@ export async function holdRequest(
   await lockTherapistTimes(tx, session.therapist_id, 'hold')
   await expireTherapistHolds(tx, session.practice_id, session.therapist_id, now)
   await withdrawOpenRequest(tx, session.practice_id, session.id, now)
-  await ensureFreeSlot(tx, session, startsAt, now)
+  const hours = await ensureFreeSlot(tx, session, startsAt, now)
+  const held = holdEnds({ now, startsAt, minNoticeHours: hours.min_notice_hours })
   const length = session.ends_at.getTime() - session.starts_at.getTime()
   let request: RescheduleRequestRow
   try {
@@ -60,7 +59,7 @@ export async function holdRequest(
         starts_at: startsAt,
         ends_at: new Date(startsAt.getTime() + length),
         requested_at: now,
-        hold_until: new Date(Math.min(now.getTime() + HOLD_MS, startsAt.getTime())),
+        hold_until: held.ends_at,
         late_fee_cents: input.lateFee?.cents ?? null,
       }),
     )

@@ -285,6 +285,32 @@ describe("the practice's rule", () => {
     }
   })
 
+  it("a hold ends at the therapist's notice before the asked-for time when that comes sooner than 24 hours", async () => {
+    await setRule({ mode: 'request', inside_window: 'allow' })
+    const lee = await f.therapist({ name: 'Dr. Sam Lee' })
+    await f.weekdayHours(lee.id, { min_notice_hours: 12 })
+    const client = await f.client({ name: `Client ${n++}` })
+    const session = await f.appointment(lee.id, client.id, '2026-03-12T15:00:00Z')
+    // Tuesday 16:00, 30 hours away: with 12 hours notice it can be held 18 hours, until Tuesday 04:00.
+    const res = await portal(client.id, 'POST', `/v1/portal/appointments/${session.id}/reschedule`, {
+      starts_at: '2026-03-03T21:00:00Z',
+    })
+    expect(res.status, res.text).toBe(202)
+    expect(res.body.hold_until).toBe(at('2026-03-03T09:00:00Z'))
+    const [stored] = await t.sql<{ hold_until: Date }[]>`
+      select hold_until from reschedule_requests where id = ${res.body.request_id}`
+    expect(stored!.hold_until).toEqual(new Date('2026-03-03T09:00:00Z'))
+    // When the notice begins the request has run out and is let go, so it can no longer be approved.
+    t.clock.advance(18 * HOUR)
+    try {
+      expect(await expireDueHolds(t.deps)).toBeGreaterThanOrEqual(1)
+      const approve = await t.call('POST', `/v1/reschedule-requests/${res.body.request_id}/approve`, { key: adminKey })
+      expect(approve.status).toBe(409)
+    } finally {
+      t.clock.set(NOW)
+    }
+  })
+
   it("a hold nobody answered is let go by the dispatcher's round: the client is told, the alert closes", async () => {
     await setRule({ mode: 'request', inside_window: 'allow' })
     const { client, session } = await booked('2026-04-06T15:00:00Z')

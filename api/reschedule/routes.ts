@@ -51,7 +51,8 @@ export function rescheduleRequestRoutes(deps: Deps) {
     '/',
     describe({
       summary: 'Requests to move a session, newest first (a therapist sees their own)',
-      description: 'While `requested`, the asked-for time is held until `hold_until` (24 hours at most).',
+      description:
+        'While `requested`, the asked-for time is held until `hold_until`: 24 hours at most, and never into the therapist’s minimum notice before that time.',
       tags: ['reschedule'],
       auth: 'api_key',
       responses: { 200: { description: 'Requests', schema: listOf(RescheduleRequestItem) } },

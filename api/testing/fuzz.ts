@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { DATABASE_REFUSED_VALUE } from '../http/error-handler'
-import { CLIENT_COLUMNS } from '../imports/clients-import'
-import { SESSION_COLUMNS } from '../imports/sessions-import'
+import { CLIENT_COLUMNS, SESSION_COLUMNS } from '../../shared/schemas/imports'
 import type { TestContext } from './app'
 
 /**

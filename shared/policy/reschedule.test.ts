@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RescheduleSettings } from '../schemas/availability'
 import type { CancellationPolicy } from '../schemas/policies'
 import { cancellationQuote } from './cancellation'
-import { rescheduleRule } from './reschedule'
+import { holdEnds, rescheduleRule } from './reschedule'
 
 const HOUR = 3_600_000
 const startsAt = Date.parse('2026-03-12T15:00:00Z')
@@ -73,5 +73,29 @@ describe('rescheduleRule: mode × inside_window, outside and inside the cancella
     expect(rule({ mode: 'off', inside_window: 'allow' }, fee, 48).text).toBe(
       "To move this session, please call the practice at (555) 010-2000. They'll help you find another time.",
     )
+  })
+})
+
+describe('holdEnds: 24 hours at most, never past the notice before the asked-for time, never before now', () => {
+  const asked = Date.parse('2026-03-02T15:00:00Z')
+  // [case, hours from now to the asked-for time, notice in hours, hours the hold lasts, bound]
+  const table = [
+    ['a far-away time', 24 * 14, 24, 24, 'day'],
+    ['30 hours away with 12 hours notice', 30, 12, 18, 'notice'],
+    ['exactly 24 hours past the notice', 36, 12, 24, 'day'],
+    ['nearly inside the notice', 25, 24, 1, 'notice'],
+    ['no notice, 10 hours away', 10, 0, 10, 'notice'],
+    ['already inside the notice', 20, 24, 0, 'notice'],
+    ['already past', -2, 0, 0, 'notice'],
+  ] as const
+  it.each(table)('%s (%s h away, %s h notice) → held %s h', (_, away, notice, lasts, bound) => {
+    const held = holdEnds({ now: asked, startsAt: asked + away * HOUR, minNoticeHours: notice })
+    expect(held.ends_at.toISOString()).toBe(new Date(asked + lasts * HOUR).toISOString())
+    expect(held.bound).toBe(bound)
+  })
+
+  it('takes dates as well as milliseconds', () => {
+    const held = holdEnds({ now: new Date(asked), startsAt: new Date(asked + 30 * HOUR), minNoticeHours: 12 })
+    expect(held.ends_at).toEqual(new Date(asked + 18 * HOUR))
   })
 })

@@ -103,3 +103,24 @@ export function bookAgainRule(input: {
     text: phone ? t(input.locale, 'reschedule.again.askCall', { phone }) : t(input.locale, 'reschedule.again.ask'),
   }
 }
+
+/** A request holds the asked-for time this long at most. */
+export const HOLD_HOURS = 24
+
+const HOUR = 3_600_000
+
+/**
+ * Until when a reschedule request holds the asked-for time: 24 hours from when it was asked at
+ * most, and never past the therapist's minimum notice before that time, so the practice never
+ * approves a time that is already inside the notice (`notice`); never before `now`. The server
+ * stores it as the hold; the console and the portal show that stored time.
+ */
+export function holdEnds(input: { now: Date | number; startsAt: Date | number; minNoticeHours: number }): {
+  ends_at: Date
+  bound: 'day' | 'notice'
+} {
+  const now = new Date(input.now).getTime()
+  const day = now + HOLD_HOURS * HOUR
+  const notice = Math.max(now, new Date(input.startsAt).getTime() - input.minNoticeHours * HOUR)
+  return notice < day ? { ends_at: new Date(notice), bound: 'notice' } : { ends_at: new Date(day), bound: 'day' }
+}

@@ -400,10 +400,45 @@ export const en = {
   'staff.import.kind': 'What the file holds',
   'staff.import.clients': 'Clients',
   'staff.import.sessions': 'Sessions',
-  'staff.import.columnsClients':
-    'Columns: external_id, name, email, and optionally phone, time_zone, locale, consent_email, consent_sms (yes or no).',
-  'staff.import.columnsSessions':
-    "Columns: external_id, client_external_id or client_email, therapist_email, starts_at, ends_at (such as 2026-03-10 14:00, in the practice's time zone), and optionally type, location, telehealth_url, time_zone.",
+  'staff.import.columnsClients': 'Columns for a file of clients',
+  'staff.import.columnsSessions': 'Columns for a file of sessions',
+  'staff.import.columnsLead':
+    'The first row names the columns, in any order (External ID works as well as external_id). Other columns are left out. For clients already in Hearth, a blank cell changes nothing.',
+  'staff.import.required': 'Required',
+  'staff.import.requiredOr': 'This or {other}',
+  'staff.import.optional': 'Optional',
+  'staff.import.col.clients.external_id':
+    'The id your own system uses for this client, so importing again updates them.',
+  'staff.import.col.clients.name': "The client's name.",
+  'staff.import.col.clients.email': 'Their email address. Two clients cannot share one.',
+  'staff.import.col.clients.phone': 'A phone number such as +1 555 010 2000.',
+  'staff.import.col.clients.time_zone': 'A zone such as America/New_York. Blank: the practice’s ({zone}).',
+  'staff.import.col.clients.locale': 'Their language: en, es or fr. Blank: en.',
+  'staff.import.col.clients.consent_email': 'yes or no: may Hearth email them reminders.',
+  'staff.import.col.clients.consent_sms': 'yes or no: may Hearth text them reminders.',
+  'staff.import.col.sessions.external_id':
+    'The id your own system uses for this session, so importing again moves it instead of adding it twice.',
+  'staff.import.col.sessions.client_external_id': "The client's external_id from your file of clients.",
+  'staff.import.col.sessions.client_email': "The client's email, when you have no external_id for them.",
+  'staff.import.col.sessions.therapist_email': 'The email the therapist signs in to Hearth with.',
+  'staff.import.col.sessions.starts_at': 'When the session starts: a date and a time (see below).',
+  'staff.import.col.sessions.ends_at': 'When it ends, written the same way; after it starts.',
+  'staff.import.col.sessions.type': 'What kind of session, up to 80 characters. Blank: Session.',
+  'staff.import.col.sessions.location': 'Where it takes place, up to 300 characters.',
+  'staff.import.col.sessions.telehealth_url': 'The video link, starting with https://.',
+  'staff.import.col.sessions.time_zone':
+    'The zone this row’s times are in, such as America/New_York. Blank: the practice’s ({zone}).',
+  'staff.import.datesTitle': 'Dates and times',
+  'staff.import.dates':
+    'Write the year first with a 24-hour or am/pm time: 2026-03-10 14:00 or 2026/03/10 2:00 PM. They are read in the row’s time_zone, or the practice’s ({zone}). A time with its offset, such as 2026-03-10T14:00:00-05:00, is taken as written.',
+  'staff.import.datesMonthFirst':
+    'With the year last, the month comes first, as US spreadsheets write it: 3/10/2026 2:00 PM is 10 March.',
+  'staff.import.datesDayFirst':
+    'With the year last, the day comes first: 10/03/2026 14:00 or 10.03.2026 14:00 is 10 March.',
+  'staff.import.datesYearFirst':
+    'Put the year first: a date such as 3/10/2026 could be either 3 October or 10 March, so it is not read.',
+  'staff.import.datesChange':
+    'A time the clocks skip when they move forward in spring is shown as a row to fix; one that happens twice in autumn is the first.',
   'staff.import.file': 'CSV file',
   'staff.import.notify': 'Tell clients about sessions this file adds or moves',
   'staff.import.notifyHint':

@@ -406,10 +406,45 @@ export const es: Translation<typeof en> = {
   'staff.import.kind': 'Qué contiene el archivo',
   'staff.import.clients': 'Clientes',
   'staff.import.sessions': 'Sesiones',
-  'staff.import.columnsClients':
-    'Columnas: external_id, name, email y, si quieres, phone, time_zone, locale, consent_email, consent_sms (yes o no).',
-  'staff.import.columnsSessions':
-    'Columnas: external_id, client_external_id o client_email, therapist_email, starts_at, ends_at (como 2026-03-10 14:00, en la zona horaria de la consulta) y, si quieres, type, location, telehealth_url, time_zone.',
+  'staff.import.columnsClients': 'Columnas de un archivo de clientes',
+  'staff.import.columnsSessions': 'Columnas de un archivo de sesiones',
+  'staff.import.columnsLead':
+    'La primera fila nombra las columnas, en cualquier orden (External ID vale igual que external_id). Las demás columnas no se leen. En clientes que ya están en Hearth, una celda vacía no cambia nada.',
+  'staff.import.required': 'Obligatoria',
+  'staff.import.requiredOr': 'Esta o {other}',
+  'staff.import.optional': 'Opcional',
+  'staff.import.col.clients.external_id':
+    'El id que usa tu propio sistema para este cliente, para que al importar de nuevo se actualice.',
+  'staff.import.col.clients.name': 'El nombre del cliente.',
+  'staff.import.col.clients.email': 'Su correo electrónico. Dos clientes no pueden compartirlo.',
+  'staff.import.col.clients.phone': 'Un teléfono como +1 555 010 2000.',
+  'staff.import.col.clients.time_zone': 'Una zona como America/New_York. Vacía: la de la consulta ({zone}).',
+  'staff.import.col.clients.locale': 'Su idioma: en, es o fr. Vacía: en.',
+  'staff.import.col.clients.consent_email': 'yes o no: si Hearth puede enviarle recordatorios por correo.',
+  'staff.import.col.clients.consent_sms': 'yes o no: si Hearth puede enviarle recordatorios por SMS.',
+  'staff.import.col.sessions.external_id':
+    'El id que usa tu propio sistema para esta sesión, para que al importar de nuevo se mueva en lugar de añadirse dos veces.',
+  'staff.import.col.sessions.client_external_id': 'El external_id del cliente, de tu archivo de clientes.',
+  'staff.import.col.sessions.client_email': 'El correo del cliente, si no tienes su external_id.',
+  'staff.import.col.sessions.therapist_email': 'El correo con el que el terapeuta entra en Hearth.',
+  'staff.import.col.sessions.starts_at': 'Cuándo empieza la sesión: una fecha y una hora (ver abajo).',
+  'staff.import.col.sessions.ends_at': 'Cuándo termina, escrito igual; después de que empiece.',
+  'staff.import.col.sessions.type': 'Qué tipo de sesión, hasta 80 caracteres. Vacía: Session.',
+  'staff.import.col.sessions.location': 'Dónde tiene lugar, hasta 300 caracteres.',
+  'staff.import.col.sessions.telehealth_url': 'El enlace de la videollamada, que empiece por https://.',
+  'staff.import.col.sessions.time_zone':
+    'La zona de las horas de esta fila, como America/New_York. Vacía: la de la consulta ({zone}).',
+  'staff.import.datesTitle': 'Fechas y horas',
+  'staff.import.dates':
+    'Escribe primero el año, con la hora en formato de 24 horas o am/pm: 2026-03-10 14:00 o 2026/03/10 2:00 PM. Se leen en la time_zone de la fila o en la de la consulta ({zone}). Una hora con su desfase, como 2026-03-10T14:00:00-05:00, se toma tal cual.',
+  'staff.import.datesMonthFirst':
+    'Con el año al final, va primero el mes, como lo escriben las hojas de cálculo de EE. UU.: 3/10/2026 2:00 PM es el 10 de marzo.',
+  'staff.import.datesDayFirst':
+    'Con el año al final, va primero el día: 10/03/2026 14:00 o 10.03.2026 14:00 es el 10 de marzo.',
+  'staff.import.datesYearFirst':
+    'Pon primero el año: una fecha como 3/10/2026 podría ser el 3 de octubre o el 10 de marzo, así que no se lee.',
+  'staff.import.datesChange':
+    'Una hora que no existe porque los relojes se adelantan en primavera aparece como fila que corregir; una que ocurre dos veces en otoño es la primera.',
   'staff.import.file': 'Archivo CSV',
   'staff.import.notify': 'Avisar a los clientes de las sesiones que este archivo añade o mueve',
   'staff.import.notifyHint':

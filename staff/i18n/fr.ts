@@ -409,10 +409,45 @@ export const fr: Translation<typeof en> = {
   'staff.import.kind': 'Ce que contient le fichier',
   'staff.import.clients': 'Clients',
   'staff.import.sessions': 'Séances',
-  'staff.import.columnsClients':
-    'Colonnes : external_id, name, email et, si vous voulez, phone, time_zone, locale, consent_email, consent_sms (yes ou no).',
-  'staff.import.columnsSessions':
-    'Colonnes : external_id, client_external_id ou client_email, therapist_email, starts_at, ends_at (comme 2026-03-10 14:00, dans le fuseau du cabinet) et, si vous voulez, type, location, telehealth_url, time_zone.',
+  'staff.import.columnsClients': 'Colonnes d’un fichier de clients',
+  'staff.import.columnsSessions': 'Colonnes d’un fichier de séances',
+  'staff.import.columnsLead':
+    'La première ligne nomme les colonnes, dans n’importe quel ordre (External ID vaut external_id). Les autres colonnes sont ignorées. Pour un client déjà dans Hearth, une cellule vide ne change rien.',
+  'staff.import.required': 'Obligatoire',
+  'staff.import.requiredOr': 'Celle-ci ou {other}',
+  'staff.import.optional': 'Facultative',
+  'staff.import.col.clients.external_id':
+    'L’identifiant que votre propre système donne à ce client, pour qu’un nouvel import le mette à jour.',
+  'staff.import.col.clients.name': 'Le nom du client.',
+  'staff.import.col.clients.email': 'Son adresse e-mail. Deux clients ne peuvent pas la partager.',
+  'staff.import.col.clients.phone': 'Un numéro comme +1 555 010 2000.',
+  'staff.import.col.clients.time_zone': 'Un fuseau comme America/New_York. Vide : celui du cabinet ({zone}).',
+  'staff.import.col.clients.locale': 'Sa langue : en, es ou fr. Vide : en.',
+  'staff.import.col.clients.consent_email': 'yes ou no : Hearth peut-il lui envoyer des rappels par e-mail.',
+  'staff.import.col.clients.consent_sms': 'yes ou no : Hearth peut-il lui envoyer des rappels par SMS.',
+  'staff.import.col.sessions.external_id':
+    'L’identifiant que votre propre système donne à cette séance, pour qu’un nouvel import la déplace au lieu de l’ajouter deux fois.',
+  'staff.import.col.sessions.client_external_id': 'L’external_id du client, tiré de votre fichier de clients.',
+  'staff.import.col.sessions.client_email': 'L’e-mail du client, si vous n’avez pas son external_id.',
+  'staff.import.col.sessions.therapist_email': 'L’e-mail avec lequel le thérapeute se connecte à Hearth.',
+  'staff.import.col.sessions.starts_at': 'Le début de la séance : une date et une heure (voir plus bas).',
+  'staff.import.col.sessions.ends_at': 'Sa fin, écrite de la même façon ; après le début.',
+  'staff.import.col.sessions.type': 'Le type de séance, 80 caractères au plus. Vide : Session.',
+  'staff.import.col.sessions.location': 'Le lieu, 300 caractères au plus.',
+  'staff.import.col.sessions.telehealth_url': 'Le lien vidéo, commençant par https://.',
+  'staff.import.col.sessions.time_zone':
+    'Le fuseau des heures de cette ligne, comme America/New_York. Vide : celui du cabinet ({zone}).',
+  'staff.import.datesTitle': 'Dates et heures',
+  'staff.import.dates':
+    'Écrivez l’année d’abord, avec une heure sur 24 heures ou en am/pm : 2026-03-10 14:00 ou 2026/03/10 2:00 PM. Elles sont lues dans le time_zone de la ligne, ou celui du cabinet ({zone}). Une heure avec son décalage, comme 2026-03-10T14:00:00-05:00, est prise telle quelle.',
+  'staff.import.datesMonthFirst':
+    'Avec l’année à la fin, le mois vient d’abord, comme dans les tableurs américains : 3/10/2026 2:00 PM est le 10 mars.',
+  'staff.import.datesDayFirst':
+    'Avec l’année à la fin, le jour vient d’abord : 10/03/2026 14:00 ou 10.03.2026 14:00 est le 10 mars.',
+  'staff.import.datesYearFirst':
+    'Mettez l’année d’abord : une date comme 3/10/2026 pourrait être le 3 octobre ou le 10 mars, elle n’est donc pas lue.',
+  'staff.import.datesChange':
+    'Une heure sautée quand on avance les horloges au printemps est signalée comme ligne à corriger ; une heure qui revient deux fois en automne est la première.',
   'staff.import.file': 'Fichier CSV',
   'staff.import.notify': 'Prévenir les clients des séances que ce fichier ajoute ou déplace',
   'staff.import.notifyHint':

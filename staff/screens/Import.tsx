@@ -6,6 +6,9 @@ import { StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { Connections } from './Connections'
+import { ImportColumns } from './ImportColumns'
+import type { Practice } from '../../shared/schemas/practice'
+import { useLoad } from '../../ui/use-load'
 import { FormAlert } from '../components/FormFields'
 
 /**
@@ -22,6 +25,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
   const [done, setDone] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const practice = useLoad<Practice>(() => ctx.api.practice(), [])
 
   if (ownTherapist(ctx.viewer) !== null) {
     return (
@@ -95,9 +99,6 @@ export function Import({ ctx }: { ctx: StaffContext }) {
             </span>
           ))}
         </fieldset>
-        <p class="hint" id="import-columns">
-          {tr(kind === 'clients' ? 'staff.import.columnsClients' : 'staff.import.columnsSessions')}
-        </p>
         <div class="field">
           <label for="import-file">{tr('staff.import.file')}</label>
           <input
@@ -178,6 +179,11 @@ export function Import({ ctx }: { ctx: StaffContext }) {
           )}
         </section>
       )}
+      <ImportColumns
+        kind={kind}
+        zone={ctx.me.practice.time_zone}
+        country={practice.state === 'ready' ? practice.data.country : null}
+      />
       <Connections ctx={ctx} />
     </StaffScreen>
   )

@@ -100,16 +100,12 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
   let later: { rows: OutboxRow[]; jobs: Map<string, Job> } | null = null
   await asSystem(deps.sql, async (tx) => {
     const now = deps.clock()
-    const rows = await claimDue(tx, {
-      now,
-      limit: options.batchSize ?? 100,
-      topics: [...handlers.keys()],
-      channels: options.channels,
-    })
-    // Batches a dead dispatcher left unanswered, posted again as recorded.
-    const replays = batching
-      ? await claimEmailBatches(tx, { now, limit: Math.ceil((options.batchSize ?? 100) / EMAIL_BATCH_SIZE) })
-      : []
+    // Both claims are pipelined: one round trip. Batches a dead dispatcher left unanswered are
+    // posted again as recorded; claimDue leaves their rows to them.
+    const [rows, replays] = await Promise.all([
+      claimDue(tx, { now, limit: options.batchSize ?? 100, topics: [...handlers.keys()], channels: options.channels }),
+      batching ? claimEmailBatches(tx, { now, limit: Math.ceil((options.batchSize ?? 100) / EMAIL_BATCH_SIZE) }) : [],
+    ])
     report.claimed = rows.length + replays.reduce((n, r) => n + r.rows.length, 0)
     if (!rows.length && !replays.length) return
 
@@ -160,26 +156,29 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
       }
     }
     const settling = [...sendNow, ...replayedRows]
-    await settleBatch(
-      tx,
-      deps,
-      now,
-      handlers,
-      settling,
-      settling.map((row) => done.get(row)!),
-      report,
-    )
     const unknown = [
       ...[...(batcher?.states ?? [])].filter(([, b]) => b.state === 'unknown').map(([key, b]) => ({ key, ids: b.ids })),
       ...replays
         .filter((_, i) => replayed[i]!.state === 'unknown')
         .map((r) => ({ key: r.batch.key, ids: r.batch.outbox_ids })),
     ]
-    await closeEmailBatches(tx, [
-      ...[...(batcher?.states ?? [])].filter(([, b]) => b.state === 'known').map(([key]) => key),
-      ...replays.filter((_, i) => replayed[i]!.state === 'known').map((r) => r.batch.key),
+    // The rows' outcomes and their batches' fate, independent of each other: pipelined.
+    await Promise.all([
+      settleBatch(
+        tx,
+        deps,
+        now,
+        handlers,
+        settling,
+        settling.map((row) => done.get(row)!),
+        report,
+      ),
+      closeEmailBatches(tx, [
+        ...[...(batcher?.states ?? [])].filter(([, b]) => b.state === 'known').map(([key]) => key),
+        ...replays.filter((_, i) => replayed[i]!.state === 'known').map((r) => r.batch.key),
+      ]),
+      retryUnknownBatches(tx, unknown, settling, done, now, handlers),
     ])
-    await retryUnknownBatches(tx, unknown, settling, done, now, handlers)
     if (once.length) {
       await markSendStarted(
         tx,

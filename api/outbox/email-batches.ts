@@ -41,8 +41,9 @@ export function canBatchEmail(deps: EntryDeps): boolean {
 }
 
 /**
- * A mailer for the jobs of one claimed batch: an email row's send waits until every email job has
- * either finished or asked to send, then they leave together in Resend batches.
+ * A mailer for the jobs of one claimed batch: an email row's send waits until a hundred have asked
+ * to send, or every email job has either finished or asked to send, then they leave together in a
+ * Resend batch.
  */
 export class EmailBatcher {
   readonly states = new Map<string, { state: BatchState; ids: string[] }>()
@@ -65,6 +66,8 @@ export class EmailBatcher {
       if (!key || !this.waiting.has(key)) return this.deps.mailer.send(message)
       return new Promise<SentEmail>((resolve, reject) => {
         this.parked.push({ message, resolve, reject })
+        // A full batch leaves at once: it is recorded and posted while the rest are still worded.
+        if (this.parked.length >= EMAIL_BATCH_SIZE) this.flushParked()
         this.settled(key)
       })
     },
@@ -80,7 +83,10 @@ export class EmailBatcher {
 
   private settled(key: string) {
     this.waiting.delete(key)
-    if (this.waiting.size > 0 || !this.parked.length) return
+    if (this.waiting.size === 0 && this.parked.length) this.flushParked()
+  }
+
+  private flushParked() {
     const parked = this.parked
     this.parked = []
     void this.flush(parked)

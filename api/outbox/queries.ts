@@ -145,11 +145,12 @@ export type EmailBatch = { key: string; outbox_ids: string[]; messages: string; 
 /** Records batches about to be posted; run on a connection of its own, committed before the post. */
 export async function recordEmailBatches(tx: Tx, batches: Omit<EmailBatch, 'created_at'>[], now: Date): Promise<void> {
   if (!batches.length) return
+  // One JSON parameter, not text arrays: the messages are large, and escaping them into an array
+  // literal cost more than anything else the batch does.
   await tx`
     insert into email_batches (key, outbox_ids, messages, created_at, retry_at)
-    select v.key, array(select jsonb_array_elements_text(v.ids::jsonb))::uuid[], v.messages, ${now}, ${now}
-    from unnest(${batches.map((b) => b.key)}::text[], ${batches.map((b) => JSON.stringify(b.outbox_ids))}::text[],
-                ${batches.map((b) => b.messages)}::text[]) as v(key, ids, messages)`
+    select v.key, array(select jsonb_array_elements_text(v.outbox_ids))::uuid[], v.messages, ${now}, ${now}
+    from jsonb_to_recordset(${tx.json(batches as never)}) as v(key text, outbox_ids jsonb, messages text)`
 }
 
 /**

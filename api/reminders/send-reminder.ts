@@ -37,8 +37,11 @@ export const reminderHandler: OutboxHandler<Extra> = {
 
   async prepare(tx, rows, deps, now) {
     const ids = rows.map((r) => r.id)
-    const contexts = await reminderContexts(tx, ids)
-    const states = await channelStatesOf(tx, [...new Set(rows.map((r) => r.client_id!))])
+    // Independent: pipelined on the transaction's connection, one round trip for both.
+    const [contexts, states] = await Promise.all([
+      reminderContexts(tx, ids),
+      channelStatesOf(tx, [...new Set(rows.map((r) => r.client_id!))]),
+    ])
     return clientJobs(tx, deps, rows, contexts, {
       missing: 'appointment_gone',
       whyNot: (row, context, devices) => whyNotNow(row, context, states, devices, now),

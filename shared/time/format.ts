@@ -22,6 +22,21 @@ export function formatInstant(
   locale: Locale,
   style: InstantStyle = 'long',
 ): string {
+  // Sessions start on the hour: a reminder run formats the same few instants thousands of times.
+  const key = `${toMillis(instant)}|${timeZone}|${locale}|${style}`
+  let text = formatted.get(key)
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_MAX) formatted.clear()
+    text = formatUncached(instant, timeZone, locale, style)
+    formatted.set(key, text)
+  }
+  return text
+}
+
+const FORMATTED_MAX = 10_000
+const formatted = new Map<string, string>()
+
+function formatUncached(instant: InstantInput, timeZone: string, locale: Locale, style: InstantStyle): string {
   const clock = wallClock(instant, timeZone)
   const time = `${timeOfDay(clock.hour, clock.minute, locale)} ${zoneAbbreviation(instant, timeZone, locale)}`
   const at = t(locale, 'date.at', { time, count: clock.hour })

@@ -11,6 +11,7 @@ import { type Server, startBare, startHearth } from './api/servers'
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench api
  *   BENCH_SECONDS=10 BENCH_ROUNDS=2 (the defaults)
+ *   DATABASE_POOL_MAX=20 (both servers' pools; 10 unless set)
  */
 
 const QUICK = Boolean(process.env.BENCH_QUICK)
@@ -106,7 +107,9 @@ export default async function apiBench() {
         results.set(read.name, entry)
       }
     }
-    console.log(`Real Postgres, 50 connections, ${ROUNDS} interleaved rounds of ${SECONDS} s (best round shown)`)
+    console.log(
+      `Real Postgres, 50 connections, pools of ${process.env.DATABASE_POOL_MAX || 10}, ${ROUNDS} interleaved rounds of ${SECONDS} s (best round shown)`,
+    )
     row(['read', 'Hearth req/s', 'p50', 'p99', 'non-2xx', 'bare req/s', 'p50', 'p99', 'ratio', 'target'])
     for (const [name, r] of results) {
       const h = best(r.hearth)

@@ -125,7 +125,7 @@ export function portalAppointmentRoutes(deps: Deps) {
           ])
           return rows
         },
-        { read: true },
+        { read: true, oneRoundTrip: true },
       )
       return c.json(
         page(

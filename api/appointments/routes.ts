@@ -113,7 +113,7 @@ export function appointmentRoutes(deps: Deps) {
           ])
           return list
         },
-        { read: true },
+        { read: true, oneRoundTrip: true },
       )
       return c.json(result)
     },

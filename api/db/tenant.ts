@@ -1,3 +1,4 @@
+import type postgres from 'postgres'
 import type { Sql, Tx } from './connect'
 import { keepReadAudits } from './read-audits'
 
@@ -8,6 +9,14 @@ export type TenantOptions = {
    * in the next fraction of a second could lose the audit line of a read, never a change (README).
    */
   read?: boolean
+  /**
+   * A read whose work sends every statement before its first await (statements issued together,
+   * then `Promise.all`): its COMMIT leaves with them, so the read is one round trip. Only while
+   * reads' audit lines wait for the commit (`deferReadAudits`), when the transaction writes
+   * nothing and committing before the work is judged cannot keep what a refusal would roll back.
+   * A statement sent later fails the request rather than run outside the transaction.
+   */
+  oneRoundTrip?: boolean
 }
 
 /**
@@ -21,7 +30,7 @@ export async function inPractice<T>(
   work: (tx: Tx) => Promise<T>,
   options: TenantOptions = {},
 ): Promise<T> {
-  if (options.read) return readInPractice(sql, practiceId, work)
+  if (options.read) return readInPractice(sql, practiceId, work, options.oneRoundTrip ?? false)
   return (await sql.begin(async (tx) => {
     // Sent before the work's first statement and pipelined with it on the same connection, which
     // runs them in order: scoping the transaction costs no round trip of its own.
@@ -37,9 +46,17 @@ export async function inPractice<T>(
  * the scope and the work's statements leave together, then COMMIT. A read takes no savepoints,
  * the one thing a reserved connection lacks beside a transaction's own handle.
  */
-async function readInPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function readInPractice<T>(
+  sql: Sql,
+  practiceId: string,
+  work: (tx: Tx) => Promise<T>,
+  oneRoundTrip: boolean,
+): Promise<T> {
   const connection = await sql.reserve()
-  const audits = keepReadAudits(sql, connection)
+  const sealed = { after: false }
+  const tx = oneRoundTrip ? sealedAfterCommit(connection, sealed) : (connection as unknown as Tx)
+  const audits = keepReadAudits(sql, tx)
+  const pipelined = oneRoundTrip && audits !== null
   try {
     const opened = Promise.all([
       connection.unsafe('begin').execute(),
@@ -50,13 +67,26 @@ async function readInPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) =>
     // Observed now, so a failure here and one in the work are not two unhandled rejections.
     opened.catch(() => {})
     let result: T
+    let commit: Promise<unknown> | null = null
     try {
-      result = await work(connection as unknown as Tx)
+      const working = work(tx)
+      if (pipelined) {
+        // Sent once the work's statements are queued (they are, when every microtask has run) and
+        // before any answer can have come back. A failed statement aborts the transaction, and
+        // Postgres answers its COMMIT with ROLLBACK, not an error.
+        commit = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          sealed.after = true
+          return connection`commit`.execute()
+        })
+        commit.catch(() => {})
+      }
+      result = await working
       await opened
-      await connection`commit`
+      await (commit ?? connection`commit`)
       audits?.committed()
     } catch (error) {
-      await connection`rollback`.catch(() => {})
+      if (commit) await commit.catch(() => {})
+      else await connection`rollback`.catch(() => {})
       throw error
     }
     return result
@@ -64,6 +94,18 @@ async function readInPractice<T>(sql: Sql, practiceId: string, work: (tx: Tx) =>
     audits?.ended()
     connection.release()
   }
+}
+
+/** The read's connection, refusing any statement once its COMMIT is on the way. */
+function sealedAfterCommit(connection: postgres.ReservedSql, sealed: { after: boolean }): Tx {
+  const refuse = () => {
+    throw new Error('A one-round-trip read sent a statement after its commit.')
+  }
+  return new Proxy(connection, {
+    apply: (target, self, args) => (sealed.after ? refuse() : Reflect.apply(target, self, args)),
+    get: (target, name, receiver) =>
+      sealed.after && name === 'unsafe' ? refuse() : Reflect.get(target, name, receiver),
+  }) as unknown as Tx
 }
 
 /**

@@ -4,9 +4,10 @@ import postgres from 'postgres'
 
 /**
  * The ceiling: a bare Hono route per read, each doing the one equivalent query over postgres.js
- * with its defaults, with no session check, no tenant scoping and no audit.
+ * with its defaults, with no session check, no tenant scoping and no audit. DATABASE_POOL_MAX sizes
+ * its pool as it sizes Hearth's (10 unless set), so both sides hold as many connections.
  */
-const sql = postgres(process.env.DATABASE_URL!)
+const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_MAX || 10) })
 const app = new Hono()
 
 app.get('/portal/:practice/:client', async (c) => {

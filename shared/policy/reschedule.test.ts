@@ -76,7 +76,7 @@ describe('rescheduleRule: mode × inside_window, outside and inside the cancella
   })
 })
 
-describe('holdEnds: 24 hours at most, never past the notice before the asked-for time, never before now', () => {
+describe('holdEnds: 24 hours at most, never past the notice before the asked-for time, never under a minute', () => {
   const asked = Date.parse('2026-03-02T15:00:00Z')
   // [case, hours from now to the asked-for time, notice in hours, hours the hold lasts, bound]
   const table = [
@@ -85,8 +85,9 @@ describe('holdEnds: 24 hours at most, never past the notice before the asked-for
     ['exactly 24 hours past the notice', 36, 12, 24, 'day'],
     ['nearly inside the notice', 25, 24, 1, 'notice'],
     ['no notice, 10 hours away', 10, 0, 10, 'notice'],
-    ['already inside the notice', 20, 24, 0, 'notice'],
-    ['already past', -2, 0, 0, 'notice'],
+    ['right at the edge of the notice', 24, 24, 1 / 60, 'notice'],
+    ['already inside the notice', 20, 24, 1 / 60, 'notice'],
+    ['already past', -2, 0, 1 / 60, 'notice'],
   ] as const
   it.each(table)('%s (%s h away, %s h notice) → held %s h', (_, away, notice, lasts, bound) => {
     const held = holdEnds({ now: asked, startsAt: asked + away * HOUR, minNoticeHours: notice })

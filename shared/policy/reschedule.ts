@@ -110,9 +110,15 @@ export const HOLD_HOURS = 24
 const HOUR = 3_600_000
 
 /**
+ * The shortest hold: a time right at the edge of the notice (the first free time, asked for at
+ * once) still makes a request the practice sees, and it runs out a minute later.
+ */
+export const MIN_HOLD_MS = 60_000
+
+/**
  * Until when a reschedule request holds the asked-for time: 24 hours from when it was asked at
  * most, and never past the therapist's minimum notice before that time, so the practice never
- * approves a time that is already inside the notice (`notice`); never before `now`. The server
+ * approves a time that is already inside the notice (`notice`); never less than `MIN_HOLD_MS`. The server
  * stores it as the hold; the console and the portal show that stored time.
  */
 export function holdEnds(input: { now: Date | number; startsAt: Date | number; minNoticeHours: number }): {
@@ -121,6 +127,6 @@ export function holdEnds(input: { now: Date | number; startsAt: Date | number; m
 } {
   const now = new Date(input.now).getTime()
   const day = now + HOLD_HOURS * HOUR
-  const notice = Math.max(now, new Date(input.startsAt).getTime() - input.minNoticeHours * HOUR)
+  const notice = Math.max(now + MIN_HOLD_MS, new Date(input.startsAt).getTime() - input.minNoticeHours * HOUR)
   return notice < day ? { ends_at: new Date(notice), bound: 'notice' } : { ends_at: new Date(day), bound: 'day' }
 }

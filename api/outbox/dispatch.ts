@@ -151,8 +151,9 @@ export async function dispatchDue(deps: EntryDeps, options: DispatchOptions): Pr
     for (const [i, { rows: batchRows }] of replays.entries()) {
       for (const row of batchRows) {
         const outcome = replayed[i]!.done.get(row.id)
-        if (outcome) done.set(row, outcome)
-        if (outcome) replayedRows.push(row)
+        if (!outcome) continue
+        done.set(row, outcome)
+        replayedRows.push(row)
       }
     }
     const settling = [...sendNow, ...replayedRows]

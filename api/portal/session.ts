@@ -122,9 +122,7 @@ export async function refreshSession(deps: Deps, refreshToken: string): Promise<
     if (!session || !token || session.revoked_at) return { ok: false }
     const actor = { kind: 'client', id: session.client_id } as const
     const subject = { kind: 'portal_session', id: session.id }
-    const repeated = token.rotated_at
-      ? await successorWithinGrace(tx, deps, practiceId, { token: refreshToken, row: token }, now)
-      : null
+    const repeated = await successorWithinGrace(tx, deps, practiceId, { token: refreshToken, row: token }, now)
     if (token.rotated_at && !repeated) {
       await revokeSession(tx, practiceId, session.id, 'refresh_reuse', now)
       await audit(tx, { practiceId, actor, action: 'portal.refresh_reused', subject })

@@ -36,7 +36,8 @@ describe('verify timing', () => {
       if (attempt > 0) {
         // A fresh quarter hour and a fresh code for each known client.
         t.clock.advance(16 * 60_000)
-        for (const email of known) await t.call('POST', '/v1/portal/auth/start', { body: { practice: 'timing', email } })
+        for (const email of known)
+          await t.call('POST', '/v1/portal/auth/start', { body: { practice: 'timing', email } })
       }
       // Four wrong tries per known client keeps every code live (it locks at five).
       const pairs: [string, string][] = []

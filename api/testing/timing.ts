@@ -29,7 +29,9 @@ export async function pairedGap(name: string, pairs: [string, string][], request
     }
   }
   const gap = Math.abs(median(first.map((took, i) => took - second[i]!)))
-  console.log(`${name}: ${median(first).toFixed(2)} ms against ${median(second).toFixed(2)} ms, gap ${gap.toFixed(2)} ms`)
+  console.log(
+    `${name}: ${median(first).toFixed(2)} ms against ${median(second).toFixed(2)} ms, gap ${gap.toFixed(2)} ms`,
+  )
   return gap
 }
 

@@ -72,6 +72,18 @@ export const en = {
   'action.reschedule.button': 'Ask for another time',
   'action.reschedule.done':
     'Thank you. The practice will get in touch to find another time. Your current appointment stays in place until then.',
+  'action.reschedule.move': 'Move my appointment to this time',
+  'action.reschedule.askFor': 'Ask for this time',
+  'action.reschedule.none': 'There are no free times to choose from right now.',
+  'action.reschedule.more': 'See more times in my portal',
+  'action.reschedule.moved': 'Done. Your appointment is now on {when}.',
+  'action.reschedule.movedNext': 'Your reminders will follow the new time.',
+  'action.reschedule.requested': 'Thank you. You asked for {when}.',
+  'action.reschedule.taken': 'Someone else has just taken that time. Here are the times still free.',
+  'action.reschedule.pickOne': 'Please choose one of the times, or ask the practice below.',
+  'action.reschedule.acknowledge':
+    "I understand that moving it now carries the practice's {fee} late-cancellation fee.",
+  'action.reschedule.needAcknowledge': "Please tick the box to show you've seen the fee, then choose your time again.",
   'action.used': "This link has already been used, so there's nothing more to do here.",
   'action.status.confirmed': 'Your appointment on {when} is confirmed.',
   'action.status.cancelled': 'Your appointment on {when} is cancelled.',

@@ -72,6 +72,19 @@ export const es: Translation<typeof en> = {
   'action.reschedule.button': 'Pedir otro horario',
   'action.reschedule.done':
     'Gracias. La consulta se pondrá en contacto contigo para buscar otro horario. Mientras tanto, tu cita actual se mantiene.',
+  'action.reschedule.move': 'Cambiar mi cita a este horario',
+  'action.reschedule.askFor': 'Pedir este horario',
+  'action.reschedule.none': 'Ahora mismo no hay horarios libres para elegir.',
+  'action.reschedule.more': 'Ver más horarios en mi portal',
+  'action.reschedule.moved': 'Listo. Tu cita es ahora el {when}.',
+  'action.reschedule.movedNext': 'Tus recordatorios seguirán el nuevo horario.',
+  'action.reschedule.requested': 'Gracias. Has pedido el {when}.',
+  'action.reschedule.taken': 'Otra persona acaba de reservar ese horario. Estos son los horarios que siguen libres.',
+  'action.reschedule.pickOne': 'Elige uno de los horarios, o pregunta a la consulta más abajo.',
+  'action.reschedule.acknowledge':
+    'Entiendo que cambiarla ahora conlleva el cargo de {fee} por cancelación tardía de la consulta.',
+  'action.reschedule.needAcknowledge':
+    'Marca la casilla para indicar que has visto el cargo y vuelve a elegir el horario.',
   'action.used': 'Este enlace ya se ha usado, así que no hace falta hacer nada más aquí.',
   'action.status.confirmed': 'Tu cita del {when} está confirmada.',
   'action.status.cancelled': 'Tu cita del {when} está cancelada.',

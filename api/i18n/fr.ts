@@ -72,6 +72,19 @@ export const fr: Translation<typeof en> = {
   'action.reschedule.button': 'Demander un autre horaire',
   'action.reschedule.done':
     "Merci. Le cabinet vous recontactera pour trouver un autre horaire. D'ici là, votre rendez-vous actuel est maintenu.",
+  'action.reschedule.move': 'Déplacer mon rendez-vous à cet horaire',
+  'action.reschedule.askFor': 'Demander cet horaire',
+  'action.reschedule.none': 'Il n’y a pas d’horaire libre à choisir pour le moment.',
+  'action.reschedule.more': 'Voir plus d’horaires dans mon portail',
+  'action.reschedule.moved': 'C’est fait. Votre rendez-vous est maintenant prévu le {when}.',
+  'action.reschedule.movedNext': 'Vos rappels suivront le nouvel horaire.',
+  'action.reschedule.requested': 'Merci. Vous avez demandé le {when}.',
+  'action.reschedule.taken': 'Quelqu’un vient de prendre cet horaire. Voici les horaires encore libres.',
+  'action.reschedule.pickOne': 'Choisissez l’un des horaires, ou demandez au cabinet ci-dessous.',
+  'action.reschedule.acknowledge':
+    'Je comprends que le déplacer maintenant entraîne les frais d’annulation tardive de {fee} du cabinet.',
+  'action.reschedule.needAcknowledge':
+    'Cochez la case pour indiquer que vous avez vu les frais, puis choisissez à nouveau votre horaire.',
   'action.used': "Ce lien a déjà été utilisé : il n'y a plus rien à faire ici.",
   'action.status.confirmed': 'Votre rendez-vous du {when} est confirmé.',
   'action.status.cancelled': 'Votre rendez-vous du {when} est annulé.',

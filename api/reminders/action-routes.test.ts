@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatchDue } from '../outbox/dispatch'
-import { outboxHandlers } from '../outbox/handlers'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures, WEEKDAY_HOURS } from '../testing/fixtures'
+import { dispatchEmail, reminderLinks as links } from '../testing/reminder-links'
 
 let t: TestContext
 let key: string
@@ -18,33 +17,11 @@ beforeAll(async () => {
 afterAll(() => t.stop())
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' }
-const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email'] })
+const dispatch = () => dispatchEmail(t)
 
 /** Books a session, sends its confirmation request, and returns the links in the email. */
-async function reminderLinks(startsAt: string, clientOverrides: Record<string, unknown> = {}, therapist = therapistId) {
-  const client = await f.client(clientOverrides)
-  const apt = await f.appointment(therapist, client.id, startsAt)
-  const [due] = await t.sql<{ send_at: Date }[]>`
-    select send_at from outbox where appointment_id = ${apt.id} and reminder_kind = 'confirmation'`
-  const now = t.clock.now()
-  if (due!.send_at > now) t.clock.set(due!.send_at)
-  await dispatch()
-  t.clock.set(now)
-  const email = (await t.call('GET', `/dev/outbox?to=${encodeURIComponent(client.email)}`)).body.data[0]
-  const link = (label: string) => {
-    const url = new RegExp(`^${label}: (\\S+)$`, 'm').exec(email.text)?.[1]
-    expect(url, `${label} link in\n${email.text}`).toBeDefined()
-    return new URL(url!).pathname
-  }
-  return {
-    apt,
-    client,
-    email,
-    confirm: link("Yes, I'll be there"),
-    cancel: link('Cancel'),
-    reschedule: link('Find another time'),
-  }
-}
+const reminderLinks = (startsAt: string, clientOverrides: Record<string, unknown> = {}, therapist = therapistId) =>
+  links(t, f, therapist, startsAt, clientOverrides)
 
 const status = async (id: string) => (await t.call('GET', `/v1/appointments/${id}`, { key })).body.status
 
@@ -171,11 +148,10 @@ describe('reminder action links', () => {
     })
 
     const second = await reminderLinks('2026-03-13T15:00:00Z')
-    // Find another time opens the portal's picker for this session first; asking stays the way out.
+    // A therapist with no hours set has no free times to offer: asking is the way.
     const page = await t.call('GET', second.reschedule)
-    expect(page.text).toContain(
-      `<a class="button" href="http://hearth.test/portal/links?show=reschedule&#38;id=${second.apt.id}">Choose a new time</a>`,
-    )
+    expect(page.text).toContain('There are no free times to choose from right now.')
+    expect(page.text).not.toContain('name="starts_at"')
     expect(await status(second.apt.id)).toBe('scheduled')
     const asked = await t.call('POST', second.reschedule, { headers: form, body: 'note=Mornings+suit+me' })
     expect(asked.status).toBe(200)
@@ -296,6 +272,20 @@ describe('reminder action links', () => {
       expect(alert?.kind).toBe('switched_to_video')
       // The link has done its one thing.
       expect((await t.call('POST', cancel, { headers: form, body: 'next=cancel' })).status).toBe(410)
+    })
+
+    it('asks about video before the fee is ticked; cancelling anyway still needs the tick', async () => {
+      // Tuesday 2:00 pm New York: 28 hours away, inside the window with its fee.
+      const { apt, cancel } = await reminderLinks('2026-03-03T19:00:00Z', {}, videoTherapist)
+      const page = await t.call('GET', cancel)
+      expect(page.text).toContain('<input type="checkbox" name="acknowledge_late" value="yes">')
+      const asked = await t.call('POST', cancel, { headers: form, body: 'reason_code=weather' })
+      expect(asked.status).toBe(200)
+      expect(asked.text).toContain(`<h1>${offer.replace(/'/g, '&#39;')}</h1>`)
+      const anyway = await t.call('POST', cancel, { headers: form, body: 'reason_code=weather&next=cancel' })
+      expect(anyway.status).toBe(409)
+      expect(anyway.text).toContain('Please tick the box to show you&#39;ve seen the fee, then cancel again.')
+      expect(await status(apt.id)).toBe('scheduled')
     })
 
     it('the client says no thanks: it cancels as they meant to, with their reason', async () => {

@@ -23,6 +23,11 @@ import { type ActionLink, verifyActionLink } from './action-token'
 import { type ActionPage, actionPageHeaders, renderActionPage } from './action-page'
 import { portalLink } from '../notices/enqueue'
 import { switchSessionToVideo, videoDecisionFor } from '../reschedule/switch-to-video'
+import { clientRescheduleRule, moveAsClient } from '../reschedule/client-move'
+import { slotsForSession } from '../reschedule/slots'
+import { FIRST_SLOT_DAYS, slotsByDay } from '../../shared/availability/slot-days'
+import type { RescheduleRule } from '../../shared/policy/reschedule'
+import type { Slot } from '../../shared/schemas/availability'
 
 /**
  * A reminder's Confirm / Cancel / Reschedule link. GET shows a small page (nothing changes on a
@@ -37,12 +42,30 @@ const ActionForm = z.object({
   reason_code: Text.max(40).optional(),
   note: Text.max(1000).optional(),
   // On the offer of video instead: `video` switches, `cancel` goes ahead and cancels.
-  next: z.enum(['video', 'cancel']).optional(),
+  // On the free times of "Find another time": `move` moves (or asks for) `starts_at`, `ask` asks the practice.
+  next: z.enum(['video', 'cancel', 'move', 'ask']).optional(),
+  starts_at: Text.max(40).optional(),
 })
+
+/** Why a page is shown again after a post changed nothing. */
+type RetryNotice =
+  | 'action.cancel.needAcknowledge'
+  | 'action.reschedule.needAcknowledge'
+  | 'action.reschedule.taken'
+  | 'action.reschedule.pickOne'
 
 const htmlPage = { description: 'A small HTML page', schema: z.string(), contentType: 'text/html' }
 
-type Loaded = { link: ActionLink; appointment: ClientAppointment; used: boolean; crisis: CrisisResource[] }
+/** For "Find another time": the practice's rule for moving the session now, and its free times. */
+type Picker = { rule: RescheduleRule; slots: Slot[] }
+
+type Loaded = {
+  link: ActionLink
+  appointment: ClientAppointment
+  used: boolean
+  crisis: CrisisResource[]
+  picker?: Picker | undefined
+}
 
 export function actionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -56,10 +79,11 @@ export function actionRoutes(deps: Deps) {
     })
     if (!appointment) return null
     const practice = await findPractice(tx, link.practiceId)
-    return { link, appointment, used: await linkUsed(tx, link), crisis: practice?.crisis_resources ?? [] }
+    const picker = link.action === 'reschedule' ? await freeTimes(tx, appointment, deps.clock()) : undefined
+    return { link, appointment, used: await linkUsed(tx, link), crisis: practice?.crisis_resources ?? [], picker }
   }
 
-  const respond = (c: Context, page: ActionPage, status: 200 | 404 | 409 | 410 = 200) =>
+  const respond = (c: Context, page: ActionPage, status: 200 | 400 | 404 | 409 | 410 = 200) =>
     c.html(renderActionPage(page), status)
 
   const invalidPage = (): ActionPage => ({
@@ -95,7 +119,9 @@ export function actionRoutes(deps: Deps) {
       description:
         'A form post (`acknowledge_late`, `reason_code`, `reason` or `note`), or an empty POST from a push notification button. ' +
         'Cancelling for a reason about getting there first offers video at the same time when the therapist offers it then ' +
-        '(nothing changes, the link still works); `next=video` switches, `next=cancel` cancels.',
+        '(nothing changes, the link still works); `next=video` switches, `next=cancel` cancels. ' +
+        '"Find another time" shows the free times: `next=move` with `starts_at` moves the session there (or asks for it, ' +
+        'as the practice’s rule says); a time taken meanwhile answers 409 with the times still free; a note alone asks the practice.',
       responses: { 200: htmlPage, 404: htmlPage, 409: htmlPage, 410: htmlPage },
     }),
     async (c) => {
@@ -119,6 +145,12 @@ export function actionRoutes(deps: Deps) {
           if (video?.ok && fields.next !== 'video') {
             return { status: 200 as const, page: videoOfferPage(loaded, fields, deps.publicUrl) }
           }
+          const moveTo = link.action === 'reschedule' && fields.next === 'move' ? instant(fields.starts_at) : undefined
+          if (moveTo === null) {
+            // No time chosen: nothing happens, and the link still works.
+            const notice = t(loaded.appointment.client_locale, 'action.reschedule.pickOne')
+            return { status: 400 as const, page: { ...before.page, notice } }
+          }
           await useLink(tx, link, now)
           const input = {
             practiceId: link.practiceId,
@@ -134,13 +166,20 @@ export function actionRoutes(deps: Deps) {
             'long',
           )
           const done = (
-            key: 'action.confirm.done' | 'action.status.cancelled' | 'action.reschedule.done' | 'action.video.done',
+            key:
+              | 'action.confirm.done'
+              | 'action.status.cancelled'
+              | 'action.reschedule.done'
+              | 'action.reschedule.moved'
+              | 'action.reschedule.requested'
+              | 'action.video.done',
             more: Partial<ActionPage> = {},
+            at = when,
           ) => ({
             status: 200 as const,
             page: {
               ...shell(loaded, deps.publicUrl),
-              heading: t(appointment.client_locale, key, { when }),
+              heading: t(appointment.client_locale, key, { when: at }),
               paragraphs: [],
               ...more,
             },
@@ -162,11 +201,34 @@ export function actionRoutes(deps: Deps) {
           if (link.action === 'cancel') {
             const { quote } = await cancelAsClient(tx, deps, {
               ...input,
-              acknowledgeLate: fields.acknowledge_late === 'yes' || fields.acknowledge_late === 'on',
+              acknowledgeLate: acknowledged(fields),
               reasonCode: isCancelReasonCode(fields.reason_code) ? fields.reason_code : undefined,
               reason: fields.reason,
             })
             return done('action.status.cancelled', afterCancelling(loaded, quote, deps.publicUrl))
+          }
+          if (moveTo) {
+            const moved = await moveAsClient(tx, deps, {
+              session: appointment,
+              startsAt: moveTo,
+              acknowledgeLate: acknowledged(fields),
+              actor: input.actor,
+            })
+            const { client_time_zone: zone, client_locale: locale } = appointment
+            const newTime = formatInstant(moveTo, zone, locale, 'long')
+            if (moved.kind === 'moved') {
+              return done(
+                'action.reschedule.moved',
+                { paragraphs: [t(locale, 'action.reschedule.movedNext')] },
+                newTime,
+              )
+            }
+            const until = formatInstant(moved.request.hold_until, zone, locale, 'long')
+            return done(
+              'action.reschedule.requested',
+              { paragraphs: [t(locale, 'portal.reschedule.held', { until })] },
+              newTime,
+            )
           }
           await requestReschedule(tx, deps, {
             ...input,
@@ -178,24 +240,22 @@ export function actionRoutes(deps: Deps) {
         if (!page) return respond(c, invalidPage(), 404)
         return respond(c, page.page, page.status)
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'late_cancellation_unacknowledged') {
+        const again = async (status: 400 | 409 | 410, notice?: RetryNotice) => {
           // Nothing was recorded: the transaction rolled back, so the link still works.
           const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          const page = pageFor(loaded!, deps.clock(), deps.publicUrl)
-          return respond(
-            c,
-            { ...page.page, notice: t(loaded!.appointment.client_locale, 'action.cancel.needAcknowledge') },
-            409,
-          )
+          const page = pageFor(loaded!, deps.clock(), deps.publicUrl).page
+          const locale = loaded!.appointment.client_locale
+          return respond(c, notice ? { ...page, notice: t(locale, notice) } : page, status)
         }
-        if (error instanceof ApiError && (error.code === 'contact_practice' || error.code === 'invalid_state')) {
-          const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          return respond(c, pageFor(loaded!, deps.clock(), deps.publicUrl).page, 409)
+        if (error instanceof ApiError) {
+          const moving = link.action === 'reschedule'
+          if (error.code === 'late_cancellation_unacknowledged')
+            return again(409, moving ? 'action.reschedule.needAcknowledge' : 'action.cancel.needAcknowledge')
+          if (error.code === 'slot_taken') return again(409, 'action.reschedule.taken')
+          if (error.code === 'invalid_request' && moving) return again(400, 'action.reschedule.pickOne')
+          if (error.code === 'contact_practice' || error.code === 'invalid_state') return again(409)
         }
-        if (error instanceof Error && /action_link_uses_pkey|duplicate key/.test(error.message)) {
-          const loaded = await inPractice(deps.sql, link.practiceId, (tx) => load(tx, link))
-          return respond(c, pageFor(loaded!, deps.clock(), deps.publicUrl).page, 410)
-        }
+        if (error instanceof Error && /action_link_uses_pkey|duplicate key/.test(error.message)) return again(410)
         throw error
       }
     },
@@ -312,22 +372,73 @@ function pageFor(loaded: Loaded, now: Date, publicUrl: string): { page: ActionPa
       },
     }
   }
-  // "Find another time" opens the portal's picker for this session (the client signs in there
-  // if they have not), with asking the practice as the way out when no time fits.
+  return { status: 200, page: { ...base, ...pickerPage(loaded, lead, publicUrl) } }
+}
+
+/**
+ * "Find another time": the therapist's free times for the coming days in the client's zone, to
+ * move the session to (or ask for, as the practice's rule says), with asking the practice as the
+ * way out when none fits. Later days are in the portal's picker.
+ */
+function pickerPage({ appointment, picker }: Loaded, lead: string, publicUrl: string) {
+  const locale = appointment.client_locale
+  const zone = appointment.client_time_zone
+  const ask = {
+    textarea: { name: 'note' as const, label: t(locale, 'action.reschedule.note') },
+    button: t(locale, 'action.reschedule.button'),
+  }
+  const rule = picker?.rule
+  const days = slotsByDay(picker?.slots ?? [], zone)
+  if (!rule || rule.outcome === 'refused' || days.length === 0) {
+    const why = rule?.outcome === 'refused' ? rule.text : t(locale, 'action.reschedule.none')
+    return { heading: lead, paragraphs: [why], form: ask }
+  }
+  const fee = rule.needs_acknowledgement ? formatMoney(rule.fee_cents, rule.currency, locale) : null
+  const more = days.length > FIRST_SLOT_DAYS
   return {
-    status: 200,
-    page: {
-      ...base,
-      heading: lead,
-      link: {
-        href: portalLink(publicUrl, appointment.practice_slug, 'reschedule', appointment.id),
-        label: t(locale, 'action.reschedule.pick'),
+    heading: lead,
+    paragraphs: [rule.text],
+    form: {
+      times: {
+        legend: t(locale, 'action.reschedule.pick'),
+        days: days.slice(0, FIRST_SLOT_DAYS).map((day) => ({
+          legend: formatInstant(day.slots[0]!.starts_at, zone, locale, 'day'),
+          options: day.slots.map((slot) => ({
+            value: slot.starts_at,
+            label: formatInstant(slot.starts_at, zone, locale, 'time'),
+          })),
+        })),
       },
-      paragraphs: [t(locale, 'action.reschedule.orAsk')],
-      form: {
-        textarea: { name: 'note', label: t(locale, 'action.reschedule.note') },
-        button: t(locale, 'action.reschedule.button'),
+      acknowledge: fee ? t(locale, 'action.reschedule.acknowledge', { fee }) : undefined,
+      button: t(locale, rule.outcome === 'request' ? 'action.reschedule.askFor' : 'action.reschedule.move'),
+      next: {
+        value: 'move',
+        other: { value: 'ask', label: ask.button, lead: t(locale, 'action.reschedule.orAsk'), textarea: ask.textarea },
       },
     },
+    ...(more
+      ? {
+          secondary: {
+            href: portalLink(publicUrl, appointment.practice_slug, 'reschedule', appointment.id),
+            label: t(locale, 'action.reschedule.more'),
+          },
+        }
+      : {}),
   }
 }
+
+/** The free times a "Find another time" page offers, and the rule they move under; none once it cannot move. */
+async function freeTimes(tx: Tx, appointment: ClientAppointment, now: Date): Promise<Picker> {
+  const { context, rule } = await clientRescheduleRule(tx, appointment, now)
+  const slots = rule.outcome === 'refused' ? [] : await slotsForSession(tx, appointment, context, { now })
+  return { rule, slots }
+}
+
+/** A chosen time as an instant, or null when none (or nothing readable) was chosen. */
+function instant(value: string | undefined): Date | null {
+  const at = value ? new Date(value) : null
+  return at && !Number.isNaN(at.getTime()) ? at : null
+}
+
+const acknowledged = (fields: z.infer<typeof ActionForm>) =>
+  fields.acknowledge_late === 'yes' || fields.acknowledge_late === 'on'

@@ -219,8 +219,8 @@ describe('inbound SMS', () => {
 })
 
 describe('replies understood beyond keywords', () => {
-  const threadOf = async (clientId: string) => {
-    const threads = (await t.call('GET', `/v1/threads?therapist_id=${therapistId}`, { key })).body.data
+  const threadOf = async (clientId: string, therapist = therapistId) => {
+    const threads = (await t.call('GET', `/v1/threads?therapist_id=${therapist}`, { key })).body.data
     const thread = threads.find((th: { client: { id: string } }) => th.client.id === clientId)
     if (!thread) return []
     const messages = (await t.call('GET', `/v1/threads/${thread.id}/messages`, { key })).body.data
@@ -278,7 +278,9 @@ describe('replies understood beyond keywords', () => {
 
   it('asking to move gets the link to find another time; the session stays as it is', async () => {
     const client = await f.client({ phone: '+15550103004', consents: { sms: true } })
-    const apt = await f.appointment(therapistId, client.id, nextSlot(6))
+    const withHours = (await f.therapist()).id
+    await f.weekdayHours(withHours)
+    const apt = await f.appointment(withHours, client.id, nextSlot(6))
     expect((await text('+15550103004', 'yes but can we do Thursday instead?')).body.intent).toBe('move')
     await dispatch()
     const [answer] = repliesTo('+15550103004')
@@ -289,8 +291,11 @@ describe('replies understood beyond keywords', () => {
     const link = new URL(answer!.match(/http\S+/)![0])
     const page = await t.call('GET', link.pathname)
     expect(page.status).toBe(200)
-    expect(page.text).toContain('Choose a new time')
-    expect(await threadOf(client.id)).toEqual([{ sender: 'client', body: 'yes but can we do Thursday instead?' }])
+    expect(page.text).toContain('<legend class="times">Choose a new time</legend>')
+    expect(page.text).toContain('name="starts_at"')
+    expect(await threadOf(client.id, withHours)).toEqual([
+      { sender: 'client', body: 'yes but can we do Thursday instead?' },
+    ])
   })
 
   it('running late and a question reach the therapist in the thread, and each gets its answer', async () => {

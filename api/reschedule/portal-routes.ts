@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { bookAgainRule, rescheduleRule } from '../../shared/policy/reschedule'
+import { bookAgainRule } from '../../shared/policy/reschedule'
 import {
   BookAgain,
   BookAgainTimes,
@@ -11,7 +11,6 @@ import {
 import { switchToVideoDecision } from '../../shared/policy/switch-to-video'
 import { PortalAppointment } from '../../shared/schemas/portal'
 import { formatInstant } from '../../shared/time/format'
-import { cancellationPolicyFor, quoteFor } from '../appointments/client-actions'
 import { findClientAppointment, type ClientAppointment } from '../appointments/portal-queries'
 import { toPortalAppointment } from '../appointments/portal-routes'
 import { audit, type Actor } from '../audit/queries'
@@ -23,9 +22,8 @@ import { pathId } from '../http/params'
 import { t } from '../i18n'
 import { portalAuth, type PortalClient } from '../portal/token'
 import { bookAgain, bookedAgain } from './book-again'
-import { moveSession } from './move'
+import { clientRescheduleRule, moveAsClient } from './client-move'
 import { rescheduleContext } from './queries'
-import { holdRequest } from './request'
 import { hoursOf, slotsForSession } from './slots'
 import { switchSessionToVideo, videoDecisionFor } from './switch-to-video'
 
@@ -35,20 +33,6 @@ async function ownSession(tx: Tx, client: PortalClient, id: string, forUpdate = 
   const row = await findClientAppointment(tx, client.practiceId, client.clientId, id, { forUpdate })
   if (!row) throw notFound('That appointment')
   return row
-}
-
-/** The practice's rule for moving this session now, in the client's language. */
-async function ruleFor(tx: Tx, row: ClientAppointment, now: Date) {
-  const context = await rescheduleContext(tx, row.practice_id, row.therapist_id)
-  const rule = rescheduleRule({
-    settings: context.settings,
-    status: row.status,
-    quote: quoteFor(row, now),
-    policy: cancellationPolicyFor(row),
-    locale: row.client_locale,
-    practicePhone: row.practice_phone,
-  })
-  return { context, rule }
 }
 
 /** After a missed session: may the client book again themselves, in the client's language. */
@@ -96,7 +80,7 @@ export function portalRescheduleRoutes(deps: Deps) {
       const body = await c.var.inSession(
         async (tx) => {
           const row = await ownSession(tx, client, id)
-          const { context, rule } = await ruleFor(tx, row, now)
+          const { context, rule } = await clientRescheduleRule(tx, row, now)
           const slots =
             rule.outcome === 'refused' ? [] : await slotsForSession(tx, row, context, slotWindow(query, now))
           await audit(tx, {
@@ -147,24 +131,22 @@ export function portalRescheduleRoutes(deps: Deps) {
       const id = pathId(c.req.param('id'), 'That appointment')
       const body = c.req.valid('json')
       const startsAt = new Date(body.starts_at)
-      const now = deps.clock()
       const result = await c.var.inSession(async (tx) => {
         const row = await ownSession(tx, client, id, true)
-        const { rule } = await ruleFor(tx, row, now)
-        if (rule.outcome === 'refused') {
-          if (rule.reason === 'not_open') throw new ApiError('invalid_state', 'Only an upcoming session can be moved.')
-          throw new ApiError('contact_practice', rule.text, { rule })
+        const moved = await moveAsClient(tx, deps, {
+          session: row,
+          startsAt,
+          acknowledgeLate: body.acknowledge_late === true,
+          actor: clientActor(client),
+        })
+        if (moved.kind === 'request') {
+          return {
+            kind: 'request' as const,
+            request: moved.request,
+            locale: row.client_locale,
+            zone: row.client_time_zone,
+          }
         }
-        if (rule.needs_acknowledgement && !body.acknowledge_late) {
-          throw new ApiError('late_cancellation_unacknowledged', rule.text, { rule, quote: quoteFor(row, now) })
-        }
-        const lateFee = rule.fee_cents > 0 ? { cents: rule.fee_cents, currency: rule.currency } : null
-        const actor = clientActor(client)
-        if (rule.outcome === 'request') {
-          const request = await holdRequest(tx, deps, { session: row, startsAt, actor, lateFee })
-          return { kind: 'request' as const, request, locale: row.client_locale, zone: row.client_time_zone }
-        }
-        await moveSession(tx, deps, { session: row, startsAt, actor, by: 'client', lateFee })
         return { kind: 'moved' as const, row: await ownSession(tx, client, id) }
       })
       if (result.kind === 'moved') return c.json(toPortalAppointment(result.row, deps.clock()))

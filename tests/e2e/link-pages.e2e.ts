@@ -103,4 +103,48 @@ describe('reminder link pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Ask for the fee to be waived' }).waitFor()
     await context.close()
   })
+
+  it('find another time from the email: free times by day at phone size, the session moved with one choice', async () => {
+    const therapists: { id: string; name: string }[] = (await hearth.call('GET', '/v1/therapists')).data
+    const therapist = therapists.find((t) => t.name === 'Dr. Maya Rivera')!
+    const email = `find.time.${Date.now()}@example.com`
+    const client = await hearth.call('POST', '/v1/clients', { name: 'Sasha Move', email, time_zone: daytimeZone() })
+    let appointment: { id: string; starts_at: string } | null = null
+    for (let step = 0; !appointment; step++) {
+      // About 60 hours away, outside Dr. Rivera's 48-hour window, so choosing a time moves it at once.
+      const startsAt = new Date(Math.ceil((Date.now() + 60 * 3_600_000) / 3_600_000) * 3_600_000 + step * 3_600_000)
+      expect(step, 'a free hour from 60 hours away').toBeLessThan(48)
+      appointment = await bookSession(hearth, {
+        external_id: `find-time-${Date.now()}`,
+        therapist_id: therapist.id,
+        client_id: client.id,
+        starts: startsAt,
+      }).catch((error: Error) => {
+        if (/double_booking/.test(error.message)) return null
+        throw error
+      })
+    }
+    const links = await reminderLinks(email)
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const page = await context.newPage()
+    await page.goto(links['Find another time']!)
+    const times = page.getByRole('group', { name: 'Choose a new time' })
+    await times.waitFor()
+    const first = times.getByRole('radio').first()
+    const chosen = await first.getAttribute('value')
+    expect(chosen).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(await page.getByRole('button', { name: 'Ask for another time' }).count()).toBe(1)
+    expect(await page.getByRole('heading', { level: 2, name: 'Need help now?' }).count()).toBe(1)
+    await check(page, 'link-find-time')
+
+    await page.setViewportSize({ width: 320, height: 640 })
+    await first.check()
+    await page.getByRole('button', { name: 'Move my appointment to this time' }).click()
+    await page.getByRole('heading', { level: 1, name: /^Done\. Your appointment is now on/ }).waitFor()
+    const moved = await hearth.call('GET', `/v1/appointments/${appointment.id}`)
+    expect(moved).toMatchObject({ id: appointment.id, starts_at: chosen, status: 'confirmed' })
+    await check(page, 'link-find-time-moved')
+    await context.close()
+  })
 })

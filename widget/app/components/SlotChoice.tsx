@@ -1,10 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Slot } from '../../../shared/schemas/availability'
-import { localDate } from '../../../shared/time/zone'
+import { FIRST_SLOT_DAYS, slotsByDay } from '../../../shared/availability/slot-days'
 import { useWords } from '../i18n/signed-in'
-
-/** Days shown at first; the rest one "Show later times" away, so a phone screen stays short. */
-const FIRST_DAYS = 5
 
 /**
  * Free times grouped by day in the client's own zone: each day a group of radio buttons (arrow
@@ -13,13 +10,11 @@ const FIRST_DAYS = 5
  */
 export function SlotChoice({
   slots,
-  zone,
   chosen,
   onChoose,
   missing,
 }: {
   slots: Slot[]
-  zone: string
   chosen: string | null
   onChoose: (startsAt: string) => void
   missing: boolean
@@ -27,8 +22,8 @@ export function SlotChoice({
   const words = useWords()
   const { tr, when } = words
   const [showAll, setShowAll] = useState(false)
-  const days = groupByDay(slots, words.zone)
-  const shown = showAll ? days : days.slice(0, FIRST_DAYS)
+  const days = slotsByDay(slots, words.zone)
+  const shown = showAll ? days : days.slice(0, FIRST_SLOT_DAYS)
   return (
     <>
       {shown.map((day) => (
@@ -65,16 +60,4 @@ export function SlotChoice({
       )}
     </>
   )
-}
-
-/** Free times by the client's local day, in order. */
-function groupByDay(slots: Slot[], zone: string): { date: string; slots: Slot[] }[] {
-  const days: { date: string; slots: Slot[] }[] = []
-  for (const slot of slots) {
-    const date = localDate(slot.starts_at, zone)
-    const last = days[days.length - 1]
-    if (last?.date === date) last.slots.push(slot)
-    else days.push({ date, slots: [slot] })
-  }
-  return days
 }

@@ -115,13 +115,7 @@ export function FindTime({ ctx, appointment: a }: { ctx: PortalContext; appointm
       {!refused && (
         <form class="form" onSubmit={submit} noValidate>
           {times.data.length === 0 && <p>{tr('widget.move.none')}</p>}
-          <SlotChoice
-            slots={times.data}
-            zone={zone}
-            chosen={chosen}
-            onChoose={setChosen}
-            missing={fieldError === 'choose'}
-          />
+          <SlotChoice slots={times.data} chosen={chosen} onChoose={setChosen} missing={fieldError === 'choose'} />
           {rule.needs_acknowledgement && (
             <div class={`check${fieldError === 'acknowledge' ? ' check-error' : ''}`}>
               <input

@@ -170,7 +170,7 @@ function BookNew({
     <form class="form" onSubmit={book} noValidate>
       <p class="policy-text">{rule}</p>
       <p>{tr('widget.missed.bookLead', { therapist: a.therapist.name, zone })}</p>
-      <SlotChoice slots={shown} zone={zone} chosen={chosen} onChoose={setChosen} missing={missing} />
+      <SlotChoice slots={shown} chosen={chosen} onChoose={setChosen} missing={missing} />
       {taken && <Problem>{tr('widget.move.taken')}</Problem>}
       {problem !== null && <Problem error={problem} />}
       <div class="actions">

@@ -40,6 +40,32 @@ async function reminderLinks(email: string): Promise<Record<string, string>> {
   throw new Error(`No reminder for ${email} in the outbox`)
 }
 
+/**
+ * A new client's session with Dr. Rivera, at the first quarter hour from `hoursAway` that she has
+ * free (the demo seeds her week), and the client's email address.
+ */
+async function bookWithRivera(name: string, hoursAway: number) {
+  const therapists: { id: string; name: string }[] = (await hearth.call('GET', '/v1/therapists')).data
+  const therapist = therapists.find((t) => t.name === 'Dr. Maya Rivera')!
+  const email = `${name.toLowerCase().replace(' ', '.')}.${Date.now()}@example.com`
+  const client = await hearth.call('POST', '/v1/clients', { name, email, time_zone: daytimeZone() })
+  let appointment: { id: string } | null = null
+  for (let step = 0; !appointment; step++) {
+    const startsAt = new Date(Math.ceil((Date.now() + hoursAway * 3_600_000) / 900_000) * 900_000 + step * 900_000)
+    expect(step, `a free time from ${hoursAway} hours away`).toBeLessThan(40)
+    appointment = await bookSession(hearth, {
+      external_id: `link-pages-${Date.now()}`,
+      therapist_id: therapist.id,
+      client_id: client.id,
+      starts: startsAt,
+    }).catch((error: Error) => {
+      if (/double_booking/.test(error.message)) return null
+      throw error
+    })
+  }
+  return { appointment, email }
+}
+
 async function check(page: Page, name: string) {
   const violations = await axe(page.mainFrame())
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
@@ -48,30 +74,8 @@ async function check(page: Page, name: string) {
 
 describe('reminder link pages', () => {
   it('cancel late from the email: a keep-it button, the fee and the waiver after, crisis help, a way into the portal', async () => {
-    const therapists: { id: string; name: string }[] = (await hearth.call('GET', '/v1/therapists')).data
-    const therapist = therapists.find((t) => t.name === 'Dr. Maya Rivera')!
-    const email = `link.pages.${Date.now()}@example.com`
-    const client = await hearth.call('POST', '/v1/clients', {
-      name: 'Robin Link',
-      email,
-      time_zone: daytimeZone(),
-    })
-    // About 30 hours away: inside Dr. Rivera's 48-hour window, so cancelling now carries her $75
-    // fee. The demo seeds her week, so the first quarter hour from there that she has free.
-    let appointment: { id: string } | null = null
-    for (let step = 0; !appointment; step++) {
-      const startsAt = new Date(Math.ceil((Date.now() + 30 * 3_600_000) / 900_000) * 900_000 + step * 900_000)
-      expect(step, 'a free time within her window').toBeLessThan(40)
-      appointment = await bookSession(hearth, {
-        external_id: `link-pages-${Date.now()}`,
-        therapist_id: therapist.id,
-        client_id: client.id,
-        starts: startsAt,
-      }).catch((error: Error) => {
-        if (/double_booking/.test(error.message)) return null
-        throw error
-      })
-    }
+    // About 30 hours away: inside Dr. Rivera's 48-hour window, so cancelling now carries her $75 fee.
+    const { appointment, email } = await bookWithRivera('Robin Link', 30)
     const links = await reminderLinks(email)
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
@@ -105,25 +109,8 @@ describe('reminder link pages', () => {
   })
 
   it('find another time from the email: free times by day at phone size, the session moved with one choice', async () => {
-    const therapists: { id: string; name: string }[] = (await hearth.call('GET', '/v1/therapists')).data
-    const therapist = therapists.find((t) => t.name === 'Dr. Maya Rivera')!
-    const email = `find.time.${Date.now()}@example.com`
-    const client = await hearth.call('POST', '/v1/clients', { name: 'Sasha Move', email, time_zone: daytimeZone() })
-    let appointment: { id: string; starts_at: string } | null = null
-    for (let step = 0; !appointment; step++) {
-      // About 60 hours away, outside Dr. Rivera's 48-hour window, so choosing a time moves it at once.
-      const startsAt = new Date(Math.ceil((Date.now() + 60 * 3_600_000) / 3_600_000) * 3_600_000 + step * 3_600_000)
-      expect(step, 'a free hour from 60 hours away').toBeLessThan(48)
-      appointment = await bookSession(hearth, {
-        external_id: `find-time-${Date.now()}`,
-        therapist_id: therapist.id,
-        client_id: client.id,
-        starts: startsAt,
-      }).catch((error: Error) => {
-        if (/double_booking/.test(error.message)) return null
-        throw error
-      })
-    }
+    // About 60 hours away, outside Dr. Rivera's 48-hour window, so choosing a time moves it at once.
+    const { appointment, email } = await bookWithRivera('Sasha Move', 60)
     const links = await reminderLinks(email)
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })

@@ -63,6 +63,15 @@ sent=$(psql "$server_url/$db" -tAc "select count(*) from outbox where status = '
 [ "$sent" = 1 ] || { echo "expected 1 sent row, got $sent"; exit 1; }
 echo "worker reminders OK: the cron trigger sent the confirmation request through Resend and recorded it"
 
+# The email's Confirm link, signed on workerd, opens its page and confirms there.
+confirm=$(grep -m1 '^confirm=' "$resend_log" | cut -d= -f2-)
+action="$base/v1/actions/${confirm##*/v1/actions/}"
+curl -fsS "$action" | grep -q '<form method="post">' || { echo "no confirm form at $action"; exit 1; }
+curl -fsS -X POST -H 'content-type: application/x-www-form-urlencoded' --data '' "$action" >/dev/null
+confirmed=$(psql "$server_url/$db" -tAc "select status from appointments")
+[ "$confirmed" = confirmed ] || { cat "$log"; echo "after the link the session is $confirmed"; exit 1; }
+echo "worker links OK: the emailed Confirm link opened on workerd and confirmed the session"
+
 # The hourly trigger is housekeeping: an event id older than its week goes, a recent one stays.
 psql "$server_url/$db" -qc "insert into inbound_events (practice_id, source, event_id, received_at)
   select id, 'resend', 'smoke-old', now() - interval '8 days' from practices where slug = 'edge'

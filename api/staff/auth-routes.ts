@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { enforceLimits, LIMITS } from '../auth/rate-limit'
 import { CODE_TTL_MS } from '../auth/sign-in-code'
-import { answerNoSoonerThan, sendInBackground } from '../auth/send-in-background'
+import { answerCodeRequested } from '../auth/send-in-background'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { asSystem } from '../db/tenant'
@@ -34,9 +34,6 @@ import {
   staffSession,
 } from './session'
 import { endStaffSession } from './session-queries'
-
-/** `auth/start` answers no sooner than this, whether or not the email is staff. */
-const START_FLOOR_MS = 200
 
 const wrongCode = () =>
   new ApiError('invalid_code', "That code didn't work. Check the newest email from Hearth, or send a new code.")
@@ -100,9 +97,7 @@ export function staffAuthRoutes(deps: Deps) {
           tags: { kind: 'staff_sign_in_code' },
         }
       })
-      if (message) sendInBackground(c, deps, message)
-      await answerNoSoonerThan(started, START_FLOOR_MS)
-      return c.json({ expires_in: CODE_TTL_MS / 1000 }, 202)
+      return answerCodeRequested(c, deps, started, message)
     },
   )
 

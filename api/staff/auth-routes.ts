@@ -22,7 +22,7 @@ import {
 } from '../../shared/schemas/staff'
 import { clearStaffCookie, writeStaffCookie } from './cookie'
 import { passkeyUserOfSession } from './passkey-queries'
-import { findStaffByEmail, secondFactorsOf, type StaffUserRow } from './queries'
+import { choosePractice, findStaffByEmail, secondFactorsOf, type StaffUserRow } from './queries'
 import { checkStaffCode, issueStaffCode } from './sign-in-code'
 import { checkRecoveryCode, checkTotp } from './second-factor'
 import {
@@ -132,8 +132,7 @@ export function staffAuthRoutes(deps: Deps) {
             ip,
             userAgent,
           })
-          const practices = people.map((p) => ({ id: p.practice_id, name: p.practice_name, slug: p.practice_slug }))
-          return { token, state: { next: 'choose_practice' as const, practices } }
+          return { token, state: choosePractice(people) }
         }
         const person = people[0]!
         const { next, factors } = await firstStep(tx, person)
@@ -172,10 +171,7 @@ export function staffAuthRoutes(deps: Deps) {
       const session = c.var.staff
       if (session.stage === 'choose_practice') {
         const people = await asSystem(deps.sql, (tx) => findStaffByEmail(tx, session.email))
-        return c.json({
-          next: session.stage,
-          practices: people.map((p) => ({ id: p.practice_id, name: p.practice_name, slug: p.practice_slug })),
-        })
+        return c.json(choosePractice(people))
       }
       const factors = await asSystem(deps.sql, (tx) => secondFactorsOf(tx, session.practice!.id, session.user!.id))
       return c.json(stateOf(session.stage, factors))

@@ -3,8 +3,8 @@ import { canonicalTimeZone, Email, Instant, Text } from '../../shared/schemas/co
 import { syncAppointment } from '../appointments/sync'
 import { findByExternalId } from '../appointments/queries'
 import { raiseAlert } from '../alerts/raise'
-import { audit, type Actor } from '../audit/queries'
-import { insertClient } from '../clients/queries'
+import type { Actor } from '../audit/queries'
+import { createClient } from '../clients/create'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
 import { type CalcomConnection, clientByEmail, renameSessionExternalId } from './queries'
@@ -160,19 +160,17 @@ async function attendeeClient(
   const existing = await clientByEmail(tx, practice.id, email.data)
   if (existing) return existing.id
   const locale = attendee.language?.locale?.slice(0, 2).toLowerCase()
-  const created = await insertClient(tx, practice.id, {
-    name: attendee.name?.trim().slice(0, 120) || email.data,
-    email: email.data,
-    time_zone: (attendee.timeZone && canonicalTimeZone(attendee.timeZone)) || practice.time_zone,
-    locale: locale === 'es' || locale === 'fr' ? locale : 'en',
-    consents: connection.client_consents,
-  })
-  await audit(tx, {
-    practiceId: practice.id,
-    actor,
-    action: 'client.created',
-    subject: { kind: 'client', id: created.id },
-    detail: { via: 'calcom' },
-  })
+  const created = await createClient(
+    tx,
+    practice.id,
+    {
+      name: attendee.name?.trim().slice(0, 120) || email.data,
+      email: email.data,
+      time_zone: (attendee.timeZone && canonicalTimeZone(attendee.timeZone)) || practice.time_zone,
+      locale: locale === 'es' || locale === 'fr' ? locale : 'en',
+      consents: connection.client_consents,
+    },
+    { actor, via: 'calcom' },
+  )
   return created.id
 }

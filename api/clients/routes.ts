@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
 import { audit } from '../audit/queries'
-import { endPortalAccess, findClient, insertClient, listClients, restorePortalAccess, updateClient } from './queries'
+import { createClient } from './create'
+import { endPortalAccess, findClient, listClients, restorePortalAccess, updateClient } from './queries'
 import { recordConsentChanges } from './consent-queries'
 import { inPractice } from '../db/tenant'
 import { notFound } from '../http/errors'
@@ -31,7 +32,7 @@ export function clientRoutes(deps: Deps) {
       const { practiceId, actorId } = c.var.principal
       const body = c.req.valid('json')
       const client = await inPractice(deps.sql, practiceId, async (tx) => {
-        const created = await insertClient(tx, practiceId, body)
+        const created = await createClient(tx, practiceId, body, { actor: c.var.principal.actor })
         await recordConsentChanges(tx, practiceId, {
           clientId: created.id,
           before: null,
@@ -39,12 +40,6 @@ export function clientRoutes(deps: Deps) {
           source: 'practice_api',
           recordedBy: `${c.var.principal.actor.kind}:${actorId}`,
           at: deps.clock(),
-        })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
-          action: 'client.created',
-          subject: { kind: 'client', id: created.id },
         })
         return created
       })

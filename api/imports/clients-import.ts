@@ -3,7 +3,8 @@ import type { ClientPatch } from '../../shared/schemas/people'
 import { Locale } from '../../shared/schemas/policies'
 import type { z } from 'zod'
 import { audit, type Actor } from '../audit/queries'
-import { insertClient, updateClient, type ClientRow } from '../clients/queries'
+import { createClient } from '../clients/create'
+import { updateClient, type ClientRow } from '../clients/queries'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
 import { clientReachChanged } from '../reminders/client-reach'
@@ -126,25 +127,23 @@ async function addFromFile(
   fields: ClientFields,
   actor: Actor,
 ): Promise<'created'> {
-  const created = await insertClient(tx, practice.id, {
-    external_id: fields.external_id,
-    name: fields.name,
-    email: fields.email,
-    time_zone: fields.time_zone ?? practice.time_zone,
-    locale: fields.locale ?? 'en',
-    ...(fields.phone ? { phone: fields.phone } : {}),
-    consents: {
-      ...(fields.consent_email !== undefined ? { email: fields.consent_email } : {}),
-      ...(fields.consent_sms !== undefined ? { sms: fields.consent_sms } : {}),
+  await createClient(
+    tx,
+    practice.id,
+    {
+      external_id: fields.external_id,
+      name: fields.name,
+      email: fields.email,
+      time_zone: fields.time_zone ?? practice.time_zone,
+      locale: fields.locale ?? 'en',
+      ...(fields.phone ? { phone: fields.phone } : {}),
+      consents: {
+        ...(fields.consent_email !== undefined ? { email: fields.consent_email } : {}),
+        ...(fields.consent_sms !== undefined ? { sms: fields.consent_sms } : {}),
+      },
     },
-  })
-  await audit(tx, {
-    practiceId: practice.id,
-    actor,
-    action: 'client.created',
-    subject: { kind: 'client', id: created.id },
-    detail: { via: 'import' },
-  })
+    { actor, via: 'import' },
+  )
   return 'created'
 }
 

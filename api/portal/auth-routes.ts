@@ -4,7 +4,7 @@ import { enforceLimits, LIMITS } from '../auth/rate-limit'
 import { bearerToken } from '../api-keys/auth'
 import { endSession, REFRESH_GRACE_MS, refreshSession, sessionOfRefreshToken, startSession } from './session'
 import { verifyAccessToken } from './token'
-import { CODE_TTL_MS, checkCode, issueCode } from '../auth/sign-in-code'
+import { checkCode, issueCode } from '../auth/sign-in-code'
 import { verifyPracticeToken } from './silent-sign-in'
 import type { AppEnv, Deps } from '../deps'
 import { audit } from '../audit/queries'
@@ -14,7 +14,7 @@ import { findSilentSignIn, spendExchangeToken } from './silent-sign-in-queries'
 import { asSystem, inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { answerNoSoonerThan, sendInBackground } from '../auth/send-in-background'
+import { answerCodeRequested } from '../auth/send-in-background'
 import {
   AuthExchange,
   AuthLogout,
@@ -25,9 +25,6 @@ import {
   SignInCodeSent,
 } from '../../shared/schemas/portal'
 import { isUuid } from '../http/params'
-
-/** `auth/start` answers no sooner than this, whether or not the email is known. */
-const START_FLOOR_MS = 200
 
 async function practiceBySlug(deps: Deps, slug: string) {
   const practice = await asSystem(deps.sql, (tx) => findPracticeBySlug(tx, slug))
@@ -80,9 +77,7 @@ export function portalAuthRoutes(deps: Deps) {
         })
         return message
       })
-      if (message) sendInBackground(c, deps, message)
-      await answerNoSoonerThan(started, START_FLOOR_MS)
-      return c.json({ expires_in: CODE_TTL_MS / 1000 }, 202)
+      return answerCodeRequested(c, deps, started, message)
     },
   )
 

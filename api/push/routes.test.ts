@@ -30,6 +30,18 @@ afterAll(async () => {
   await pushService.close()
 })
 
+/** The client signs in to the portal and turns on reminders on a new device (201: stored). */
+async function addDevice(email: string) {
+  const session = await signIn(t, 'pushy', email)
+  const subscription = pushService.subscribe()
+  const saved = await t.call('POST', '/v1/portal/push-subscriptions', {
+    key: session.access_token,
+    body: subscription,
+  })
+  expect(saved.status).toBe(201)
+  return { session, subscription }
+}
+
 describe('web push subscriptions', () => {
   it('gives pages the VAPID public key', async () => {
     expect((await t.call('GET', '/v1/push/vapid-public-key')).body).toEqual({ public_key: vapid.publicKey })
@@ -41,13 +53,7 @@ describe('web push subscriptions', () => {
     const before = await t.call('GET', `/v1/appointments/${apt.id}`, { key })
     expect(before.body.reminders.map((r: { channel: string }) => r.channel)).toEqual(['email', 'email'])
 
-    const session = await signIn(t, 'pushy', client.email)
-    const subscription = pushService.subscribe()
-    const saved = await t.call('POST', '/v1/portal/push-subscriptions', {
-      key: session.access_token,
-      body: subscription,
-    })
-    expect(saved.status).toBe(201)
+    const { session, subscription } = await addDevice(client.email)
     expect(
       (await t.call('POST', '/v1/portal/push-subscriptions', { key: session.access_token, body: subscription })).status,
     ).toBe(200)
@@ -79,13 +85,7 @@ describe('web push subscriptions', () => {
   it("turning on a device from the portal is the client's yes to push reminders", async () => {
     const client = await f.client({ consents: { email: true, push: false } })
     const apt = await f.appointment(therapistId, client.id, '2026-03-05T20:00:00Z')
-    const session = await signIn(t, 'pushy', client.email)
-    const subscription = pushService.subscribe()
-    const saved = await t.call('POST', '/v1/portal/push-subscriptions', {
-      key: session.access_token,
-      body: subscription,
-    })
-    expect(saved.status).toBe(201)
+    const { session, subscription } = await addDevice(client.email)
     const shown = await t.call('GET', `/v1/clients/${client.id}`, { key })
     expect(shown.body.consents).toEqual({ email: true, sms: false, whatsapp: false, push: true })
     expect(shown.body.reminder_channels.push).toEqual({ receives: true })

@@ -24,7 +24,7 @@ import { portalAuth, type PortalClient } from '../portal/token'
 import { bookAgain, bookedAgain } from './book-again'
 import { clientRescheduleRule, moveAsClient } from './client-move'
 import { rescheduleContext } from './queries'
-import { hoursOf, slotsForSession } from './slots'
+import { hoursOf, slotsForSession, type TherapistHours } from './slots'
 import { switchSessionToVideo, videoDecisionFor } from './switch-to-video'
 
 const clientActor = (client: PortalClient): Actor => ({ kind: 'client', id: client.clientId })
@@ -47,9 +47,23 @@ async function bookAgainRuleFor(tx: Tx, missed: ClientAppointment) {
   return { context, rule }
 }
 
-/** The span a client asked to see free times in; absent ends: from now, to the therapist's horizon. */
-function slotWindow(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
-  return { now, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined }
+/**
+ * The free times a session could take, in the span the client asked for (absent ends: from now, to
+ * the therapist's horizon), with the therapist's zone; none unless the practice's rule `offers` them.
+ */
+async function freeTimes(
+  tx: Tx,
+  row: ClientAppointment,
+  context: TherapistHours,
+  query: { from?: string | undefined; to?: string | undefined },
+  { now, offers }: { now: Date; offers: boolean },
+) {
+  const from = query.from ? new Date(query.from) : undefined
+  const to = query.to ? new Date(query.to) : undefined
+  return {
+    data: offers ? await slotsForSession(tx, row, context, { now, from, to }) : [],
+    time_zone: hoursOf(context).time_zone,
+  }
 }
 
 /** Finding another time and moving a session from the portal, and switching it to video. */
@@ -81,8 +95,7 @@ export function portalRescheduleRoutes(deps: Deps) {
         async (tx) => {
           const row = await ownSession(tx, client, id)
           const { context, rule } = await clientRescheduleRule(tx, row, now)
-          const slots =
-            rule.outcome === 'refused' ? [] : await slotsForSession(tx, row, context, slotWindow(query, now))
+          const times = await freeTimes(tx, row, context, query, { now, offers: rule.outcome !== 'refused' })
           await audit(tx, {
             practiceId: client.practiceId,
             actor: clientActor(client),
@@ -95,12 +108,7 @@ export function portalRescheduleRoutes(deps: Deps) {
             availability: context.availability,
             now,
           })
-          return {
-            data: slots,
-            time_zone: hoursOf(context).time_zone,
-            rule,
-            can_switch_to_video: video.ok,
-          }
+          return { ...times, rule, can_switch_to_video: video.ok }
         },
         { read: true },
       )
@@ -217,11 +225,9 @@ export function portalRescheduleRoutes(deps: Deps) {
         const row = await ownSession(tx, client, id)
         const { context, rule } = await bookAgainRuleFor(tx, row)
         const booked = rule.outcome === 'not_missed' ? null : await bookedAgain(tx, row)
-        const slots =
-          rule.outcome !== 'book' || booked ? [] : await slotsForSession(tx, row, context, slotWindow(query, now))
+        const times = await freeTimes(tx, row, context, query, { now, offers: rule.outcome === 'book' && !booked })
         return {
-          data: slots,
-          time_zone: hoursOf(context).time_zone,
+          ...times,
           rule,
           ...(booked ? { booked: { id: booked.id, starts_at: booked.starts_at.toISOString() } } : {}),
         }

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { enforceLimits, LIMITS } from '../auth/rate-limit'
 import { CODE_TTL_MS } from '../auth/sign-in-code'
-import { answerNoSoonerThan, sendInBackground } from '../auth/send-in-background'
+import { answerCodeRequested } from '../auth/send-in-background'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { asSystem } from '../db/tenant'
@@ -22,7 +22,7 @@ import {
 } from '../../shared/schemas/staff'
 import { clearStaffCookie, writeStaffCookie } from './cookie'
 import { passkeyUserOfSession } from './passkey-queries'
-import { findStaffByEmail, secondFactorsOf, type StaffUserRow } from './queries'
+import { choosePractice, findStaffByEmail, secondFactorsOf, type StaffUserRow } from './queries'
 import { checkStaffCode, issueStaffCode } from './sign-in-code'
 import { checkRecoveryCode, checkTotp } from './second-factor'
 import {
@@ -34,9 +34,6 @@ import {
   staffSession,
 } from './session'
 import { endStaffSession } from './session-queries'
-
-/** `auth/start` answers no sooner than this, whether or not the email is staff. */
-const START_FLOOR_MS = 200
 
 const wrongCode = () =>
   new ApiError('invalid_code', "That code didn't work. Check the newest email from Hearth, or send a new code.")
@@ -100,9 +97,7 @@ export function staffAuthRoutes(deps: Deps) {
           tags: { kind: 'staff_sign_in_code' },
         }
       })
-      if (message) sendInBackground(c, deps, message)
-      await answerNoSoonerThan(started, START_FLOOR_MS)
-      return c.json({ expires_in: CODE_TTL_MS / 1000 }, 202)
+      return answerCodeRequested(c, deps, started, message)
     },
   )
 
@@ -137,8 +132,7 @@ export function staffAuthRoutes(deps: Deps) {
             ip,
             userAgent,
           })
-          const practices = people.map((p) => ({ id: p.practice_id, name: p.practice_name, slug: p.practice_slug }))
-          return { token, state: { next: 'choose_practice' as const, practices } }
+          return { token, state: choosePractice(people) }
         }
         const person = people[0]!
         const { next, factors } = await firstStep(tx, person)
@@ -177,10 +171,7 @@ export function staffAuthRoutes(deps: Deps) {
       const session = c.var.staff
       if (session.stage === 'choose_practice') {
         const people = await asSystem(deps.sql, (tx) => findStaffByEmail(tx, session.email))
-        return c.json({
-          next: session.stage,
-          practices: people.map((p) => ({ id: p.practice_id, name: p.practice_name, slug: p.practice_slug })),
-        })
+        return c.json(choosePractice(people))
       }
       const factors = await asSystem(deps.sql, (tx) => secondFactorsOf(tx, session.practice!.id, session.user!.id))
       return c.json(stateOf(session.stage, factors))

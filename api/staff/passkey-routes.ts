@@ -20,7 +20,7 @@ import { StaffSignInState } from '../../shared/schemas/staff'
 import { writeStaffCookie } from './cookie'
 import { checkAssertion, registerPasskey, registrationOptions, signInOptions } from './passkey'
 import { deletePasskey, listPasskeys, markPasskeySession, type PasskeyRow } from './passkey-queries'
-import { findStaffByEmail, findStaffUser, secondFactorsOf } from './queries'
+import { choosePractice, findStaffByEmail, findStaffUser, secondFactorsOf } from './queries'
 import {
   completeSecondFactor,
   loadStaffSession,
@@ -143,8 +143,7 @@ export function staffPasskeySignInRoutes(deps: Deps) {
           subject: { kind: 'staff_session', id: sessionId },
           detail: { method: 'passkey', passkey_id: passkey.id },
         })
-        const practices = people.map((p) => ({ id: p.practice_id, name: p.practice_name, slug: p.practice_slug }))
-        return { token, state: { next: 'choose_practice' as const, practices } }
+        return { token, state: choosePractice(people) }
       }
       const opened = await openStaffSession(tx, deps, {
         email: user.email,

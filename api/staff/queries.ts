@@ -37,6 +37,12 @@ export async function findStaffByEmail(
     order by p.name, p.id`
 }
 
+/** Where signing in stands for an email that is staff at several practices: one of them to choose. */
+export const choosePractice = (people: Awaited<ReturnType<typeof findStaffByEmail>>) => ({
+  next: 'choose_practice' as const,
+  practices: people.map((p) => ({ id: p.practice_id, name: p.practice_name, slug: p.practice_slug })),
+})
+
 export async function findStaffUser(tx: Tx, practiceId: string, id: string): Promise<StaffUserRow | null> {
   const [row] = await tx<StaffUserRow[]>`
     select ${userColumns(tx)} from staff_users

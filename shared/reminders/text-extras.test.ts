@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LOCALES } from '../schemas/policies'
 import { reminderExtras, reminderText, type ReminderTextInput } from './text'
+import { CALM_WATERS_SESSION } from './testing'
 
 /** What the last reminder carries (join link, address) and the words of the new steps. */
 
@@ -47,16 +48,7 @@ describe('reminderExtras', () => {
   })
 })
 
-const base: ReminderTextInput = {
-  kind: 'reminder',
-  startsAt: '2025-01-14T20:00:00Z',
-  timeZone: 'America/New_York',
-  locale: 'en',
-  practiceName: 'Calm Waters',
-  detail: 'private',
-  therapistName: 'Dr. Rivera',
-  type: 'Couples therapy',
-}
+const base: ReminderTextInput = { ...CALM_WATERS_SESSION, kind: 'reminder' }
 
 describe('reminderText for the practice’s steps', () => {
   it('a reminder hours before, private, with the join link', () => {

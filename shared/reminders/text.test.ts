@@ -1,17 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { reminderText, type ReminderTextInput } from './text'
+import { reminderText } from './text'
+import { CALM_WATERS_SESSION } from './testing'
 
-const base: ReminderTextInput = {
-  kind: 'confirmation',
-  startsAt: '2025-01-14T20:00:00Z',
-  timeZone: 'America/New_York',
-  locale: 'en',
-  practiceName: 'Calm Waters',
-  detail: 'private',
-  therapistName: 'Dr. Rivera',
-  type: 'Couples therapy',
-}
+const base = CALM_WATERS_SESSION
 
 describe('reminderText', () => {
   it('confirmation, private: practice, date and time only', () => {

@@ -1,4 +1,5 @@
 import type { InsightCell } from '../../shared/schemas/practice-tools'
+import { Fragment } from 'preact'
 import { useWords } from '../i18n'
 
 /**
@@ -65,16 +66,7 @@ export function BarChart({
                 </span>
               ) : byShare ? (
                 <>
-                  <svg
-                    class="bar-svg"
-                    viewBox="0 0 100 15"
-                    preserveAspectRatio="none"
-                    aria-hidden="true"
-                    focusable="false"
-                  >
-                    <rect class="bar-track" x="0" y="0" width="100" height="15" />
-                    <rect class="bar-noshow" x="0" y="0" width={width(cell.share ?? 0)} height="15" />
-                  </svg>
+                  <Bars bars={[{ class: 'bar-noshow', width: width(cell.share ?? 0), y: 0, height: 15 }]} />
                   <span class="bar-value">
                     <strong>{tr('staff.insights.shareValue', { share: percent(cell.share ?? 0) })}</strong>{' '}
                     {tr('staff.insights.cancellations', { count: cell.sessions, late: cell.late_cancellations })}
@@ -82,18 +74,12 @@ export function BarChart({
                 </>
               ) : (
                 <>
-                  <svg
-                    class="bar-svg"
-                    viewBox="0 0 100 26"
-                    preserveAspectRatio="none"
-                    aria-hidden="true"
-                    focusable="false"
-                  >
-                    <rect class="bar-track" x="0" y="0" width="100" height="15" />
-                    <rect class="bar-noshow" x="0" y="0" width={width(cell.no_show_rate)} height="15" />
-                    <rect class="bar-track" x="0" y="18" width="100" height="8" />
-                    <rect class="bar-late" x="0" y="18" width={width(cell.late_cancel_rate)} height="8" />
-                  </svg>
+                  <Bars
+                    bars={[
+                      { class: 'bar-noshow', width: width(cell.no_show_rate), y: 0, height: 15 },
+                      { class: 'bar-late', width: width(cell.late_cancel_rate), y: 18, height: 8 },
+                    ]}
+                  />
                   <span class="bar-value">
                     <strong>{tr('staff.insights.noShows', { rate: percent(cell.no_show_rate) })}</strong>{' '}
                     {tr('staff.insights.counts', { count: cell.sessions, no_shows: cell.no_shows })}
@@ -112,5 +98,28 @@ export function BarChart({
         </ul>
       )}
     </figure>
+  )
+}
+
+type Bar = { class: string; width: string; y: number; height: number }
+
+/** The bars of one row, each filled to its width over a full-width track; a picture only (the words beside say it). */
+function Bars({ bars }: { bars: Bar[] }) {
+  const last = bars.at(-1)!
+  return (
+    <svg
+      class="bar-svg"
+      viewBox={`0 0 100 ${last.y + last.height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {bars.map((bar) => (
+        <Fragment key={bar.class}>
+          <rect class="bar-track" x="0" y={bar.y} width="100" height={bar.height} />
+          <rect class={bar.class} x="0" y={bar.y} width={bar.width} height={bar.height} />
+        </Fragment>
+      ))}
+    </svg>
   )
 }

@@ -9,6 +9,12 @@ const INPUT: Record<Kind, Record<string, string | number>> = {
   recovery: { type: 'text', autoComplete: 'off', maxLength: 24 },
 }
 
+/** A typed 6-digit code without the spaces people put in it, or null when it is not six digits. */
+export function sixDigitCode(typed: string): string | null {
+  const code = typed.replace(/\s/g, '')
+  return /^\d{6}$/.test(code) ? code : null
+}
+
 /**
  * One field and its button: each step of signing in, and confirming an authenticator app.
  * `submit` answers what to say beside the field, or null when it worked.

@@ -154,6 +154,51 @@ export function SaveActions({
   )
 }
 
+/**
+ * Which therapist an account or key acts as, once its role is therapist: required, and marked
+ * with the server's words when it refused the choice. Ids are `${formId}-therapist` and, for the
+ * words, `${formId}-therapist_id-error`, as the form's other fields are named.
+ */
+export function TherapistChoice({
+  formId,
+  label,
+  therapists,
+  value,
+  onValue,
+  error,
+}: {
+  formId: string
+  label: string
+  therapists: Therapist[]
+  value: string
+  onValue: (therapistId: string) => void
+  error: string | undefined
+}) {
+  const { tr } = useWords()
+  const errorId = `${formId}-therapist_id-error`
+  return (
+    <div class="field">
+      <label for={`${formId}-therapist`}>{label}</label>
+      <select
+        id={`${formId}-therapist`}
+        value={value}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onValue(e.currentTarget.value)}
+      >
+        <option value="">{tr('staff.team.chooseTherapist')}</option>
+        <NameOptions people={therapists} />
+      </select>
+      {error && (
+        <p class="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
 /** A choice list's options for people (therapists, clients), each by name. */
 export function NameOptions({ people }: { people: { id: string; name: string }[] }) {
   return (

@@ -5,7 +5,7 @@ import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffApi, TotpSecret } from '../api'
 import { useWords } from '../i18n'
-import { OneFieldForm } from './OneFieldForm'
+import { OneFieldForm, sixDigitCode } from './OneFieldForm'
 import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /** The otpauth URL as an SVG QR code, drawn here: the secret never leaves the browser for a QR service. */
@@ -53,10 +53,11 @@ export function TotpSetup({ api, onEnrolled }: { api: StaffApi; onEnrolled: () =
             label={tr('staff.totp.code')}
             button={tr('staff.totp.confirm')}
             busyLabel={tr('staff.signin.checking')}
-            submit={async (code) => {
-              if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) return tr('staff.signin.codeEmpty')
+            submit={async (typed) => {
+              const code = sixDigitCode(typed)
+              if (!code) return tr('staff.signin.codeEmpty')
               try {
-                await api.confirmTotp(code.replace(/\s/g, ''))
+                await api.confirmTotp(code)
                 onEnrolled()
                 return null
               } catch (error) {

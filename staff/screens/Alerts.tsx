@@ -12,6 +12,7 @@ import { dialable, displayPhone } from '../../ui/phone'
 import type { AlertFilter, Resolution } from '../api'
 import { loadedList, StaffScreen } from '../components/Parts'
 import type { StaffContext } from '../Console'
+import { NoteField } from '../../ui/NoteField'
 
 /**
  * Everything that needs a person, crisis first (the API orders it). Each alert says who it is
@@ -151,20 +152,15 @@ function AlertCard({
         </p>
       ) : (
         <div class="alert-resolve">
-          <div class="field">
-            <label for={`resolve-${id}`}>{tr('staff.alerts.note')}</label>
-            <textarea
-              id={`resolve-${id}`}
-              rows={2}
-              maxLength={1000}
-              value={note}
-              onInput={(e) => setNote(e.currentTarget.value)}
-              aria-describedby={`resolve-hint-${id}`}
-            />
-            <p id={`resolve-hint-${id}`} class="hint">
-              {tr(waiver ? 'staff.alerts.waiverHint' : 'staff.alerts.noteHint')}
-            </p>
-          </div>
+          <NoteField
+            id={`resolve-${id}`}
+            label={tr('staff.alerts.note')}
+            hint={tr(waiver ? 'staff.alerts.waiverHint' : 'staff.alerts.noteHint')}
+            rows={2}
+            maxLength={1000}
+            value={note}
+            onValue={setNote}
+          />
           <div class="actions">
             {waiver ? (
               <>

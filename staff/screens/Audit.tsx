@@ -7,6 +7,7 @@ import { instantAt, localDate } from '../../shared/time/zone'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, AuditEntry, AuditFilter, AuditPage } from '../api'
+import { Field } from '../components/FormFields'
 import { StaffScreen } from '../components/Parts'
 import { staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
@@ -177,24 +178,16 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
             </optgroup>
           </select>
         </div>
-        <div class="field">
-          <label for="audit-from">{tr('staff.audit.from')}</label>
-          <input
-            id="audit-from"
+        {(['from', 'to'] as const).map((end) => (
+          <Field
+            key={end}
+            id={`audit-${end}`}
+            label={tr(`staff.audit.${end}`)}
             type="date"
-            value={form.from}
-            onInput={(e) => setForm({ ...form, from: e.currentTarget.value })}
+            value={form[end]}
+            onValue={(value) => setForm({ ...form, [end]: value })}
           />
-        </div>
-        <div class="field">
-          <label for="audit-to">{tr('staff.audit.to')}</label>
-          <input
-            id="audit-to"
-            type="date"
-            value={form.to}
-            onInput={(e) => setForm({ ...form, to: e.currentTarget.value })}
-          />
-        </div>
+        ))}
         <button type="submit" class="button button-secondary button-small">
           {tr('staff.audit.show')}
         </button>

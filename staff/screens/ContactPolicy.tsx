@@ -9,6 +9,7 @@ import { ApiError } from '../../ui/api-client'
 import { SaveActions, StaffScreen, TherapistPicker } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useSubmit } from '../components/FormFields'
+import { NoteField } from '../../ui/NoteField'
 
 const CATEGORIES: MessageCategory[] = ['scheduling', 'resource', 'update', 'homework', 'other']
 
@@ -152,36 +153,26 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
                 <label for="replies-none">{tr('staff.contact.repliesNone')}</label>
               </div>
             </fieldset>
-            <div class="field">
-              <label for="auto-reply">{tr('staff.contact.autoReply')}</label>
-              <textarea
-                id="auto-reply"
-                rows={3}
-                maxLength={1000}
-                value={policy.auto_reply ?? ''}
-                onInput={(e) => update({ auto_reply: e.currentTarget.value })}
-                aria-describedby="auto-reply-hint"
-              />
-              <p id="auto-reply-hint" class="hint">
-                {tr('staff.contact.autoReplyHint')}
-              </p>
-            </div>
+            <NoteField
+              id="auto-reply"
+              label={tr('staff.contact.autoReply')}
+              hint={tr('staff.contact.autoReplyHint')}
+              rows={3}
+              maxLength={1000}
+              value={policy.auto_reply ?? ''}
+              onValue={(auto_reply) => update({ auto_reply })}
+            />
           </>
         )}
-        <div class="field">
-          <label for="crisis-note">{tr('staff.contact.crisisNote')}</label>
-          <textarea
-            id="crisis-note"
-            rows={3}
-            maxLength={1000}
-            value={policy.crisis_note ?? ''}
-            onInput={(e) => update({ crisis_note: e.currentTarget.value })}
-            aria-describedby="crisis-note-hint"
-          />
-          <p id="crisis-note-hint" class="hint">
-            {tr('staff.contact.crisisNoteHint')}
-          </p>
-        </div>
+        <NoteField
+          id="crisis-note"
+          label={tr('staff.contact.crisisNote')}
+          hint={tr('staff.contact.crisisNoteHint')}
+          rows={3}
+          maxLength={1000}
+          value={policy.crisis_note ?? ''}
+          onValue={(crisis_note) => update({ crisis_note })}
+        />
         <SaveActions
           problem={problem}
           saved={done && tr('staff.contact.saved', { therapist: therapist.name })}

@@ -11,6 +11,7 @@ import { StaffScreen, NameOptions } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { useSubmit } from '../components/FormFields'
+import { NoteField } from '../../ui/NoteField'
 
 /**
  * The inbox: one thread per client and therapist, whatever the channel. Urgent threads first,
@@ -255,20 +256,15 @@ function ReplyBox({
   return (
     <div class="reply">
       <form class="form reply-form" onSubmit={send} noValidate>
-        <div class="field">
-          <label for="reply-body">{tr('staff.inbox.reply')}</label>
-          <textarea
-            id="reply-body"
-            rows={4}
-            maxLength={4000}
-            value={body}
-            onInput={(e) => setBody(e.currentTarget.value)}
-            aria-describedby="reply-hint"
-          />
-          <p id="reply-hint" class="hint">
-            {tr('staff.inbox.replyHint')}
-          </p>
-        </div>
+        <NoteField
+          id="reply-body"
+          label={tr('staff.inbox.reply')}
+          hint={tr('staff.inbox.replyHint')}
+          rows={4}
+          maxLength={4000}
+          value={body}
+          onValue={setBody}
+        />
         {problem !== null && <Problem compact error={problem} />}
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy || !body.trim()} aria-busy={busy}>

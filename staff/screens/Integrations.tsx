@@ -6,7 +6,7 @@ import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen, NameOptions } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -209,7 +209,7 @@ function KeyForm({
   const words = useWords()
   const { tr } = words
   const empty = { name: '', role: 'admin' as NewApiKey['role'], therapistId: '' }
-  const { form, setForm, busy, problem, submit, invalid, fieldError } = useFormFields('new-key', empty, (err) =>
+  const { form, setForm, busy, problem, submit, fieldError } = useFormFields('new-key', empty, (err) =>
     refusalText(err, words),
   )
   return (
@@ -257,20 +257,14 @@ function KeyForm({
         </select>
       </div>
       {form.role === 'therapist' && (
-        <div class="field">
-          <label for="new-key-therapist">{tr('staff.therapist')}</label>
-          <select
-            id="new-key-therapist"
-            required
-            value={form.therapistId}
-            {...invalid('therapist_id')}
-            onChange={(e) => setForm({ ...form, therapistId: e.currentTarget.value })}
-          >
-            <option value="">{tr('staff.team.chooseTherapist')}</option>
-            <NameOptions people={therapists} />
-          </select>
-          {fieldError('therapist_id')}
-        </div>
+        <TherapistChoice
+          formId="new-key"
+          label={tr('staff.therapist')}
+          therapists={therapists}
+          value={form.therapistId}
+          onValue={(therapistId) => setForm({ ...form, therapistId })}
+          error={problem?.fields.therapist_id}
+        />
       )}
       <FormAlert message={problem?.message} />
       <div class="actions">

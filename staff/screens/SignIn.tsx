@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks'
 import type { StaffSignInState } from '../../shared/schemas/staff'
 import { ApiError } from '../../ui/api-client'
 import type { StaffApi } from '../api'
-import { OneFieldForm } from '../components/OneFieldForm'
+import { OneFieldForm, sixDigitCode } from '../components/OneFieldForm'
 import { RecoveryCodesShown, TotpSetup } from '../components/TwoStep'
 import { useWords } from '../i18n'
 import { useFocusOnOpen } from '../../ui/use-focus-on-open'
@@ -94,7 +94,6 @@ export function SignIn({
     setStep({ step: 'email' })
   }
 
-  const sixDigits = (value: string) => value.replace(/\s/g, '')
   let title: string
   let lead: ComponentChildren = null
   let body: ComponentChildren
@@ -136,10 +135,11 @@ export function SignIn({
             label={tr('staff.signin.code')}
             button={tr('staff.signin.continue')}
             busyLabel={tr('staff.signin.checking')}
-            submit={async (code) => {
-              if (!/^\d{6}$/.test(sixDigits(code))) return tr('staff.signin.codeEmpty')
+            submit={async (typed) => {
+              const code = sixDigitCode(typed)
+              if (!code) return tr('staff.signin.codeEmpty')
               try {
-                advance(await api.verifyCode(step.email, sixDigits(code)))
+                advance(await api.verifyCode(step.email, code))
                 return null
               } catch (error) {
                 return refused(error, tr('staff.signin.codeWrong'))
@@ -191,11 +191,11 @@ export function SignIn({
               label={usingApp ? tr('staff.signin.totpCode') : tr('staff.signin.recoveryCode')}
               button={tr('staff.signin.continue')}
               busyLabel={tr('staff.signin.checking')}
-              submit={async (code) => {
-                if (usingApp && !/^\d{6}$/.test(sixDigits(code))) return tr('staff.signin.codeEmpty')
-                if (!usingApp && !code) return tr('staff.signin.recoveryEmpty')
+              submit={async (typed) => {
+                const code = usingApp ? sixDigitCode(typed) : typed
+                if (!code) return usingApp ? tr('staff.signin.codeEmpty') : tr('staff.signin.recoveryEmpty')
                 try {
-                  advance(usingApp ? await api.totpSignIn(sixDigits(code)) : await api.recoverySignIn(code))
+                  advance(usingApp ? await api.totpSignIn(code) : await api.recoverySignIn(code))
                   return null
                 } catch (error) {
                   return refused(error, usingApp ? tr('staff.signin.totpWrong') : tr('staff.signin.recoveryWrong'))

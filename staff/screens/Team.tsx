@@ -6,7 +6,7 @@ import { Done, Empty } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { loadedList, StaffScreen, NameOptions } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -275,21 +275,14 @@ function RoleFields({
         {error('role')}
       </div>
       {role === 'therapist' && (
-        <div class="field">
-          <label for={`${id}-therapist`}>{tr('staff.team.therapistRecord')}</label>
-          <select
-            id={`${id}-therapist`}
-            value={therapistId}
-            required
-            aria-invalid={fieldErrors.therapist_id ? true : undefined}
-            aria-describedby={fieldErrors.therapist_id ? `${id}-therapist_id-error` : undefined}
-            onChange={(e) => onTherapist(e.currentTarget.value)}
-          >
-            <option value="">{tr('staff.team.chooseTherapist')}</option>
-            <NameOptions people={therapists} />
-          </select>
-          {error('therapist_id')}
-        </div>
+        <TherapistChoice
+          formId={id}
+          label={tr('staff.team.therapistRecord')}
+          therapists={therapists}
+          value={therapistId}
+          onValue={onTherapist}
+          error={fieldErrors.therapist_id}
+        />
       )}
     </>
   )

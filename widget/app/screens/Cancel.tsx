@@ -13,6 +13,7 @@ import type { PortalContext } from '../Portal'
 import { useLoad } from '../../../ui/use-load'
 import { dialable, displayPhone } from '../../../ui/phone'
 import { VideoInstead } from './VideoInstead'
+import { NoteField } from '../../../ui/NoteField'
 
 /**
  * Whether this session could be held by video at its time, asked of the server (the same answer
@@ -171,20 +172,15 @@ export function Cancel({ ctx, appointment: a }: { ctx: PortalContext; appointmen
             ))}
           </fieldset>
           {offerVideo && <VideoInstead ctx={ctx} appointment={a} lead={tr('widget.video.insteadOfCancel')} />}
-          <div class="field">
-            <label for="reason">{tr('widget.cancel.reason')}</label>
-            <textarea
-              id="reason"
-              rows={3}
-              maxLength={500}
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-              aria-describedby="reason-hint"
-            />
-            <p id="reason-hint" class="hint">
-              {tr('widget.cancel.reasonHint')}
-            </p>
-          </div>
+          <NoteField
+            id="reason"
+            label={tr('widget.cancel.reason')}
+            hint={tr('widget.cancel.reasonHint')}
+            rows={3}
+            maxLength={500}
+            value={reason}
+            onValue={setReason}
+          />
           {asksAcknowledgement && (
             <div class={`check ${ackError ? 'check-error' : ''}`}>
               <input

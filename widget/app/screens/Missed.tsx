@@ -9,6 +9,7 @@ import { Screen } from '../components/Screen'
 import { SlotChoice } from '../components/SlotChoice'
 import { useWords } from '../i18n/signed-in'
 import type { PortalContext } from '../Portal'
+import { NoteField } from '../../../ui/NoteField'
 
 /**
  * After a missed session: warm, shame-free. When the practice lets clients book themselves, the
@@ -89,20 +90,15 @@ export function Missed({
             {times.state === 'ready' && times.data.rule.outcome === 'book' && times.data.data.length > 0 && (
               <h2 class="section-title">{tr('widget.missed.orAsk')}</h2>
             )}
-            <div class="field">
-              <label for="note">{tr('widget.missed.noteLabel', { therapist: a.therapist.name })}</label>
-              <textarea
-                id="note"
-                rows={4}
-                maxLength={1000}
-                value={note}
-                onInput={(e) => setNote(e.currentTarget.value)}
-                aria-describedby="note-hint"
-              />
-              <p id="note-hint" class="hint">
-                {tr('widget.missed.noteHint')}
-              </p>
-            </div>
+            <NoteField
+              id="note"
+              label={tr('widget.missed.noteLabel', { therapist: a.therapist.name })}
+              hint={tr('widget.missed.noteHint')}
+              rows={4}
+              maxLength={1000}
+              value={note}
+              onValue={setNote}
+            />
             {problem !== null && <Problem error={problem} />}
             <div class="actions">
               <button

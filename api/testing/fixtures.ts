@@ -70,7 +70,7 @@ export async function appWithPractice(slug: string, options: Parameters<typeof s
  * `appWithPractice` for a whole test file, awaited at its top: the app stops after the file's last
  * test, so the file declares what it uses in one line instead of filling `let`s in a `beforeAll`.
  */
-export async function practiceForFile(slug: string, options: Parameters<typeof startTestApp>[0]) {
+export async function practiceForFile(slug: string, options?: Parameters<typeof startTestApp>[0]) {
   const practice = await appWithPractice(slug, options)
   afterAll(() => practice.t.stop())
   return practice

@@ -1,14 +1,13 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { resendMailer } from '../providers/email'
 import { normaliseSigningSecret } from '../providers/sms'
-import { startTestApp, type TestContext } from '../testing/app'
-import { type FakeResend, startFakeResend } from '../testing/fakes/resend'
-import { type FakeSmsGateway, startFakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startFakeResend } from '../testing/fakes/resend'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -21,37 +20,21 @@ const NOW = '2026-03-02T15:00:00Z'
 const HOUR = 3_600_000
 const GATEWAY_SECRET = 'gateway-secret-for-alert-causes-0123456789'
 const RESEND_SECRET = `whsec_${Buffer.from('resend-secret-for-alert-causes!!').toString('base64')}`
-let t: TestContext
-let resend: FakeResend
-let gateway: FakeSmsGateway
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let rivera: { id: string }
 let slot = 0
 const at = (hoursAway: number) => new Date(Date.parse(NOW) + hoursAway * HOUR + slot++ * 2 * HOUR).toISOString()
 
-beforeAll(async () => {
-  resend = await startFakeResend()
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({
-    now: NOW,
-    deps: { mailer: resendMailer('re_test', { baseUrl: resend.url }), resendWebhookSecret: RESEND_SECRET },
-  })
-  const created = await t.createPractice('causes')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  await t.call('PATCH', '/v1/practice', {
-    key: adminKey,
-    body: { sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
-  })
-  f = fixtures(t, adminKey)
-  rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
+const resend = await startFakeResend()
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => Promise.all([resend.close(), gateway.close()]))
+const { t, adminKey, practiceId, f } = await practiceForFile('causes', {
+  now: NOW,
+  deps: { mailer: resendMailer('re_test', { baseUrl: resend.url }), resendWebhookSecret: RESEND_SECRET },
 })
-afterAll(async () => {
-  await t.stop()
-  await Promise.all([resend.close(), gateway.close()])
+await t.call('PATCH', '/v1/practice', {
+  key: adminKey,
+  body: { sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
 })
+const rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms'] })
 const portal = async (clientId: string, method: string, path: string, body?: unknown) =>

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 import { signedInStaff } from '../testing/staff'
 
-let t: TestContext
-let adminKey: string
-let practiceId: string
-let otherAdminKey: string
-let f: ReturnType<typeof fixtures>
-beforeAll(async () => {
-  t = await startTestApp()
-  ;({
-    adminKey,
-    practice: { id: practiceId },
-  } = await t.createPractice('availability-a'))
-  ;({ adminKey: otherAdminKey } = await t.createPractice('availability-b'))
-  f = fixtures(t, adminKey)
-})
-afterAll(() => t.stop())
+const { t, adminKey, practiceId, f } = await practiceForFile('availability-a')
+const { adminKey: otherAdminKey } = await t.createPractice('availability-b')
 
 const WEEKDAY_MORNINGS = {
   time_zone: 'America/New_York',

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 
 /**
@@ -10,16 +9,8 @@ import { signIn } from '../testing/portal'
  */
 
 const SLUG = 'harbor'
-let t: TestContext
-let adminKey: string
-let f: ReturnType<typeof fixtures>
 
-beforeAll(async () => {
-  t = await startTestApp()
-  adminKey = (await t.createPractice(SLUG)).adminKey
-  f = fixtures(t, adminKey)
-})
-afterAll(() => t.stop())
+const { t, adminKey, f } = await practiceForFile(SLUG)
 
 const outbox = async (email: string) => (await t.call('GET', `/dev/outbox?to=${encodeURIComponent(email)}`)).body.data
 const me = (token: string) => t.call('GET', '/v1/portal/me', { key: token })

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 
-let t: TestContext
-let adminKey: string
-let f: ReturnType<typeof fixtures>
-beforeAll(async () => {
-  t = await startTestApp()
-  ;({ adminKey } = await t.createPractice('clients-a'))
-  f = fixtures(t, adminKey)
-})
-afterAll(() => t.stop())
+const { t, adminKey, f } = await practiceForFile('clients-a')
 
 describe('clients', () => {
   it('creates a client with consents defaulting to email only', async () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AppointmentChange } from '../appointments/changed'
 import { inPractice } from '../db/tenant'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { practiceForFile, fixtures } from '../testing/fixtures'
 import { dateOrderIn } from '../../shared/schemas/imports'
 import { dateTime } from './cells'
 import { readCsv } from './csv'
@@ -10,20 +9,8 @@ import { ImportTally } from './report'
 import { importSessions } from './sessions-import'
 
 const NOW = '2026-03-02T15:00:00Z'
-let t: TestContext
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let therapist: { id: string; email: string }
-beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  const made = await t.createPractice('imports-a')
-  adminKey = made.adminKey
-  practiceId = made.practice.id
-  f = fixtures(t, adminKey)
-  therapist = await f.therapist({ name: 'Dr. Maya Rivera', email: 'maya@imports.example' })
-})
-afterAll(() => t.stop())
+const { t, adminKey, practiceId, f } = await practiceForFile('imports-a', { now: NOW })
+const therapist = await f.therapist({ name: 'Dr. Maya Rivera', email: 'maya@imports.example' })
 
 const post = (kind: string, csv: string, params = '', key: string | null = adminKey) =>
   t.call('POST', `/v1/imports?kind=${kind}${params}`, { key, body: csv, headers: { 'content-type': 'text/csv' } })

@@ -1,48 +1,33 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { normaliseSigningSecret } from '../providers/sms'
-import { startTestApp, type TestContext } from '../testing/app'
-import { type FakeSmsGateway, startFakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 
 const GATEWAY_SECRET = 'gateway-secret-for-conversation-tests-0123'
-let t: TestContext
-let gateway: FakeSmsGateway
-let adminKey: string
-let f: ReturnType<typeof fixtures>
-let rivera: { id: string; email: string }
-let okafor: { id: string }
-let riveraKey: string
 let phone = 5550103000
 
-beforeAll(async () => {
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({ now: '2026-03-02T15:00:00Z' })
-  ;({ adminKey } = await t.createPractice('talk'))
-  await t.call('PATCH', '/v1/practice', {
-    key: adminKey,
-    body: { name: 'Calm Waters', sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
-  })
-  f = fixtures(t, adminKey)
-  rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  okafor = await f.therapist({ name: 'Sam Okafor' })
-  await t.call('PUT', `/v1/therapists/${rivera.id}/contact-policy`, {
-    key: adminKey,
-    body: {
-      accepts_messages: true,
-      allowed_categories: ['scheduling', 'update'],
-      reply_expectation: { kind: 'none' },
-    },
-  })
-  riveraKey = await f.therapistKey(rivera.id)
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => gateway.close())
+const { t, adminKey, f } = await practiceForFile('talk', { now: '2026-03-02T15:00:00Z' })
+await t.call('PATCH', '/v1/practice', {
+  key: adminKey,
+  body: { name: 'Calm Waters', sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
 })
-afterAll(async () => {
-  await t.stop()
-  await gateway.close()
+const rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
+const okafor = await f.therapist({ name: 'Sam Okafor' })
+await t.call('PUT', `/v1/therapists/${rivera.id}/contact-policy`, {
+  key: adminKey,
+  body: {
+    accepts_messages: true,
+    allowed_categories: ['scheduling', 'update'],
+    reply_expectation: { kind: 'none' },
+  },
 })
+const riveraKey = await f.therapistKey(rivera.id)
 
 /** The development mailer's record of what was emailed to a client, sign-in codes aside. */
 const emailsTo = (email: string) =>

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 
 const NOW = '2026-03-02T15:00:00Z'
-let t: TestContext
-let adminKey: string
-let f: ReturnType<typeof fixtures>
-let rivera: { id: string }
-let okafor: { id: string }
-let silent: { id: string }
-let riveraKey: string
-let okaforKey: string
 
 const RIVERA_POLICY = {
   accepts_messages: true,
@@ -35,19 +26,14 @@ async function clientWith(...therapists: { id: string }[]) {
 const send = (token: string, body: Record<string, unknown>) =>
   t.call('POST', '/v1/portal/messages', { key: token, body })
 
-beforeAll(async () => {
-  t = await startTestApp({ now: NOW })
-  ;({ adminKey } = await t.createPractice('portal-msgs'))
-  f = fixtures(t, adminKey)
-  rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  okafor = await f.therapist({ name: 'Sam Okafor' })
-  silent = await f.therapist({ name: 'Dr. Quiet' })
-  await t.call('PUT', `/v1/therapists/${rivera.id}/contact-policy`, { key: adminKey, body: RIVERA_POLICY })
-  await t.call('PUT', `/v1/therapists/${silent.id}/contact-policy`, { key: adminKey, body: NO_MESSAGES })
-  riveraKey = await f.therapistKey(rivera.id)
-  okaforKey = await f.therapistKey(okafor.id)
-})
-afterAll(() => t.stop())
+const { t, adminKey, f } = await practiceForFile('portal-msgs', { now: NOW })
+const rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
+const okafor = await f.therapist({ name: 'Sam Okafor' })
+const silent = await f.therapist({ name: 'Dr. Quiet' })
+await t.call('PUT', `/v1/therapists/${rivera.id}/contact-policy`, { key: adminKey, body: RIVERA_POLICY })
+await t.call('PUT', `/v1/therapists/${silent.id}/contact-policy`, { key: adminKey, body: NO_MESSAGES })
+const riveraKey = await f.therapistKey(rivera.id)
+const okaforKey = await f.therapistKey(okafor.id)
 
 describe('POST /v1/portal/messages', () => {
   it('refuses every ordinary message to a therapist who takes none, with the reason, and keeps nothing', async () => {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { practiceForFile } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 
-let t: TestContext
-let adminKey: string
-let f: ReturnType<typeof fixtures>
-let therapist: { id: string }
 let slot = 0
 
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-12-01T15:00:00Z' })
-  ;({ adminKey } = await t.createPractice('notices'))
-  await t.call('PATCH', '/v1/practice', { key: adminKey, body: { name: 'Calm Waters' } })
-  f = fixtures(t, adminKey)
-  therapist = await f.therapist({ name: 'Dr. Maya Rivera' })
-})
-afterAll(() => t.stop())
+const { t, adminKey, f } = await practiceForFile('notices', { now: '2026-12-01T15:00:00Z' })
+await t.call('PATCH', '/v1/practice', { key: adminKey, body: { name: 'Calm Waters' } })
+const therapist = await f.therapist({ name: 'Dr. Maya Rivera' })
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email'] })
 /** Change notices only (reminders and sign-in codes aside). */

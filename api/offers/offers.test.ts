@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import type { TestContext } from '../testing/app'
-import { appWithPractice, type fixtures } from '../testing/fixtures'
+import { practiceForFile } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -13,19 +12,10 @@ import { sessionNow } from '../testing/portal'
 
 const NOW = '2026-03-02T15:00:00Z' // Monday 10:00 in New York
 const HOUR = 3_600_000
-let t: TestContext
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let rivera: { id: string }
-let okafor: { id: string }
 
-beforeAll(async () => {
-  ;({ t, adminKey, practiceId, f } = await appWithPractice('offers', { now: NOW }))
-  rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  okafor = await f.therapist({ name: 'Sam Okafor' })
-})
-afterAll(() => t.stop())
+const { t, adminKey, practiceId, f } = await practiceForFile('offers', { now: NOW })
+const rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
+const okafor = await f.therapist({ name: 'Sam Okafor' })
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms', 'push', 'webhook'] })
 const tokenOf = async (clientId: string) => (await sessionNow(t, practiceId, clientId)).access_token

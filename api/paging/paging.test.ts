@@ -1,41 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
-import { type FakeSmsGateway, startFakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile, fixtures } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 import { signedInStaff } from '../testing/staff'
 
 const GATEWAY_SECRET = 'gateway-secret-for-paging-tests-0123456789'
 const NIGHT = '2026-03-04T07:00:00Z' // 2 am in New York: urgent words page at any hour
-let t: TestContext
-let gateway: FakeSmsGateway
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
 let n = 0
 
-beforeAll(async () => {
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({ now: NIGHT })
-  const created = await t.createPractice('paging')
-  adminKey = created.adminKey
-  practiceId = created.practice.id
-  const patched = await t.call('PATCH', '/v1/practice', {
-    key: adminKey,
-    body: {
-      sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET },
-      contact_email: 'frontdesk@calmwaters.example',
-    },
-  })
-  expect(patched.body).toMatchObject({ urgent_escalation_minutes: 15, contact_email: 'frontdesk@calmwaters.example' })
-  f = fixtures(t, adminKey)
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => gateway.close())
+const { t, adminKey, practiceId, f } = await practiceForFile('paging', { now: NIGHT })
+const patched = await t.call('PATCH', '/v1/practice', {
+  key: adminKey,
+  body: {
+    sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET },
+    contact_email: 'frontdesk@calmwaters.example',
+  },
 })
-afterAll(async () => {
-  await t.stop()
-  await gateway.close()
-})
+expect(patched.body).toMatchObject({ urgent_escalation_minutes: 15, contact_email: 'frontdesk@calmwaters.example' })
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms', 'push'] })
 const emailsTo = (to: string) => t.deps.mailer.outbox!.list({ to }).filter((e) => e.subject.startsWith('Urgent'))

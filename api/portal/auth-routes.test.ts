@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile, fixtures } from '../testing/fixtures'
 import { codeFromOutbox, signIn } from '../testing/portal'
 import { REFRESH_GRACE_MS } from './session'
 
 const NOW = '2026-03-02T15:00:00Z'
 const SLUG = 'signin-a'
-let t: TestContext
-let practiceId: string
-let adminKey: string
-let f: ReturnType<typeof fixtures>
 let n = 0
 
 /** A fresh client each time, so tests do not share rate-limit buckets or codes. */
@@ -25,13 +20,11 @@ const refresh = (token: string) => t.call('POST', '/v1/portal/auth/refresh', { b
 const me = (token: string) => t.call('GET', '/v1/portal/me', { key: token })
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0')
 
-beforeAll(async () => {
-  t = await startTestApp({ now: NOW, deps: { clientIp: (c) => c.req.header('x-test-ip') } })
-  ;({ adminKey } = await t.createPractice(SLUG))
-  practiceId = (await t.call('GET', '/v1/practice', { key: adminKey })).body.id
-  f = fixtures(t, adminKey)
+const { t, adminKey, f } = await practiceForFile(SLUG, {
+  now: NOW,
+  deps: { clientIp: (c) => c.req.header('x-test-ip') },
 })
-afterAll(() => t.stop())
+const practiceId = (await t.call('GET', '/v1/practice', { key: adminKey })).body.id
 
 describe('sign-in with an emailed code', () => {
   it('emails a 6-digit code read from /dev/outbox, and the code opens a session', async () => {

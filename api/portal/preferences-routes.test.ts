@@ -1,38 +1,25 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { normaliseSigningSecret } from '../providers/sms'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startFakeSmsGateway, type FakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 
 // Monday 2 March 2026, 10:00 in New York.
 const NOW = '2026-03-02T15:00:00Z'
 const GATEWAY_SECRET = 'gateway-secret-for-preferences-0123456789'
-let t: TestContext
-let gateway: FakeSmsGateway
-let key: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
 
-beforeAll(async () => {
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({ now: NOW })
-  key = (await t.createPractice('prefs')).adminKey
-  await t.call('PATCH', '/v1/practice', {
-    key,
-    body: { sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
-  })
-  await t.createPractice('prefs-other')
-  f = fixtures(t, key)
-  therapistId = (await f.therapist()).id
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => gateway.close())
+const { t, adminKey: key, f } = await practiceForFile('prefs', { now: NOW })
+await t.call('PATCH', '/v1/practice', {
+  key,
+  body: { sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
 })
-afterAll(async () => {
-  await t.stop()
-  await gateway.close()
-})
+await t.createPractice('prefs-other')
+const therapistId = (await f.therapist()).id
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms', 'push'] })
 const reminders = async (id: string) =>

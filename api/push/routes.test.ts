@@ -1,34 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { generateVapidKeys, webPushSender } from '../providers/push'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startFakePushService, type FakePushService } from '../testing/fakes/push-service'
-import { fixtures } from '../testing/fixtures'
+import { startFakePushService } from '../testing/fakes/push-service'
+import { practiceForFile } from '../testing/fixtures'
 import { signIn } from '../testing/portal'
 import { pushEndpointAllowed } from './routes'
 
-let t: TestContext
-let pushService: FakePushService
-let key: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
 const vapid = generateVapidKeys()
 
-beforeAll(async () => {
-  pushService = await startFakePushService()
-  t = await startTestApp({
-    now: '2026-03-02T15:00:00Z',
-    deps: { push: webPushSender({ ...vapid, subject: 'mailto:push@hearth.test', agent: pushService.agent }) },
-  })
-  key = (await t.createPractice('pushy')).adminKey
-  f = fixtures(t, key)
-  therapistId = (await f.therapist()).id
+const pushService = await startFakePushService()
+afterAll(() => pushService.close())
+const {
+  t,
+  adminKey: key,
+  f,
+} = await practiceForFile('pushy', {
+  now: '2026-03-02T15:00:00Z',
+  deps: { push: webPushSender({ ...vapid, subject: 'mailto:push@hearth.test', agent: pushService.agent }) },
 })
-afterAll(async () => {
-  await t.stop()
-  await pushService.close()
-})
+const therapistId = (await f.therapist()).id
 
 /** The client signs in to the portal and turns on reminders on a new device (201: stored). */
 async function addDevice(email: string) {

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 
-let t: TestContext
-let key: string
-let otherKey: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
-
-beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-02T15:00:00Z' })
-  key = (await t.createPractice('audit')).adminKey
-  otherKey = (await t.createPractice('audit-other')).adminKey
-  f = fixtures(t, key)
-  therapistId = (await f.therapist()).id
-})
-afterAll(() => t.stop())
+const { t, adminKey: key, f } = await practiceForFile('audit', { now: '2026-03-02T15:00:00Z' })
+const otherKey = (await t.createPractice('audit-other')).adminKey
+const therapistId = (await f.therapist()).id
 
 describe('the SMS gateway setting', () => {
   it('is set through PATCH /v1/practice, shown without its secret, and turns on texts for consenting clients', async () => {

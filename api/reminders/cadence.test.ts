@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { resendMailer } from '../providers/email'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startFakeResend, type FakeResend } from '../testing/fakes/resend'
-import { startFakeSmsGateway, type FakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startFakeResend } from '../testing/fakes/resend'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile } from '../testing/fixtures'
 import { DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
 
 /**
@@ -15,13 +14,7 @@ import { DEFAULT_REMINDER_SCHEDULE } from '../../shared/schemas/policies'
  */
 
 const NOW = '2026-03-02T15:00:00.000Z' // Monday 10:00 EST
-let t: TestContext
-let resend: FakeResend
-let gateway: FakeSmsGateway
 const GATEWAY_SECRET = 'gateway-signing-secret-for-tests-0123456789'
-let key: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
 
 const cadence = {
   ...DEFAULT_REMINDER_SCHEDULE,
@@ -31,24 +24,24 @@ const cadence = {
   quiet_hours: { start: '22:00', end: '07:00' },
 }
 
-beforeAll(async () => {
-  resend = await startFakeResend()
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({ now: NOW, deps: { mailer: resendMailer('re_test_key', { baseUrl: resend.url }) } })
-  const created = await t.createPractice('cadence')
-  key = created.adminKey
-  await t.sql`insert into sms_gateways (practice_id, url, signing_secret)
-              values (${created.practice.id}, ${gateway.url}, ${GATEWAY_SECRET})`
-  f = fixtures(t, key)
-  therapistId = (await f.therapist({ name: 'Dr. Rivera' })).id
-  const set = await t.call('PATCH', '/v1/practice', { key, body: { reminder_schedule: cadence } })
-  expect(set.status, set.text).toBe(200)
+const resend = await startFakeResend()
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => Promise.all([resend.close(), gateway.close()]))
+const {
+  t,
+  adminKey: key,
+  practiceId,
+  f,
+} = await practiceForFile('cadence', {
+  now: NOW,
+  deps: { mailer: resendMailer('re_test_key', { baseUrl: resend.url }) },
 })
+await t.sql`insert into sms_gateways (practice_id, url, signing_secret)
+            values (${practiceId}, ${gateway.url}, ${GATEWAY_SECRET})`
+const therapistId = (await f.therapist({ name: 'Dr. Rivera' })).id
+const set = await t.call('PATCH', '/v1/practice', { key, body: { reminder_schedule: cadence } })
+expect(set.status, set.text).toBe(200)
 afterEach(() => t.clock.set(NOW))
-afterAll(async () => {
-  await t.stop()
-  await Promise.all([resend.close(), gateway.close()])
-})
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms'] })
 const outbox = (appointmentId: string) =>

@@ -1,46 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { resendMailer } from '../providers/email'
 import { generateVapidKeys, webPushSender } from '../providers/push'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startFakePushService, type FakePushService } from '../testing/fakes/push-service'
-import { startFakeResend, type FakeResend } from '../testing/fakes/resend'
-import { startFakeSmsGateway, type FakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startFakePushService } from '../testing/fakes/push-service'
+import { startFakeResend } from '../testing/fakes/resend'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile } from '../testing/fixtures'
 
 const GATEWAY_SECRET = 'gateway-signing-secret-for-tests-0123456789'
-let t: TestContext
-let resend: FakeResend
-let pushService: FakePushService
-let gateway: FakeSmsGateway
-let key: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
 
-beforeAll(async () => {
-  resend = await startFakeResend()
-  pushService = await startFakePushService()
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({
-    now: '2026-03-02T15:00:00Z',
-    deps: {
-      mailer: resendMailer('re_test_key', { baseUrl: resend.url }),
-      push: webPushSender({ ...generateVapidKeys(), subject: 'mailto:push@hearth.test', agent: pushService.agent }),
-    },
-  })
-  const created = await t.createPractice('dispatch')
-  key = created.adminKey
-  practiceId = created.practice.id
-  await t.sql`insert into sms_gateways (practice_id, url, signing_secret) values (${practiceId}, ${gateway.url}, ${GATEWAY_SECRET})`
-  f = fixtures(t, key)
-  therapistId = (await f.therapist({ name: 'Dr. Rivera' })).id
+const resend = await startFakeResend()
+const pushService = await startFakePushService()
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => Promise.all([resend.close(), pushService.close(), gateway.close()]))
+const { t, practiceId, f } = await practiceForFile('dispatch', {
+  now: '2026-03-02T15:00:00Z',
+  deps: {
+    mailer: resendMailer('re_test_key', { baseUrl: resend.url }),
+    push: webPushSender({ ...generateVapidKeys(), subject: 'mailto:push@hearth.test', agent: pushService.agent }),
+  },
 })
-afterAll(async () => {
-  await t.stop()
-  await Promise.all([resend.close(), pushService.close(), gateway.close()])
-})
+await t.sql`insert into sms_gateways (practice_id, url, signing_secret) values (${practiceId}, ${gateway.url}, ${GATEWAY_SECRET})`
+const therapistId = (await f.therapist({ name: 'Dr. Rivera' })).id
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['email', 'sms', 'push'] })
 const rows = (appointmentId: string) =>

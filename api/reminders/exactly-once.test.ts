@@ -1,13 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { connect } from '../db/connect'
 import type { Deps } from '../deps'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { resendMailer } from '../providers/email'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startFakeResend, type FakeResend } from '../testing/fakes/resend'
-import { fixtures } from '../testing/fixtures'
+import { startFakeResend } from '../testing/fakes/resend'
+import { practiceForFile } from '../testing/fixtures'
 import { wallClock } from '../../shared/time/zone'
 
 /**
@@ -16,25 +15,13 @@ import { wallClock } from '../../shared/time/zone'
  */
 
 const SECRET = 'test-secret-with-enough-entropy-0123456789abcdef'
-let t: TestContext
-let resend: FakeResend
-let f: ReturnType<typeof fixtures>
-let practiceId: string
 
-beforeAll(async () => {
-  resend = await startFakeResend()
-  // Real time: the dispatcher process below runs on the real clock.
-  t = await startTestApp({
-    now: new Date().toISOString(),
-    deps: { mailer: resendMailer('re_test', { baseUrl: resend.url }), secret: SECRET },
-  })
-  const created = await t.createPractice('exactly-once')
-  practiceId = created.practice.id
-  f = fixtures(t, created.adminKey)
-})
-afterAll(async () => {
-  await t.stop()
-  await resend.close()
+const resend = await startFakeResend()
+// Real time: the dispatcher process below runs on the real clock.
+afterAll(() => resend.close())
+const { t, practiceId, f } = await practiceForFile('exactly-once', {
+  now: new Date().toISOString(),
+  deps: { mailer: resendMailer('re_test', { baseUrl: resend.url }), secret: SECRET },
 })
 
 /** A zone where it is daytime now, so no quiet hours hold the sends back. */

@@ -1,38 +1,33 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Webhook as SvixWebhook } from 'svix'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
 import { normaliseSigningSecret } from '../providers/sms'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startFakeSmsGateway, type FakeSmsGateway } from '../testing/fakes/sms-gateway'
-import { fixtures } from '../testing/fixtures'
+import { startTestApp } from '../testing/app'
+import { startFakeSmsGateway } from '../testing/fakes/sms-gateway'
+import { practiceForFile } from '../testing/fixtures'
 
 const GATEWAY_SECRET = 'gateway-secret-for-inbound-tests-0123456789'
 const RESEND_SECRET = `whsec_${Buffer.from('resend-webhook-secret-for-tests!').toString('base64')}`
-let t: TestContext
-let gateway: FakeSmsGateway
-let key: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
 let eventCounter = 0
 
-beforeAll(async () => {
-  gateway = await startFakeSmsGateway(GATEWAY_SECRET)
-  t = await startTestApp({ now: '2026-03-02T15:00:00Z', deps: { resendWebhookSecret: RESEND_SECRET } })
-  key = (await t.createPractice('texts')).adminKey
-  await t.call('PATCH', '/v1/practice', {
-    key,
-    body: { sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
-  })
-  await t.createPractice('texts-other')
-  f = fixtures(t, key)
-  therapistId = (await f.therapist()).id
+const gateway = await startFakeSmsGateway(GATEWAY_SECRET)
+afterAll(() => gateway.close())
+const {
+  t,
+  adminKey: key,
+  f,
+} = await practiceForFile('texts', {
+  now: '2026-03-02T15:00:00Z',
+  deps: { resendWebhookSecret: RESEND_SECRET },
 })
-afterAll(async () => {
-  await t.stop()
-  await gateway.close()
+await t.call('PATCH', '/v1/practice', {
+  key,
+  body: { sms_gateway: { url: gateway.url, signing_secret: GATEWAY_SECRET } },
 })
+await t.createPractice('texts-other')
+const therapistId = (await f.therapist()).id
 
 const dispatch = (channels: ('email' | 'sms')[] = ['sms']) =>
   dispatchDue(t.deps, { handlers: outboxHandlers, channels })

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestContext } from '../testing/app'
-import { fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 
-let t: TestContext
-let key: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
-
-beforeAll(async () => {
-  // Monday 2 March 2026, 10:00 in New York; the US clocks spring forward on Sunday 8 March.
-  t = await startTestApp({ now: '2026-03-02T15:00:00Z' })
-  ;({ adminKey: key } = await t.createPractice('replan'))
-  f = fixtures(t, key)
-  therapistId = (await f.therapist()).id
-})
-afterAll(() => t.stop())
+// Monday 2 March 2026, 10:00 in New York; the US clocks spring forward on Sunday 8 March.
+const { t, adminKey: key, f } = await practiceForFile('replan', { now: '2026-03-02T15:00:00Z' })
+const therapistId = (await f.therapist()).id
 
 const outbox = (appointmentId: string) =>
   t.sql<{ kind: string; channel: string; send_at: Date; status: string; closed_reason: string | null; key: string }[]>`

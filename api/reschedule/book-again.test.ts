@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestContext } from '../testing/app'
-import { appWithPractice, fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile, fixtures } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -12,18 +11,10 @@ import { sessionNow } from '../testing/portal'
 
 const NOW = '2026-03-02T15:00:00Z' // Monday 10:00 in New York
 const at = (iso: string) => new Date(iso).toISOString()
-let t: TestContext
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let rivera: { id: string }
 
-beforeAll(async () => {
-  ;({ t, adminKey, practiceId, f } = await appWithPractice('again', { now: NOW }))
-  rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  await f.weekdayHours(rivera.id, { buffer_minutes: 10 })
-})
-afterAll(() => t.stop())
+const { t, adminKey, practiceId, f } = await practiceForFile('again', { now: NOW })
+const rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
+await f.weekdayHours(rivera.id, { buffer_minutes: 10 })
 
 const setMode = async (mode: string) => {
   const res = await t.call('PATCH', '/v1/practice', {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestContext } from '../testing/app'
-import { appWithPractice, type fixtures } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 
 /**
@@ -11,18 +10,9 @@ import { sessionNow } from '../testing/portal'
  */
 
 const NOW = '2026-03-02T15:00:00Z'
-let t: TestContext
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
-
-beforeAll(async () => {
-  ;({ t, adminKey, practiceId, f } = await appWithPractice('race', { now: NOW }))
-  therapistId = (await f.therapist()).id
-  await f.weekdayHours(therapistId)
-})
-afterAll(() => t.stop())
+const { t, adminKey, practiceId, f } = await practiceForFile('race', { now: NOW })
+const therapistId = (await f.therapist()).id
+await f.weekdayHours(therapistId)
 
 async function racers(firstStart: string) {
   return Promise.all(

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestContext } from '../testing/app'
-import { appWithPractice, type fixtures, WEEKDAY_HOURS } from '../testing/fixtures'
+import { describe, expect, it } from 'vitest'
+import { practiceForFile, WEEKDAY_HOURS } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 import { expireDueHolds } from './expire'
 
@@ -14,26 +13,18 @@ import { expireDueHolds } from './expire'
 const NOW = '2026-03-02T15:00:00Z' // Monday 10:00 in New York
 const HOUR = 3_600_000
 const at = (iso: string) => new Date(iso).toISOString()
-let t: TestContext
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let rivera: { id: string }
 
 const HOURS = { ...WEEKDAY_HOURS, buffer_minutes: 10, horizon_days: 60, video_url: 'https://video.example/rivera' }
 
-beforeAll(async () => {
-  ;({ t, adminKey, practiceId, f } = await appWithPractice('moves', { now: NOW }))
-  rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
-  const put = await t.call('PUT', `/v1/therapists/${rivera.id}/availability`, { key: adminKey, body: HOURS })
-  expect(put.status, put.text).toBe(200)
-  const hook = await t.call('POST', '/v1/webhook-endpoints', {
-    key: adminKey,
-    body: { url: 'http://127.0.0.1:9/hooks', events: ['appointment.rescheduled'] },
-  })
-  expect(hook.status, hook.text).toBe(201)
+const { t, adminKey, practiceId, f } = await practiceForFile('moves', { now: NOW })
+const rivera = await f.therapist({ name: 'Dr. Maya Rivera' })
+const put = await t.call('PUT', `/v1/therapists/${rivera.id}/availability`, { key: adminKey, body: HOURS })
+expect(put.status, put.text).toBe(200)
+const hook = await t.call('POST', '/v1/webhook-endpoints', {
+  key: adminKey,
+  body: { url: 'http://127.0.0.1:9/hooks', events: ['appointment.rescheduled'] },
 })
-afterAll(() => t.stop())
+expect(hook.status, hook.text).toBe(201)
 
 const setRule = async (reschedule: Record<string, unknown>) => {
   const res = await t.call('PATCH', '/v1/practice', { key: adminKey, body: { reschedule } })

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
-import { startWebhookReceiver, type WebhookReceiver } from '../testing/fakes/webhook-receiver'
-import { fixtures } from '../testing/fixtures'
+import { startWebhookReceiver } from '../testing/fakes/webhook-receiver'
+import { practiceForFile } from '../testing/fixtures'
 
 /**
  * A receiver that stays down: after a day of failed deliveries Hearth pauses the endpoint, tells
@@ -13,31 +12,18 @@ import { fixtures } from '../testing/fixtures'
 
 const NOW = '2026-03-02T15:00:00Z'
 const HOUR = 3_600_000
-let t: TestContext
-let receiver: WebhookReceiver
-let adminKey: string
-let f: ReturnType<typeof fixtures>
-let therapist: { id: string }
-let endpointId: string
 let slot = 0
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver()
-  t = await startTestApp({ now: NOW })
-  adminKey = (await t.createPractice('health')).adminKey
-  f = fixtures(t, adminKey)
-  therapist = await f.therapist()
-  const created = await t.call('POST', '/v1/webhook-endpoints', {
-    key: adminKey,
-    body: { url: `${receiver.url}?token=do-not-show`, events: ['appointment.confirmed', 'alert.created'] },
-  })
-  endpointId = created.body.id
-  receiver.trust(created.body.secret)
+const receiver = await startWebhookReceiver()
+afterAll(() => receiver.close())
+const { t, adminKey, f } = await practiceForFile('health', { now: NOW })
+const therapist = await f.therapist()
+const created = await t.call('POST', '/v1/webhook-endpoints', {
+  key: adminKey,
+  body: { url: `${receiver.url}?token=do-not-show`, events: ['appointment.confirmed', 'alert.created'] },
 })
-afterAll(async () => {
-  await t.stop()
-  await receiver.close()
-})
+const endpointId: string = created.body.id
+receiver.trust(created.body.secret)
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['webhook'] })
 const endpoint = async () =>

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import type { TestContext } from '../testing/app'
-import { startWebhookReceiver, type WebhookReceiver } from '../testing/fakes/webhook-receiver'
-import { appWithPractice, type fixtures } from '../testing/fixtures'
+import { startWebhookReceiver } from '../testing/fakes/webhook-receiver'
+import { practiceForFile } from '../testing/fixtures'
 import { sessionNow } from '../testing/portal'
 import { WEBHOOK_RETRY } from './send-webhook'
 
@@ -14,25 +13,14 @@ import { WEBHOOK_RETRY } from './send-webhook'
 
 const NOW = '2026-03-02T15:00:00Z'
 const HOUR = 3_600_000
-let t: TestContext
-let receiver: WebhookReceiver
-let adminKey: string
-let practiceId: string
-let f: ReturnType<typeof fixtures>
-let therapist: { id: string }
 let endpointId: string
 let slot = 0
 const nextSlot = (hoursAway: number) => new Date(Date.parse(NOW) + hoursAway * HOUR + slot++ * 2 * HOUR).toISOString()
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver()
-  ;({ t, adminKey, practiceId, f } = await appWithPractice('hooks', { now: NOW }))
-  therapist = await f.therapist({ name: 'Dr. Private Rivera' })
-})
-afterAll(async () => {
-  await t.stop()
-  await receiver.close()
-})
+const receiver = await startWebhookReceiver()
+afterAll(() => receiver.close())
+const { t, adminKey, practiceId, f } = await practiceForFile('hooks', { now: NOW })
+const therapist = await f.therapist({ name: 'Dr. Private Rivera' })
 
 const dispatch = () => dispatchDue(t.deps, { handlers: outboxHandlers, channels: ['webhook'] })
 const portal = async (clientId: string, method: string, path: string, body?: unknown) =>

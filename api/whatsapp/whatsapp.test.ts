@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatchDue } from '../outbox/dispatch'
 import { outboxHandlers } from '../outbox/handlers'
-import { startTestApp, type TestContext } from '../testing/app'
-import { cloudWebhook, type FakeWhatsappCloud, startFakeWhatsappCloud } from '../testing/fakes/whatsapp-cloud'
-import { fixtures } from '../testing/fixtures'
+import { cloudWebhook, startFakeWhatsappCloud } from '../testing/fakes/whatsapp-cloud'
+import { practiceForFile } from '../testing/fixtures'
 import { hubSignature } from './signature'
 
 /**
@@ -21,26 +20,14 @@ const TEMPLATES = {
   morning_of: { en: { name: 'hearth_today', language: 'en_US' } },
 }
 
-let t: TestContext
-let cloud: FakeWhatsappCloud
-let key: string
-let f: ReturnType<typeof fixtures>
-let therapistId: string
 let counter = 0
 let slot = 0
 
-beforeAll(async () => {
-  cloud = await startFakeWhatsappCloud({ phoneNumberId: NUMBER_ID, accessToken: TOKEN })
-  t = await startTestApp({ now: '2026-03-02T15:00:00Z' })
-  key = (await t.createPractice('wa')).adminKey
-  await t.createPractice('wa-other')
-  f = fixtures(t, key)
-  therapistId = (await f.therapist()).id
-})
-afterAll(async () => {
-  await t.stop()
-  await cloud.close()
-})
+const cloud = await startFakeWhatsappCloud({ phoneNumberId: NUMBER_ID, accessToken: TOKEN })
+afterAll(() => cloud.close())
+const { t, adminKey: key, f } = await practiceForFile('wa', { now: '2026-03-02T15:00:00Z' })
+await t.createPractice('wa-other')
+const therapistId = (await f.therapist()).id
 
 const connect = () =>
   t.call('PATCH', '/v1/practice', {

@@ -46,6 +46,27 @@ export async function findPrincipalByHash(
   return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null
 }
 
+/**
+ * The key behind `hash`, checked as the first statement of a read's own transaction (README: the
+ * read path): hearth_key_scope scopes the transaction to the key's practice (and a therapist's key
+ * to its therapist), or refuses an unknown or revoked key with SQLSTATE 28000, which aborts every
+ * statement sent after it; then this answers null. Sent at once, so the read's statements can
+ * follow it before its answer.
+ */
+export function keyReadScope(tx: Tx, hash: string, usedAt: Date | null): Promise<KeyPrincipal | null> {
+  return tx<Pick<KeyRow, 'id' | 'practice_id' | 'role' | 'therapist_id'>[]>`
+    select id, practice_id, role, therapist_id from hearth_key_scope(${hash}, ${usedAt})`
+    .execute()
+    .then(
+      ([row]) =>
+        row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null,
+      (error: { code?: string }) => {
+        if (error.code === '28000') return null
+        throw error
+      },
+    )
+}
+
 /** Whether a key with this hash was ever made (revoked ones included: a hash is never reused). */
 export async function keyHashKnown(tx: Tx, hash: string): Promise<boolean> {
   const [known] = await tx`select 1 from api_keys where key_hash = ${hash}`

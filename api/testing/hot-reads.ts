@@ -59,7 +59,7 @@ export function hotReads(sql: Sql, s: HotReadSubjects, now = new Date()) {
       }),
     ),
     'staff day list': read((tx) =>
-      listAppointments(tx, s.practiceId, {
+      listAppointments(tx, {
         from: tomorrow.toISOString(),
         to: new Date(tomorrow.getTime() + DAY).toISOString(),
         limit: 50,

@@ -2,7 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { bearerToken } from '../api-keys/auth'
 import { keyUseDue } from '../api-keys/last-used'
-import { findPrincipalByHash, type KeyPrincipal, keyReadScope } from '../api-keys/queries'
+import { checkKey, type KeyPrincipal } from '../api-keys/queries'
 import type { StaffActor } from '../audit/queries'
 import { sha256HexRecent } from '../crypto/web-crypto'
 import type { Tx } from '../db/connect'
@@ -72,7 +72,7 @@ export function practiceAuth(deps: Deps): MiddlewareHandler<AppEnv> {
     const token = bearerToken(c.req.header('authorization'))
     if (token) {
       const { hash, usedAt } = await keyUse(deps, token)
-      const key = await findPrincipalByHash(deps.sql, hash, usedAt)
+      const key = await checkKey(deps.sql, hash, usedAt)
       if (!key) throw unauthorized()
       c.set('principal', keyPrincipal(key))
       return next()
@@ -86,7 +86,7 @@ export function practiceAuth(deps: Deps): MiddlewareHandler<AppEnv> {
  * A practice read's one transaction with its caller (`c.var.practiceRead`): the caller comes to
  * the work as a promise, checked and allowed to read `resource`, to await after sending its
  * statements. A staff session is loaded first, as `practiceAuth` does; an API key is checked
- * inside the read's own transaction (`keyReadScope`), so a one-round-trip read sends the key
+ * inside the read's own transaction (`checkKey`), so a one-round-trip read sends the key
  * check, its statements and COMMIT together. What the work reads for the caller's own therapist
  * comes from the transaction (`hearth_own_therapist()`), not from JavaScript. An unknown or
  * revoked key, or a role the permission table refuses, still gets nothing: the rows read beside
@@ -103,7 +103,7 @@ export function practiceRead(deps: Deps, resource: Resource): MiddlewareHandler<
     if (token) {
       const { hash, usedAt } = await keyUse(deps, token)
       scope = (tx) =>
-        keyReadScope(tx, hash, usedAt).then((key) => {
+        checkKey(tx, hash, usedAt).then((key) => {
           if (!key) throw unauthorized()
           return allowed(keyPrincipal(key))
         })

@@ -73,7 +73,7 @@ describe('a staff read by API key', () => {
   it('checks the key inside its transaction: nothing is asked before BEGIN', async () => {
     for (const read of [() => dayList(a.adminKey), () => callList(a.adminKey, `therapist_id=${ada.id}`)]) {
       const statements = await statementsOf(read)
-      expect(statements.some((q) => /hearth_key_principal/.test(q))).toBe(false)
+      expect(statements.filter((q) => /hearth_key_scope/.test(q))).toHaveLength(1)
       const begin = statements.findIndex((q) => /^\s*begin\b/i.test(q))
       const check = statements.findIndex((q) => /hearth_key_scope/.test(q))
       const commit = statements.findIndex((q) => /^\s*commit\b/i.test(q))

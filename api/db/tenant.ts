@@ -54,7 +54,7 @@ export async function inPractice<T>(
  * `scope` (the statement that says whose read this is, sent as the connecting role), the tenant
  * role and the work's statements leave together, then COMMIT. The work gets the scope's answer
  * as `scoped` to await once its statements are sent: a practice known beforehand, or an API key
- * checked inside the transaction (`keyReadScope`, api-keys/queries.ts), whose refusal aborts
+ * checked inside the transaction (`checkKey`, api-keys/queries.ts), whose refusal aborts
  * every statement sent after it. A read takes no savepoints, the one thing a reserved connection
  * lacks beside a transaction's own handle.
  */

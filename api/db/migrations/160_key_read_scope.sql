@@ -1,10 +1,11 @@
--- A staff read by API key checks its key inside the transaction it reads in, so the check, the
--- read and COMMIT leave together (README: the read path). Called first in the transaction, as the
--- connecting role (never by hearth_app, which could otherwise move itself to another practice):
+-- The key behind a hash, in place of hearth_key_principal: every request with a key asks this,
+-- alone in one statement, or first in a staff read's own transaction, so the check, the read and
+-- COMMIT leave together (README: the read path). Runs as the connecting role (never hearth_app,
+-- which could otherwise move itself to another practice) with app.system on for its own duration:
 -- refuses an unknown or revoked key (SQLSTATE 28000, which aborts everything sent after it), else
 -- scopes the transaction to the key's practice and, for a therapist's key, to that therapist
 -- (`app.own_therapist_id`, read by `hearth_own_therapist()`), and answers the key. `used_at`,
--- when given, writes down the use, as hearth_key_principal does.
+-- when given, writes down the use (the caller decides how often).
 create or replace function hearth_key_scope(hash text, used_at timestamptz)
 returns table (id uuid, practice_id uuid, role text, therapist_id uuid)
 language plpgsql volatile security definer
@@ -38,3 +39,5 @@ revoke all on function hearth_key_scope(text, timestamptz) from public;
 -- where the caller is known.
 create or replace function hearth_own_therapist() returns uuid
 language sql stable as $$ select nullif(current_setting('app.own_therapist_id', true), '')::uuid $$;
+
+drop function hearth_key_principal(text, timestamptz);

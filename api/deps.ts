@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppointmentListener } from './appointments/changed'
 import type { Sql } from './db/connect'
-import type { Principal } from './auth/practice-auth'
+import type { PracticeRead, Principal } from './auth/practice-auth'
 import type { LiveSession } from './staff/session-queries'
 import type { InSession, PortalClient } from './portal/token'
 import type { Mailer } from './providers/email'
@@ -67,5 +67,7 @@ export type AppEnv = {
     staff: LiveSession & { token: string }
     client: PortalClient
     inSession: InSession
+    /** A practice read with its caller (auth/practice-auth.ts `practiceRead`). */
+    practiceRead: PracticeRead
   }
 }

@@ -32,18 +32,25 @@ export function toApiKey(row: KeyRow) {
 }
 
 /**
- * The key behind `hash`, before its practice is known: one statement, no transaction of its own
- * (hearth_key_principal runs with app.system on for its own duration). `usedAt` also writes
- * down the use.
+ * The key behind `hash`, before its practice is known, in one statement (hearth_key_scope runs
+ * with app.system on for its own duration); null for an unknown or revoked key. As the first
+ * statement of a read's own transaction (README: the read path) it also scopes that transaction
+ * to the key's practice, and a therapist's key to its therapist, and its refusal (SQLSTATE 28000)
+ * aborts every statement sent after it: sent at once, so they can follow before its answer.
+ * `usedAt` also writes down the use.
  */
-export async function findPrincipalByHash(
-  sql: Sql | Tx,
-  hash: string,
-  usedAt: Date | null,
-): Promise<KeyPrincipal | null> {
-  const [row] = await sql<Pick<KeyRow, 'id' | 'practice_id' | 'role' | 'therapist_id'>[]>`
-    select id, practice_id, role, therapist_id from hearth_key_principal(${hash}, ${usedAt})`
-  return row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null
+export function checkKey(sql: Sql | Tx, hash: string, usedAt: Date | null): Promise<KeyPrincipal | null> {
+  return sql<Pick<KeyRow, 'id' | 'practice_id' | 'role' | 'therapist_id'>[]>`
+    select id, practice_id, role, therapist_id from hearth_key_scope(${hash}, ${usedAt})`
+    .execute()
+    .then(
+      ([row]) =>
+        row ? { keyId: row.id, practiceId: row.practice_id, role: row.role, therapistId: row.therapist_id } : null,
+      (error: { code?: string }) => {
+        if (error.code === '28000') return null
+        throw error
+      },
+    )
 }
 
 /** Whether a key with this hash was ever made (revoked ones included: a hash is never reused). */

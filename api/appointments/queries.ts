@@ -162,9 +162,13 @@ export async function latestSessionDetails(
   return row ?? null
 }
 
+/**
+ * The transaction's practice's sessions (the day list), as far as its caller may see them: a
+ * therapist their own (`hearth_own_therapist()`). Neither comes as a value, so the list can be
+ * sent beside the statement that checks the caller's key.
+ */
 export async function listAppointments(
   tx: Tx,
-  practiceId: string,
   q: {
     from?: string | undefined
     to?: string | undefined
@@ -178,7 +182,8 @@ export async function listAppointments(
   const after = decodeCursor(q.cursor)
   const rows = await tx<(AppointmentRow & { sort_key: string })[]>`
     select ${appointmentColumns(tx)}, starts_at::text as sort_key from appointments
-    where practice_id = ${practiceId}
+    where practice_id = hearth_current_practice()
+      and (hearth_own_therapist() is null or therapist_id = hearth_own_therapist())
       ${q.from ? tx`and ends_at > ${q.from}` : tx``}
       ${q.to ? tx`and starts_at < ${q.to}` : tx``}
       ${q.therapistId ? tx`and therapist_id = ${q.therapistId}` : tx``}

@@ -2,8 +2,9 @@ import { maySee } from '../../shared/policy/access'
 import { appointmentChanged } from './changed'
 import { cancellationColumns, syncAppointment } from './sync'
 import { therapistScope } from '../api-keys/auth'
-import { permit, practiceRouter } from '../auth/practice-auth'
-import type { Deps } from '../deps'
+import { permit, practiceRead, practiceRouter } from '../auth/practice-auth'
+import { Hono } from 'hono'
+import type { AppEnv, Deps } from '../deps'
 import { findAppointment, listAppointments, toAppointment, participantsExist, updateAppointment } from './queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
@@ -36,6 +37,59 @@ async function requireParticipants(tx: Tx, practiceId: string, therapistId: stri
 }
 
 export function appointmentRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  // The day list checks its caller inside the transaction it reads in (`practiceRead`: for a key,
+  // one round trip), so it is routed before the middleware the other routes share, which would
+  // look the key up on its own first.
+  app.get(
+    '/',
+    describe({
+      summary: 'List appointments (a therapist key sees its own)',
+      tags: ['appointments'],
+      auth: 'api_key',
+      responses: { 200: { description: 'A page of appointments', schema: listOf(Appointment) } },
+    }),
+    practiceRead(deps, 'appointments'),
+    input('query', AppointmentListQuery),
+    async (c) => {
+      const q = c.req.valid('query')
+      // Ids that cannot exist match nothing, without reaching the database.
+      if ((q.therapist_id && !isUuid(q.therapist_id)) || (q.client_id && !isUuid(q.client_id))) {
+        return c.json({ data: [], next_cursor: null })
+      }
+      const result = await c.var.practiceRead(
+        async (tx, caller) => {
+          // A therapist sees their own (hearth_own_therapist() in the query); who looked at the
+          // schedule is recorded once the caller is known.
+          const [principal, list] = await Promise.all([
+            caller,
+            listAppointments(tx, { ...q, therapistId: q.therapist_id, clientId: q.client_id }),
+          ])
+          await audit(tx, {
+            practiceId: principal.practiceId,
+            actor: principal.actor,
+            action: 'appointments.listed',
+            detail: compact({
+              from: q.from,
+              to: q.to,
+              therapist_id: therapistScope(principal, q.therapist_id),
+              client_id: q.client_id,
+            }),
+          })
+          return list
+        },
+        { oneRoundTrip: true },
+      )
+      return c.json(result)
+    },
+  )
+
+  app.route('/', appointmentChanges(deps))
+  return app
+}
+
+/** Everything else about appointments, each route after the key or session is looked up. */
+function appointmentChanges(deps: Deps) {
   const app = practiceRouter(deps)
   app.use('/', permit('appointments'))
   app.use('/:id', permit('appointments'))
@@ -79,43 +133,6 @@ export function appointmentRoutes(deps: Deps) {
         )
       })
       return c.json(toAppointment(row), outcome === 'created' ? 201 : 200)
-    },
-  )
-
-  app.get(
-    '/',
-    describe({
-      summary: 'List appointments (a therapist key sees its own)',
-      tags: ['appointments'],
-      auth: 'api_key',
-      responses: { 200: { description: 'A page of appointments', schema: listOf(Appointment) } },
-    }),
-    input('query', AppointmentListQuery),
-    async (c) => {
-      const { practiceId } = c.var.principal
-      const q = c.req.valid('query')
-      const only = therapistScope(c.var.principal, q.therapist_id)
-      if (only === null) return c.json({ data: [], next_cursor: null })
-      if (q.client_id && !isUuid(q.client_id)) return c.json({ data: [], next_cursor: null })
-      const result = await inPractice(
-        deps.sql,
-        practiceId,
-        async (tx) => {
-          // Who looked at the schedule is recorded; the line goes out with the list itself.
-          const [list] = await Promise.all([
-            listAppointments(tx, practiceId, { ...q, therapistId: only, clientId: q.client_id }),
-            audit(tx, {
-              practiceId,
-              actor: c.var.principal.actor,
-              action: 'appointments.listed',
-              detail: compact({ from: q.from, to: q.to, therapist_id: only, client_id: q.client_id }),
-            }),
-          ])
-          return list
-        },
-        { read: true, oneRoundTrip: true },
-      )
-      return c.json(result)
     },
   )
 

@@ -1,5 +1,6 @@
 import type { CallOutcome, ConfirmationCall } from '../../shared/schemas/practice-tools'
 import type { Principal } from '../auth/practice-auth'
+import type { PendingQuery, Row } from 'postgres'
 import type { Tx } from '../db/connect'
 import { compact, iso } from '../db/rows'
 
@@ -59,17 +60,15 @@ export async function insertConfirmationCall(
   return toConfirmationCall(row!)
 }
 
-/** Every call about these sessions, oldest first, by session. */
+/** Every call about the sessions whose ids `sessionIds` makes (an SQL array), oldest first, by session. */
 export async function callsBySession(
   tx: Tx,
-  practiceId: string,
-  appointmentIds: string[],
+  sessionIds: PendingQuery<Row[]>,
 ): Promise<Map<string, ConfirmationCall[]>> {
   const calls = new Map<string, ConfirmationCall[]>()
-  if (!appointmentIds.length) return calls
   const rows = await tx<CallRow[]>`
     select ${columns(tx)} from confirmation_calls
-    where practice_id = ${practiceId} and appointment_id = any(${appointmentIds}::uuid[])
+    where practice_id = hearth_current_practice() and appointment_id = any(${sessionIds})
     order by called_at, id`
   for (const row of rows) {
     calls.set(row.appointment_id, [...(calls.get(row.appointment_id) ?? []), toConfirmationCall(row)])

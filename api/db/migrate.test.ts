@@ -120,16 +120,25 @@ describe('tenant isolation', () => {
     ).rejects.toThrow(/permission denied/)
   })
 
-  it("the key lookup is the system's alone, and its system mode ends with it", async () => {
+  it("the key check is the system's alone; it scopes its transaction, and its system mode ends with it", async () => {
     const a = await newPractice('iso-g')
-    await expect(inPractice(db.sql, a, (tx) => tx`select * from hearth_key_principal('x', null)`)).rejects.toThrow(
+    await asSystem(
+      db.sql,
+      (tx) => tx`
+      insert into api_keys (practice_id, role, key_hash, key_prefix) values (${a}, 'admin', 'hash-g', 'hearth_g')`,
+    )
+    await expect(inPractice(db.sql, a, (tx) => tx`select * from hearth_key_scope('hash-g', null)`)).rejects.toThrow(
       /permission denied/,
     )
     const [after] = await db.sql.begin(async (tx) => {
-      await tx`select * from hearth_key_principal('x', null)`
-      return tx`select coalesce(current_setting('app.system', true), '') as system`
+      await tx`select * from hearth_key_scope('hash-g', null)`
+      return tx`
+        select coalesce(current_setting('app.system', true), '') as system, hearth_current_practice() as practice`
     })
-    expect(after!.system).toBe('')
+    expect(after).toEqual({ system: '', practice: a })
+    await expect(db.sql.begin((tx) => tx`select * from hearth_key_scope('unknown', null)`)).rejects.toMatchObject({
+      code: '28000',
+    })
   })
 })
 

@@ -15,7 +15,7 @@ const line = (action: string): AuditLine => ({
   detail: {},
 })
 
-/** A read's transaction as `readInPractice` runs it: lines kept while open, handed over on commit. */
+/** A read's transaction as `readScoped` runs it: lines kept while open, handed over on commit. */
 function read(sql: Sql, actions: string[], commit: boolean) {
   const tx = {} as Tx
   const kept = keepReadAudits(sql, tx)

@@ -30,7 +30,15 @@ export async function inPractice<T>(
   work: (tx: Tx) => Promise<T>,
   options: TenantOptions = {},
 ): Promise<T> {
-  if (options.read) return readInPractice(sql, practiceId, work, options.oneRoundTrip ?? false)
+  if (options.read) {
+    const oneRoundTrip = options.oneRoundTrip ?? false
+    return readScoped(
+      sql,
+      (tx) => scopeToPractice(tx, practiceId),
+      (tx) => work(tx),
+      { oneRoundTrip },
+    )
+  }
   return (await sql.begin(async (tx) => {
     // Sent before the work's first statement and pipelined with it on the same connection, which
     // runs them in order: scoping the transaction costs no round trip of its own.
@@ -43,33 +51,39 @@ export async function inPractice<T>(
 
 /**
  * A read's transaction, with BEGIN pipelined too (postgres.js's `begin` waits for it): BEGIN,
- * the scope and the work's statements leave together, then COMMIT. A read takes no savepoints,
- * the one thing a reserved connection lacks beside a transaction's own handle.
+ * `scope` (the statement that says whose read this is, sent as the connecting role), the tenant
+ * role and the work's statements leave together, then COMMIT. The work gets the scope's answer
+ * as `scoped` to await once its statements are sent: a practice known beforehand, or an API key
+ * checked inside the transaction (`checkKey`, api-keys/queries.ts), whose refusal aborts
+ * every statement sent after it. A read takes no savepoints, the one thing a reserved connection
+ * lacks beside a transaction's own handle.
  */
-async function readInPractice<T>(
+export async function readScoped<S, T>(
   sql: Sql,
-  practiceId: string,
-  work: (tx: Tx) => Promise<T>,
-  oneRoundTrip: boolean,
+  scope: (connection: Tx) => Promise<S>,
+  work: (tx: Tx, scoped: Promise<S>) => Promise<T>,
+  options: { oneRoundTrip?: boolean } = {},
 ): Promise<T> {
+  const oneRoundTrip = options.oneRoundTrip ?? false
   const connection = await sql.reserve()
   const sealed = { after: false }
   const tx = oneRoundTrip ? sealedAfterCommit(connection, sealed) : (connection as unknown as Tx)
   const audits = keepReadAudits(sql, tx)
   const pipelined = oneRoundTrip && audits !== null
   try {
+    const begun = connection.unsafe('begin').execute()
+    const scoped = scope(connection as unknown as Tx)
     const opened = Promise.all([
-      connection.unsafe('begin').execute(),
-      connection`
-        select set_config('app.practice_id', ${practiceId}, true), set_config('role', 'hearth_app', true),
-               set_config('synchronous_commit', 'off', true)`.execute(),
+      begun,
+      scoped,
+      connection`select set_config('role', 'hearth_app', true), set_config('synchronous_commit', 'off', true)`.execute(),
     ])
     // Observed now, so a failure here and one in the work are not two unhandled rejections.
     opened.catch(() => {})
     let result: T
     let commit: Promise<unknown> | null = null
     try {
-      const working = work(tx)
+      const working = work(tx, scoped)
       if (pipelined) {
         // Sent once the work's statements are queued (they are, when every microtask has run) and
         // before any answer can have come back. A failed statement aborts the transaction, and
@@ -94,6 +108,15 @@ async function readInPractice<T>(
     audits?.ended()
     connection.release()
   }
+}
+
+/**
+ * Scopes a transaction to a practice already known, and to the therapist its caller is limited
+ * to (`hearth_own_therapist()` in SQL; null: the whole practice).
+ */
+export function scopeToPractice(tx: Tx, practiceId: string, ownTherapistId: string | null = null): Promise<unknown> {
+  return tx`
+    select set_config('app.practice_id', ${practiceId}, true), set_config('app.own_therapist_id', ${ownTherapistId ?? ''}, true)`.execute()
 }
 
 /** The read's connection, refusing any statement once its COMMIT is on the way. */

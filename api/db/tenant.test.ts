@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDatabase } from '../testing/database'
 import { deferReadAudits, type ReadAudits } from './read-audits'
-import { inPractice } from './tenant'
+import { Socket } from 'node:net'
+import { connect } from './connect'
+import { asSystemAtOnce, inPractice } from './tenant'
 
 /**
  * A one-round-trip read: BEGIN, the scope, the work's statements and COMMIT leave together, while
@@ -21,6 +23,23 @@ afterAll(async () => {
   await audits.stop()
   await db.stop()
 })
+
+/** How many writes `run` makes to the database's socket. */
+async function databaseWrites(run: () => Promise<unknown>): Promise<number> {
+  const port = Number(new URL(db.url).port || 5432)
+  const write = Socket.prototype.write
+  let writes = 0
+  Socket.prototype.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
+    if (this.remotePort === port) writes++
+    return write.apply(this, args)
+  } as Socket['write']
+  try {
+    await run()
+  } finally {
+    Socket.prototype.write = write
+  }
+  return writes
+}
 
 const openTransactions = async () =>
   (
@@ -45,6 +64,24 @@ describe('a one-round-trip read', () => {
     expect(row!.practice).toBe(PRACTICE)
     expect(events.indexOf('sent commit')).toBeGreaterThan(-1)
     expect(events.indexOf('sent commit')).toBeLessThan(events.indexOf('answered'))
+  })
+
+  it('sends BEGIN, the scope, its statements and COMMIT in one write', async () => {
+    // As the Node server connects to Postgres: named statements, prepared on first use.
+    const sql = connect(db.url, { max: 1, prepare: true })
+    const kept = deferReadAudits(sql, async () => {})
+    const read = () =>
+      inPractice(sql, PRACTICE, async (tx) => Promise.all([tx`select ${1}::int as one`, tx`select 2 as two`]), {
+        read: true,
+        oneRoundTrip: true,
+      })
+    try {
+      await read()
+      expect(await databaseWrites(read)).toBe(1)
+    } finally {
+      await kept.stop()
+      await sql.end()
+    }
   })
 
   it('fails when a statement fails, and leaves no transaction open', async () => {
@@ -77,6 +114,37 @@ describe('a one-round-trip read', () => {
       { read: true, oneRoundTrip: true },
     )
     await expect(read).rejects.toThrow(/after its commit/)
+    expect(await openTransactions()).toBe(0)
+  })
+})
+
+describe('system work sent at once', () => {
+  beforeAll(async () => {
+    await db.sql`create table if not exists at_once (n int not null check (n > 0))`
+  })
+
+  it('sends BEGIN, the scope, the work and COMMIT in one write, and commits', async () => {
+    const sql = connect(db.url, { max: 1, prepare: true })
+    const insert = (n: number) => () =>
+      asSystemAtOnce(
+        sql,
+        (tx) => tx`insert into at_once (n) select ${n}::int where current_setting('app.system') = 'on'`,
+      )
+    try {
+      await insert(1)()
+      expect(await databaseWrites(insert(2))).toBe(1)
+    } finally {
+      await sql.end()
+    }
+    expect((await db.sql`select n from at_once order by n`).map((r) => r.n)).toEqual([1, 2])
+  })
+
+  it('throws when the work fails, keeps none of it, and leaves no transaction open', async () => {
+    const failing = asSystemAtOnce(db.sql, async (tx) => {
+      await Promise.all([tx`insert into at_once (n) values (3)`, tx`insert into at_once (n) values (-1)`])
+    })
+    await expect(failing).rejects.toThrow(/check constraint/)
+    expect((await db.sql`select n from at_once order by n`).map((r) => r.n)).toEqual([1, 2])
     expect(await openTransactions()).toBe(0)
   })
 })

@@ -143,6 +143,30 @@ export async function asSystem<T>(sql: Sql, work: (tx: Tx) => Promise<T>): Promi
   })) as T
 }
 
+/**
+ * `asSystem` for work that sends all its statements at once and needs no answer before the end
+ * (reads' audit lines): BEGIN, the scope, the work and COMMIT leave in one write, instead of
+ * waiting for BEGIN and then for the work. A failed statement aborts the transaction, Postgres
+ * answers the COMMIT with ROLLBACK, and the failure is thrown.
+ */
+export async function asSystemAtOnce(sql: Sql, work: (tx: Tx) => Promise<unknown>): Promise<void> {
+  const connection = await sql.reserve()
+  try {
+    const queued = new Promise<void>((resolve) => setImmediate(resolve))
+    const sent = [
+      connection.unsafe('begin').execute(),
+      connection`select set_config('app.system', 'on', true)`.execute(),
+      work(connection as unknown as Tx),
+      queued.then(() => connection`commit`.execute()),
+    ]
+    const settled = await Promise.allSettled(sent)
+    const failed = settled.find((outcome) => outcome.status === 'rejected')
+    if (failed) throw failed.reason
+  } finally {
+    connection.release()
+  }
+}
+
 /** Makes concurrent transactions about the same `name` take turns, until this one ends. */
 export async function lockFor(tx: Tx, name: string): Promise<void> {
   await tx`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`

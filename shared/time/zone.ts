@@ -37,10 +37,21 @@ export function toMillis(instant: InstantInput): number {
 
 /** The zone's offset from UTC in minutes at an instant (New York in winter: -300). */
 export function offsetMinutes(timeZone: string, instant: InstantInput): number {
-  const offset = tzOffset(timeZone, new Date(toMillis(instant)))
-  if (!Number.isFinite(offset)) throw new RangeError(`Unknown time zone: ${timeZone}`)
+  const ms = toMillis(instant)
+  // Sessions start on the hour: a day list or a run of quotes asks for the same few instants again and again.
+  const key = `${timeZone}|${ms}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(ms))
+    if (!Number.isFinite(offset)) throw new RangeError(`Unknown time zone: ${timeZone}`)
+    if (offsets.size >= OFFSETS_MAX) offsets.clear()
+    offsets.set(key, offset)
+  }
   return offset
 }
+
+const OFFSETS_MAX = 10_000
+const offsets = new Map<string, number>()
 
 /** What a clock on the wall in `timeZone` shows at `instant`. */
 export function wallClock(instant: InstantInput, timeZone: string): WallClock {

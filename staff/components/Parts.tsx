@@ -26,6 +26,17 @@ export function StaffScreen({
   )
 }
 
+/** A screen this viewer may not use: its title and why, in place of its content. */
+export function ClosedScreen({ title, why }: { title: string; why: string }) {
+  return (
+    <StaffScreen title={title}>
+      <Empty>
+        <p>{why}</p>
+      </Empty>
+    </StaffScreen>
+  )
+}
+
 const ALL = 'all'
 
 /**

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
-import { Done, Empty } from '../../ui/States'
+import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -26,13 +26,7 @@ export function Integrations({ ctx }: { ctx: StaffContext }) {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null)
 
   if (!allowed) {
-    return (
-      <StaffScreen title={tr('staff.keys.title')}>
-        <Empty>
-          <p>{tr('staff.people.adminOnly')}</p>
-        </Empty>
-      </StaffScreen>
-    )
+    return <ClosedScreen title={tr('staff.keys.title')} why={tr('staff.people.adminOnly')} />
   }
   const therapistList = therapists.state === 'ready' ? therapists.data : []
   const changed = (text: string | null) => {

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks'
 import { can, leavesNoOwner, mayManageStaff, STAFF_ROLES, type StaffRole } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import type { StaffUser } from '../../shared/schemas/staff'
-import { Done, Empty } from '../../ui/States'
+import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -26,13 +26,7 @@ export function Team({ ctx }: { ctx: StaffContext }) {
   const therapists = useLoad<Therapist[]>(() => (allowed ? ctx.api.therapists() : Promise.resolve([])), [])
 
   if (!role || !allowed) {
-    return (
-      <StaffScreen title={tr('staff.team.title')}>
-        <Empty>
-          <p>{tr('staff.people.adminOnly')}</p>
-        </Empty>
-      </StaffScreen>
-    )
+    return <ClosedScreen title={tr('staff.team.title')} why={tr('staff.people.adminOnly')} />
   }
   const changed = (text: string) => {
     setDone(text)

@@ -136,6 +136,17 @@ export function loadedList<T>(loaded: Loaded<T[]>, none: string, render: (items:
   return render(loaded.data)
 }
 
+/** A form's actions row with its submit button, disabled and marked busy while it sends. */
+export function SubmitActions({ busy, label }: { busy: boolean; label: string }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
+        {label}
+      </button>
+    </div>
+  )
+}
+
 /**
  * The end of an editor's form: what went wrong saving, the words once it saved (`saved`, or
  * nothing), and the save button, disabled while it goes (`label`, else the console's Save).
@@ -156,11 +167,7 @@ export function SaveActions({
     <>
       {problem !== null && <Problem compact error={problem} />}
       {saved && <Done>{saved}</Done>}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {label ?? tr('staff.save')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={label ?? tr('staff.save')} />
     </>
   )
 }

@@ -6,7 +6,7 @@ import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice, ClosedScreen } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -261,11 +261,7 @@ function KeyForm({
         />
       )}
       <FormAlert message={problem?.message} />
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {tr('staff.keys.createButton')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={tr('staff.keys.createButton')} />
     </form>
   )
 }

@@ -6,7 +6,7 @@ import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice, ClosedScreen } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -409,11 +409,7 @@ function InviteForm({
         fieldErrors={error?.fields ?? {}}
       />
       <FormAlert message={error?.message} />
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {tr('staff.team.sendInvite')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={tr('staff.team.sendInvite')} />
     </form>
   )
 }

@@ -2,12 +2,17 @@ import { z } from 'zod'
 import { Email, Phone, TimeZone, Text, patchOf } from './common'
 import { CancellationPolicy, Channel, Locale } from './policies'
 
-export const Therapist = z.object({
-  id: z.string(),
+/** How a therapist or a client is known and reached, and the clock they live by. */
+const personFields = {
   name: z.string(),
   email: z.string(),
   phone: z.string().optional(),
   time_zone: z.string(),
+}
+
+export const Therapist = z.object({
+  id: z.string(),
+  ...personFields,
   cancellation_policy: CancellationPolicy.optional(),
 })
 export type Therapist = z.infer<typeof Therapist>
@@ -47,10 +52,7 @@ export const ExternalId = Text.trim().min(1).max(200)
 export const Client = z.object({
   id: z.string(),
   external_id: z.string().optional(),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().optional(),
-  time_zone: z.string(),
+  ...personFields,
   locale: Locale,
   consents: Consents,
   /** Absent: every channel the client consented to, in the practice's order. */

@@ -26,6 +26,28 @@ export function StaffScreen({
   )
 }
 
+/** A section of a screen under its own heading, which names it for screen readers. */
+export function TitledSection({
+  id,
+  title,
+  class: className,
+  children,
+}: {
+  id: string
+  title: ComponentChildren
+  class: string
+  children?: ComponentChildren
+}) {
+  return (
+    <section class={className} aria-labelledby={id}>
+      <h2 class="section-title" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
 /** A screen this viewer may not use: its title and why, in place of its content. */
 export function ClosedScreen({ title, why }: { title: string; why: string }) {
   return (

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks'
 import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffSession } from '../api'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, TitledSection } from '../components/Parts'
 import { RecoveryCodesShown, TotpSetup } from '../components/TwoStep'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -93,10 +93,7 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
 
   return (
     <>
-      <section class="account-section" aria-labelledby="two-step">
-        <h2 id="two-step" class="section-title">
-          {tr('staff.account.twoStep')}
-        </h2>
+      <TitledSection class="account-section" id="two-step" title={tr('staff.account.twoStep')}>
         <p>
           {hasApp
             ? tr('staff.account.twoStepOn')
@@ -165,7 +162,7 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
             </div>
           </div>
         )}
-      </section>
+      </TitledSection>
       {codes && (
         // Shown once, under a heading of their own.
         <div class="account-section">
@@ -180,10 +177,7 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
         </div>
       )}
       {hasApp && !codes && (
-        <section class="account-section" aria-labelledby="recovery">
-          <h2 id="recovery" class="section-title">
-            {tr('staff.account.recovery')}
-          </h2>
+        <TitledSection class="account-section" id="recovery" title={tr('staff.account.recovery')}>
           <p>
             {me.recovery_codes_left > 0
               ? tr('staff.account.recoveryLeft', { count: me.recovery_codes_left })
@@ -193,7 +187,7 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
             {tr('staff.account.recoveryNew')}
           </button>
           {me.recovery_codes_left > 0 && <p class="hint">{tr('staff.account.recoveryHint')}</p>}
-        </section>
+        </TitledSection>
       )}
     </>
   )
@@ -224,10 +218,7 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
   }
 
   return (
-    <section class="account-section" aria-labelledby="sessions">
-      <h2 id="sessions" class="section-title">
-        {tr('staff.account.sessions')}
-      </h2>
+    <TitledSection class="account-section" id="sessions" title={tr('staff.account.sessions')}>
       {done && <Done takeFocus>{done}</Done>}
       {problem !== null && <Problem error={problem} />}
       {list.state === 'loading' && <Loading />}
@@ -286,6 +277,6 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
           )}
         </>
       )}
-    </section>
+    </TitledSection>
   )
 }

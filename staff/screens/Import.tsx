@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import type { ImportKind, ImportReport } from '../../shared/schemas/imports'
 import { Done } from '../../ui/States'
-import { StaffScreen, ClosedScreen } from '../components/Parts'
+import { StaffScreen, ClosedScreen, TitledSection } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { Connections } from './Connections'
@@ -129,10 +129,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
       </form>
       {done && <Done>{done}</Done>}
       {preview && (
-        <section class="entry-card import-preview" aria-labelledby="import-preview-title">
-          <h2 class="section-title" id="import-preview-title">
-            {file?.name}
-          </h2>
+        <TitledSection class="entry-card import-preview" id="import-preview-title" title={file?.name}>
           <p>{tr('staff.import.summary', preview)}</p>
           {preview.errors.length ? (
             <>
@@ -171,7 +168,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
               </button>
             </>
           )}
-        </section>
+        </TitledSection>
       )}
       <ImportColumns
         kind={kind}

@@ -17,19 +17,19 @@ export const Therapist = z.object({
 })
 export type Therapist = z.infer<typeof Therapist>
 
-const therapistFields = {
+/** What a therapist or a client is given as, when created or changed: a name, an email, their clock. */
+const personInput = {
   name: Text.trim().min(1).max(120),
   email: Email,
-  phone: Phone,
   time_zone: TimeZone,
 }
 
 export const TherapistCreate = z
-  .object({ ...therapistFields, phone: Phone.optional(), cancellation_policy: CancellationPolicy.optional() })
+  .object({ ...personInput, phone: Phone.optional(), cancellation_policy: CancellationPolicy.optional() })
   .strict()
 
 export const TherapistPatch = patchOf({
-  ...therapistFields,
+  ...personInput,
   phone: Phone.nullable(),
   cancellation_policy: CancellationPolicy.nullable(),
 })
@@ -62,12 +62,7 @@ export const Client = z.object({
 })
 export type Client = z.infer<typeof Client>
 
-const clientFields = {
-  name: Text.trim().min(1).max(120),
-  email: Email,
-  time_zone: TimeZone,
-  locale: Locale,
-}
+const clientFields = { ...personInput, locale: Locale }
 
 export const ClientCreate = z
   .object({

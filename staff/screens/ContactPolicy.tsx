@@ -63,6 +63,18 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
         : CATEGORIES.filter((c) => c === category || policy.allowed_categories.includes(c)),
     })
   const text = (value: string) => (value.trim() ? value : undefined)
+  /** One of the policy's own words to clients, up to 1,000 characters; `words` names its label and hint. */
+  const policyNote = (field: 'auto_reply' | 'crisis_note', id: string, words: 'autoReply' | 'crisisNote') => (
+    <NoteField
+      id={id}
+      label={tr(`staff.contact.${words}`)}
+      hint={tr(`staff.contact.${words}Hint`)}
+      rows={3}
+      maxLength={1000}
+      value={policy[field] ?? ''}
+      onValue={(value) => update({ [field]: value })}
+    />
+  )
 
   async function save(event: Event) {
     event.preventDefault()
@@ -153,26 +165,10 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
                 <label for="replies-none">{tr('staff.contact.repliesNone')}</label>
               </div>
             </fieldset>
-            <NoteField
-              id="auto-reply"
-              label={tr('staff.contact.autoReply')}
-              hint={tr('staff.contact.autoReplyHint')}
-              rows={3}
-              maxLength={1000}
-              value={policy.auto_reply ?? ''}
-              onValue={(auto_reply) => update({ auto_reply })}
-            />
+            {policyNote('auto_reply', 'auto-reply', 'autoReply')}
           </>
         )}
-        <NoteField
-          id="crisis-note"
-          label={tr('staff.contact.crisisNote')}
-          hint={tr('staff.contact.crisisNoteHint')}
-          rows={3}
-          maxLength={1000}
-          value={policy.crisis_note ?? ''}
-          onValue={(crisis_note) => update({ crisis_note })}
-        />
+        {policyNote('crisis_note', 'crisis-note', 'crisisNote')}
         <SaveActions
           problem={problem}
           saved={done && tr('staff.contact.saved', { therapist: therapist.name })}

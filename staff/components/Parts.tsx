@@ -48,6 +48,36 @@ export function TitledSection({
   )
 }
 
+/** A small button beside what it acts on; `danger` for one that removes or cancels. */
+export function SmallButton({
+  onClick,
+  danger,
+  disabled,
+  busy,
+  describedBy,
+  children,
+}: {
+  onClick: () => void
+  danger?: boolean
+  disabled?: boolean
+  busy?: boolean
+  describedBy?: string
+  children: ComponentChildren
+}) {
+  return (
+    <button
+      type="button"
+      class={`button ${danger ? 'button-quiet-danger' : 'button-secondary'} button-small`}
+      disabled={disabled}
+      aria-busy={busy}
+      aria-describedby={describedBy}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  )
+}
+
 /** A screen this viewer may not use: its title and why, in place of its content. */
 export function ClosedScreen({ title, why }: { title: string; why: string }) {
   return (

@@ -5,7 +5,7 @@ import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import { type Passkey, type PasskeyClient, PasskeyCeremonyError } from '../passkeys'
 import { useFocusOnOpen } from '../../ui/use-focus-on-open'
-import { TitledSection } from './Parts'
+import { TitledSection, SmallButton } from './Parts'
 
 const NAME_MAX = 60
 
@@ -146,9 +146,9 @@ function ConfirmRemove({
         >
           {tr('staff.passkeys.confirmRemove')}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onKeep} disabled={busy}>
+        <SmallButton disabled={busy} onClick={onKeep}>
           {tr('staff.passkeys.keep')}
-        </button>
+        </SmallButton>
       </div>
     </div>
   )

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks'
 import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffSession } from '../api'
-import { StaffScreen, TitledSection } from '../components/Parts'
+import { StaffScreen, TitledSection, SmallButton } from '../components/Parts'
 import { RecoveryCodesShown, TotpSetup } from '../components/TwoStep'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -132,17 +132,13 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
           </>
         )}
         {hasApp && mode !== 'asking' && (
-          <button type="button" class="button button-secondary button-small" onClick={() => setMode('asking')}>
-            {tr('staff.account.remove')}
-          </button>
+          <SmallButton onClick={() => setMode('asking')}>{tr('staff.account.remove')}</SmallButton>
         )}
         {hasApp && mode === 'asking' && (
           <div class="notice notice-warn" role="alert">
             <p>{tr('staff.account.removeAsk')}</p>
             <div class="actions">
-              <button
-                type="button"
-                class="button button-secondary button-small"
+              <SmallButton
                 disabled={busy}
                 onClick={() =>
                   act(async () => {
@@ -155,7 +151,7 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
                 }
               >
                 {tr('staff.account.removeYes')}
-              </button>
+              </SmallButton>
               <button type="button" class="button button-primary button-small" onClick={() => setMode('idle')}>
                 {tr('staff.account.removeNo')}
               </button>
@@ -183,9 +179,9 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
               ? tr('staff.account.recoveryLeft', { count: me.recovery_codes_left })
               : tr('staff.account.recoveryNone')}
           </p>
-          <button type="button" class="button button-secondary button-small" disabled={busy} onClick={newCodes}>
+          <SmallButton disabled={busy} onClick={newCodes}>
             {tr('staff.account.recoveryNew')}
-          </button>
+          </SmallButton>
           {me.recovery_codes_left > 0 && <p class="hint">{tr('staff.account.recoveryHint')}</p>}
         </TitledSection>
       )}
@@ -260,9 +256,7 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
             ))}
           </ul>
           {list.data.some((session) => !session.current) ? (
-            <button
-              type="button"
-              class="button button-secondary button-small"
+            <SmallButton
               onClick={() =>
                 end(async () => {
                   const count = await ctx.api.endOtherSignedInSessions()
@@ -271,7 +265,7 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
               }
             >
               {tr('staff.account.endOthers')}
-            </button>
+            </SmallButton>
           ) : (
             <p class="hint">{tr('staff.account.onlyHere')}</p>
           )}

@@ -6,7 +6,7 @@ import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions, SmallButton } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -127,14 +127,9 @@ function KeyRow({
         />
       ) : (
         <div class="actions">
-          <button
-            type="button"
-            class="button button-quiet-danger button-small"
-            aria-describedby={`${id}-name`}
-            onClick={() => setAsking(true)}
-          >
+          <SmallButton danger describedBy={`${id}-name`} onClick={() => setAsking(true)}>
             {tr('staff.keys.revoke')}
-          </button>
+          </SmallButton>
         </div>
       )}
     </li>
@@ -180,9 +175,7 @@ function ShownOnce({ name, secret, onSaved }: { name: string; secret: string; on
         >
           {tr('staff.keys.copy')}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onSaved}>
-          {tr('staff.keys.saved')}
-        </button>
+        <SmallButton onClick={onSaved}>{tr('staff.keys.saved')}</SmallButton>
       </div>
       <p role="status" class="hint">
         {copied === 'yes' ? tr('staff.keys.copied') : copied === 'failed' ? tr('staff.keys.copyFailed') : ''}

@@ -1,5 +1,4 @@
 import { CancellationLine } from '../components/CancelReason'
-import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import { isOpen } from '../../shared/policy/sessions'
@@ -9,7 +8,7 @@ import { addDays, weekdayOf } from '../../shared/time/calendar'
 import { instantAt, localDate, localTime } from '../../shared/time/zone'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen, NameOptions } from '../components/Parts'
+import { StaffScreen, NameOptions, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { Field, type FieldInput, FormAlert, useSubmit } from '../components/FormFields'
@@ -170,33 +169,6 @@ export function Schedule({ ctx }: { ctx: StaffContext }) {
 }
 
 type Mode = 'view' | 'move' | 'cancel'
-
-/** A small button in the toolbar or on a session row; `danger` for the one that cancels. */
-function SmallButton({
-  onClick,
-  danger,
-  disabled,
-  describedBy,
-  children,
-}: {
-  onClick: () => void
-  danger?: boolean
-  disabled?: boolean
-  describedBy?: string
-  children: ComponentChildren
-}) {
-  return (
-    <button
-      type="button"
-      class={`button ${danger ? 'button-quiet-danger' : 'button-secondary'} button-small`}
-      disabled={disabled}
-      aria-describedby={describedBy}
-      onClick={onClick}
-    >
-      {children}
-    </button>
-  )
-}
 
 /** The date and start time of a session, as `${id}-date` and `${id}-time`. */
 function DateAndTime({

@@ -6,7 +6,7 @@ import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions, SmallButton } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -143,36 +143,19 @@ function Person({
       {manages && mode === 'view' && (
         <div class="actions">
           {invited && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-describedby={`${id}-name`}
-              disabled={busy}
-              aria-busy={busy}
-              onClick={resend}
-            >
+            <SmallButton disabled={busy} busy={busy} describedBy={`${id}-name`} onClick={resend}>
               {tr('staff.team.resend')}
-            </button>
+            </SmallButton>
           )}
           {!onlyOwner && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-describedby={`${id}-name`}
-              onClick={() => setMode('role')}
-            >
+            <SmallButton describedBy={`${id}-name`} onClick={() => setMode('role')}>
               {tr('staff.team.changeRole')}
-            </button>
+            </SmallButton>
           )}
           {!onlyOwner && (
-            <button
-              type="button"
-              class="button button-quiet-danger button-small"
-              aria-describedby={`${id}-name`}
-              onClick={() => setMode(invited ? 'withdraw' : 'remove')}
-            >
+            <SmallButton danger describedBy={`${id}-name`} onClick={() => setMode(invited ? 'withdraw' : 'remove')}>
               {tr(invited ? 'staff.team.withdraw' : 'staff.team.remove')}
-            </button>
+            </SmallButton>
           )}
         </div>
       )}
@@ -338,9 +321,7 @@ function RoleForm({
         <button type="submit" class="button button-primary button-small" disabled={busy} aria-busy={busy}>
           {tr('staff.team.saveRole')}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onCancel}>
-          {tr('staff.team.keep')}
-        </button>
+        <SmallButton onClick={onCancel}>{tr('staff.team.keep')}</SmallButton>
       </div>
     </form>
   )

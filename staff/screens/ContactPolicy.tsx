@@ -63,6 +63,19 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
         : CATEGORIES.filter((c) => c === category || policy.allowed_categories.includes(c)),
     })
   const text = (value: string) => (value.trim() ? value : undefined)
+  /** One way of answering in the "replies" group: within some business days, or no promise. */
+  const replyChoice = (kind: ContactPolicy['reply_expectation']['kind'], id: string, label: string) => (
+    <>
+      <input
+        type="radio"
+        name="replies"
+        id={id}
+        checked={policy.reply_expectation.kind === kind}
+        onChange={() => update({ reply_expectation: kind === 'none' ? { kind } : { kind, days } })}
+      />
+      <label for={id}>{label}</label>
+    </>
+  )
   /** One of the policy's own words to clients, up to 1,000 characters; `words` names its label and hint. */
   const policyNote = (field: 'auto_reply' | 'crisis_note', id: string, words: 'autoReply' | 'crisisNote') => (
     <NoteField
@@ -124,14 +137,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
             <fieldset class="categories">
               <legend>{tr('staff.contact.replies')}</legend>
               <div class="radio">
-                <input
-                  type="radio"
-                  name="replies"
-                  id="replies-days"
-                  checked={policy.reply_expectation.kind === 'business_days'}
-                  onChange={() => update({ reply_expectation: { kind: 'business_days', days } })}
-                />
-                <label for="replies-days">{tr('staff.contact.repliesDays')}</label>
+                {replyChoice('business_days', 'replies-days', tr('staff.contact.repliesDays'))}
                 {policy.reply_expectation.kind === 'business_days' && (
                   <span class="days">
                     <label class="sr-only" for="reply-days">
@@ -154,16 +160,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
                   </span>
                 )}
               </div>
-              <div class="radio">
-                <input
-                  type="radio"
-                  name="replies"
-                  id="replies-none"
-                  checked={policy.reply_expectation.kind === 'none'}
-                  onChange={() => update({ reply_expectation: { kind: 'none' } })}
-                />
-                <label for="replies-none">{tr('staff.contact.repliesNone')}</label>
-              </div>
+              <div class="radio">{replyChoice('none', 'replies-none', tr('staff.contact.repliesNone'))}</div>
             </fieldset>
             {policyNote('auto_reply', 'auto-reply', 'autoReply')}
           </>

@@ -4,7 +4,7 @@ import { therapistScope } from '../api-keys/auth'
 import { practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
 import { alertHistoryOf, findAlert, listAlerts, resolveAlert, toAlert } from './queries'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { decideFeeWaiver } from '../fee-waivers/decide'
@@ -89,9 +89,7 @@ export function alertRoutes(deps: Deps) {
           byName: c.var.principal.actorName,
           note: note ?? null,
         })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'alert.resolved',
           subject: { kind: 'alert', id },
           detail: { kind: current.kind, ...(decision ? { decision } : {}) },
@@ -143,9 +141,7 @@ export function alertRoutes(deps: Deps) {
         if (!current || !maySee(c.var.principal, current)) throw notFound('That alert')
         const acknowledged = await acknowledgeAlerts(tx, practiceId, { alertId: id }, actorId, now)
         if (acknowledged.length) {
-          await audit(tx, {
-            practiceId,
-            actor: c.var.principal.actor,
+          await auditCaller(tx, c.var.principal, {
             action: 'alert.acknowledged',
             subject: { kind: 'alert', id },
             detail: { kind: current.kind },

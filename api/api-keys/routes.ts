@@ -3,7 +3,7 @@ import { generateApiKey } from './auth'
 import { practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
 import { insertApiKey, listApiKeys, revokeApiKey } from './queries'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { findTherapist } from '../therapists/queries'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
@@ -41,9 +41,7 @@ export function apiKeyRoutes(deps: Deps) {
           hash: secret.hash,
           prefix: secret.prefix,
         })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'api_key.created',
           subject: { kind: 'api_key', id: key.id },
           detail: { role: key.role },
@@ -88,9 +86,7 @@ export function apiKeyRoutes(deps: Deps) {
           throw new ApiError('invalid_state', "This is the practice's last admin key. Create another admin key first.")
         }
         await revokeApiKey(tx, practiceId, id)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'api_key.revoked',
           subject: { kind: 'api_key', id },
         })

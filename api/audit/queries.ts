@@ -46,6 +46,15 @@ export async function audit(
   else await insertAuditLines(tx, [line])
 }
 
+/** A line for what the caller of a practice route did, in their practice: the key or person signed in. */
+export function auditCaller(
+  tx: Tx,
+  caller: { practiceId: string; actor: Actor },
+  entry: Omit<Parameters<typeof audit>[1], 'practiceId' | 'actor'>,
+): Promise<void> {
+  return audit(tx, { practiceId: caller.practiceId, actor: caller.actor, ...entry })
+}
+
 /** Many lines in one statement (one parameter, so one prepared statement whatever the count). */
 export async function insertAuditLines(tx: Tx, lines: AuditLine[]): Promise<void> {
   await tx`

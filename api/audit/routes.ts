@@ -5,7 +5,7 @@ import { inPractice } from '../db/tenant'
 import { ApiError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { AuditLog, AuditQuery } from '../../shared/schemas/staff'
-import { type AuditRow, audit, listAudit } from './queries'
+import { type AuditRow, auditCaller, listAudit } from './queries'
 
 const CSV_COLUMNS = [
   'at',
@@ -75,9 +75,7 @@ export function auditRoutes(deps: Deps) {
           ...(q.cursor ? { before: q.cursor } : {}),
           limit: q.limit,
         })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'audit_log.read',
           detail: { format: csv ? 'csv' : 'json', lines: rows.length },
         })

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { maySee } from '../../shared/policy/access'
 import { Availability, emptyAvailability } from '../../shared/schemas/availability'
 import { permit, practiceAuth } from '../auth/practice-auth'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { notFound } from '../http/errors'
@@ -67,9 +67,7 @@ export function availabilityRoutes(deps: Deps) {
       const saved = await inPractice(deps.sql, practiceId, async (tx) => {
         if (!(await findTherapist(tx, practiceId, id))) return null
         const stored = await putAvailability(tx, practiceId, id, body, deps.clock())
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'therapist.availability_set',
           subject: { kind: 'therapist', id },
           detail: { weekly: body.weekly.length, exceptions: body.exceptions.length },

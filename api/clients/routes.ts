@@ -2,7 +2,7 @@ import { ownTherapist } from '../../shared/policy/access'
 import { z } from 'zod'
 import { practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { createClient } from './create'
 import { endPortalAccess, findClient, listClients, restorePortalAccess, updateClient } from './queries'
 import { recordConsentChanges } from './consent-queries'
@@ -70,9 +70,7 @@ export function clientRoutes(deps: Deps) {
       const query = c.req.valid('query')
       const page = await inPractice(deps.sql, practiceId, async (tx) => {
         const found = await listClients(tx, practiceId, { ...query, therapistId: ownTherapist(c.var.principal) })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'client.listed',
           detail: { count: found.data.length, by_email: Boolean(query.email), searched: Boolean(query.q) },
         })
@@ -97,9 +95,7 @@ export function clientRoutes(deps: Deps) {
       const found = await inPractice(deps.sql, practiceId, async (tx) => {
         const client = await findClient(tx, practiceId, id, ownTherapist(c.var.principal))
         if (!client) return null
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'client.read',
           subject: { kind: 'client', id },
         })
@@ -142,9 +138,7 @@ export function clientRoutes(deps: Deps) {
           await clientReachChanged(tx, deps, practiceId, id, patch)
         }
         if (updated) {
-          await audit(tx, {
-            practiceId,
-            actor: c.var.principal.actor,
+          await auditCaller(tx, c.var.principal, {
             action: 'client.updated',
             subject: { kind: 'client', id },
             detail: { fields: Object.keys(patch) },
@@ -172,9 +166,7 @@ export function clientRoutes(deps: Deps) {
       const client = await inPractice(deps.sql, practiceId, async (tx) => {
         const ended = await endPortalAccess(tx, practiceId, id, deps.clock())
         if (ended) {
-          await audit(tx, {
-            practiceId,
-            actor: c.var.principal.actor,
+          await auditCaller(tx, c.var.principal, {
             action: 'client.portal_access_ended',
             subject: { kind: 'client', id },
           })
@@ -203,9 +195,7 @@ export function clientRoutes(deps: Deps) {
         if (!before) return null
         const restored = await restorePortalAccess(tx, practiceId, id, deps.clock())
         if (!before.portal_access) {
-          await audit(tx, {
-            practiceId,
-            actor: c.var.principal.actor,
+          await auditCaller(tx, c.var.principal, {
             action: 'client.portal_access_restored',
             subject: { kind: 'client', id },
           })

@@ -4,7 +4,7 @@ import { acknowledgeAlerts } from '../alerts/history-queries'
 import { therapistScope } from '../api-keys/auth'
 import { mustBeAllowed, permit, practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { findThread, listThreadMessages, listThreads, markRead, routeThread, type ThreadRow } from './queries'
 import { findTherapist } from '../therapists/queries'
 import type { Tx } from '../db/connect'
@@ -103,9 +103,7 @@ export function threadRoutes(deps: Deps) {
         const page = await listThreadMessages(tx, practiceId, id, q)
         // The therapist opening their own thread has read it, and has seen anything urgent in it.
         if (role === 'therapist') await openedThread(tx, practiceId, id, actorId, now)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'thread.read',
           subject: { kind: 'thread', id },
         })
@@ -154,9 +152,7 @@ export function threadRoutes(deps: Deps) {
           threadId: id,
           now,
         })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'message.sent',
           subject: { kind: 'message', id: row.id },
           detail: { thread_id: id, category: body.category },
@@ -184,9 +180,7 @@ export function threadRoutes(deps: Deps) {
         if (!thread || !maySee(c.var.principal, thread)) throw notFound('That thread')
         if (!mayReadMessages(c.var.principal)) throw wordsForbidden()
         await openedThread(tx, practiceId, id, actorId, now)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'thread.marked_read',
           subject: { kind: 'thread', id },
         })
@@ -221,9 +215,7 @@ export function threadRoutes(deps: Deps) {
         }
         if (thread.therapist_id === therapist_id) return id
         const moved = await routeThread(tx, practiceId, thread, therapist_id)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'thread.routed',
           subject: { kind: 'thread', id: moved },
           detail: { from_therapist_id: thread.therapist_id, therapist_id, merged_from: moved === id ? null : id },

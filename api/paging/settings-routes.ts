@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { NotificationSettings } from '../../shared/schemas/notifications'
 import { PushSubscriptionCreate, PushSubscriptionDelete } from '../../shared/schemas/portal'
 import { permit, practiceAuth } from '../auth/practice-auth'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
@@ -55,9 +55,7 @@ export function staffNotificationRoutes(deps: Deps) {
       const owner = ownerOf(c.var.principal)
       await inPractice(deps.sql, practiceId, async (tx) => {
         await saveSettings(tx, practiceId, owner, body, deps.clock())
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'notifications.updated',
           subject: { kind: 'notification_settings', id: owner },
           detail: body,
@@ -92,9 +90,7 @@ export function staffNotificationRoutes(deps: Deps) {
           { owner_key: owner, endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth },
           deps.clock(),
         )
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'staff_push_subscription.saved',
           subject: { kind: 'notification_settings', id: owner },
         })
@@ -118,9 +114,7 @@ export function staffNotificationRoutes(deps: Deps) {
       const owner = ownerOf(c.var.principal)
       await inPractice(deps.sql, practiceId, async (tx) => {
         if (!(await forgetStaffDevice(tx, practiceId, owner, endpoint))) throw notFound('That subscription')
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'staff_push_subscription.deleted',
           subject: { kind: 'notification_settings', id: owner },
         })

@@ -7,7 +7,7 @@ import { findWhatsappConnection } from '../whatsapp/queries'
 import { practiceRouter } from '../auth/practice-auth'
 import { applySilentSignIn, silentSignInView } from '../portal/silent-sign-in'
 import type { Deps } from '../deps'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { findPractice, updatePractice } from './queries'
 import { findSilentSignIn } from '../portal/silent-sign-in-queries'
@@ -77,9 +77,7 @@ export function practiceRoutes(deps: Deps) {
         if (patch.reminder_schedule || gateway !== undefined || whatsapp !== undefined) {
           await replanPractice(tx, deps, practiceId)
         }
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'practice.updated',
           subject: { kind: 'practice', id: practiceId },
           detail: {

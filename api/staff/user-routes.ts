@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../deps'
 import { sendInBackground } from '../auth/send-in-background'
 import { refused, practiceRouter } from '../auth/practice-auth'
-import { audit } from '../audit/queries'
+import { audit, auditCaller } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
@@ -178,9 +178,7 @@ export function staffUserRoutes(deps: Deps) {
         })) as StaffUserRow
         const accessChanged = newRole !== target.role || therapistId !== target.therapist_id
         const ended = accessChanged ? await endUserSessions(tx, practiceId, target.id, now, 'role_changed') : 0
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'staff.updated',
           subject: { kind: 'staff_user', id: target.id },
           detail: { fields: Object.keys(patch), ...(accessChanged ? { role: newRole, sessions_ended: ended } : {}) },
@@ -210,9 +208,7 @@ export function staffUserRoutes(deps: Deps) {
         await removeStaffUser(tx, practiceId, target.id, now)
         const ended = await endUserSessions(tx, practiceId, target.id, now, 'removed')
         await revokeInvitations(tx, practiceId, target.id, now)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'staff.removed',
           subject: { kind: 'staff_user', id: target.id },
           detail: { sessions_ended: ended },
@@ -265,9 +261,7 @@ export function staffUserRoutes(deps: Deps) {
         if (!user.invited) throw new ApiError('conflict', 'This person has already joined. Remove them instead.')
         await revokeInvitations(tx, practiceId, user.id, now)
         await removeStaffUser(tx, practiceId, user.id, now)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'staff.invitation_revoked',
           subject: { kind: 'staff_user', id: user.id },
         })

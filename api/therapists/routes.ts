@@ -2,7 +2,7 @@ import { maySee } from '../../shared/policy/access'
 import { z } from 'zod'
 import { mustBeAllowed, permit, type Principal, practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import {
   findTherapist,
   insertTherapist,
@@ -47,9 +47,7 @@ export function therapistRoutes(deps: Deps) {
       const body = c.req.valid('json')
       const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
         const created = await insertTherapist(tx, practiceId, body, DEFAULT_CONTACT_POLICY)
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'therapist.created',
           subject: { kind: 'therapist', id: created.id },
         })
@@ -116,9 +114,7 @@ export function therapistRoutes(deps: Deps) {
       const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
         const updated = await updateTherapist(tx, practiceId, id, patch)
         if (updated) {
-          await audit(tx, {
-            practiceId,
-            actor: c.var.principal.actor,
+          await auditCaller(tx, c.var.principal, {
             action: 'therapist.updated',
             subject: { kind: 'therapist', id },
             detail: { fields: Object.keys(patch) },
@@ -164,9 +160,7 @@ export function therapistRoutes(deps: Deps) {
       const therapist = await inPractice(deps.sql, practiceId, async (tx) => {
         const updated = await setContactPolicy(tx, practiceId, id, policy)
         if (updated) {
-          await audit(tx, {
-            practiceId,
-            actor: c.var.principal.actor,
+          await auditCaller(tx, c.var.principal, {
             action: 'therapist.contact_policy_set',
             subject: { kind: 'therapist', id },
           })

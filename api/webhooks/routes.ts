@@ -1,6 +1,6 @@
 import { practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
-import { audit } from '../audit/queries'
+import { auditCaller } from '../audit/queries'
 import { compact, iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
 import {
@@ -84,9 +84,7 @@ export function webhookEndpointRoutes(deps: Deps) {
           secret_iv: sealed.iv,
           created_at: deps.clock(),
         })
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'webhook_endpoint.created',
           subject: { kind: 'webhook_endpoint', id },
           detail: { events: row.events },
@@ -182,9 +180,7 @@ export function webhookEndpointRoutes(deps: Deps) {
             : enabled === false && !changed.disabled_at
               ? 'webhook_endpoint.disabled'
               : 'webhook_endpoint.updated'
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action,
           subject: { kind: 'webhook_endpoint', id },
           detail: { fields: Object.keys(body), ...(resent !== null ? { resent } : {}) },
@@ -208,9 +204,7 @@ export function webhookEndpointRoutes(deps: Deps) {
       const id = pathId(c.req.param('id'), 'That webhook endpoint')
       await inPractice(deps.sql, practiceId, async (tx) => {
         if (!(await deleteWebhookEndpoint(tx, practiceId, id, deps.clock()))) throw notFound('That webhook endpoint')
-        await audit(tx, {
-          practiceId,
-          actor: c.var.principal.actor,
+        await auditCaller(tx, c.var.principal, {
           action: 'webhook_endpoint.deleted',
           subject: { kind: 'webhook_endpoint', id },
         })

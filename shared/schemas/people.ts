@@ -2,29 +2,34 @@ import { z } from 'zod'
 import { Email, Phone, TimeZone, Text, patchOf } from './common'
 import { CancellationPolicy, Channel, Locale } from './policies'
 
-export const Therapist = z.object({
-  id: z.string(),
+/** How a therapist or a client is known and reached, and the clock they live by. */
+const personFields = {
   name: z.string(),
   email: z.string(),
   phone: z.string().optional(),
   time_zone: z.string(),
+}
+
+export const Therapist = z.object({
+  id: z.string(),
+  ...personFields,
   cancellation_policy: CancellationPolicy.optional(),
 })
 export type Therapist = z.infer<typeof Therapist>
 
-const therapistFields = {
+/** What a therapist or a client is given as, when created or changed: a name, an email, their clock. */
+const personInput = {
   name: Text.trim().min(1).max(120),
   email: Email,
-  phone: Phone,
   time_zone: TimeZone,
 }
 
 export const TherapistCreate = z
-  .object({ ...therapistFields, phone: Phone.optional(), cancellation_policy: CancellationPolicy.optional() })
+  .object({ ...personInput, phone: Phone.optional(), cancellation_policy: CancellationPolicy.optional() })
   .strict()
 
 export const TherapistPatch = patchOf({
-  ...therapistFields,
+  ...personInput,
   phone: Phone.nullable(),
   cancellation_policy: CancellationPolicy.nullable(),
 })
@@ -47,10 +52,7 @@ export const ExternalId = Text.trim().min(1).max(200)
 export const Client = z.object({
   id: z.string(),
   external_id: z.string().optional(),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().optional(),
-  time_zone: z.string(),
+  ...personFields,
   locale: Locale,
   consents: Consents,
   /** Absent: every channel the client consented to, in the practice's order. */
@@ -60,12 +62,7 @@ export const Client = z.object({
 })
 export type Client = z.infer<typeof Client>
 
-const clientFields = {
-  name: Text.trim().min(1).max(120),
-  email: Email,
-  time_zone: TimeZone,
-  locale: Locale,
-}
+const clientFields = { ...personInput, locale: Locale }
 
 export const ClientCreate = z
   .object({

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError } from '../../ui/api-client'
 import { useWords } from '../i18n'
 import { FormAlert, type FormProblem, useSubmit } from './FormFields'
+import { SmallButton } from './Parts'
 
 /**
  * The server's 400 names fields by their path in `PATCH /v1/practice` (`calcom.webhook_secret`);
@@ -120,9 +121,7 @@ export function CopyAddress({
       <label for={id}>{label}</label>
       <div class="input-row">
         <input id={id} type="text" readOnly value={url} spellcheck={false} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" class="button button-secondary button-small" onClick={copy}>
-          {copied ? tr('staff.connect.copiedButton') : tr('staff.connect.copy')}
-        </button>
+        <SmallButton onClick={copy}>{copied ? tr('staff.connect.copiedButton') : tr('staff.connect.copy')}</SmallButton>
       </div>
       {copied === false && <p class="hint">{tr('staff.connect.copyByHand')}</p>}
     </div>
@@ -150,11 +149,7 @@ export function Disconnect({
     if (asking) questionRef.current?.focus()
   }, [asking])
   if (!asking) {
-    return (
-      <button type="button" class="button button-secondary button-small" onClick={() => setAsking(true)}>
-        {label}
-      </button>
-    )
+    return <SmallButton onClick={() => setAsking(true)}>{label}</SmallButton>
   }
   return (
     <div class="notice notice-warn">
@@ -172,14 +167,9 @@ export function Disconnect({
         >
           {tr('staff.connect.yesDisconnect')}
         </button>
-        <button
-          type="button"
-          class="button button-secondary button-small"
-          disabled={busy}
-          onClick={() => setAsking(false)}
-        >
+        <SmallButton disabled={busy} onClick={() => setAsking(false)}>
           {tr('staff.connect.keep')}
-        </button>
+        </SmallButton>
       </div>
     </div>
   )

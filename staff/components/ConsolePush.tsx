@@ -3,6 +3,7 @@ import { browserPush, type PushApi, type PushBrowser } from '../../ui/push'
 import { usePushSwitch } from '../../ui/use-push-switch'
 import { PushSwitchButton } from '../../ui/PushSwitch'
 import { useWords } from '../i18n'
+import { TitledSection } from './Parts'
 
 /**
  * Urgent alerts as notifications on this computer: the console is a top-level page, so it may
@@ -25,10 +26,7 @@ export function ConsolePush({
   if (state === null) return null
 
   return (
-    <section class="account-section" aria-labelledby="console-push">
-      <h2 id="console-push" class="section-title">
-        {tr('staff.push.title')}
-      </h2>
+    <TitledSection class="account-section" id="console-push" title={tr('staff.push.title')}>
       <p role="status">{tr(`staff.push.${state}`)}</p>
       <PushSwitchButton
         state={state}
@@ -42,6 +40,6 @@ export function ConsolePush({
           failedOff: tr('staff.push.failedOff'),
         }}
       />
-    </section>
+    </TitledSection>
   )
 }

@@ -74,7 +74,8 @@ export function FormAlert({ message }: { message: string | null | undefined }) {
   )
 }
 
-type InputProps = {
+/** What a `Field`'s input takes besides its label and handler. */
+export type FieldInput = {
   type: 'date' | 'time' | 'number' | 'text' | 'email' | 'tel'
   value: string
   required?: boolean
@@ -90,7 +91,7 @@ export function Field({
   label,
   onValue,
   ...input
-}: InputProps & { id: string; label: string; onValue: (value: string) => void }) {
+}: FieldInput & { id: string; label: string; onValue: (value: string) => void }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>

@@ -4,7 +4,7 @@ import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import type { NotificationsApi } from '../notifications'
-import { Choice } from './Parts'
+import { Choice, SubmitActions } from './Parts'
 import { useSubmit } from './FormFields'
 
 const CHANNELS: readonly UrgentChannel[] = ['email', 'sms', 'push']
@@ -97,11 +97,7 @@ export function NotificationSettings({ api }: { api: NotificationsApi }) {
             label={tr('staff.notify.digest')}
             hint={tr('staff.notify.digestHint')}
           />
-          <div class="actions">
-            <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-              {tr('staff.notify.save')}
-            </button>
-          </div>
+          <SubmitActions busy={busy} label={tr('staff.notify.save')} />
           {saved && <Done>{tr('staff.notify.saved')}</Done>}
           {problem !== null && <Problem compact error={problem} />}
         </form>

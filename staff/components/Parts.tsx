@@ -26,6 +26,69 @@ export function StaffScreen({
   )
 }
 
+/** A section of a screen under its own heading, which names it for screen readers. */
+export function TitledSection({
+  id,
+  title,
+  class: className,
+  children,
+}: {
+  id: string
+  title: ComponentChildren
+  class: string
+  children?: ComponentChildren
+}) {
+  return (
+    <section class={className} aria-labelledby={id}>
+      <h2 class="section-title" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+/** A small button beside what it acts on; `danger` for one that removes or cancels. */
+export function SmallButton({
+  onClick,
+  danger,
+  disabled,
+  busy,
+  describedBy,
+  children,
+}: {
+  onClick: () => void
+  danger?: boolean
+  disabled?: boolean
+  busy?: boolean
+  describedBy?: string
+  children: ComponentChildren
+}) {
+  return (
+    <button
+      type="button"
+      class={`button ${danger ? 'button-quiet-danger' : 'button-secondary'} button-small`}
+      disabled={disabled}
+      aria-busy={busy}
+      aria-describedby={describedBy}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  )
+}
+
+/** A screen this viewer may not use: its title and why, in place of its content. */
+export function ClosedScreen({ title, why }: { title: string; why: string }) {
+  return (
+    <StaffScreen title={title}>
+      <Empty>
+        <p>{why}</p>
+      </Empty>
+    </StaffScreen>
+  )
+}
+
 const ALL = 'all'
 
 /**
@@ -125,6 +188,17 @@ export function loadedList<T>(loaded: Loaded<T[]>, none: string, render: (items:
   return render(loaded.data)
 }
 
+/** A form's actions row with its submit button, disabled and marked busy while it sends. */
+export function SubmitActions({ busy, label }: { busy: boolean; label: string }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
+        {label}
+      </button>
+    </div>
+  )
+}
+
 /**
  * The end of an editor's form: what went wrong saving, the words once it saved (`saved`, or
  * nothing), and the save button, disabled while it goes (`label`, else the console's Save).
@@ -145,11 +219,7 @@ export function SaveActions({
     <>
       {problem !== null && <Problem compact error={problem} />}
       {saved && <Done>{saved}</Done>}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {label ?? tr('staff.save')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={label ?? tr('staff.save')} />
     </>
   )
 }

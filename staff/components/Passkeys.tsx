@@ -5,6 +5,7 @@ import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import { type Passkey, type PasskeyClient, PasskeyCeremonyError } from '../passkeys'
 import { useFocusOnOpen } from '../../ui/use-focus-on-open'
+import { TitledSection, SmallButton } from './Parts'
 
 const NAME_MAX = 60
 
@@ -41,10 +42,7 @@ export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChang
   }
 
   return (
-    <section class="account-section passkeys" aria-labelledby="passkeys-title">
-      <h2 id="passkeys-title" class="section-title">
-        {tr('staff.passkeys.title')}
-      </h2>
+    <TitledSection class="account-section passkeys" id="passkeys-title" title={tr('staff.passkeys.title')}>
       <p>{tr('staff.passkeys.lead')}</p>
       {done && (
         <Done key={done} takeFocus>
@@ -108,7 +106,7 @@ export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChang
         }}
         onStart={() => setDone(null)}
       />
-    </section>
+    </TitledSection>
   )
 }
 
@@ -148,9 +146,9 @@ function ConfirmRemove({
         >
           {tr('staff.passkeys.confirmRemove')}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onKeep} disabled={busy}>
+        <SmallButton disabled={busy} onClick={onKeep}>
           {tr('staff.passkeys.keep')}
-        </button>
+        </SmallButton>
       </div>
     </div>
   )

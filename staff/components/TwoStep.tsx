@@ -7,6 +7,7 @@ import type { StaffApi, TotpSecret } from '../api'
 import { useWords } from '../i18n'
 import { OneFieldForm, sixDigitCode } from './OneFieldForm'
 import { useFocusOnOpen } from '../../ui/use-focus-on-open'
+import { SmallButton } from './Parts'
 
 /** The otpauth URL as an SVG QR code, drawn here: the secret never leaves the browser for a QR service. */
 async function qrImage(otpauthUrl: string): Promise<string> {
@@ -101,9 +102,7 @@ export function RecoveryCodesShown({ codes, email, onSaved }: { codes: string[];
         ))}
       </ul>
       <div class="actions">
-        <button
-          type="button"
-          class="button button-secondary button-small"
+        <SmallButton
           onClick={() => {
             navigator.clipboard?.writeText(text).then(
               () => setCopied(true),
@@ -112,7 +111,7 @@ export function RecoveryCodesShown({ codes, email, onSaved }: { codes: string[];
           }}
         >
           {tr('staff.recovery.copy')}
-        </button>
+        </SmallButton>
         <a class="button button-secondary button-small" href={download} download="hearth-recovery-codes.txt">
           {tr('staff.recovery.download')}
         </a>

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks'
 import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffSession } from '../api'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, TitledSection, SmallButton } from '../components/Parts'
 import { RecoveryCodesShown, TotpSetup } from '../components/TwoStep'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -93,10 +93,7 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
 
   return (
     <>
-      <section class="account-section" aria-labelledby="two-step">
-        <h2 id="two-step" class="section-title">
-          {tr('staff.account.twoStep')}
-        </h2>
+      <TitledSection class="account-section" id="two-step" title={tr('staff.account.twoStep')}>
         <p>
           {hasApp
             ? tr('staff.account.twoStepOn')
@@ -135,17 +132,13 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
           </>
         )}
         {hasApp && mode !== 'asking' && (
-          <button type="button" class="button button-secondary button-small" onClick={() => setMode('asking')}>
-            {tr('staff.account.remove')}
-          </button>
+          <SmallButton onClick={() => setMode('asking')}>{tr('staff.account.remove')}</SmallButton>
         )}
         {hasApp && mode === 'asking' && (
           <div class="notice notice-warn" role="alert">
             <p>{tr('staff.account.removeAsk')}</p>
             <div class="actions">
-              <button
-                type="button"
-                class="button button-secondary button-small"
+              <SmallButton
                 disabled={busy}
                 onClick={() =>
                   act(async () => {
@@ -158,14 +151,14 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
                 }
               >
                 {tr('staff.account.removeYes')}
-              </button>
+              </SmallButton>
               <button type="button" class="button button-primary button-small" onClick={() => setMode('idle')}>
                 {tr('staff.account.removeNo')}
               </button>
             </div>
           </div>
         )}
-      </section>
+      </TitledSection>
       {codes && (
         // Shown once, under a heading of their own.
         <div class="account-section">
@@ -180,20 +173,17 @@ function TwoStepSection({ ctx }: { ctx: StaffContext }) {
         </div>
       )}
       {hasApp && !codes && (
-        <section class="account-section" aria-labelledby="recovery">
-          <h2 id="recovery" class="section-title">
-            {tr('staff.account.recovery')}
-          </h2>
+        <TitledSection class="account-section" id="recovery" title={tr('staff.account.recovery')}>
           <p>
             {me.recovery_codes_left > 0
               ? tr('staff.account.recoveryLeft', { count: me.recovery_codes_left })
               : tr('staff.account.recoveryNone')}
           </p>
-          <button type="button" class="button button-secondary button-small" disabled={busy} onClick={newCodes}>
+          <SmallButton disabled={busy} onClick={newCodes}>
             {tr('staff.account.recoveryNew')}
-          </button>
+          </SmallButton>
           {me.recovery_codes_left > 0 && <p class="hint">{tr('staff.account.recoveryHint')}</p>}
-        </section>
+        </TitledSection>
       )}
     </>
   )
@@ -224,10 +214,7 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
   }
 
   return (
-    <section class="account-section" aria-labelledby="sessions">
-      <h2 id="sessions" class="section-title">
-        {tr('staff.account.sessions')}
-      </h2>
+    <TitledSection class="account-section" id="sessions" title={tr('staff.account.sessions')}>
       {done && <Done takeFocus>{done}</Done>}
       {problem !== null && <Problem error={problem} />}
       {list.state === 'loading' && <Loading />}
@@ -269,9 +256,7 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
             ))}
           </ul>
           {list.data.some((session) => !session.current) ? (
-            <button
-              type="button"
-              class="button button-secondary button-small"
+            <SmallButton
               onClick={() =>
                 end(async () => {
                   const count = await ctx.api.endOtherSignedInSessions()
@@ -280,12 +265,12 @@ function SessionsSection({ ctx }: { ctx: StaffContext }) {
               }
             >
               {tr('staff.account.endOthers')}
-            </button>
+            </SmallButton>
           ) : (
             <p class="hint">{tr('staff.account.onlyHere')}</p>
           )}
         </>
       )}
-    </section>
+    </TitledSection>
   )
 }

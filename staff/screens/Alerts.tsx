@@ -10,7 +10,7 @@ import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
 import { dialable, displayPhone } from '../../ui/phone'
 import type { AlertFilter, Resolution } from '../api'
-import { loadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { NoteField } from '../../ui/NoteField'
 
@@ -175,15 +175,13 @@ function AlertCard({
                 >
                   {tr('staff.alerts.grant', { fee: fee ?? '' })}
                 </button>
-                <button
-                  type="button"
-                  class="button button-secondary button-small"
+                <SmallButton
                   disabled={busy !== null}
-                  aria-busy={busy === 'decline'}
+                  busy={busy === 'decline'}
                   onClick={() => resolve({ decision: 'decline' }, 'decline', tr('staff.alerts.declinedDone'))}
                 >
                   {tr('staff.alerts.decline')}
-                </button>
+                </SmallButton>
               </>
             ) : (
               <button

@@ -8,7 +8,7 @@ import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, AuditEntry, AuditFilter, AuditPage } from '../api'
 import { Field } from '../components/FormFields'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, ClosedScreen, SmallButton } from '../components/Parts'
 import { staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -95,13 +95,7 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
   )
 
   if (!allowed) {
-    return (
-      <StaffScreen title={tr('staff.audit.title')}>
-        <Empty>
-          <p>{tr('staff.people.adminOnly')}</p>
-        </Empty>
-      </StaffScreen>
-    )
+    return <ClosedScreen title={tr('staff.audit.title')} why={tr('staff.people.adminOnly')} />
   }
 
   const names = {
@@ -191,15 +185,9 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
         <button type="submit" class="button button-secondary button-small">
           {tr('staff.audit.show')}
         </button>
-        <button
-          type="button"
-          class="button button-secondary button-small"
-          disabled={busy !== null}
-          aria-busy={busy === 'csv'}
-          onClick={downloadCsv}
-        >
+        <SmallButton disabled={busy !== null} busy={busy === 'csv'} onClick={downloadCsv}>
           {tr('staff.audit.csv')}
-        </button>
+        </SmallButton>
       </form>
       {done && <Done>{done}</Done>}
       {first.state === 'loading' ? (

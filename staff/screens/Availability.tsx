@@ -5,7 +5,7 @@ import { ApiError } from '../../ui/api-client'
 import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { StaffContext } from '../Console'
-import { SaveActions, StaffScreen, TherapistPicker } from '../components/Parts'
+import { SaveActions, StaffScreen, TherapistPicker, SmallButton } from '../components/Parts'
 import { useWords } from '../i18n'
 import { useSubmit } from '../components/FormFields'
 
@@ -135,13 +135,11 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
             {error(`weekly.${i}.modes`)}
           </fieldset>
         ))}
-        <button
-          type="button"
-          class="button button-secondary button-small"
+        <SmallButton
           onClick={() => update({ weekly: [...value.weekly, { weekday: 1, start: '09:00', end: '17:00' }] })}
         >
           {tr('staff.availability.addHours')}
-        </button>
+        </SmallButton>
       </fieldset>
       <fieldset>
         <legend class="section-title">{tr('staff.availability.exceptions')}</legend>
@@ -180,15 +178,13 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
           </fieldset>
         ))}
         <p class="hint">{tr('staff.availability.exceptionsHint')}</p>
-        <button
-          type="button"
-          class="button button-secondary button-small"
+        <SmallButton
           onClick={() =>
             update({ exceptions: [...value.exceptions, { date: localDate(new Date(), value.time_zone) }] })
           }
         >
           {tr('staff.availability.addException')}
-        </button>
+        </SmallButton>
       </fieldset>
       {(
         [

@@ -6,7 +6,7 @@ import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { dialable, displayPhone } from '../../ui/phone'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen, TherapistPicker } from '../components/Parts'
+import { StaffScreen, TherapistPicker, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { LineIcon } from '../../ui/LineIcon'
 
@@ -250,13 +250,7 @@ function Call({
               >
                 {tr('staff.calls.cancelYes')}
               </button>
-              <button
-                type="button"
-                class="button button-secondary button-small"
-                onClick={() => setConfirmCancel(false)}
-              >
-                {tr('staff.calls.cancelNo')}
-              </button>
+              <SmallButton onClick={() => setConfirmCancel(false)}>{tr('staff.calls.cancelNo')}</SmallButton>
             </div>
           </div>
         ) : (

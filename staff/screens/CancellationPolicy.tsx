@@ -9,7 +9,7 @@ import type { Practice } from '../../shared/schemas/practice'
 import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
-import { SaveActions, StaffScreen, NameOptions } from '../components/Parts'
+import { SaveActions, StaffScreen, NameOptions, TitledSection } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { PolicyFields, usePolicyDraft } from './cancellation-fields'
 import { useSubmit } from '../components/FormFields'
@@ -164,10 +164,7 @@ function TherapistRules({
   const chosen = therapists.find((t) => t.id === chosenId)
   if (therapists.length === 0) return null
   return (
-    <section class="therapist-rules" aria-labelledby="therapist-rules">
-      <h2 id="therapist-rules" class="section-title">
-        {tr('staff.cancellation.therapists')}
-      </h2>
+    <TitledSection class="therapist-rules" id="therapist-rules" title={tr('staff.cancellation.therapists')}>
       <ul class="rules-list">
         {therapists.map((t) => (
           <li key={t.id}>
@@ -193,7 +190,7 @@ function TherapistRules({
           <OverrideEditor key={chosen.id} ctx={ctx} practice={practice} therapist={chosen} onSaved={onSaved} />
         </>
       )}
-    </section>
+    </TitledSection>
   )
 }
 

@@ -6,7 +6,7 @@ import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ClientFields } from '../api'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen } from '../components/Parts'
+import { loadedList, StaffScreen, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 
@@ -132,30 +132,18 @@ function ClientRow({
       </div>
       {admin && mode === 'view' && (
         <div class="actions">
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            aria-describedby={`${id}-name`}
-            onClick={() => setMode('edit')}
-          >
+          <SmallButton describedBy={`${id}-name`} onClick={() => setMode('edit')}>
             {tr('staff.clients.edit')}
-          </button>
+          </SmallButton>
           {client.portal_access && (
-            <button
-              type="button"
-              class="button button-quiet-danger button-small"
-              aria-describedby={`${id}-name`}
-              onClick={() => setMode('end')}
-            >
+            <SmallButton danger describedBy={`${id}-name`} onClick={() => setMode('end')}>
               {tr('staff.clients.endAccess')}
-            </button>
+            </SmallButton>
           )}
           {!client.portal_access && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-describedby={`${id}-name`}
+            <SmallButton
               disabled={busy}
+              describedBy={`${id}-name`}
               onClick={async () => {
                 setBusy(true)
                 setError(null)
@@ -170,7 +158,7 @@ function ClientRow({
               }}
             >
               {tr('staff.clients.restoreAccess')}
-            </button>
+            </SmallButton>
           )}
         </div>
       )}

@@ -7,6 +7,7 @@ import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { CalcomConnection } from './CalcomConnection'
 import { FhirConnection } from './FhirConnection'
+import { TitledSection } from '../components/Parts'
 
 /**
  * Where sessions come in from besides spreadsheets: Cal.com bookings and the practice's FHIR
@@ -19,10 +20,7 @@ export function Connections({ ctx }: { ctx: StaffContext }) {
   const [saved, setSaved] = useState<Practice | null>(null)
   const mayChange = can(ctx.me.user.role, 'change', 'practice')
   return (
-    <section class="entry-card connections" aria-labelledby="connections-title">
-      <h2 class="section-title" id="connections-title">
-        {tr('staff.connections.title')}
-      </h2>
+    <TitledSection class="entry-card connections" id="connections-title" title={tr('staff.connections.title')}>
       {practice.state === 'loading' ? (
         <Loading />
       ) : practice.state === 'error' ? (
@@ -30,7 +28,7 @@ export function Connections({ ctx }: { ctx: StaffContext }) {
       ) : (
         <ConnectionsOf ctx={ctx} practice={saved ?? practice.data} mayChange={mayChange} onSaved={setSaved} />
       )}
-    </section>
+    </TitledSection>
   )
 }
 

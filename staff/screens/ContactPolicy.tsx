@@ -63,6 +63,31 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
         : CATEGORIES.filter((c) => c === category || policy.allowed_categories.includes(c)),
     })
   const text = (value: string) => (value.trim() ? value : undefined)
+  /** One way of answering in the "replies" group: within some business days, or no promise. */
+  const replyChoice = (kind: ContactPolicy['reply_expectation']['kind'], id: string, label: string) => (
+    <>
+      <input
+        type="radio"
+        name="replies"
+        id={id}
+        checked={policy.reply_expectation.kind === kind}
+        onChange={() => update({ reply_expectation: kind === 'none' ? { kind } : { kind, days } })}
+      />
+      <label for={id}>{label}</label>
+    </>
+  )
+  /** One of the policy's own words to clients, up to 1,000 characters; `words` names its label and hint. */
+  const policyNote = (field: 'auto_reply' | 'crisis_note', id: string, words: 'autoReply' | 'crisisNote') => (
+    <NoteField
+      id={id}
+      label={tr(`staff.contact.${words}`)}
+      hint={tr(`staff.contact.${words}Hint`)}
+      rows={3}
+      maxLength={1000}
+      value={policy[field] ?? ''}
+      onValue={(value) => update({ [field]: value })}
+    />
+  )
 
   async function save(event: Event) {
     event.preventDefault()
@@ -112,14 +137,7 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
             <fieldset class="categories">
               <legend>{tr('staff.contact.replies')}</legend>
               <div class="radio">
-                <input
-                  type="radio"
-                  name="replies"
-                  id="replies-days"
-                  checked={policy.reply_expectation.kind === 'business_days'}
-                  onChange={() => update({ reply_expectation: { kind: 'business_days', days } })}
-                />
-                <label for="replies-days">{tr('staff.contact.repliesDays')}</label>
+                {replyChoice('business_days', 'replies-days', tr('staff.contact.repliesDays'))}
                 {policy.reply_expectation.kind === 'business_days' && (
                   <span class="days">
                     <label class="sr-only" for="reply-days">
@@ -142,37 +160,12 @@ function Editor({ ctx, therapist, saved }: { ctx: StaffContext; therapist: Thera
                   </span>
                 )}
               </div>
-              <div class="radio">
-                <input
-                  type="radio"
-                  name="replies"
-                  id="replies-none"
-                  checked={policy.reply_expectation.kind === 'none'}
-                  onChange={() => update({ reply_expectation: { kind: 'none' } })}
-                />
-                <label for="replies-none">{tr('staff.contact.repliesNone')}</label>
-              </div>
+              <div class="radio">{replyChoice('none', 'replies-none', tr('staff.contact.repliesNone'))}</div>
             </fieldset>
-            <NoteField
-              id="auto-reply"
-              label={tr('staff.contact.autoReply')}
-              hint={tr('staff.contact.autoReplyHint')}
-              rows={3}
-              maxLength={1000}
-              value={policy.auto_reply ?? ''}
-              onValue={(auto_reply) => update({ auto_reply })}
-            />
+            {policyNote('auto_reply', 'auto-reply', 'autoReply')}
           </>
         )}
-        <NoteField
-          id="crisis-note"
-          label={tr('staff.contact.crisisNote')}
-          hint={tr('staff.contact.crisisNoteHint')}
-          rows={3}
-          maxLength={1000}
-          value={policy.crisis_note ?? ''}
-          onValue={(crisis_note) => update({ crisis_note })}
-        />
+        {policyNote('crisis_note', 'crisis-note', 'crisisNote')}
         <SaveActions
           problem={problem}
           saved={done && tr('staff.contact.saved', { therapist: therapist.name })}

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import type { ImportKind, ImportReport } from '../../shared/schemas/imports'
-import { Done, Empty } from '../../ui/States'
-import { StaffScreen } from '../components/Parts'
+import { Done } from '../../ui/States'
+import { StaffScreen, ClosedScreen, TitledSection } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { Connections } from './Connections'
@@ -28,13 +28,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
   const practice = useLoad<Practice>(() => ctx.api.practice(), [])
 
   if (ownTherapist(ctx.viewer) !== null) {
-    return (
-      <StaffScreen title={tr('staff.import.title')}>
-        <Empty>
-          <p>{tr('staff.import.adminOnly')}</p>
-        </Empty>
-      </StaffScreen>
-    )
+    return <ClosedScreen title={tr('staff.import.title')} why={tr('staff.import.adminOnly')} />
   }
 
   const reset = () => {
@@ -135,10 +129,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
       </form>
       {done && <Done>{done}</Done>}
       {preview && (
-        <section class="entry-card import-preview" aria-labelledby="import-preview-title">
-          <h2 class="section-title" id="import-preview-title">
-            {file?.name}
-          </h2>
+        <TitledSection class="entry-card import-preview" id="import-preview-title" title={file?.name}>
           <p>{tr('staff.import.summary', preview)}</p>
           {preview.errors.length ? (
             <>
@@ -177,7 +168,7 @@ export function Import({ ctx }: { ctx: StaffContext }) {
               </button>
             </>
           )}
-        </section>
+        </TitledSection>
       )}
       <ImportColumns
         kind={kind}

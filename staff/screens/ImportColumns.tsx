@@ -8,6 +8,7 @@ import {
   SESSION_COLUMNS,
 } from '../../shared/schemas/imports'
 import { useWords } from '../i18n'
+import { TitledSection } from '../components/Parts'
 
 /**
  * What a file of clients or sessions may hold, from the lists the importer itself checks: each
@@ -40,10 +41,11 @@ export function ImportColumns({
       : SESSION_COLUMNS.map((column) => [column, tr(`staff.import.col.sessions.${column}`, { zone })] as const)
   const order = country ? dateOrderIn(country) : null
   return (
-    <section class="import-columns" aria-labelledby="import-columns-title">
-      <h2 class="section-title" id="import-columns-title">
-        {tr(kind === 'clients' ? 'staff.import.columnsClients' : 'staff.import.columnsSessions')}
-      </h2>
+    <TitledSection
+      class="import-columns"
+      id="import-columns-title"
+      title={tr(kind === 'clients' ? 'staff.import.columnsClients' : 'staff.import.columnsSessions')}
+    >
       <p class="hint" id="import-columns">
         {tr('staff.import.columnsLead')}
       </p>
@@ -77,6 +79,6 @@ export function ImportColumns({
           <p>{tr('staff.import.datesChange')}</p>
         </>
       )}
-    </section>
+    </TitledSection>
   )
 }

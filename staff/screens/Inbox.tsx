@@ -7,7 +7,7 @@ import type { ContactPolicy } from '../../shared/schemas/policies'
 import type { Message, Thread } from '../../shared/schemas/portal'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen, NameOptions } from '../components/Parts'
+import { StaffScreen, NameOptions, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { useSubmit } from '../components/FormFields'
@@ -168,9 +168,7 @@ function Conversation({
             ))}
           </ol>
           {thread.unread_count > 0 && ownTherapist(ctx.viewer) !== thread.therapist_id && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
+            <SmallButton
               onClick={async () => {
                 await ctx.api.markThreadRead(thread.id)
                 say(tr('staff.inbox.markedRead'))
@@ -178,7 +176,7 @@ function Conversation({
               }}
             >
               {tr('staff.inbox.markRead')}
-            </button>
+            </SmallButton>
           )}
           <ReplyBox
             ctx={ctx}

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks'
 import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
-import { Done, Empty } from '../../ui/States'
+import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ApiKeySummary, NewApiKey } from '../api'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, useFormFields } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions, SmallButton } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -26,13 +26,7 @@ export function Integrations({ ctx }: { ctx: StaffContext }) {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null)
 
   if (!allowed) {
-    return (
-      <StaffScreen title={tr('staff.keys.title')}>
-        <Empty>
-          <p>{tr('staff.people.adminOnly')}</p>
-        </Empty>
-      </StaffScreen>
-    )
+    return <ClosedScreen title={tr('staff.keys.title')} why={tr('staff.people.adminOnly')} />
   }
   const therapistList = therapists.state === 'ready' ? therapists.data : []
   const changed = (text: string | null) => {
@@ -133,14 +127,9 @@ function KeyRow({
         />
       ) : (
         <div class="actions">
-          <button
-            type="button"
-            class="button button-quiet-danger button-small"
-            aria-describedby={`${id}-name`}
-            onClick={() => setAsking(true)}
-          >
+          <SmallButton danger describedBy={`${id}-name`} onClick={() => setAsking(true)}>
             {tr('staff.keys.revoke')}
-          </button>
+          </SmallButton>
         </div>
       )}
     </li>
@@ -186,9 +175,7 @@ function ShownOnce({ name, secret, onSaved }: { name: string; secret: string; on
         >
           {tr('staff.keys.copy')}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onSaved}>
-          {tr('staff.keys.saved')}
-        </button>
+        <SmallButton onClick={onSaved}>{tr('staff.keys.saved')}</SmallButton>
       </div>
       <p role="status" class="hint">
         {copied === 'yes' ? tr('staff.keys.copied') : copied === 'failed' ? tr('staff.keys.copyFailed') : ''}
@@ -267,11 +254,7 @@ function KeyForm({
         />
       )}
       <FormAlert message={problem?.message} />
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {tr('staff.keys.createButton')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={tr('staff.keys.createButton')} />
     </form>
   )
 }

@@ -3,7 +3,7 @@ import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { MoveRequest } from '../api'
 import type { StaffContext } from '../Console'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, SmallButton } from '../components/Parts'
 import { useWords } from '../i18n'
 
 /**
@@ -91,15 +91,9 @@ function Request({ ctx, request: r }: { ctx: StaffContext; request: MoveRequest 
           >
             {tr('staff.moves.approve')}
           </button>
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            onClick={() => decide('decline')}
-            disabled={busy !== null}
-            aria-busy={busy === 'decline'}
-          >
+          <SmallButton disabled={busy !== null} busy={busy === 'decline'} onClick={() => decide('decline')}>
             {tr('staff.moves.decline')}
-          </button>
+          </SmallButton>
         </div>
       )}
     </li>

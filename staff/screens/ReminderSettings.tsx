@@ -9,7 +9,7 @@ import {
 import type { Practice } from '../../shared/schemas/practice'
 import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, SubmitActions } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 import { FormAlert, useSubmit } from '../components/FormFields'
@@ -209,13 +209,7 @@ function Editor({ ctx, schedule: saved }: { ctx: StaffContext; schedule: Reminde
       <FormAlert message={invalid} />
       {problem !== null && <Problem compact error={problem} />}
       {done && <Done>{tr('staff.reminders.saved')}</Done>}
-      {admin && (
-        <div class="actions">
-          <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-            {tr('staff.save')}
-          </button>
-        </div>
-      )}
+      {admin && <SubmitActions busy={busy} label={tr('staff.save')} />}
     </form>
   )
 }

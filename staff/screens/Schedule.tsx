@@ -8,10 +8,10 @@ import { addDays, weekdayOf } from '../../shared/time/calendar'
 import { instantAt, localDate, localTime } from '../../shared/time/zone'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
-import { StaffScreen, NameOptions } from '../components/Parts'
+import { StaffScreen, NameOptions, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
-import { Field, FormAlert, useSubmit } from '../components/FormFields'
+import { Field, type FieldInput, FormAlert, useSubmit } from '../components/FormFields'
 
 type View = 'day' | 'week'
 type Names = { clients: Map<string, string>; therapists: Map<string, string> }
@@ -96,27 +96,9 @@ export function Schedule({ ctx }: { ctx: StaffContext }) {
           />
         </div>
         <div class="actions">
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            onClick={() => setDate(addDays(date, -step))}
-          >
-            {tr('staff.schedule.previous')}
-          </button>
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            onClick={() => setDate(localDate(new Date(), zone))}
-          >
-            {tr('staff.schedule.today')}
-          </button>
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            onClick={() => setDate(addDays(date, step))}
-          >
-            {tr('staff.schedule.next')}
-          </button>
+          <SmallButton onClick={() => setDate(addDays(date, -step))}>{tr('staff.schedule.previous')}</SmallButton>
+          <SmallButton onClick={() => setDate(localDate(new Date(), zone))}>{tr('staff.schedule.today')}</SmallButton>
+          <SmallButton onClick={() => setDate(addDays(date, step))}>{tr('staff.schedule.next')}</SmallButton>
         </div>
         {own === null && (
           <div class="field field-inline">
@@ -188,6 +170,55 @@ export function Schedule({ ctx }: { ctx: StaffContext }) {
 
 type Mode = 'view' | 'move' | 'cancel'
 
+/** The date and start time of a session, as `${id}-date` and `${id}-time`. */
+function DateAndTime({
+  id,
+  labels: [dateLabel, timeLabel],
+  date,
+  time,
+  onDate,
+  onTime,
+}: {
+  id: string
+  labels: [string, string]
+  date: string
+  time: string
+  onDate: (value: string) => void
+  onTime: (value: string) => void
+}) {
+  return (
+    <>
+      <Field id={`${id}-date`} label={dateLabel} type="date" required value={date} onValue={onDate} />
+      <Field id={`${id}-time`} label={timeLabel} type="time" required value={time} onValue={onTime} />
+    </>
+  )
+}
+
+/** The end of a session's move or cancel form: do it, or keep the session as it is. */
+function SubmitOrKeep({
+  busy,
+  danger,
+  submit,
+  onKeep,
+}: {
+  busy: boolean
+  danger?: boolean
+  submit: string
+  onKeep: () => void
+}) {
+  const { tr } = useWords()
+  return (
+    <div class="actions">
+      <button type="submit" class={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={busy}>
+        {submit}
+      </button>
+      <button type="button" class="button button-secondary" onClick={onKeep}>
+        {tr('staff.schedule.keep')}
+      </button>
+    </div>
+  )
+}
+
 function SessionRow({
   ctx,
   session,
@@ -258,48 +289,34 @@ function SessionRow({
         <div class="actions">
           {open && !started && (
             <>
-              <button
-                type="button"
-                class="button button-secondary button-small"
-                onClick={() => setMode('move')}
-                aria-describedby={`${id}-who`}
-              >
+              <SmallButton onClick={() => setMode('move')} describedBy={`${id}-who`}>
                 {tr('staff.schedule.move')}
-              </button>
-              <button
-                type="button"
-                class="button button-quiet-danger button-small"
-                onClick={() => setMode('cancel')}
-                aria-describedby={`${id}-who`}
-              >
+              </SmallButton>
+              <SmallButton danger onClick={() => setMode('cancel')} describedBy={`${id}-who`}>
                 {tr('staff.schedule.cancel')}
-              </button>
+              </SmallButton>
             </>
           )}
           {started &&
             session.status !== 'attended' &&
             session.status !== 'cancelled' &&
             session.status !== 'late_cancelled' && (
-              <button
-                type="button"
-                class="button button-secondary button-small"
+              <SmallButton
                 disabled={busy}
-                aria-describedby={`${id}-who`}
+                describedBy={`${id}-who`}
                 onClick={() => change({ status: 'attended' }, () => tr('staff.schedule.markedAttended', { client }))}
               >
                 {tr('staff.schedule.attended')}
-              </button>
+              </SmallButton>
             )}
           {started && open && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
+            <SmallButton
               disabled={busy}
-              aria-describedby={`${id}-who`}
+              describedBy={`${id}-who`}
               onClick={() => change({ status: 'no_show' }, () => tr('staff.schedule.markedMissed', { client }))}
             >
               {tr('staff.schedule.missed')}
-            </button>
+            </SmallButton>
           )}
         </div>
       )}
@@ -307,31 +324,16 @@ function SessionRow({
         <form class="form session-form" onSubmit={move}>
           <fieldset>
             <legend>{tr('staff.schedule.moveTo', { client })}</legend>
-            <Field
-              id={`${id}-date`}
-              label={tr('staff.schedule.newDate')}
-              type="date"
-              required
-              value={moveDate}
-              onValue={setMoveDate}
-            />
-            <Field
-              id={`${id}-time`}
-              label={tr('staff.schedule.newTime')}
-              type="time"
-              required
-              value={moveTime}
-              onValue={setMoveTime}
+            <DateAndTime
+              id={id}
+              labels={[tr('staff.schedule.newDate'), tr('staff.schedule.newTime')]}
+              date={moveDate}
+              time={moveTime}
+              onDate={setMoveDate}
+              onTime={setMoveTime}
             />
           </fieldset>
-          <div class="actions">
-            <button type="submit" class="button button-primary" disabled={busy}>
-              {tr('staff.schedule.saveMove')}
-            </button>
-            <button type="button" class="button button-secondary" onClick={() => setMode('view')}>
-              {tr('staff.schedule.keep')}
-            </button>
-          </div>
+          <SubmitOrKeep busy={busy} submit={tr('staff.schedule.saveMove')} onKeep={() => setMode('view')} />
         </form>
       )}
       {mode === 'cancel' && (
@@ -353,14 +355,7 @@ function SessionRow({
             value={reason}
             onValue={setReason}
           />
-          <div class="actions">
-            <button type="submit" class="button button-danger" disabled={busy}>
-              {tr('staff.schedule.confirmCancel')}
-            </button>
-            <button type="button" class="button button-secondary" onClick={() => setMode('view')}>
-              {tr('staff.schedule.keep')}
-            </button>
-          </div>
+          <SubmitOrKeep danger busy={busy} submit={tr('staff.schedule.confirmCancel')} onKeep={() => setMode('view')} />
         </form>
       )}
     </li>
@@ -391,6 +386,10 @@ function AddSession({
   })
   const { busy, problem: error, submit } = useSubmit(problem)
   const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value })
+  /** One of the form's inputs, named `add-${name}`. */
+  const formField = (name: keyof typeof form, label: string, input: Omit<FieldInput, 'value'>) => (
+    <Field id={`add-${name}`} label={label} {...input} value={form[name]} onValue={set(name)} />
+  )
 
   async function add(e: Event) {
     e.preventDefault()
@@ -431,49 +430,23 @@ function AddSession({
             <NameOptions people={people.therapists} />
           </select>
         </div>
-        <Field
-          id="add-date"
-          label={tr('staff.schedule.date')}
-          type="date"
-          required
-          value={form.date}
-          onValue={set('date')}
+        <DateAndTime
+          id="add"
+          labels={[tr('staff.schedule.date'), tr('staff.schedule.start')]}
+          date={form.date}
+          time={form.time}
+          onDate={set('date')}
+          onTime={set('time')}
         />
-        <Field
-          id="add-time"
-          label={tr('staff.schedule.start')}
-          type="time"
-          required
-          value={form.time}
-          onValue={set('time')}
-        />
-        <Field
-          id="add-minutes"
-          label={tr('staff.schedule.length')}
-          type="number"
-          min={10}
-          max={480}
-          step={5}
-          required
-          value={form.minutes}
-          onValue={set('minutes')}
-        />
-        <Field
-          id="add-type"
-          label={tr('staff.schedule.type')}
-          type="text"
-          maxLength={80}
-          value={form.type}
-          onValue={set('type')}
-        />
-        <Field
-          id="add-location"
-          label={tr('staff.schedule.location')}
-          type="text"
-          maxLength={300}
-          value={form.location}
-          onValue={set('location')}
-        />
+        {formField('minutes', tr('staff.schedule.length'), {
+          type: 'number',
+          min: 10,
+          max: 480,
+          step: 5,
+          required: true,
+        })}
+        {formField('type', tr('staff.schedule.type'), { type: 'text', maxLength: 80 })}
+        {formField('location', tr('staff.schedule.location'), { type: 'text', maxLength: 300 })}
         <FormAlert message={error} />
         <button type="submit" class="button button-primary" disabled={busy}>
           {tr('staff.schedule.addButton')}

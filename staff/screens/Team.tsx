@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks'
 import { can, leavesNoOwner, mayManageStaff, STAFF_ROLES, type StaffRole } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import type { StaffUser } from '../../shared/schemas/staff'
-import { Done, Empty } from '../../ui/States'
+import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConfirmStep } from '../components/Confirm'
 import { FormAlert, fieldsOf, useFormFields, useSubmit } from '../components/FormFields'
-import { loadedList, StaffScreen, TherapistChoice } from '../components/Parts'
+import { loadedList, StaffScreen, TherapistChoice, ClosedScreen, SubmitActions, SmallButton } from '../components/Parts'
 import { refusalText, staffRoleOf } from '../components/refusal'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -26,13 +26,7 @@ export function Team({ ctx }: { ctx: StaffContext }) {
   const therapists = useLoad<Therapist[]>(() => (allowed ? ctx.api.therapists() : Promise.resolve([])), [])
 
   if (!role || !allowed) {
-    return (
-      <StaffScreen title={tr('staff.team.title')}>
-        <Empty>
-          <p>{tr('staff.people.adminOnly')}</p>
-        </Empty>
-      </StaffScreen>
-    )
+    return <ClosedScreen title={tr('staff.team.title')} why={tr('staff.people.adminOnly')} />
   }
   const changed = (text: string) => {
     setDone(text)
@@ -149,36 +143,19 @@ function Person({
       {manages && mode === 'view' && (
         <div class="actions">
           {invited && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-describedby={`${id}-name`}
-              disabled={busy}
-              aria-busy={busy}
-              onClick={resend}
-            >
+            <SmallButton disabled={busy} busy={busy} describedBy={`${id}-name`} onClick={resend}>
               {tr('staff.team.resend')}
-            </button>
+            </SmallButton>
           )}
           {!onlyOwner && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-describedby={`${id}-name`}
-              onClick={() => setMode('role')}
-            >
+            <SmallButton describedBy={`${id}-name`} onClick={() => setMode('role')}>
               {tr('staff.team.changeRole')}
-            </button>
+            </SmallButton>
           )}
           {!onlyOwner && (
-            <button
-              type="button"
-              class="button button-quiet-danger button-small"
-              aria-describedby={`${id}-name`}
-              onClick={() => setMode(invited ? 'withdraw' : 'remove')}
-            >
+            <SmallButton danger describedBy={`${id}-name`} onClick={() => setMode(invited ? 'withdraw' : 'remove')}>
               {tr(invited ? 'staff.team.withdraw' : 'staff.team.remove')}
-            </button>
+            </SmallButton>
           )}
         </div>
       )}
@@ -344,9 +321,7 @@ function RoleForm({
         <button type="submit" class="button button-primary button-small" disabled={busy} aria-busy={busy}>
           {tr('staff.team.saveRole')}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onCancel}>
-          {tr('staff.team.keep')}
-        </button>
+        <SmallButton onClick={onCancel}>{tr('staff.team.keep')}</SmallButton>
       </div>
     </form>
   )
@@ -415,11 +390,7 @@ function InviteForm({
         fieldErrors={error?.fields ?? {}}
       />
       <FormAlert message={error?.message} />
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy} aria-busy={busy}>
-          {tr('staff.team.sendInvite')}
-        </button>
-      </div>
+      <SubmitActions busy={busy} label={tr('staff.team.sendInvite')} />
     </form>
   )
 }

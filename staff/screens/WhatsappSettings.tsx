@@ -11,7 +11,7 @@ import type { Practice } from '../../shared/schemas/practice'
 import { Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { ConnectionForm, CopyAddress, Disconnect, TextField, useSave } from '../components/ConnectionParts'
-import { StaffScreen } from '../components/Parts'
+import { StaffScreen, TitledSection } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
 
@@ -51,10 +51,7 @@ export function WhatsappSettings({ ctx }: { ctx: StaffContext }) {
   }
   return (
     <StaffScreen title={tr('staff.whatsapp.title')} lead={tr('staff.whatsapp.lead')}>
-      <section class="entry-card connection" aria-labelledby="whatsapp-status">
-        <h2 class="section-title" id="whatsapp-status">
-          {tr('staff.whatsapp.status')}
-        </h2>
+      <TitledSection class="entry-card connection" id="whatsapp-status" title={tr('staff.whatsapp.status')}>
         <p>
           {whatsapp
             ? tr('staff.whatsapp.on', { id: whatsapp.phone_number_id })
@@ -90,12 +87,13 @@ export function WhatsappSettings({ ctx }: { ctx: StaffContext }) {
           </>
         )}
         {whatsapp && !mayChange && <p class="hint">{tr('staff.whatsapp.askAdmin')}</p>}
-      </section>
+      </TitledSection>
       {mayChange && (!whatsapp || editing) && (
-        <section class="entry-card" aria-labelledby="whatsapp-form-title">
-          <h2 class="section-title" id="whatsapp-form-title">
-            {whatsapp ? tr('staff.whatsapp.changeTitle') : tr('staff.whatsapp.connectTitle')}
-          </h2>
+        <TitledSection
+          class="entry-card"
+          id="whatsapp-form-title"
+          title={whatsapp ? tr('staff.whatsapp.changeTitle') : tr('staff.whatsapp.connectTitle')}
+        >
           <WhatsappForm
             ctx={ctx}
             practice={practice}
@@ -103,7 +101,7 @@ export function WhatsappSettings({ ctx }: { ctx: StaffContext }) {
             onCancel={whatsapp ? () => setEditing(false) : undefined}
             onSaved={(next) => onSaved(next, tr('staff.whatsapp.saved'))}
           />
-        </section>
+        </TitledSection>
       )}
     </StaffScreen>
   )

@@ -1,33 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { StaffMe } from '../../shared/schemas/staff'
+import { OWNER } from '../testing'
 import { idlePhase, nextChange, sessionClock, touched, WARNING_MS } from './idle'
 
 const MINUTE = 60_000
 
+/** The owner with this idle limit, `signedInAgo` ms into the 12 hours, as the server saw it at `serverNow`. */
 function me(idleMinutes: number, serverNow: number, signedInAgo: number): StaffMe {
   return {
-    user: {
-      id: 'u',
-      name: 'Priya Shah',
-      email: 'owner@calmwaters.example',
-      role: 'owner',
-      therapist_id: null,
-      phone: null,
-    },
-    practice: {
-      id: 'p',
-      name: 'Calm Waters',
-      slug: 'demo',
-      time_zone: 'UTC',
-      staff_second_factor: 'optional',
-      staff_idle_minutes: idleMinutes,
-    },
+    ...OWNER,
+    practice: { ...OWNER.practice, staff_idle_minutes: idleMinutes },
     session: {
       idle_expires_at: new Date(serverNow + idleMinutes * MINUTE).toISOString(),
       expires_at: new Date(serverNow - signedInAgo + 12 * 60 * MINUTE).toISOString(),
     },
-    second_factors: [],
-    recovery_codes_left: 0,
   }
 }
 

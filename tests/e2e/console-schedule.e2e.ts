@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../shared/time/calendar'
 import { instantAt, localDate } from '../../shared/time/zone'
-import { axe, launchChromium, screenshot, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth, bookSession } from './server'
+import { axe, screenshot, screenshotBoth } from './browser'
+import { bookSession } from './server'
+import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
 
 /**
@@ -14,8 +15,7 @@ import { signInToConsole } from './staff-sign-in'
  * the server did not do. axe-core on every screen, screenshots at 1280 × 900 and 320 × 640.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let zone: string
@@ -26,15 +26,14 @@ let ahead: string
 let yesterday: string
 
 beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-  zone = (await hearth.call('GET', '/v1/practice')).time_zone
+  zone = (await run.hearth.call('GET', '/v1/practice')).time_zone
   // A therapist of their own, so the day shown holds only what this test put there.
-  okafor = await hearth.call('POST', '/v1/therapists', {
+  okafor = await run.hearth.call('POST', '/v1/therapists', {
     name: 'Dr. Sam Okafor',
     email: 'sam.okafor@schedule.example',
     time_zone: zone,
   })
-  quinn = await hearth.call('POST', '/v1/clients', {
+  quinn = await run.hearth.call('POST', '/v1/clients', {
     name: 'Quinn Harper',
     email: 'quinn.harper@schedule.example',
     time_zone: zone,
@@ -46,23 +45,18 @@ beforeAll(async () => {
     ['10:00', 'attended'],
     ['11:00', 'missed'],
   ]) {
-    await bookSession(hearth, {
+    await bookSession(run.hearth, {
       external_id: `schedule-e2e-${id}`,
       therapist_id: okafor.id,
       client_id: quinn.id,
       starts: instantAt(yesterday, time!, zone),
     })
   }
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`${hearth.base}/staff`)
-  await signInToConsole(page, hearth, 'owner')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
+  await page.goto(`${run.hearth.base}/staff`)
+  await signInToConsole(page, run.hearth, 'owner')
 })
 
 /** axe on the page, then screenshots at 1280 and 320 with `focus` (what the step is about) in view. */
@@ -93,7 +87,7 @@ const tab = async (name: string) => {
 type Session = { id: string; client_id: string; starts_at: string; status: string; late_fee_cents?: number | null }
 async function okaforSessions(): Promise<Session[]> {
   const from = instantAt(yesterday, '00:00', zone).toISOString()
-  return (await hearth.call('GET', `/v1/appointments?therapist_id=${okafor.id}&from=${from}&limit=50`)).data
+  return (await run.hearth.call('GET', `/v1/appointments?therapist_id=${okafor.id}&from=${from}&limit=50`)).data
 }
 
 /** Shows Dr. Okafor's day `date` on the Schedule screen. */
@@ -155,7 +149,7 @@ describe('Schedule', () => {
     await check('console-schedule-05-cancel', page.getByRole('button', { name: 'Yes, cancel it' }))
     await page.getByRole('button', { name: 'Yes, cancel it' }).click()
     await done("Quinn Harper's session is cancelled.")
-    const cancelled = (await hearth.call('GET', `/v1/appointments/${moved!.id}`)) as Session
+    const cancelled = (await run.hearth.call('GET', `/v1/appointments/${moved!.id}`)) as Session
     expect(cancelled.status).toBe('cancelled')
     expect(cancelled.late_fee_cents ?? 0).toBe(0)
   })
@@ -187,7 +181,7 @@ describe('Clients', () => {
     await check('console-clients-02-add', form.getByRole('button', { name: 'Add client' }))
     await form.getByRole('button', { name: 'Add client' }).click()
     await done('Noor Haddad is added.')
-    const found = (await hearth.call('GET', '/v1/clients?q=noor')).data
+    const found = (await run.hearth.call('GET', '/v1/clients?q=noor')).data
     expect(found).toEqual([
       expect.objectContaining({
         name: 'Noor Haddad',
@@ -210,7 +204,7 @@ describe('Clients', () => {
     await row.getByRole('textbox', { name: 'Email' }).fill('noor@schedule.example')
     await row.getByRole('button', { name: 'Save' }).click()
     await done("Noor Haddad's details are saved.")
-    const [noor] = (await hearth.call('GET', '/v1/clients?q=noor')).data
+    const [noor] = (await run.hearth.call('GET', '/v1/clients?q=noor')).data
     expect(noor).toMatchObject({ email: 'noor@schedule.example', time_zone: 'Europe/Paris' })
   })
 
@@ -221,7 +215,7 @@ describe('Clients', () => {
     await page.getByRole('button', { name: 'Yes, end access' }).click()
     await done("Noor Haddad's portal access has ended.")
     await page.locator('.client-row', { hasText: 'Portal access ended' }).waitFor()
-    const [noor] = (await hearth.call('GET', '/v1/clients?q=noor')).data
+    const [noor] = (await run.hearth.call('GET', '/v1/clients?q=noor')).data
     expect(noor.portal_access).toBe(false)
   })
 
@@ -231,7 +225,7 @@ describe('Clients', () => {
     await row.getByRole('button', { name: 'Give portal access back' }).click()
     await done('Noor Haddad can sign in to the portal again.')
     await page.locator('.client-row', { hasText: 'Portal: can sign in' }).filter({ hasText: 'Noor Haddad' }).waitFor()
-    const [noor] = (await hearth.call('GET', '/v1/clients?q=noor')).data
+    const [noor] = (await run.hearth.call('GET', '/v1/clients?q=noor')).data
     expect(noor.portal_access).toBe(true)
   })
 })
@@ -261,7 +255,7 @@ describe('Import', () => {
     expect(rows.some((r) => r.startsWith('4') && r.includes('name'))).toBe(true)
     expect(rows.some((r) => r.startsWith('4') && r.includes('time_zone'))).toBe(true)
     await check('console-import-02-preview-errors', preview.locator('tbody tr').last())
-    expect((await hearth.call('GET', '/v1/clients?q=ines')).data).toEqual([])
+    expect((await run.hearth.call('GET', '/v1/clients?q=ines')).data).toEqual([])
   })
 
   it('imports a clean file, and the same file again changes nothing', async () => {
@@ -277,7 +271,7 @@ describe('Import', () => {
     await page.getByRole('button', { name: 'Import the file' }).click()
     await done('Imported: 2 new, 0 changed, 0 already up to date.')
     await check('console-import-04-done', page.locator('.notice-done'))
-    const [tomas] = (await hearth.call('GET', '/v1/clients?q=tomas')).data
+    const [tomas] = (await run.hearth.call('GET', '/v1/clients?q=tomas')).data
     expect(tomas).toMatchObject({ name: 'Vega, Tomás', time_zone: 'America/Chicago' })
 
     await upload('clients.csv', csv)
@@ -286,7 +280,7 @@ describe('Import', () => {
   })
 
   it('shows the connected calendars: where Cal.com sends bookings, and the FHIR sync with what could not come in', async () => {
-    await hearth.call('PATCH', '/v1/practice', {
+    await run.hearth.call('PATCH', '/v1/practice', {
       calcom: { webhook_secret: 'calcom-e2e-secret', therapists: { 'sam.okafor@cal.example': okafor.id } },
       // Nothing listens on port 9: the sync says so, in plain words, and nothing else changes.
       fhir: { base_url: 'http://127.0.0.1:9/fhir' },

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen, launchChromium } from './browser'
-import { portalToken, type RunningHearth, startHearth, bookSession } from './server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { checkScreen } from './browser'
+import { portalToken, bookSession } from './server'
+import { hearthAndChromium } from './for-file'
 import { type DemoStaff, signInToConsole as signInAs } from './staff-sign-in'
 
 /**
@@ -11,8 +12,7 @@ import { type DemoStaff, signInToConsole as signInAs } from './staff-sign-in'
  * the thread to another therapist. axe-core on every screen, screenshots at 1280 and 320 px.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let riveraId: string
@@ -21,15 +21,14 @@ const WORDS = 'Could we move next week to the morning?'
 const REPLY = 'Yes, Tuesday at 9:00 works. I have put it in.'
 
 beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-  const therapists = (await hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
+  const therapists = (await run.hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
   riveraId = therapists.find((t) => t.name === 'Dr. Maya Rivera')!.id
-  const client = await hearth.call('POST', '/v1/clients', { ...CLIENT, time_zone: 'America/New_York' })
+  const client = await run.hearth.call('POST', '/v1/clients', { ...CLIENT, time_zone: 'America/New_York' })
   const starts = new Date(Date.now() + 5 * 86_400_000)
   starts.setUTCHours(15, 0, 0, 0)
-  await bookSession(hearth, { external_id: 'inbox-e2e', therapist_id: riveraId, client_id: client.id, starts })
-  const token = await portalToken(hearth, CLIENT.email)
-  const sent = await fetch(`${hearth.base}/v1/portal/messages`, {
+  await bookSession(run.hearth, { external_id: 'inbox-e2e', therapist_id: riveraId, client_id: client.id, starts })
+  const token = await portalToken(run.hearth, CLIENT.email)
+  const sent = await fetch(`${run.hearth.base}/v1/portal/messages`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ category: 'scheduling', body: WORDS }),
@@ -37,24 +36,19 @@ beforeAll(async () => {
   expect(sent.status).toBe(201)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
-
 const check = (name: string) => checkScreen(page, name)
 
 async function newPage(path: string) {
   await context?.close()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`${hearth.base}${path}`)
+  await page.goto(`${run.hearth.base}${path}`)
 }
 
 async function signInToConsole(who: DemoStaff) {
   await newPage('/staff')
-  await signInAs(page, hearth, who)
+  await signInAs(page, run.hearth, who)
   await page.getByRole('link', { name: 'Inbox' }).click()
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox')
 }
@@ -94,7 +88,7 @@ describe('the inbox', () => {
     const frame = page.mainFrame()
     await frame.getByLabel('Your email address').fill(CLIENT.email)
     await frame.getByRole('button', { name: /code/i }).click()
-    await frame.locator('#code').fill(await hearth.latestCode(CLIENT.email))
+    await frame.locator('#code').fill(await run.hearth.latestCode(CLIENT.email))
     await frame.locator('form button[type=submit]').click()
     await frame.getByText(REPLY).waitFor()
     await frame.getByText(WORDS).waitFor()
@@ -106,12 +100,12 @@ describe('the inbox', () => {
     await thread().waitFor()
     expect(await thread().textContent()).toContain('with Dr. Maya Rivera')
     // A link into the console (as an alert's console_url) opens the thread itself.
-    const threads = (await hearth.call('GET', '/v1/threads?limit=100')).data as {
+    const threads = (await run.hearth.call('GET', '/v1/threads?limit=100')).data as {
       id: string
       client: { name: string }
     }[]
     const id = threads.find((t) => t.client.name === CLIENT.name)!.id
-    await page.goto(`${hearth.base}/staff#inbox/${id}`)
+    await page.goto(`${run.hearth.base}/staff#inbox/${id}`)
     await page.reload()
     await page.getByText(REPLY).waitFor()
     expect(await thread().getAttribute('aria-current')).toBe('true')
@@ -122,7 +116,7 @@ describe('the inbox', () => {
       .locator('.notice-done', { hasText: `The conversation with ${CLIENT.name} is now with Sam Okafor, LCSW.` })
       .waitFor()
     await expect.poll(() => thread().textContent()).toContain('with Sam Okafor')
-    const moved = await hearth.call('GET', '/v1/threads?limit=100')
+    const moved = await run.hearth.call('GET', '/v1/threads?limit=100')
     expect(moved.data.find((t: { client: { name: string } }) => t.client.name === CLIENT.name)).toBeTruthy()
   })
 })

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth, bookSession } from './server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { axe, screenshotBoth } from './browser'
+import { bookSession } from './server'
+import { hearthAndChromium } from './for-file'
 
 /**
  * The pages behind a reminder's links, opened from the real email in the development outbox:
@@ -10,17 +11,7 @@ import { type RunningHearth, startHearth, bookSession } from './server'
  * on each, photographed at both sizes.
  */
 
-let hearth: RunningHearth
-let browser: Browser
-
-beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
+const run = hearthAndChromium()
 
 /** A zone where it is daytime now, so the reminder is not held back for quiet hours. */
 function daytimeZone(): string {
@@ -32,7 +23,7 @@ function daytimeZone(): string {
 
 async function reminderLinks(email: string): Promise<Record<string, string>> {
   for (let tries = 0; tries < 100; tries++) {
-    const outbox = await (await fetch(`${hearth.base}/dev/outbox?to=${encodeURIComponent(email)}`)).json()
+    const outbox = await (await fetch(`${run.hearth.base}/dev/outbox?to=${encodeURIComponent(email)}`)).json()
     const text: string | undefined = outbox.data?.find((m: { text: string }) => /^Cancel: /m.test(m.text))?.text
     if (text) return Object.fromEntries([...text.matchAll(/^([^:\n]+): (http\S+)$/gm)].map((m) => [m[1]!, m[2]!]))
     await new Promise((r) => setTimeout(r, 200))
@@ -45,15 +36,15 @@ async function reminderLinks(email: string): Promise<Record<string, string>> {
  * free (the demo seeds her week), and the client's email address.
  */
 async function bookWithRivera(name: string, hoursAway: number) {
-  const therapists: { id: string; name: string }[] = (await hearth.call('GET', '/v1/therapists')).data
+  const therapists: { id: string; name: string }[] = (await run.hearth.call('GET', '/v1/therapists')).data
   const therapist = therapists.find((t) => t.name === 'Dr. Maya Rivera')!
   const email = `${name.toLowerCase().replace(' ', '.')}.${Date.now()}@example.com`
-  const client = await hearth.call('POST', '/v1/clients', { name, email, time_zone: daytimeZone() })
+  const client = await run.hearth.call('POST', '/v1/clients', { name, email, time_zone: daytimeZone() })
   let appointment: { id: string } | null = null
   for (let step = 0; !appointment; step++) {
     const startsAt = new Date(Math.ceil((Date.now() + hoursAway * 3_600_000) / 900_000) * 900_000 + step * 900_000)
     expect(step, `a free time from ${hoursAway} hours away`).toBeLessThan(40)
-    appointment = await bookSession(hearth, {
+    appointment = await bookSession(run.hearth, {
       external_id: `link-pages-${Date.now()}`,
       therapist_id: therapist.id,
       client_id: client.id,
@@ -78,23 +69,23 @@ describe('reminder link pages', () => {
     const { appointment, email } = await bookWithRivera('Robin Link', 30)
     const links = await reminderLinks(email)
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     const page = await context.newPage()
     await page.goto(links.Cancel!)
     await expect.poll(() => page.locator('header.practice').textContent()).toBe('Calm Waters Counselling')
     await page.getByRole('heading', { level: 1, name: 'Would you like to cancel this appointment?' }).waitFor()
     const keep = page.getByRole('link', { name: 'Keep my appointment' })
-    expect(await keep.getAttribute('href')).toBe(`${hearth.base}/portal/demo?show=session&id=${appointment.id}`)
+    expect(await keep.getAttribute('href')).toBe(`${run.hearth.base}/portal/demo?show=session&id=${appointment.id}`)
     expect(await page.getByRole('heading', { level: 2, name: 'Need help now?' }).count()).toBe(1)
     await check(page, 'link-cancel')
 
     await page.getByRole('checkbox').check()
     await page.getByRole('button', { name: 'Cancel my appointment' }).click()
     await page.getByRole('heading', { level: 1, name: /is cancelled/ }).waitFor()
-    expect((await hearth.call('GET', `/v1/appointments/${appointment.id}`)).status).toBe('late_cancelled')
+    expect((await run.hearth.call('GET', `/v1/appointments/${appointment.id}`)).status).toBe('late_cancelled')
     await page.getByText('late-cancellation fee applies').waitFor()
     const waiver = page.getByRole('link', { name: 'Ask for the fee to be waived' })
-    expect(await waiver.getAttribute('href')).toBe(`${hearth.base}/portal/demo?show=waiver&id=${appointment.id}`)
+    expect(await waiver.getAttribute('href')).toBe(`${run.hearth.base}/portal/demo?show=waiver&id=${appointment.id}`)
     expect(await page.getByRole('heading', { level: 2, name: 'Need help now?' }).count()).toBe(1)
     await check(page, 'link-cancelled-late')
 
@@ -102,7 +93,7 @@ describe('reminder link pages', () => {
     await waiver.click()
     await page.locator('#email').fill(email)
     await page.locator('#email').press('Enter')
-    await page.locator('#code').fill(await hearth.latestCode(email))
+    await page.locator('#code').fill(await run.hearth.latestCode(email))
     await page.locator('#code').press('Enter')
     await page.getByRole('heading', { level: 1, name: 'Ask for the fee to be waived' }).waitFor()
     await context.close()
@@ -113,7 +104,7 @@ describe('reminder link pages', () => {
     const { appointment, email } = await bookWithRivera('Sasha Move', 60)
     const links = await reminderLinks(email)
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     const page = await context.newPage()
     await page.goto(links['Find another time']!)
     const times = page.getByRole('group', { name: 'Choose a new time' })
@@ -129,7 +120,7 @@ describe('reminder link pages', () => {
     await first.check()
     await page.getByRole('button', { name: 'Move my appointment to this time' }).click()
     await page.getByRole('heading', { level: 1, name: /^Done\. Your appointment is now on/ }).waitFor()
-    const moved = await hearth.call('GET', `/v1/appointments/${appointment.id}`)
+    const moved = await run.hearth.call('GET', `/v1/appointments/${appointment.id}`)
     expect(moved).toMatchObject({ id: appointment.id, starts_at: chosen, status: 'confirmed' })
     await check(page, 'link-find-time-moved')
     await context.close()

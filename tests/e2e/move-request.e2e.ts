@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { isQuietHour } from '../../shared/reminders/plan'
 import { formatInstant } from '../../shared/time/format'
-import { checkScreen, launchChromium } from './browser'
-import { bookSession, type RunningHearth, startHearth } from './server'
+import { checkScreen } from './browser'
+import { bookSession } from './server'
+import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
 
 /**
@@ -14,8 +15,7 @@ import { signInToConsole } from './staff-sign-in'
  * at 1280 and 320.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let session: { id: string; starts_at: string }
@@ -27,25 +27,24 @@ let asked: string
 const CLIENT = { name: 'Robin Vance', email: 'robin.vance@move-request.example' }
 
 beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-  practiceZone = (await hearth.call('GET', '/v1/practice')).time_zone
+  practiceZone = (await run.hearth.call('GET', '/v1/practice')).time_zone
   // The receipt waits for morning when it is night on the client's clock: the client lives, for
   // this test, where it is daytime now, so the note goes out while the test watches the outbox.
   zone = ['America/New_York', 'Europe/London', 'Asia/Tokyo', 'Pacific/Honolulu'].find(
     (z) => !isQuietHour(Date.now(), z) && !isQuietHour(Date.now() + 30 * 60_000, z),
   )!
   // The practice's rule, set here: 48 hours' notice, and a move inside them is a request.
-  await hearth.call('PATCH', '/v1/practice', {
+  await run.hearth.call('PATCH', '/v1/practice', {
     cancellation_policy: { window_hours: 48, late_action: 'fee', fee_cents: 7500, currency: 'USD' },
     reschedule: { mode: 'instant', inside_window: 'request' },
   })
   // A therapist and client of their own, so nothing depends on the demo week.
-  const therapist = await hearth.call('POST', '/v1/therapists', {
+  const therapist = await run.hearth.call('POST', '/v1/therapists', {
     name: 'Dr. Noor Haddad',
     email: 'noor.haddad@move-request.example',
     time_zone: zone,
   })
-  await hearth.call('PUT', `/v1/therapists/${therapist.id}/availability`, {
+  await run.hearth.call('PUT', `/v1/therapists/${therapist.id}/availability`, {
     time_zone: zone,
     weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:00' })),
     exceptions: [],
@@ -53,10 +52,10 @@ beforeAll(async () => {
     min_notice_hours: 2,
     horizon_days: 14,
   })
-  const client = await hearth.call('POST', '/v1/clients', { ...CLIENT, time_zone: zone })
+  const client = await run.hearth.call('POST', '/v1/clients', { ...CLIENT, time_zone: zone })
   // A day from now, on the hour: well inside the 48-hour window.
   const starts = new Date(Math.ceil((Date.now() + 24 * 3_600_000) / 3_600_000) * 3_600_000)
-  session = await bookSession(hearth, {
+  session = await bookSession(run.hearth, {
     external_id: 'move-request-e2e',
     therapist_id: therapist.id,
     client_id: client.id,
@@ -65,14 +64,9 @@ beforeAll(async () => {
   expect(new Date(session.starts_at).getTime() - Date.now()).toBeLessThan(48 * 3_600_000)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
-
 async function freshPage(viewport: { width: number; height: number }) {
   await context?.close()
-  context = await browser.newContext({ viewport, locale: 'en-US' })
+  context = await run.browser.newContext({ viewport, locale: 'en-US' })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
 }
@@ -81,14 +75,14 @@ async function freshPage(viewport: { width: number; height: number }) {
 async function clientSignsIn() {
   await page.getByLabel('Your email address').fill(CLIENT.email)
   await page.getByRole('button', { name: 'Email me a code' }).click()
-  await page.getByLabel('6-digit code').fill(await hearth.latestCode(CLIENT.email))
+  await page.getByLabel('6-digit code').fill(await run.hearth.latestCode(CLIENT.email))
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
 describe('a late move', () => {
   it('becomes a request from the portal: the time is held, the session stays where it is', async () => {
     await freshPage({ width: 320, height: 640 })
-    await page.goto(`${hearth.base}/portal/demo?show=reschedule&id=${session.id}`)
+    await page.goto(`${run.hearth.base}/portal/demo?show=reschedule&id=${session.id}`)
     await clientSignsIn()
 
     await page.getByRole('heading', { level: 1, name: 'Find another time' }).waitFor()
@@ -107,16 +101,16 @@ describe('a late move', () => {
       .waitFor()
     await checkScreen(page, 'move-request-01-asked-320', { once: true })
 
-    const still = await hearth.call('GET', `/v1/appointments/${session.id}`)
+    const still = await run.hearth.call('GET', `/v1/appointments/${session.id}`)
     expect(still.starts_at).toBe(session.starts_at)
-    const requests = (await hearth.call('GET', '/v1/reschedule-requests?status=requested')).data
+    const requests = (await run.hearth.call('GET', '/v1/reschedule-requests?status=requested')).data
     expect(requests).toEqual([expect.objectContaining({ status: 'requested', starts_at: asked })])
   })
 
   it('the front desk sees it in the console and approves it', async () => {
     await freshPage({ width: 1280, height: 900 })
-    await page.goto(`${hearth.base}/staff`)
-    await signInToConsole(page, hearth, 'frontDesk')
+    await page.goto(`${run.hearth.base}/staff`)
+    await signInToConsole(page, run.hearth, 'frontDesk')
     await page.getByRole('navigation').getByRole('link', { name: 'Move requests', exact: true }).click()
     await page.getByRole('heading', { level: 1, name: 'Requests to move a session' }).waitFor()
     const card = page.getByRole('listitem', { name: 'Robin Vance with Dr. Noor Haddad' })
@@ -135,14 +129,14 @@ describe('a late move', () => {
     await card.getByText('Moved. Robin Vance will get a note with the new time.').waitFor()
     await checkScreen(page, 'move-request-03-approved', { focus: card })
 
-    const moved = await hearth.call('GET', `/v1/appointments/${session.id}`)
+    const moved = await run.hearth.call('GET', `/v1/appointments/${session.id}`)
     expect(moved).toMatchObject({ id: session.id, starts_at: asked })
-    expect((await hearth.call('GET', '/v1/reschedule-requests?status=requested')).data).toEqual([])
+    expect((await run.hearth.call('GET', '/v1/reschedule-requests?status=requested')).data).toEqual([])
   })
 
   it("shows the new time on the client's session, and tells the client", async () => {
     await freshPage({ width: 320, height: 640 })
-    await page.goto(`${hearth.base}/portal/demo?show=session&id=${session.id}`)
+    await page.goto(`${run.hearth.base}/portal/demo?show=session&id=${session.id}`)
     await clientSignsIn()
     await page.getByRole('heading', { level: 1, name: formatInstant(asked, zone, 'en', 'long') }).waitFor()
 
@@ -150,7 +144,9 @@ describe('a late move', () => {
     await expect
       .poll(
         async () => {
-          const outbox = await (await fetch(`${hearth.base}/dev/outbox?to=${encodeURIComponent(CLIENT.email)}`)).json()
+          const outbox = await (
+            await fetch(`${run.hearth.base}/dev/outbox?to=${encodeURIComponent(CLIENT.email)}`)
+          ).json()
           return (outbox.data as { subject: string }[]).map((m) => m.subject)
         },
         { timeout: 20_000, interval: 500 },

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { axe, screenshotBoth } from './browser'
+import { hearthAndChromium } from './for-file'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
@@ -11,18 +11,16 @@ import { emailedCode, signInToConsole } from './staff-sign-in'
  * context too, but refuses an IP address as the RP id.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium({ publicHost: 'localhost' })
 let context: BrowserContext
 let page: Page
 const OWNER = 'owner@calmwaters.example'
 
 beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth({ publicHost: 'localhost' }), launchChromium()])
-  context = await browser.newContext()
+  context = await run.browser.newContext()
   page = await context.newPage()
   await addPlatformAuthenticator(context, page)
-  await page.goto(`${hearth.base}/staff`)
+  await page.goto(`${run.hearth.base}/staff`)
 })
 
 /** A virtual platform authenticator on `page`, with user verification (by "fingerprint"). */
@@ -42,11 +40,11 @@ async function addPlatformAuthenticator(on: BrowserContext, page: Page) {
 
 /** A browser of its own with a virtual platform authenticator, at the console. */
 async function browserWithAuthenticator(): Promise<Page> {
-  const next = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  const next = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   const opened = await next.newPage()
   opened.on('pageerror', (error) => console.error('page error:', error.message))
   await addPlatformAuthenticator(next, opened)
-  await opened.goto(`${hearth.base}/staff`)
+  await opened.goto(`${run.hearth.base}/staff`)
   return opened
 }
 
@@ -56,11 +54,6 @@ async function check(on: Page, name: string) {
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
   await screenshotBoth(on, name)
 }
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
 
 /** A request from the console's page: same origin, so the browser sends the cookie and its Origin. */
 function api(method: string, path: string, body?: unknown) {
@@ -81,7 +74,7 @@ function api(method: string, path: string, body?: unknown) {
 
 async function signInWithCode(email: string) {
   expect((await api('POST', '/v1/staff/auth/start', { email })).status).toBe(202)
-  const verify = await api('POST', '/v1/staff/auth/verify', { email, code: await hearth.latestCode(email) })
+  const verify = await api('POST', '/v1/staff/auth/verify', { email, code: await run.hearth.latestCode(email) })
   expect(verify.status).toBe(200)
   return verify.body
 }
@@ -150,7 +143,7 @@ describe('passkeys in Chromium', () => {
   it('adds a passkey on the Account screen, signs in with the button, and removes it', async () => {
     const tab = await browserWithAuthenticator()
     const heading = () => tab.getByRole('heading', { level: 1 })
-    await signInToConsole(tab, hearth, 'rivera')
+    await signInToConsole(tab, run.hearth, 'rivera')
     await tab.getByRole('link', { name: 'Your account' }).click()
     await expect.poll(() => heading().textContent()).toBe('Your account')
     await tab.getByRole('heading', { name: 'Passkeys' }).waitFor()
@@ -174,7 +167,7 @@ describe('passkeys in Chromium', () => {
     await tab.getByRole('button', { name: 'Sign out' }).click()
     await tab.getByText("You're signed out.").waitFor()
     await tab.getByLabel('6-digit code').or(tab.getByLabel('Work email')).first().waitFor()
-    const code = await emailedCode(tab, hearth, 'maya.rivera@calmwaters.example')
+    const code = await emailedCode(tab, run.hearth, 'maya.rivera@calmwaters.example')
     await tab.getByLabel('6-digit code').fill(code)
     await tab.getByRole('button', { name: 'Continue' }).click()
     await tab.getByText('Use your passkey to finish signing in.').waitFor()

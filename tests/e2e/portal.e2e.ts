@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth, bookSession } from './server'
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { checkScreen, screenshotBoth } from './browser'
+import { bookSession } from './server'
+import { hearthAndChromium } from './for-file'
 
 /**
  * A client's whole visit on the demo practice website, against the real server and database:
@@ -11,21 +12,11 @@ import { type RunningHearth, startHearth, bookSession } from './server'
  * screenshot of each at desktop size and 320 px wide (test-artifacts/screenshots/).
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let portal: FrameLocator
 let frame: Frame
-
-beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
 
 /** Every screen passes axe (WCAG 2.x A/AA) and is photographed at both sizes. */
 const check = (name: string) => checkScreen(page, name, { frame })
@@ -52,10 +43,10 @@ async function helpStaysOnScreen() {
 /** A fresh browser profile (nothing stored from the last client), on the demo website. */
 async function openPortal(path = '/') {
   await context?.close()
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
+  context = await run.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`${hearth.demoBase}${path}`)
+  await page.goto(`${run.hearth.demoBase}${path}`)
   await page.evaluate(() => {
     const seen: string[] = []
     ;(window as any).hearthEvents = seen
@@ -81,16 +72,17 @@ async function openPortal(path = '/') {
 async function signIn(email: string) {
   await portal.getByLabel(/email/i).fill(email)
   await portal.getByRole('button', { name: /code|código/i }).click()
-  const code = await hearth.latestCode(email)
+  const code = await run.hearth.latestCode(email)
   await portal.locator('#code').fill(code)
   await portal.locator('form button[type=submit]').click()
 }
 
 async function appointmentsOf(clientEmail: string) {
-  const clients = (await hearth.call('GET', '/v1/clients')).data as { id: string; email: string }[]
+  const clients = (await run.hearth.call('GET', '/v1/clients')).data as { id: string; email: string }[]
   const client = clients.find((c) => c.email === clientEmail)!
   const from = new Date(Date.now() - 3 * 86_400_000).toISOString()
-  const list = (await hearth.call('GET', `/v1/appointments?from=${from}&to=2100-01-01T00:00:00Z&limit=200`)).data as {
+  const list = (await run.hearth.call('GET', `/v1/appointments?from=${from}&to=2100-01-01T00:00:00Z&limit=200`))
+    .data as {
     id: string
     client_id: string
     status: string
@@ -105,12 +97,12 @@ describe('the demo practice website', () => {
     await page.getByRole('button', { name: 'My appointments' }).click() // close it again
     await page.waitForTimeout(200)
     await screenshotBoth(page, '00-demo-site')
-    await page.goto(`${hearth.demoBase}/inline.html`)
+    await page.goto(`${run.hearth.demoBase}/inline.html`)
     frame = (await (await page.locator('iframe').elementHandle())!.contentFrame())!
     await frame.getByLabel('Your email address').waitFor()
     await check('00-demo-inline')
     // Opened on its own, as a link from an email does.
-    await page.goto(`${hearth.base}/portal/demo?show=sessions&id=x`)
+    await page.goto(`${run.hearth.base}/portal/demo?show=sessions&id=x`)
     frame = page.mainFrame()
     await frame.getByLabel('Your email address').waitFor()
     await check('00-portal-page')
@@ -167,7 +159,7 @@ describe("Alex's visit", () => {
     await portal.getByRole('button', { name: 'Sign in' }).click()
     await portal.getByText("That code didn't work.", { exact: false }).waitFor()
     await check('02-code')
-    await portal.getByLabel('6-digit code').fill(await hearth.latestCode('alex@example.com'))
+    await portal.getByLabel('6-digit code').fill(await run.hearth.latestCode('alex@example.com'))
     await portal.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => heading().textContent()).toBe('Your appointments')
     await portal.getByText('Hello, Alex.').waitFor()
@@ -333,8 +325,8 @@ describe("Alex's visit", () => {
       .first()
       .waitFor()
     await check('13c-preferences-saved')
-    const clients = (await hearth.call('GET', '/v1/clients?email=alex@example.com')).data as { id: string }[]
-    const saved = await hearth.call('GET', `/v1/clients/${clients[0]!.id}`)
+    const clients = (await run.hearth.call('GET', '/v1/clients?email=alex@example.com')).data as { id: string }[]
+    const saved = await run.hearth.call('GET', `/v1/clients/${clients[0]!.id}`)
     expect(saved.locale).toBe('es')
     expect(saved.preferred_channels[0]).toBe(texts ? 'sms' : 'email')
     // Back to English for the rest of the visit.
@@ -390,14 +382,14 @@ describe("Jordan's missed session", () => {
 describe("Lucía's portal, in Spanish", () => {
   it('shows her sessions in her language and zone, and asks her to call inside the contact-required window', async () => {
     const [clients, therapists] = await Promise.all([
-      hearth.call('GET', '/v1/clients'),
-      hearth.call('GET', '/v1/therapists'),
+      run.hearth.call('GET', '/v1/clients'),
+      run.hearth.call('GET', '/v1/therapists'),
     ])
     const lucia = clients.data.find((c: { email: string }) => c.email === 'lucia@example.com')
     const okafor = therapists.data.find((t: { name: string }) => t.name.startsWith('Sam Okafor'))
     const start = new Date(Date.now() + 5 * 3_600_000)
     start.setUTCMinutes(0, 0, 0)
-    await bookSession(hearth, {
+    await bookSession(run.hearth, {
       external_id: 'e2e-soon',
       therapist_id: okafor.id,
       client_id: lucia.id,
@@ -425,16 +417,16 @@ describe("Lucía's portal, in Spanish", () => {
 describe('Reminders on this device, in the portal opened on its own', () => {
   it('registers the service worker at /hearth-sw.js with scope / when the client turns them on', async () => {
     await context?.close()
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
+    context = await run.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
     // Stands in for the client pressing "Allow" at the browser's prompt.
-    await context.grantPermissions(['notifications'], { origin: hearth.base })
+    await context.grantPermissions(['notifications'], { origin: run.hearth.base })
     page = await context.newPage()
     page.on('pageerror', (error) => console.error('page error:', error.message))
-    await page.goto(`${hearth.base}/portal/demo`)
+    await page.goto(`${run.hearth.base}/portal/demo`)
     frame = page.mainFrame()
     // Alex signed in earlier against this server: wait for this visit's code (sent in the background).
     const codes = async () => {
-      const outbox = await (await fetch(`${hearth.base}/dev/outbox?to=alex%40example.com`)).json()
+      const outbox = await (await fetch(`${run.hearth.base}/dev/outbox?to=alex%40example.com`)).json()
       return (outbox.data as { subject: string; text: string }[]).filter((m) => m.subject.includes('sign-in code'))
     }
     const earlier = (await codes()).length
@@ -456,7 +448,7 @@ describe('Reminders on this device, in the portal opened on its own', () => {
     await check('19-page-reminders-offer')
 
     await page.getByRole('button', { name: 'Get reminders on this device' }).click()
-    await expect.poll(registered).toEqual({ scope: `${hearth.base}/`, script: `${hearth.base}/hearth-sw.js` })
+    await expect.poll(registered).toEqual({ scope: `${run.hearth.base}/`, script: `${run.hearth.base}/hearth-sw.js` })
     // Subscribing needs the browser's push service (Google's FCM, for Chromium), which headless
     // Chromium on this machine cannot use (subscribe() fails with "AbortError: Registration
     // failed - …"): here the portal says it could not turn reminders on, and stores nothing. With a

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axe, checkScreen, launchChromium, screenshotBoth } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { axe, checkScreen, screenshotBoth } from './browser'
+import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
 
 /**
@@ -11,28 +11,19 @@ import { signInToConsole } from './staff-sign-in'
  * screen; screenshots in test-artifacts/screenshots/.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
-
-beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
 
 const check = (name: string) => checkScreen(page, name, { once: true })
 
 describe('Find another time, on a phone', () => {
   it("moves Alex's session next week to a free time of Dr. Rivera's", async () => {
-    const clients = (await hearth.call('GET', '/v1/clients')).data as { id: string; email: string }[]
+    const clients = (await run.hearth.call('GET', '/v1/clients')).data as { id: string; email: string }[]
     const alex = clients.find((c) => c.email === 'alex@example.com')!
     const from = new Date(Date.now() + 3 * 86_400_000).toISOString()
-    const list = (await hearth.call('GET', `/v1/appointments?from=${from}&to=2100-01-01T00:00:00Z&limit=200`)).data as {
+    const list = (await run.hearth.call('GET', `/v1/appointments?from=${from}&to=2100-01-01T00:00:00Z&limit=200`))
+      .data as {
       id: string
       client_id: string
       starts_at: string
@@ -40,13 +31,13 @@ describe('Find another time, on a phone', () => {
     }[]
     const next = list.find((a) => a.client_id === alex.id && a.status === 'scheduled')!
 
-    context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' })
+    context = await run.browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' })
     page = await context.newPage()
     page.on('pageerror', (error) => console.error('page error:', error.message))
-    await page.goto(`${hearth.base}/portal/demo?show=reschedule&id=${next.id}`)
+    await page.goto(`${run.hearth.base}/portal/demo?show=reschedule&id=${next.id}`)
     await page.getByLabel('Your email address').fill('alex@example.com')
     await page.getByRole('button', { name: 'Email me a code' }).click()
-    await page.getByLabel('6-digit code').fill(await hearth.latestCode('alex@example.com'))
+    await page.getByLabel('6-digit code').fill(await run.hearth.latestCode('alex@example.com'))
     await page.getByRole('button', { name: 'Sign in' }).click()
 
     await page.getByRole('heading', { level: 1, name: 'Find another time' }).waitFor()
@@ -70,7 +61,7 @@ describe('Find another time, on a phone', () => {
       .waitFor()
     await check('41-find-time-moved-320')
 
-    const moved = await hearth.call('GET', `/v1/appointments/${next.id}`)
+    const moved = await run.hearth.call('GET', `/v1/appointments/${next.id}`)
     expect(moved).toMatchObject({ id: next.id, starts_at: chosen, status: 'confirmed' })
     expect(new Date(moved.starts_at).getTime()).not.toBe(new Date(next.starts_at).getTime())
   })
@@ -79,10 +70,10 @@ describe('Find another time, on a phone', () => {
 describe('the console', () => {
   it("shows a therapist's availability and the requests to move, with nothing axe objects to", async () => {
     await context?.close()
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     page = await context.newPage()
-    await page.goto(`${hearth.base}/staff`)
-    await signInToConsole(page, hearth, 'owner')
+    await page.goto(`${run.hearth.base}/staff`)
+    await signInToConsole(page, run.hearth, 'owner')
     await page.getByRole('link', { name: 'Availability' }).click()
     await page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor()
     await page.getByText('Hours are in America/New_York.').waitFor()

@@ -1,43 +1,33 @@
 import { Secret, TOTP } from 'otpauth'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen, launchChromium } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { checkScreen } from './browser'
+import { hearthAndChromium } from './for-file'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
  * Staff accounts in the console, against the real server: Sam Okafor signs in with an emailed
  * code, sets up an authenticator app (the codes computed from the secret the screen shows, as an
  * app would), keeps his recovery codes, signs out and in again with the app, then with a
- * recovery code, and ends a session on another browser. A newcomer joins through an invitation
+ * recovery code, and ends a session on another run.browser. A newcomer joins through an invitation
  * link, which works once. axe-core on every new screen, screenshots at desktop and 320 px.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let totp: TOTP
 let recoveryCodes: string[]
-
-beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
-})
 
 const check = (name: string) => checkScreen(page, name)
 
 const heading = () => page.getByRole('heading', { level: 1 })
 
 async function newPage(): Promise<Page> {
-  const next = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  const next = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   const opened = await next.newPage()
   opened.on('pageerror', (error) => console.error('page error:', error.message))
-  await opened.goto(`${hearth.base}/staff`)
+  await opened.goto(`${run.hearth.base}/staff`)
   return opened
 }
 
@@ -46,13 +36,13 @@ const appCode = (stepsAhead = 0) => totp.generate({ timestamp: Date.now() + step
 
 describe('two-step verification', () => {
   it('signs Sam in with an emailed code, and shows his account', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     page = await context.newPage()
     page.on('pageerror', (error) => console.error('page error:', error.message))
-    await page.goto(`${hearth.base}/staff`)
+    await page.goto(`${run.hearth.base}/staff`)
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
     await check('accounts-01-email')
-    await emailedCode(page, hearth, 'sam.okafor@calmwaters.example').then(async (code) => {
+    await emailedCode(page, run.hearth, 'sam.okafor@calmwaters.example').then(async (code) => {
       await expect.poll(() => heading().textContent()).toBe('Check your email')
       await check('accounts-02-code')
       await page.getByLabel('6-digit code').fill(code)
@@ -100,7 +90,7 @@ describe('two-step verification', () => {
   it('signs out, then in again with the app', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByText("You're signed out.").waitFor()
-    const code = await emailedCode(page, hearth, 'sam.okafor@calmwaters.example')
+    const code = await emailedCode(page, run.hearth, 'sam.okafor@calmwaters.example')
     await page.getByLabel('6-digit code').fill(code)
     await page.getByRole('button', { name: 'Continue' }).click()
     await expect.poll(() => heading().textContent()).toBe('One more step')
@@ -112,7 +102,7 @@ describe('two-step verification', () => {
 
   it('signs in with a recovery code when the phone is not to hand; each works once', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
-    const code = await emailedCode(page, hearth, 'sam.okafor@calmwaters.example')
+    const code = await emailedCode(page, run.hearth, 'sam.okafor@calmwaters.example')
     await page.getByLabel('6-digit code').fill(code)
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.getByRole('button', { name: 'Use a recovery code instead' }).click()
@@ -127,7 +117,7 @@ describe('two-step verification', () => {
 
   it('lists where Sam is signed in, and ends the session on another browser', async () => {
     const other = await newPage()
-    const code = await emailedCode(other, hearth, 'sam.okafor@calmwaters.example')
+    const code = await emailedCode(other, run.hearth, 'sam.okafor@calmwaters.example')
     await other.getByLabel('6-digit code').fill(code)
     await other.getByRole('button', { name: 'Continue' }).click()
     // The next step's code: this step's was used already.
@@ -164,18 +154,18 @@ describe('two-step verification', () => {
 
 describe('an invitation link', () => {
   it('signs the newcomer in; used again, it says so kindly and offers signing in', async () => {
-    await hearth.call('POST', '/v1/staff/users', {
+    await run.hearth.call('POST', '/v1/staff/users', {
       email: 'jordan.lee@calmwaters.example',
       name: 'Jordan Lee',
       role: 'front_desk',
     })
     let link: string | undefined
     for (let tries = 0; tries < 50 && !link; tries++) {
-      const outbox = await (await fetch(`${hearth.base}/dev/outbox?to=jordan.lee%40calmwaters.example`)).json()
+      const outbox = await (await fetch(`${run.hearth.base}/dev/outbox?to=jordan.lee%40calmwaters.example`)).json()
       link = /https?:\/\/\S+#invitation=[\w-]+/.exec(outbox.data?.[0]?.text ?? '')?.[0]
       if (!link) await new Promise((r) => setTimeout(r, 100))
     }
-    expect(link).toContain(`${hearth.base}/staff/#invitation=`)
+    expect(link).toContain(`${run.hearth.base}/staff/#invitation=`)
 
     page = await newPage()
     await page.goto(link!)
@@ -194,19 +184,19 @@ describe('an invitation link', () => {
     await page.getByText('This invitation has been used already.', { exact: false }).waitFor()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
     await check('accounts-09-invitation-used')
-    await signInToConsole(page, hearth, 'frontDesk')
+    await signInToConsole(page, run.hearth, 'frontDesk')
     await page.context().close()
   })
 })
 
 describe('the idle time', () => {
   it('warns before signing out, stays signed in with one request, then signs out calmly', async () => {
-    const next = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const next = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     page = await next.newPage()
     // The page's clock runs ahead; the server's does not, so the session itself stays alive.
     await page.clock.install()
-    await page.goto(`${hearth.base}/staff`)
-    await signInToConsole(page, hearth, 'frontDesk')
+    await page.goto(`${run.hearth.base}/staff`)
+    await signInToConsole(page, run.hearth, 'frontDesk')
     // Every request moves the deadline on: the first screen finishes loading before time jumps.
     await page.waitForLoadState('networkidle')
     await page.clock.fastForward('13:30')

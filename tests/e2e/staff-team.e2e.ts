@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen, launchChromium } from './browser'
-import { type RunningHearth, startHearth } from './server'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { checkScreen } from './browser'
+import type { RunningHearth } from './server'
+import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
 
 /**
@@ -18,8 +19,7 @@ async function signIn(page: Page, hearth: RunningHearth) {
   await signInToConsole(page, hearth, 'owner')
 }
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let morgan: { id: string; name: string }
@@ -27,23 +27,21 @@ let zone: string
 const INVITEE = 'alex.morgan@team.example'
 
 beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-  zone = (await hearth.call('GET', '/v1/practice')).time_zone
-  morgan = await hearth.call('POST', '/v1/therapists', {
+  zone = (await run.hearth.call('GET', '/v1/practice')).time_zone
+  morgan = await run.hearth.call('POST', '/v1/therapists', {
     name: 'Dr. Alex Morgan',
     email: 'alex.morgan@therapists.example',
     time_zone: zone,
   })
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hearth.base })
+  context = await run.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    acceptDownloads: true,
+  })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: run.hearth.base })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await signIn(page, hearth)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
+  await signIn(page, run.hearth)
 })
 
 /** The screen itself (the live region outside it repeats what was just said). */
@@ -57,7 +55,7 @@ async function open(tab: 'Team' | 'Integrations' | 'Audit', heading: string) {
 }
 
 const withKey = (key: string) => (path: string) =>
-  fetch(`${hearth.base}${path}`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status)
+  fetch(`${run.hearth.base}${path}`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status)
 
 describe('Team, Integrations and Audit in the staff console', () => {
   it('invites a therapist bound to their record; the invitation email is sent', async () => {
@@ -77,7 +75,7 @@ describe('Team, Integrations and Audit in the staff console', () => {
     await card.getByText(/Invited · the link works until/).waitFor()
     await card.getByText('Works as Dr. Alex Morgan').waitFor()
 
-    const users = (await hearth.call('GET', '/v1/staff/users')).data as {
+    const users = (await run.hearth.call('GET', '/v1/staff/users')).data as {
       email: string
       role: string
       status: string
@@ -90,7 +88,7 @@ describe('Team, Integrations and Audit in the staff console', () => {
     })
     let mail: { subject: string; text: string }[] = []
     for (let tries = 0; tries < 50 && mail.length === 0; tries++) {
-      mail = (await (await fetch(`${hearth.base}/dev/outbox?to=${encodeURIComponent(INVITEE)}`)).json()).data ?? []
+      mail = (await (await fetch(`${run.hearth.base}/dev/outbox?to=${encodeURIComponent(INVITEE)}`)).json()).data ?? []
       if (!mail.length) await new Promise((r) => setTimeout(r, 100))
     }
     expect(mail).toHaveLength(1)

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen, launchChromium } from './browser'
-import { portalToken, type RunningHearth, startHearth, bookSession } from './server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { checkScreen } from './browser'
+import { portalToken, bookSession } from './server'
+import { hearthAndChromium } from './for-file'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
 /**
@@ -11,8 +12,7 @@ import { emailedCode, signInToConsole } from './staff-sign-in'
  * practice's cancellation policy and reminders (signed in as the owner). axe-core on every screen, screenshots at desktop and 320 px.
  */
 
-let hearth: RunningHearth
-let browser: Browser
+const run = hearthAndChromium()
 let context: BrowserContext
 let page: Page
 let riveraId: string
@@ -21,15 +21,9 @@ let toConfirm: number
 const ZONE = 'America/New_York'
 
 beforeAll(async () => {
-  ;[hearth, browser] = await Promise.all([startHearth(), launchChromium()])
-  const therapists = (await hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
+  const therapists = (await run.hearth.call('GET', '/v1/therapists')).data as { id: string; name: string }[]
   riveraId = therapists.find((t) => t.name === 'Dr. Maya Rivera')!.id
   await seedStaffDay()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await hearth?.stop()
 })
 
 /** The next working day on the practice's clock, as the call list picks it. */
@@ -55,7 +49,7 @@ function at(date: string, time: string): string {
 /** The first whole hour from `fromHours` ahead on which Dr. Rivera is free: a late-cancellable session. */
 async function freeHourSoon(fromHours: number): Promise<Date> {
   const busy = (
-    await hearth.call('GET', `/v1/appointments?therapist_id=${riveraId}&from=${new Date().toISOString()}&limit=200`)
+    await run.hearth.call('GET', `/v1/appointments?therapist_id=${riveraId}&from=${new Date().toISOString()}&limit=200`)
   ).data as { starts_at: string; ends_at: string; status: string }[]
   const start = new Date(Date.now() + fromHours * 3_600_000)
   start.setUTCMinutes(0, 0, 0)
@@ -68,7 +62,7 @@ async function freeHourSoon(fromHours: number): Promise<Date> {
 }
 
 async function asClient(token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${hearth.base}${path}`, {
+  const response = await fetch(`${run.hearth.base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -83,13 +77,13 @@ async function asClient(token: string, method: string, path: string, body?: unkn
  */
 async function seedStaffDay() {
   const day = nextWorkingDay()
-  const robin = await hearth.call('POST', '/v1/clients', {
+  const robin = await run.hearth.call('POST', '/v1/clients', {
     name: 'Robin Hale',
     email: 'robin.hale@staff.example',
     phone: '+15550104001',
     time_zone: ZONE,
   })
-  const priya = await hearth.call('POST', '/v1/clients', {
+  const priya = await run.hearth.call('POST', '/v1/clients', {
     name: 'Priya Shah',
     email: 'priya.shah@staff.example',
     phone: '+15550104002',
@@ -99,7 +93,7 @@ async function seedStaffDay() {
     [robin, '09:00', 'Individual session', { location: '12 Harbor Street' }],
     [priya, '11:30', 'Video session', { telehealth_url: 'https://video.calmwaters.example/room/e2e' }],
   ] as const) {
-    await bookSession(hearth, {
+    await bookSession(run.hearth, {
       external_id: `staff-e2e-${client.id}`,
       therapist_id: riveraId,
       client_id: client.id,
@@ -109,32 +103,37 @@ async function seedStaffDay() {
     })
   }
 
-  const casey = await hearth.call('POST', '/v1/clients', {
+  const casey = await run.hearth.call('POST', '/v1/clients', {
     name: 'Casey Brooks',
     email: 'casey.brooks@staff.example',
     time_zone: ZONE,
   })
-  await bookSession(hearth, {
+  await bookSession(run.hearth, {
     external_id: 'staff-e2e-casey',
     therapist_id: riveraId,
     client_id: casey.id,
     starts: at(day, '15:00'),
   })
-  await hearth.call('PATCH', `/v1/appointments/${(await appointmentOf(casey.id)).id}`, { status: 'confirmed' })
-  const caseyToken = await portalToken(hearth, 'casey.brooks@staff.example')
+  await run.hearth.call('PATCH', `/v1/appointments/${(await appointmentOf(casey.id)).id}`, { status: 'confirmed' })
+  const caseyToken = await portalToken(run.hearth, 'casey.brooks@staff.example')
   await asClient(caseyToken, 'POST', '/v1/portal/messages', {
     category: 'crisis',
     body: "I don't feel safe tonight.",
   })
 
-  const sam = await hearth.call('POST', '/v1/clients', {
+  const sam = await run.hearth.call('POST', '/v1/clients', {
     name: 'Sam Rivers',
     email: 'sam.rivers@staff.example',
     time_zone: ZONE,
   })
   const soon = await freeHourSoon(20)
-  await bookSession(hearth, { external_id: 'staff-e2e-sam', therapist_id: riveraId, client_id: sam.id, starts: soon })
-  const samToken = await portalToken(hearth, 'sam.rivers@staff.example')
+  await bookSession(run.hearth, {
+    external_id: 'staff-e2e-sam',
+    therapist_id: riveraId,
+    client_id: sam.id,
+    starts: soon,
+  })
+  const samToken = await portalToken(run.hearth, 'sam.rivers@staff.example')
   const samSession = await appointmentOf(sam.id)
   await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/cancel`, { acknowledge_late: true })
   await asClient(samToken, 'POST', `/v1/portal/appointments/${samSession.id}/fee-waiver`, {
@@ -143,7 +142,7 @@ async function seedStaffDay() {
 }
 
 async function appointmentOf(clientId: string) {
-  const list = (await hearth.call('GET', `/v1/appointments?from=2000-01-01T00:00:00Z&limit=200`)).data as {
+  const list = (await run.hearth.call('GET', `/v1/appointments?from=2000-01-01T00:00:00Z&limit=200`)).data as {
     id: string
     client_id: string
     status: string
@@ -159,10 +158,10 @@ const done = (text: string) => page.locator('.notice-done', { hasText: text }).w
 
 async function openConsole() {
   await context?.close()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`${hearth.base}/staff`)
+  await page.goto(`${run.hearth.base}/staff`)
 }
 
 async function enterCode(code: string) {
@@ -172,14 +171,14 @@ async function enterCode(code: string) {
 
 describe('signing in', () => {
   it('is served with a strict policy, refuses a wrong code kindly, and keeps the session out of reach of scripts', async () => {
-    const response = await fetch(`${hearth.base}/staff`)
+    const response = await fetch(`${run.hearth.base}/staff`)
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
 
     await openConsole()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
     await check('staff-01-sign-in')
-    const code = await emailedCode(page, hearth, 'maya.rivera@calmwaters.example')
+    const code = await emailedCode(page, run.hearth, 'maya.rivera@calmwaters.example')
     await expect.poll(() => heading().textContent()).toBe('Check your email')
     await enterCode(code === '000000' ? '111111' : '000000')
     await page.getByText("That code didn't work.", { exact: false }).waitFor()
@@ -252,11 +251,11 @@ describe("Dr. Rivera's day", () => {
     await waiver.getByText('My son was taken to hospital that morning.').waitFor()
     await waiver.getByRole('button', { name: 'Waive the $75.00 fee' }).click()
     await done('The $75.00 fee is waived, and the client will hear so.')
-    const sam = (await hearth.call('GET', '/v1/clients?limit=200')).data.find(
+    const sam = (await run.hearth.call('GET', '/v1/clients?limit=200')).data.find(
       (c: { email: string }) => c.email === 'sam.rivers@staff.example',
     )
     const session = await appointmentOf(sam.id)
-    const token = await portalToken(hearth, 'sam.rivers@staff.example')
+    const token = await portalToken(run.hearth, 'sam.rivers@staff.example')
     const seen = (await asClient(token, 'GET', '/v1/portal/appointments')).data.find(
       (a: { id: string }) => a.id === session.id,
     )
@@ -278,7 +277,7 @@ describe("Dr. Rivera's day", () => {
     await page.getByText('usually replies within 3 business days', { exact: false }).waitFor()
     await page.getByRole('button', { name: 'Save changes' }).click()
     await done("Dr. Maya Rivera's contact policy is saved.")
-    const saved = await hearth.call('GET', `/v1/therapists/${riveraId}/contact-policy`)
+    const saved = await run.hearth.call('GET', `/v1/therapists/${riveraId}/contact-policy`)
     expect(saved).toMatchObject({
       allowed_categories: ['scheduling', 'resource', 'update'],
       reply_expectation: { kind: 'business_days', days: 3 },
@@ -328,7 +327,7 @@ describe('an admin', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('signin-title')
     await page.keyboard.press('Shift+Tab') // from the heading, which took focus, back to the skip link
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
-    await signInToConsole(page, hearth, 'owner')
+    await signInToConsole(page, run.hearth, 'owner')
     await expect.poll(() => heading().textContent()).toBe('Confirmation calls')
     expect(await page.locator('.staff-who strong').textContent()).toBe('Priya Shah')
     await page.getByLabel('Therapist').selectOption({ label: 'Dr. Maya Rivera' })
@@ -348,7 +347,7 @@ describe('an admin', () => {
       .waitFor()
     await practiceRule.getByRole('button', { name: 'Save changes' }).click()
     await done('The cancellation policy is saved.')
-    const practice = await hearth.call('GET', '/v1/practice')
+    const practice = await run.hearth.call('GET', '/v1/practice')
     expect(practice.cancellation_policy).toMatchObject({ window_hours: 24, late_action: 'fee', fee_cents: 6000 })
     await check('staff-09-cancellation-policy')
   })
@@ -362,7 +361,7 @@ describe('an admin', () => {
     await page.locator('#own-window').selectOption('36')
     await page.getByRole('button', { name: 'Save the rule for Sam Okafor, LCSW' }).click()
     await done("Sam Okafor, LCSW's cancellation rule is saved.")
-    const therapists = (await hearth.call('GET', '/v1/therapists')).data as {
+    const therapists = (await run.hearth.call('GET', '/v1/therapists')).data as {
       name: string
       cancellation_policy?: unknown
     }[]
@@ -383,7 +382,7 @@ describe('an admin', () => {
     await page.getByLabel('No messages from').fill('22:00')
     await page.getByRole('button', { name: 'Save changes' }).click()
     await done('Reminders saved.')
-    const practice = await hearth.call('GET', '/v1/practice')
+    const practice = await run.hearth.call('GET', '/v1/practice')
     expect(practice.reminder_schedule).toMatchObject({
       reminders: [{ hours_before: 0.25 }],
       on_booking: true,

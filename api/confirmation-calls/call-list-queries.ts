@@ -51,20 +51,18 @@ const dayOf = (tx: Tx, q: CallListAsked) => tx`
 
 /**
  * The sessions of the day that have not started, that may belong on the call list: still
- * unconfirmed, or with the client's request for a call. The therapist and the day are found once
- * (each bound a value the index on the sessions can use), not again for every session.
+ * unconfirmed, or with the client's request for a call.
  */
 const candidatesOf = (tx: Tx, q: CallListAsked) => tx`
-  with day as materialized (${dayOf(tx, q)})
   select a.id, a.status, a.starts_at, a.ends_at, a.type, a.telehealth_url, r.requested_at as call_requested_at,
          c.id as client_id, c.name as client_name, c.phone as client_phone, m.starts_at as move_to
-  from appointments a
+  from (${dayOf(tx, q)}) day
+  join appointments a on a.practice_id = hearth_current_practice() and a.therapist_id = day.therapist_id
   join clients c on c.practice_id = a.practice_id and c.id = a.client_id
   left join call_requests r on r.practice_id = a.practice_id and r.appointment_id = a.id and r.reason = 'asked_for_call'
   left join reschedule_requests m on m.practice_id = a.practice_id and m.appointment_id = a.id and m.status = 'requested'
-  where a.practice_id = hearth_current_practice() and a.therapist_id = (select therapist_id from day)
-    and (a.status = 'scheduled' or (a.status = 'confirmed' and r.id is not null))
-    and a.starts_at >= (select starts from day) and a.starts_at < (select ends from day) and a.starts_at > ${q.now}`
+  where (a.status = 'scheduled' or (a.status = 'confirmed' and r.id is not null))
+    and a.starts_at >= day.starts and a.starts_at < day.ends and a.starts_at > ${q.now}`
 
 /** The therapist and the day; null when there is no such therapist the caller may see. */
 export async function callListDay(tx: Tx, q: CallListAsked): Promise<CallListDay | null> {
@@ -77,12 +75,9 @@ export async function callListCandidates(tx: Tx, q: CallListAsked): Promise<Call
   return tx<CallListRow[]>`${candidatesOf(tx, q)} order by a.starts_at, a.id`
 }
 
-/**
- * The ids of the candidate sessions, as an array found once, for the statements that read what
- * belongs to them (`appointment_id = any(...)`, through their own index).
- */
+/** The ids of the candidate sessions, for the statements that read what belongs to them. */
 export const callListSessionIds = (tx: Tx, q: CallListAsked) =>
-  tx`array(select candidate.id from (${candidatesOf(tx, q)}) candidate)`
+  tx`select candidate.id from (${candidatesOf(tx, q)}) candidate`
 
 export type ReminderRow = {
   appointment_id: string
@@ -105,7 +100,7 @@ export async function remindersBySession(tx: Tx, q: CallListAsked): Promise<Map<
     select appointment_id, reminder_kind, channel, status, send_at, sent_at, delivery_status, closed_reason
     from outbox
     where practice_id = hearth_current_practice() and topic = 'reminder' and status <> 'cancelled'
-      and appointment_id = any(${callListSessionIds(tx, q)})
+      and appointment_id in (${callListSessionIds(tx, q)})
     order by send_at, channel, id`
   for (const row of rows) reminders.set(row.appointment_id, [...(reminders.get(row.appointment_id) ?? []), row])
   return reminders

@@ -60,7 +60,7 @@ export async function insertConfirmationCall(
   return toConfirmationCall(row!)
 }
 
-/** Every call about the sessions whose ids `sessionIds` makes (an SQL array), oldest first, by session. */
+/** Every call about the sessions `sessionIds` selects, oldest first, by session. */
 export async function callsBySession(
   tx: Tx,
   sessionIds: PendingQuery<Row[]>,
@@ -68,7 +68,7 @@ export async function callsBySession(
   const calls = new Map<string, ConfirmationCall[]>()
   const rows = await tx<CallRow[]>`
     select ${columns(tx)} from confirmation_calls
-    where practice_id = hearth_current_practice() and appointment_id = any(${sessionIds})
+    where practice_id = hearth_current_practice() and appointment_id in (${sessionIds})
     order by called_at, id`
   for (const row of rows) {
     calls.set(row.appointment_id, [...(calls.get(row.appointment_id) ?? []), toConfirmationCall(row)])

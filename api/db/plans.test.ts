@@ -14,9 +14,8 @@ const BIG_TABLES = ['appointments', 'clients', 'outbox', 'alerts', 'audit_log', 
 const DRIVEN_BY: Record<keyof ReturnType<typeof hotReads>, string[]> = {
   'portal read': ['appointments_client_starts'],
   'staff day list': ['appointments_practice_starts'],
-  // The sessions through whichever index of theirs fits the day best (never a sequential scan):
-  // the day's bounds are found in the statement itself, so by time, with the therapist's sessions.
-  'call list': ['appointments_practice_starts'],
+  // The sessions through whichever index of theirs fits the day best (never a sequential scan).
+  'call list': ['appointments_practice_status_starts'],
   'alerts inbox': ['alerts_open'],
   'insights, 12 months': ['appointments_practice_status_starts'],
   "dispatcher's claim": ['outbox_due'],

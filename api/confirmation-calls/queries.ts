@@ -1,6 +1,5 @@
 import type { CallOutcome, ConfirmationCall } from '../../shared/schemas/practice-tools'
 import type { Principal } from '../auth/practice-auth'
-import type { PendingQuery, Row } from 'postgres'
 import type { Tx } from '../db/connect'
 import { compact, iso } from '../db/rows'
 
@@ -60,15 +59,17 @@ export async function insertConfirmationCall(
   return toConfirmationCall(row!)
 }
 
-/** Every call about the sessions `sessionIds` selects, oldest first, by session. */
+/** Every call about these sessions, oldest first, by session. */
 export async function callsBySession(
   tx: Tx,
-  sessionIds: PendingQuery<Row[]>,
+  practiceId: string,
+  appointmentIds: string[],
 ): Promise<Map<string, ConfirmationCall[]>> {
   const calls = new Map<string, ConfirmationCall[]>()
+  if (!appointmentIds.length) return calls
   const rows = await tx<CallRow[]>`
     select ${columns(tx)} from confirmation_calls
-    where practice_id = hearth_current_practice() and appointment_id in (${sessionIds})
+    where practice_id = ${practiceId} and appointment_id = any(${appointmentIds}::uuid[])
     order by called_at, id`
   for (const row of rows) {
     calls.set(row.appointment_id, [...(calls.get(row.appointment_id) ?? []), toConfirmationCall(row)])

@@ -1,21 +1,16 @@
 import { maySee } from '../../shared/policy/access'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { appointmentChanged } from '../appointments/changed'
-import { permit, practiceAuth, practiceRead } from '../auth/practice-auth'
+import { permit, practiceAuth } from '../auth/practice-auth'
 import type { AppEnv, Deps } from '../deps'
 import type { Principal } from '../auth/practice-auth'
 import { findAppointment, toAppointment, updateAppointment } from '../appointments/queries'
 import { audit, type Actor } from '../audit/queries'
-import {
-  callListCandidates,
-  callListDay,
-  callListSessionIds,
-  remindersBySession,
-  type CallListRow,
-  type ReminderRow,
-} from './call-list-queries'
+import { callListCandidates, remindersBySession, type CallListRow, type ReminderRow } from './call-list-queries'
 import { callsBySession, insertConfirmationCall } from './queries'
+import { findPractice } from '../practice/queries'
 import { compact, iso } from '../db/rows'
+import { findTherapist } from '../therapists/queries'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
@@ -30,9 +25,9 @@ import {
   type CallListEntry,
   type ConfirmationCall,
 } from '../../shared/schemas/practice-tools'
-import { formatInstant } from '../../shared/time'
+import { addBusinessDays, addDays, formatInstant, instantAt, localDate } from '../../shared/time'
 import { isoInZone } from '../../shared/time/offset-iso'
-import { isUuid, pathId } from '../http/params'
+import { pathId } from '../http/params'
 
 /** An admin key names the therapist; a therapist key lists its own, and anyone else's is not found. */
 function callListTherapist(principal: Principal, requested: string | undefined): string {
@@ -118,25 +113,33 @@ export function confirmationCallRoutes(deps: Deps) {
       auth: 'api_key',
       responses: { 200: { description: 'The call list', schema: CallList } },
     }),
-    practiceRead(deps, 'confirmation_calls'),
+    requireKey,
     input('query', CallListQuery),
     async (c) => {
+      const { practiceId } = c.var.principal
       const q = c.req.valid('query')
-      if (q.therapist_id && !isUuid(q.therapist_id)) throw notFound('That therapist')
-      const asked = { therapistId: q.therapist_id ?? null, date: q.date ?? null, now: deps.clock() }
-      const list = await c.var.practiceRead(
-        async (tx, caller) => {
-          // Each statement finds the therapist and the day again from what was asked, so all of
-          // them leave with the caller's check, in one round trip.
-          const [principal, day, candidates, reminders, calls] = await Promise.all([
-            caller,
-            callListDay(tx, asked),
-            callListCandidates(tx, asked),
-            remindersBySession(tx, asked),
-            callsBySession(tx, callListSessionIds(tx, asked)),
+      const therapistId = callListTherapist(c.var.principal, q.therapist_id)
+      const now = deps.clock()
+      const list = await inPractice(
+        deps.sql,
+        practiceId,
+        async (tx) => {
+          const therapist = await findTherapist(tx, practiceId, therapistId)
+          if (!therapist) throw notFound('That therapist')
+          const practice = (await findPractice(tx, practiceId))!
+          const zone = therapist.time_zone
+          const date = q.date ?? addBusinessDays(localDate(now, zone), 1)
+          const candidates = await callListCandidates(tx, practiceId, {
+            therapistId,
+            from: instantAt(date, '00:00', zone),
+            to: instantAt(addDays(date, 1), '00:00', zone),
+            notBefore: now,
+          })
+          const candidateIds = candidates.map((s) => s.id)
+          const [reminders, calls] = await Promise.all([
+            remindersBySession(tx, practiceId, candidateIds),
+            callsBySession(tx, practiceId, candidateIds),
           ])
-          const therapistId = callListTherapist(principal, q.therapist_id)
-          if (!day || day.therapist_id !== therapistId) throw notFound('That therapist')
           const sessions = candidates.flatMap((session) => {
             const reason = callListReason({
               status: session.status,
@@ -146,26 +149,27 @@ export function confirmationCallRoutes(deps: Deps) {
             })
             return reason ? [{ session, reason }] : []
           })
-          const context = { zone: day.time_zone, locale: q.locale, country: day.country }
+          const ids = sessions.map((s) => s.session.id)
+          const context = { zone, locale: q.locale, country: practice.country }
           // The list shows clients' names and phone numbers: who read it is recorded.
           await audit(tx, {
-            practiceId: principal.practiceId,
-            actor: principal.actor,
+            practiceId,
+            actor: c.var.principal.actor,
             action: 'confirmation_calls.read',
             subject: { kind: 'therapist', id: therapistId },
-            detail: { date: day.day, sessions: sessions.length },
+            detail: { date, sessions: ids.length },
           })
           return {
-            date: day.day,
-            time_zone: day.time_zone,
-            therapist: { id: day.therapist_id, name: day.therapist_name },
+            date,
+            time_zone: zone,
+            therapist: { id: therapist.id, name: therapist.name },
             data: sessions.map(({ session, reason }) =>
               callListEntry(session, reason, context, reminders.get(session.id) ?? [], calls.get(session.id) ?? []),
             ),
             next_cursor: null,
           }
         },
-        { oneRoundTrip: true },
+        { read: true },
       )
       return c.json(list)
     },

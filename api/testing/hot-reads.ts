@@ -3,7 +3,7 @@ import { asSystem, inPractice } from '../db/tenant'
 import { listAlerts } from '../alerts/queries'
 import { listAppointments } from '../appointments/queries'
 import { listClientAppointments } from '../appointments/portal-queries'
-import { callListCandidates, remindersBySession } from '../confirmation-calls/call-list-queries'
+import { remindersBySession, callListCandidates } from '../confirmation-calls/call-list-queries'
 import { noShowCounts } from '../insights/queries'
 import { claimDue } from '../outbox/queries'
 
@@ -66,11 +66,17 @@ export function hotReads(sql: Sql, s: HotReadSubjects, now = new Date()) {
       }),
     ),
     'call list': read(async (tx) => {
-      // Tomorrow's list as the route reads it, each statement finding the sessions again (the
-      // route's lookup of the therapist and the day reads no big table, and the generated
-      // practices have no calls yet).
-      const asked = { therapistId: s.therapistId, date: tomorrow.toISOString().slice(0, 10), now }
-      await Promise.all([callListCandidates(tx, asked), remindersBySession(tx, asked)])
+      const sessions = await callListCandidates(tx, s.practiceId, {
+        therapistId: s.therapistId,
+        from: tomorrow,
+        to: new Date(tomorrow.getTime() + 3 * DAY),
+        notBefore: now,
+      })
+      await remindersBySession(
+        tx,
+        s.practiceId,
+        sessions.map((session) => session.id),
+      )
     }),
     'alerts inbox': read((tx) => listAlerts(tx, s.practiceId, { status: 'open', limit: 50 })),
     'insights, 12 months': read((tx) =>

@@ -67,35 +67,45 @@ export async function noShowCounts(
   practiceId: string,
   q: { grouping: InsightGrouping; from: Date; to: Date; timeZone: string; therapistId?: string | undefined },
 ): Promise<InsightRow[]> {
+  // Therapists' names are joined to the thirty-odd counted groups, not to every due session: joined
+  // before counting, the planner guessed one therapist and rescanned the sessions for each of them.
+  const byTherapist = q.grouping === 'therapist'
   return tx<InsightRow[]>`
     with due as (
-      select a.id, a.practice_id, a.therapist_id, t.name as therapist_name, a.type, a.status,
+      select a.id, a.practice_id, a.therapist_id, a.type, a.status,
              a.confirmed_at is not null as was_confirmed,
              a.starts_at, a.starts_at at time zone ${q.timeZone} as local_start,
              a.starts_at - a.created_at as lead
       from appointments a
-      join therapists t on t.practice_id = a.practice_id and t.id = a.therapist_id
       where a.practice_id = ${practiceId} and a.status in ('attended', 'no_show', 'late_cancelled')
         and a.starts_at >= ${q.from} and a.starts_at < ${q.to}
         ${q.therapistId ? tx`and a.therapist_id = ${q.therapistId}` : tx``}
     ),
     keyed as (
       select d.status, ${groupKey[q.grouping](tx)} as group_key,
-             ${q.grouping === 'therapist' ? tx`d.therapist_name` : tx`null::text`} as group_name,
              case when d.was_confirmed then 'confirmed' else 'unconfirmed' end as confirmation_key
       from due d ${q.grouping === 'channel' ? channelJoin(tx) : q.grouping === 'reminder_timing' ? confirmationRequestJoin(tx) : tx``}
+    ),
+    counted as (
+      select grouping(group_key) = 1 as is_confirmation,
+             coalesce(group_key, confirmation_key) as key,
+             count(*)::int as sessions,
+             (count(*) filter (where status = 'attended'))::int as attended,
+             (count(*) filter (where status = 'no_show'))::int as no_shows,
+             (count(*) filter (where status = 'late_cancelled'))::int as late_cancellations,
+             round((count(*) filter (where status = 'no_show'))::numeric / count(*), 4)::float8 as no_show_rate,
+             round((count(*) filter (where status = 'late_cancelled'))::numeric / count(*), 4)::float8 as late_cancel_rate
+      from keyed
+      group by grouping sets ((group_key), (confirmation_key))
     )
-    select grouping(group_key) = 1 as is_confirmation,
-           coalesce(group_key, confirmation_key) as key,
-           min(group_name) as name,
-           count(*)::int as sessions,
-           (count(*) filter (where status = 'attended'))::int as attended,
-           (count(*) filter (where status = 'no_show'))::int as no_shows,
-           (count(*) filter (where status = 'late_cancelled'))::int as late_cancellations,
-           round((count(*) filter (where status = 'no_show'))::numeric / count(*), 4)::float8 as no_show_rate,
-           round((count(*) filter (where status = 'late_cancelled'))::numeric / count(*), 4)::float8 as late_cancel_rate
-    from keyed
-    group by grouping sets ((group_key), (confirmation_key))`
+    select counted.*, ${byTherapist ? tx`t.name` : tx`null::text`} as name
+    from counted
+    ${
+      byTherapist
+        ? tx`left join therapists t
+               on t.practice_id = ${practiceId} and not counted.is_confirmation and t.id::text = counted.key`
+        : tx``
+    }`
 }
 
 /** One reason's counts: the client's cancellations that gave it, how many late, and its share of all. */

@@ -3,6 +3,10 @@ import preact from '@preact/preset-vite'
 
 export default defineConfig({
   test: {
+    // Vitest's default in a run is one worker fewer than the cores: one on a 2-core machine. The
+    // tests wait on Postgres, servers and Chromium more than they compute, so two at a time take
+    // about a third as long there.
+    maxWorkers: 2,
     projects: [
       {
         test: {

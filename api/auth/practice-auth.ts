@@ -6,7 +6,7 @@ import { checkKey, type KeyPrincipal } from '../api-keys/queries'
 import type { StaffActor } from '../audit/queries'
 import { sha256HexRecent } from '../crypto/web-crypto'
 import type { Tx } from '../db/connect'
-import { readScoped, scopeToPractice } from '../db/tenant'
+import { type KnownScope, readScoped } from '../db/tenant'
 import { ownTherapist } from '../../shared/policy/access'
 import { ApiError } from '../http/errors'
 import { type Action, permission, type Refusal, type Resource, type StaffRole } from '../../shared/policy/permissions'
@@ -99,7 +99,7 @@ export function practiceRead(deps: Deps, resource: Resource): MiddlewareHandler<
   }
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'))
-    let scope: (tx: Tx) => Promise<Principal>
+    let scope: ((tx: Tx) => Promise<Principal>) | KnownScope<Principal>
     if (token) {
       const { hash, usedAt } = await keyUse(deps, token)
       scope = (tx) =>
@@ -110,7 +110,7 @@ export function practiceRead(deps: Deps, resource: Resource): MiddlewareHandler<
     } else {
       const principal = allowed(await sessionPrincipal(deps, c))
       c.set('principal', principal)
-      scope = (tx) => scopeToPractice(tx, principal.practiceId, ownTherapist(principal)).then(() => principal)
+      scope = { practiceId: principal.practiceId, ownTherapistId: ownTherapist(principal), value: principal }
     }
     let read = false
     const practiceRead: PracticeRead = (work, options) => {

@@ -66,6 +66,18 @@ describe('a one-round-trip read', () => {
     expect(events.indexOf('sent commit')).toBeLessThan(events.indexOf('answered'))
   })
 
+  it('runs as the tenant role, scoped to its practice, with or without the one round trip', async () => {
+    for (const oneRoundTrip of [true, false]) {
+      const [row] = await inPractice(
+        db.sql,
+        PRACTICE,
+        (tx) => tx`select current_user as role, current_setting('app.practice_id') as practice`,
+        { read: true, oneRoundTrip },
+      )
+      expect(row).toEqual({ role: 'hearth_app', practice: PRACTICE })
+    }
+  })
+
   it('sends BEGIN, the scope, its statements and COMMIT in one write', async () => {
     // As the Node server connects to Postgres: named statements, prepared on first use.
     const sql = connect(db.url, { max: 1, prepare: true })

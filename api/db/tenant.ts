@@ -32,12 +32,7 @@ export async function inPractice<T>(
 ): Promise<T> {
   if (options.read) {
     const oneRoundTrip = options.oneRoundTrip ?? false
-    return readScoped(
-      sql,
-      (tx) => scopeToPractice(tx, practiceId),
-      (tx) => work(tx),
-      { oneRoundTrip },
-    )
+    return readScoped(sql, { practiceId, value: undefined }, (tx) => work(tx), { oneRoundTrip })
   }
   return (await sql.begin(async (tx) => {
     // Sent before the work's first statement and pipelined with it on the same connection, which
@@ -51,8 +46,9 @@ export async function inPractice<T>(
 
 /**
  * A read's transaction, with BEGIN pipelined too (postgres.js's `begin` waits for it): BEGIN,
- * `scope` (the statement that says whose read this is, sent as the connecting role), the tenant
- * role and the work's statements leave together, then COMMIT. The work gets the scope's answer
+ * `scope` (the statement that says whose read this is, sent as the connecting role; for a
+ * practice known beforehand, one statement with the tenant role), the tenant role and the work's
+ * statements leave together, then COMMIT. The work gets the scope's answer
  * as `scoped` to await once its statements are sent: a practice known beforehand, or an API key
  * checked inside the transaction (`checkKey`, api-keys/queries.ts), whose refusal aborts
  * every statement sent after it. A read takes no savepoints, the one thing a reserved connection
@@ -60,7 +56,7 @@ export async function inPractice<T>(
  */
 export async function readScoped<S, T>(
   sql: Sql,
-  scope: (connection: Tx) => Promise<S>,
+  scope: ((connection: Tx) => Promise<S>) | KnownScope<S>,
   work: (tx: Tx, scoped: Promise<S>) => Promise<T>,
   options: { oneRoundTrip?: boolean } = {},
 ): Promise<T> {
@@ -72,12 +68,22 @@ export async function readScoped<S, T>(
   const pipelined = oneRoundTrip && audits !== null
   try {
     const begun = connection.unsafe('begin').execute()
-    const scoped = scope(connection as unknown as Tx)
-    const opened = Promise.all([
-      begun,
-      scoped,
-      connection`select set_config('role', 'hearth_app', true), set_config('synchronous_commit', 'off', true)`.execute(),
-    ])
+    let scoped: Promise<S>
+    let role: Promise<unknown>
+    if (typeof scope === 'function') {
+      // The check runs as the connecting role; the tenant role follows it.
+      scoped = scope(connection as unknown as Tx)
+      role = connection`
+        select set_config('role', 'hearth_app', true), set_config('synchronous_commit', 'off', true)`.execute()
+    } else {
+      // A practice known beforehand: its scope and the tenant role in one statement.
+      role = connection`
+        select set_config('app.practice_id', ${scope.practiceId}, true),
+               set_config('app.own_therapist_id', ${scope.ownTherapistId ?? ''}, true),
+               set_config('role', 'hearth_app', true), set_config('synchronous_commit', 'off', true)`.execute()
+      scoped = role.then(() => scope.value)
+    }
+    const opened = Promise.all([begun, scoped, role])
     // Observed now, so a failure here and one in the work are not two unhandled rejections.
     opened.catch(() => {})
     let result: T
@@ -111,13 +117,11 @@ export async function readScoped<S, T>(
 }
 
 /**
- * Scopes a transaction to a practice already known, and to the therapist its caller is limited
- * to (`hearth_own_therapist()` in SQL; null: the whole practice).
+ * A read's scope when its practice is known beforehand, and the therapist its caller is limited
+ * to (`hearth_own_therapist()` in SQL; null: the whole practice); `value` is what the work gets
+ * as `scoped`.
  */
-export function scopeToPractice(tx: Tx, practiceId: string, ownTherapistId: string | null = null): Promise<unknown> {
-  return tx`
-    select set_config('app.practice_id', ${practiceId}, true), set_config('app.own_therapist_id', ${ownTherapistId ?? ''}, true)`.execute()
-}
+export type KnownScope<S> = { practiceId: string; ownTherapistId?: string | null; value: S }
 
 /** The read's connection, refusing any statement once its COMMIT is on the way. */
 function sealedAfterCommit(connection: postgres.ReservedSql, sealed: { after: boolean }): Tx {

@@ -71,6 +71,10 @@ export function actionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
   app.use('/:token', actionPageHeaders)
 
+  /**
+   * The link's session, locked when about to act. A page to show also gets the free times of a
+   * "Find another time" link; acting needs none, since the move checks its own time.
+   */
   async function load(tx: Tx, link: ActionLink, forUpdate = false): Promise<Loaded | null> {
     const row = await findOutboxRow(tx, link.practiceId, link.outboxId)
     if (!row?.client_id || row.appointment_id !== link.appointmentId) return null
@@ -79,7 +83,8 @@ export function actionRoutes(deps: Deps) {
     })
     if (!appointment) return null
     const practice = await findPractice(tx, link.practiceId)
-    const picker = link.action === 'reschedule' ? await freeTimes(tx, appointment, deps.clock()) : undefined
+    const picker =
+      link.action === 'reschedule' && !forUpdate ? await freeTimes(tx, appointment, deps.clock()) : undefined
     return { link, appointment, used: await linkUsed(tx, link), crisis: practice?.crisis_resources ?? [], picker }
   }
 
@@ -146,11 +151,8 @@ export function actionRoutes(deps: Deps) {
             return { status: 200 as const, page: videoOfferPage(loaded, fields, deps.publicUrl) }
           }
           const moveTo = link.action === 'reschedule' && fields.next === 'move' ? instant(fields.starts_at) : undefined
-          if (moveTo === null) {
-            // No time chosen: nothing happens, and the link still works.
-            const notice = t(loaded.appointment.client_locale, 'action.reschedule.pickOne')
-            return { status: 400 as const, page: { ...before.page, notice } }
-          }
+          // No time chosen: refused like a time that is not free, so nothing happens and the link still works.
+          if (moveTo === null) throw new ApiError('invalid_request', 'Choose one of the free times.')
           await useLink(tx, link, now)
           const input = {
             practiceId: link.practiceId,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { nodeIsDevelopment, poolSize, startupRefusal, workerIsDevelopment } from './environment'
+import { listenPorts, nodeIsDevelopment, poolSize, startupRefusal, workerIsDevelopment } from './environment'
 
 describe('the kind of deployment', () => {
   it('is development on Node unless NODE_ENV is production', () => {
@@ -28,6 +28,29 @@ describe('the kind of deployment', () => {
     )
     expect(startupRefusal({ TRUST_PROXY: '1' })).toBeNull()
     expect(startupRefusal({ TRUST_PROXY: 'cloudflare' })).toBeNull()
+  })
+
+  it.each([
+    [{}, { port: 8787, demoPort: 8788 }],
+    [
+      { PORT: '', DEMO_PORT: ' ' },
+      { port: 8787, demoPort: 8788 },
+    ],
+    [{ PORT: '9000' }, { port: 9000, demoPort: 9001 }],
+    [
+      { PORT: '9000', DEMO_PORT: '3000' },
+      { port: 9000, demoPort: 3000 },
+    ],
+    [{ DEMO_PORT: 'off' }, { port: 8787, demoPort: null }],
+  ])('listens where %o says: %o', (env, ports) => {
+    expect(listenPorts(env)).toEqual(ports)
+    expect(startupRefusal(env)).toBeNull()
+  })
+
+  it('refuses a PORT or DEMO_PORT that is not a port, naming which', () => {
+    for (const bad of ['0', 'eighty', '80.5', '-1', '70000'])
+      expect(startupRefusal({ PORT: bad }), bad).toMatch(/PORT is ".*"\. Give a port from 1 to 65535/)
+    expect(startupRefusal({ DEMO_PORT: 'on' })).toMatch(/^Hearth will not start: DEMO_PORT is "on"/)
   })
 
   it('refuses a DATABASE_POOL_MAX that is not a sensible number of connections', () => {

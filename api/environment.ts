@@ -30,7 +30,30 @@ export function startupRefusal(env: Env): string | null {
     return `Hearth will not start: TRUST_PROXY is "${env.TRUST_PROXY}". ${TRUST_PROXY_HELP}`
   if (poolSize(env) === null)
     return `Hearth will not start: DATABASE_POOL_MAX is "${env.DATABASE_POOL_MAX}". Give a whole number of connections from 1 to 100, or leave it unset for 10.`
+  const ports = listenPorts(env)
+  if (typeof ports === 'string') return ports
   return null
+}
+
+/**
+ * The port Hearth listens on (PORT, 8787 unset or empty) and the demo website's (DEMO_PORT, the
+ * next one unset or empty, none when `off`), or why they cannot be used.
+ */
+export function listenPorts(env: Env): { port: number; demoPort: number | null } | string {
+  const read = (name: 'PORT' | 'DEMO_PORT', fallback: number): number | string => {
+    const given = env[name]
+    if (given === undefined || given.trim() === '') return fallback
+    const port = Number(given)
+    return Number.isInteger(port) && port >= 1 && port <= 65535
+      ? port
+      : `Hearth will not start: ${name} is "${given}". Give a port from 1 to 65535, or leave it unset.`
+  }
+  const port = read('PORT', 8787)
+  if (typeof port === 'string') return port
+  if (env.DEMO_PORT === 'off') return { port, demoPort: null }
+  const demoPort = read('DEMO_PORT', port + 1)
+  if (typeof demoPort === 'string') return demoPort
+  return { port, demoPort }
 }
 
 /** How many connections to Postgres the server keeps (DATABASE_POOL_MAX), or null when that is not a sensible number. */

@@ -10,7 +10,7 @@ import { connect } from './db/connect'
 import { startEmbeddedPostgres } from './db/embedded'
 import { loadMigrations } from './db/load-migrations'
 import { migrate } from './db/migrate'
-import { nodeIsDevelopment, poolSize, startupRefusal } from './environment'
+import { listenPorts, nodeIsDevelopment, poolSize, startupRefusal } from './environment'
 import { parseTrustProxy } from './http/client-address'
 import { nodeClientIp } from './node-client-ip'
 import { nodeProviders, remembered } from './node-providers'
@@ -29,16 +29,16 @@ import { startReadAuditWriter } from './audit/read-audit-writer'
 
 const env = process.env
 const refusal = startupRefusal(env)
-if (refusal) {
+const ports = listenPorts(env)
+if (refusal || typeof ports === 'string') {
   console.error(refusal)
   process.exit(1)
 }
 const development = nodeIsDevelopment(env)
-const port = Number(env.PORT ?? 8787)
+/** Hearth's port, and the Calm Waters demo website's: its own origin, so it embeds the portal as a practice's site would. */
+const { port, demoPort } = ports
 const host = env.HOST ?? '127.0.0.1'
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
-/** The Calm Waters demo website, on its own origin so it embeds the portal as a practice's site would (DEMO_PORT=off: none). */
-const demoPort = env.DEMO_PORT === 'off' ? null : Number(env.DEMO_PORT ?? port + 1)
 const demoUrl = demoPort === null ? undefined : (env.DEMO_URL ?? `http://localhost:${demoPort}`).replace(/\/+$/, '')
 const dataDir = resolve(env.DATA_DIR ?? '.data')
 /** What `vite build` wrote: the widget, the portal and the demo site. */

@@ -1,4 +1,6 @@
+import { connect } from '../api/db/connect'
 import { freshDatabase } from '../api/testing/database'
+import { cpuDuring } from './api/cpu'
 import { type Figures, load } from './api/load'
 import { type Server, startBare, startHearth } from './api/servers'
 
@@ -80,9 +82,13 @@ async function reads(hearth: string): Promise<Read[]> {
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`
-const row = (cells: string[]) => console.log(cells.map((c, i) => (i ? c.padStart(12) : c.padEnd(16))).join(''))
+const micros = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(0)} µs`)
 
-function best(runs: Figures[]): Figures {
+/** A round's figures with the CPU each request cost the server's process and the database's backends. */
+type Measured = Figures & { serverCpu: number | null; databaseCpu: number | null }
+const row = (cells: string[]) => console.log(cells.map((c, i) => (i ? c.padStart(13) : c.padEnd(16))).join(''))
+
+function best(runs: Measured[]): Measured {
   return runs.reduce((a, b) => (b.rps > a.rps ? b : a))
 }
 
@@ -92,18 +98,28 @@ export default async function apiBench() {
     return
   }
   const db = await freshDatabase()
+  // One connection of its own, so the CPU count can leave out its backend.
+  const admin = connect(db.url, { max: 1 })
   let hearth: Server | null = null
   let bare: Server | null = null
   try {
     hearth = await startHearth({ databaseUrl: db.url, adminKey: ADMIN_KEY, secret: SECRET })
     bare = await startBare(db.url)
     const list = await reads(hearth.url)
-    const results = new Map<string, { hearth: Figures[]; bare: Figures[] }>()
+    const database = new URL(db.url).pathname.slice(1)
+    const measured = async (server: Server, path: string, headers: Record<string, string>): Promise<Measured> => {
+      const { result: figures, cpu } = await cpuDuring(admin, database, server.pid, () =>
+        load(`${server.url}${path}`, headers, SECONDS),
+      )
+      const each = (total: number | null) => (total === null || !figures.requests ? null : total / figures.requests)
+      return { ...figures, serverCpu: each(cpu.server), databaseCpu: each(cpu.database) }
+    }
+    const results = new Map<string, { hearth: Measured[]; bare: Measured[] }>()
     for (let round = 0; round < ROUNDS; round++) {
       for (const read of list) {
         const entry = results.get(read.name) ?? { hearth: [], bare: [] }
-        entry.hearth.push(await load(`${hearth.url}${read.hearth.path}`, read.hearth.headers, SECONDS))
-        entry.bare.push(await load(`${bare.url}${read.bare}`, {}, SECONDS))
+        entry.hearth.push(await measured(hearth, read.hearth.path, read.hearth.headers))
+        entry.bare.push(await measured(bare, read.bare, {}))
         results.set(read.name, entry)
       }
     }
@@ -127,7 +143,15 @@ export default async function apiBench() {
         `≥${RATIO_TARGET} <${P99_TARGET_MS}ms`,
       ])
     }
+    console.log('CPU per request, in the best round: the server process, then the database backends serving it')
+    row(['read', 'Hearth', 'its Postgres', 'bare', 'its Postgres'])
+    for (const [name, r] of results) {
+      const h = best(r.hearth)
+      const b = best(r.bare)
+      row([name, micros(h.serverCpu), micros(h.databaseCpu), micros(b.serverCpu), micros(b.databaseCpu)])
+    }
   } finally {
+    await admin.end({ timeout: 1 })
     await hearth?.stop()
     await bare?.stop()
     await db.stop()

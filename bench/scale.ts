@@ -69,7 +69,7 @@ export default async function scaleBench() {
   const small = await measure({ ...group, practices: QUICK ? 2 : 10 })
   const large = await measure(group)
   console.log(`\n${RUNS} runs each, one after another, on the largest practice`)
-  const row = (cells: string[]) => console.log(cells.map((c, i) => (i ? c.padStart(12) : c.padEnd(22))).join(''))
+  const row = (cells: string[]) => console.log(cells.map((c, i) => (i ? c.padStart(12) : c.padEnd(28))).join(''))
   row(['read', 'small p50', 'p99', 'group p50', 'p99', 'ratio p50', 'ceiling'])
   for (const [name, s] of small) {
     const l = large.get(name)!

@@ -4,9 +4,15 @@ import type { StaffMe } from '../shared/schemas/staff'
 import { ApiError } from '../ui/api-client'
 import type { SessionEvents, StaffApi } from './api'
 import { Console } from './Console'
-import { fakeStaffApi, OWNER, RIVERA, staffMember } from './testing'
+import { CRISIS_ALERT, fakeStaffApi, OWNER, RIVERA, staffMember } from './testing'
 
 const MINUTE = 60_000
+
+/** The session times the server would answer with for a request at `now`. */
+const sessionFrom = (now: number, who: StaffMe) => ({
+  idle_expires_at: new Date(now + who.practice.staff_idle_minutes * MINUTE).toISOString(),
+  expires_at: new Date(now + 12 * 60 * MINUTE).toISOString(),
+})
 
 /** The console with a scripted API whose requests report to the console as the real one does. */
 function openConsole(overrides: Partial<StaffApi> = {}, me: () => StaffMe = () => OWNER) {
@@ -15,13 +21,7 @@ function openConsole(overrides: Partial<StaffApi> = {}, me: () => StaffMe = () =
     me: async () => {
       events.onActivity?.(Date.now())
       const who = me()
-      return {
-        ...who,
-        session: {
-          idle_expires_at: new Date(Date.now() + who.practice.staff_idle_minutes * MINUTE).toISOString(),
-          expires_at: new Date(Date.now() + 12 * 60 * MINUTE).toISOString(),
-        },
-      }
+      return { ...who, session: sessionFrom(Date.now(), who) }
     },
     ...overrides,
   })
@@ -103,6 +103,15 @@ describe('the console, signed in', () => {
     expect(calls.alerts).toHaveLength(asked)
   })
 
+  it('counts "100+" beside the Alerts tab past a page of open alerts', async () => {
+    const open = Array.from({ length: 100 }, (_, i) => ({ ...CRISIS_ALERT, id: `a-${i}` }))
+    openConsole({ alerts: async () => open })
+    await settle()
+    await settle()
+    const link = within(screen.getByRole('navigation')).getByRole('link', { name: /^Alerts/ })
+    expect(link.textContent).toBe('Alerts100+, 100 open')
+  })
+
   it('shows each role the tabs its permissions allow', async () => {
     openConsole({}, () => staffMember('front_desk'))
     await settle()
@@ -148,6 +157,8 @@ describe('the console, signed in', () => {
     await settle(12 * MINUTE)
     expect(screen.queryByRole('alertdialog')).toBeNull()
     await settle(3 * MINUTE + 100)
+    // The note follows the server's answer to the sign-out.
+    await settle()
     screen.getByRole('heading', { name: 'Sign in to the staff console' })
     screen.getByText(/You were signed out after 15 minutes without activity, to keep clients' details safe/)
     expect(calls.signOut).toHaveLength(1)
@@ -168,6 +179,57 @@ describe('the console, signed in', () => {
     await settle()
     screen.getByText("You're signed out.")
     expect(calls.signOut).toHaveLength(1)
+  })
+
+  it('hides the console at once, and says signed out only once the server has ended the session', async () => {
+    let ended: () => void = () => {}
+    openConsole({ signOut: () => new Promise<void>((resolve) => (ended = resolve)) })
+    await settle()
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    await settle()
+    screen.getByRole('heading', { name: 'Sign in to the staff console' })
+    screen.getByText('Signing you out…')
+    expect(screen.queryByText("You're signed out.")).toBeNull()
+    await act(async () => ended())
+    screen.getByText("You're signed out.")
+  })
+
+  it('stays signed out when an answer asked for before signing out arrives after it', async () => {
+    let asked = 0
+    let answer: () => void = () => {}
+    const { calls } = openConsole({
+      me: () => {
+        asked += 1
+        const who = { ...OWNER, session: sessionFrom(Date.now(), OWNER) }
+        return asked === 1 ? Promise.resolve(who) : new Promise((resolve) => (answer = () => resolve(who)))
+      },
+    })
+    await settle(13 * MINUTE + 100)
+    fireEvent.click(screen.getByRole('button', { name: 'Stay signed in' }))
+    await settle()
+    expect(asked).toBe(2)
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    await settle()
+    await act(async () => answer())
+    await settle()
+    screen.getByRole('heading', { name: 'Sign in to the staff console' })
+    screen.getByText("You're signed out.")
+    expect(screen.queryByText('Signed in as', { exact: false })).toBeNull()
+    expect(calls.signOut).toHaveLength(1)
+  })
+
+  it('says so when the server could not be reached to end the session', async () => {
+    openConsole({
+      signOut: async () => {
+        throw new TypeError('Failed to fetch')
+      },
+    })
+    await settle()
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    await settle()
+    screen.getByText(/couldn't be reached to end your session, so it may still be open on this device/)
+    screen.getByText(/It ends by itself after 15 minutes without activity/)
+    expect(screen.queryByText("You're signed out.")).toBeNull()
   })
 })
 

@@ -10,6 +10,7 @@ import { Loading } from '../ui/States'
 import { WordsProvider } from '../ui/words'
 import { words } from './i18n'
 import { httpStaffApi, type SessionEvents, type StaffApi } from './api'
+import { AlertsShortcut, ConsoleTabs } from './components/ConsoleTabs'
 import { IdleWarning } from './components/IdleWarning'
 import { idlePhase, nextChange, type SessionClock, sessionClock, touched } from './session/idle'
 import { Account, type PasskeysSection } from './screens/Account'
@@ -73,8 +74,6 @@ const TABS: [Tab, Action, Resource][] = [
   ['account', 'read', 'own_account'],
 ]
 const TAB_NAMES = TABS.map(([name]) => name)
-/** The alerts list's page: more open than that reads "100+". */
-const ALERTS_PAGE = 100
 
 /** What every screen gets: the API as the signed-in person, who they are, and a live region. */
 export type StaffContext = {
@@ -132,18 +131,21 @@ export function Console({
   const [therapistId, setTherapistId] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const [openAlerts, setOpenAlerts] = useState<number | null>(null)
+  const [alertsTabInSight, setAlertsTabInSight] = useState(true)
   // The API's callbacks are made once: they read the latest state through these.
   const phaseRef = useRef(phase)
   phaseRef.current = phase
   const clockRef = useRef(clock)
   clockRef.current = clock
+  // Counts the sessions this page has ended, so an answer asked for before one ended is not shown after.
+  const endedRef = useRef(0)
   const api = useMemo(
     () =>
       makeApi({
         onActivity: (sentAt) => setClock((current) => current && touched(current, sentAt)),
         // Any 401 while signed in: the session ended elsewhere (signed out everywhere, removed, expired).
         onSignedOut: () => {
-          if (phaseRef.current.kind === 'in') endSession('staff.signin.sessionEnded')
+          if (phaseRef.current.kind === 'in') endSession(tr('staff.signin.sessionEnded'))
         },
       }),
     [],
@@ -179,8 +181,10 @@ export function Console({
   }, [me?.user.id, tab, announcement])
 
   async function loadMe() {
+    const ended = endedRef.current
     const sentAt = Date.now()
     const who = await api.me()
+    if (ended !== endedRef.current) return
     setClock(sessionClock(who, sentAt))
     setTherapistId((current) => (who.user.role === 'therapist' ? who.user.therapist_id : current))
     setPhase({ kind: 'in', me: who })
@@ -211,18 +215,32 @@ export function Console({
     return w.problem(error)
   }
 
-  function endSession(note: 'staff.signin.signedOut' | 'staff.signin.sessionEnded' | 'idle') {
+  const idleMinutes = () => {
     const idleMs = clockRef.current?.idleMs
-    const minutes = idleMs ? Math.round(idleMs / 60_000) : 15
+    return idleMs ? Math.round(idleMs / 60_000) : 15
+  }
+
+  /** Hides the console at once: nothing of the practice stays on screen. */
+  function endSession(notice: string) {
+    endedRef.current += 1
     setClock(null)
     setWarning(false)
     setTherapistId(null)
-    signingIn(null, note === 'idle' ? tr('staff.signin.idleEnded', { minutes }) : tr(note))
+    signingIn(null, notice)
   }
 
+  /** The sign-in screen's note, changed in place (what someone has typed there stays). */
+  const noteOnSignIn = (notice: string) =>
+    setPhase((current) => (current.kind === 'signing-in' ? { ...current, notice } : current))
+
+  /** "Signed out" is said once the server has ended the session, not before. */
   function signOut(note: 'staff.signin.signedOut' | 'idle' = 'staff.signin.signedOut') {
-    endSession(note)
-    api.signOut().catch(() => undefined)
+    const minutes = idleMinutes()
+    endSession(tr('staff.signin.signingOut'))
+    api.signOut().then(
+      () => noteOnSignIn(note === 'idle' ? tr('staff.signin.idleEnded', { minutes }) : tr(note)),
+      () => noteOnSignIn(tr('staff.signin.signOutFailed', { minutes })),
+    )
   }
 
   // One timer to the next change (the warning, the end), never a tick or a poll.
@@ -291,30 +309,13 @@ export function Console({
                 {tr('staff.signedInAs')} <strong>{me.user.name}</strong>
                 <span class="staff-role">{tr(`staff.role.${role}`)}</span>
               </span>
+              <AlertsShortcut openAlerts={openAlerts} tabInSight={alertsTabInSight} />
               <button type="button" class="link-button" onClick={() => signOut()}>
                 {tr('staff.signOut')}
               </button>
             </div>
           </div>
-          <nav class="staff-nav" aria-label={tr('staff.nav')}>
-            <ul>
-              {tabs.map((name) => (
-                <li key={name}>
-                  <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
-                    {tr(`staff.tab.${name}`)}
-                    {name === 'alerts' && openAlerts ? (
-                      <>
-                        <span class="nav-count" aria-hidden="true">
-                          {openAlerts >= ALERTS_PAGE ? `${ALERTS_PAGE}+` : openAlerts}
-                        </span>
-                        <span class="sr-only">{tr('staff.nav.openAlerts', { count: openAlerts })}</span>
-                      </>
-                    ) : null}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <ConsoleTabs tabs={tabs} shown={shown} openAlerts={openAlerts} onAlertsInSight={setAlertsTabInSight} />
         </header>
         {warning && (
           <IdleWarning

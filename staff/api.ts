@@ -184,12 +184,16 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
     else events.onActivity?.(sentAt)
   }
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One request with the session cookie: heard for the session's sake, and a refusal thrown. */
+  async function request(method: string, path: string, options: { body?: unknown; csv?: string; accept?: string }) {
     const sentAt = Date.now()
-    const response = await send(doFetch, `${base}${path}`, method, { body, credentials: 'same-origin' })
+    const response = await send(doFetch, `${base}${path}`, method, { ...options, credentials: 'same-origin' })
     heard(response, sentAt)
     if (!response.ok) throw await refusal(response)
-    return (await response.json().catch(() => null)) as T
+    return response
+  }
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await (await request(method, path, { body })).json().catch(() => null)) as T
   }
   const q = (params: Record<string, string | undefined>) => {
     const search = new URLSearchParams()
@@ -285,22 +289,8 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
       call('PATCH', `/v1/threads/${encodeURIComponent(id)}`, { therapist_id: therapistId }),
     syncFhir: () => call('POST', '/v1/fhir/sync'),
     importFile: async (kind, csv, { dryRun, notifyClient }) => {
-      const url = `${base}/v1/imports?${q({ kind, dry_run: String(dryRun), notify_client: String(notifyClient) })}`
-      const sentAt = Date.now()
-      let response: Response
-      try {
-        response = await doFetch(url, {
-          method: 'POST',
-          headers: { accept: 'application/json', 'content-type': 'text/csv' },
-          body: csv,
-          credentials: 'same-origin',
-        })
-      } catch {
-        throw new ApiError(0, 'network', 'Hearth could not be reached.')
-      }
-      heard(response, sentAt)
-      if (!response.ok) throw await refusal(response)
-      return response.json()
+      const path = `/v1/imports?${q({ kind, dry_run: String(dryRun), notify_client: String(notifyClient) })}`
+      return (await request('POST', path, { csv })).json()
     },
     notificationSettings: () => call('GET', '/v1/staff/me/notifications'),
     saveNotificationSettings: (settings) => call('PUT', '/v1/staff/me/notifications', settings),
@@ -336,20 +326,8 @@ export function httpStaffApi(options: { base?: string; fetch?: typeof fetch; eve
     auditLog: ({ actorId, from, to }, cursor) =>
       call('GET', `/v1/audit-log?${q({ actor_id: actorId, from, to, cursor, limit: '50' })}`),
     auditCsv: async ({ actorId, from, to }) => {
-      let response: Response
-      const sentAt = Date.now()
-      try {
-        response = await doFetch(`${base}/v1/audit-log?${q({ actor_id: actorId, from, to, limit: '500' })}`, {
-          method: 'GET',
-          headers: { accept: 'text/csv' },
-          credentials: 'same-origin',
-        })
-      } catch {
-        throw new ApiError(0, 'network', 'Hearth could not be reached.')
-      }
-      heard(response, sentAt)
-      if (!response.ok) throw await refusal(response)
-      return response.text()
+      const path = `/v1/audit-log?${q({ actor_id: actorId, from, to, limit: '500' })}`
+      return (await request('GET', path, { accept: 'text/csv' })).text()
     },
     // Connections
     connectCalcom: (settings) => call('PATCH', '/v1/practice', { calcom: settings }),

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { afterEach } from 'vitest'
 import { defaultCrisisResources } from '../shared/crisis'
+import type { Alert } from '../shared/schemas/alerts'
 import type { Therapist } from '../shared/schemas/people'
 import type { ContactPolicy } from '../shared/schemas/policies'
 import type { Practice } from '../shared/schemas/practice'
@@ -70,6 +71,23 @@ export const PRACTICE: Practice = {
 }
 
 /** Priya Shah, the practice's owner, signed in a moment ago (idle after 15 minutes). */
+/** An open crisis alert for Dr. Rivera, with a session, a phone number and the conversation. */
+export const CRISIS_ALERT: Alert = {
+  id: 'al-1',
+  kind: 'crisis_message',
+  audience: 'therapist',
+  urgent: true,
+  therapist_id: RIVERA.id,
+  client_id: 'c-1',
+  thread_id: 'th-1',
+  client_phone: '+15550100001',
+  session: { id: 'a-1', starts_at: '2026-03-03T14:00:00Z' },
+  summary: 'Jordan Lee sent Dr. Maya Rivera a message marked "I\'m in crisis". Please check on them today.',
+  context: {},
+  status: 'open',
+  created_at: '2026-03-02T15:00:00Z',
+}
+
 export const OWNER: StaffMe = {
   user: {
     id: 'u-owner',

@@ -20,6 +20,28 @@ describe('send', () => {
     ])
   })
 
+  it('sends a CSV file as it is, and asks for CSV back when told', async () => {
+    const seen: [string, RequestInit][] = []
+    const record = async (url: string, init: RequestInit) => {
+      seen.push([url, init])
+      return new Response('')
+    }
+    await send(record, '/v1/imports', 'POST', { csv: 'name\nAda', credentials: 'same-origin' })
+    await send(record, '/v1/audit-log', 'GET', { accept: 'text/csv', credentials: 'same-origin' })
+    expect(seen).toEqual([
+      [
+        '/v1/imports',
+        {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'text/csv' },
+          body: 'name\nAda',
+          credentials: 'same-origin',
+        },
+      ],
+      ['/v1/audit-log', { method: 'GET', headers: { accept: 'text/csv' }, credentials: 'same-origin' }],
+    ])
+  })
+
   it('says `network` when the API cannot be reached', async () => {
     const failed = send(() => Promise.reject(new TypeError('Failed to fetch')), '/v1/x', 'GET')
     await expect(failed).rejects.toMatchObject({ status: 0, code: 'network' })

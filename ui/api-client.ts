@@ -1,6 +1,6 @@
 /**
- * How both apps talk to Hearth's API: JSON in and out, a cookie only when asked (the console's
- * staff session), and every refusal as one
+ * How both apps talk to Hearth's API: JSON in and out (a CSV file where the console asks), a cookie
+ * only when asked (the console's staff session), and every refusal as one
  * `ApiError` read from the API's one error shape (`{"error": {"code", "message", "details"}}`).
  * Each app's own client (widget/app/api.ts, staff/api.ts) adds its paths and its credentials.
  */
@@ -19,22 +19,34 @@ export class ApiError extends Error {
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>
 
-/** Sends one request; a fetch that fails outright (offline, blocked) throws `ApiError` `network`. */
+/**
+ * Sends one request; a fetch that fails outright (offline, blocked) throws `ApiError` `network`.
+ * A `csv` file goes as it is instead of a JSON `body`; `accept` asks for something other than JSON
+ * back (the console's audit log as CSV).
+ */
 export async function send(
   doFetch: Fetch,
   url: string,
   method: string,
-  options: { body?: unknown; authorization?: string | undefined; credentials?: RequestCredentials } = {},
+  options: {
+    body?: unknown
+    csv?: string
+    accept?: string
+    authorization?: string | undefined
+    credentials?: RequestCredentials
+  } = {},
 ): Promise<Response> {
-  const { body, authorization, credentials = 'omit' } = options
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const { body, csv, accept = 'application/json', authorization, credentials = 'omit' } = options
+  const headers: Record<string, string> = { accept }
   if (authorization) headers.authorization = authorization
   if (body !== undefined) headers['content-type'] = 'application/json'
+  else if (csv !== undefined) headers['content-type'] = 'text/csv'
+  const sent = body !== undefined ? JSON.stringify(body) : csv
   try {
     return await doFetch(url, {
       method,
       headers,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(sent !== undefined && { body: sent }),
       credentials,
     })
   } catch {

@@ -6,7 +6,7 @@ import type { Deps } from '../deps'
 import { alertHistoryOf, findAlert, listAlerts, resolveAlert, toAlert } from './queries'
 import { auditCaller } from '../audit/queries'
 import { inPractice } from '../db/tenant'
-import { ApiError, notFound } from '../http/errors'
+import { fieldError, notFound } from '../http/errors'
 import { decideFeeWaiver } from '../fee-waivers/decide'
 import { describe, input } from '../http/openapi/describe'
 import { Alert, AlertListQuery, AlertResolve, AlertWithHistory } from '../../shared/schemas/alerts'
@@ -73,13 +73,12 @@ export function alertRoutes(deps: Deps) {
         if (current.status === 'resolved') return current
         const waiver = current.kind === 'fee_waiver_request'
         if (waiver !== Boolean(decision)) {
-          throw new ApiError('invalid_request', 'Some fields need attention.', {
-            fields: {
-              decision: waiver
-                ? 'Choose whether to grant or decline the fee waiver.'
-                : 'Only a fee waiver request takes a decision.',
-            },
-          })
+          throw fieldError(
+            'decision',
+            waiver
+              ? 'Choose whether to grant or decline the fee waiver.'
+              : 'Only a fee waiver request takes a decision.',
+          )
         }
         if (decision)
           await decideFeeWaiver(tx, { alert: current, decision, actor: c.var.principal.actor, by: actorId }, now)

@@ -4,7 +4,7 @@ import { practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
 import { insertApiKey, listApiKeys, revokeApiKey } from './queries'
 import { auditCaller } from '../audit/queries'
-import { findTherapist } from '../therapists/queries'
+import { refuseUnknownTherapist } from '../therapists/queries'
 import { inPractice } from '../db/tenant'
 import { ApiError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
@@ -28,11 +28,7 @@ export function apiKeyRoutes(deps: Deps) {
       const body = c.req.valid('json')
       const secret = await generateApiKey()
       const created = await inPractice(deps.sql, practiceId, async (tx) => {
-        if (body.therapist_id && !(await findTherapist(tx, practiceId, body.therapist_id))) {
-          throw new ApiError('invalid_request', 'Some fields need attention.', {
-            fields: { therapist_id: 'No therapist with this id in your practice.' },
-          })
-        }
+        if (body.therapist_id) await refuseUnknownTherapist(tx, practiceId, body.therapist_id)
         const key = await insertApiKey(tx, {
           practiceId,
           role: body.role,

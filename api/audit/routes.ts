@@ -2,7 +2,7 @@ import type { Deps } from '../deps'
 import { practiceRouter } from '../auth/practice-auth'
 import { iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
-import { ApiError } from '../http/errors'
+import { fieldError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { AuditLog, AuditQuery } from '../../shared/schemas/staff'
 import { type AuditRow, auditCaller, listAudit } from './queries'
@@ -61,9 +61,7 @@ export function auditRoutes(deps: Deps) {
       const { practiceId } = c.var.principal
       const q = c.req.valid('query')
       if (q.cursor && !/^\d{1,18}$/.test(q.cursor)) {
-        throw new ApiError('invalid_request', 'Some fields need attention.', {
-          fields: { cursor: 'Use the next_cursor of a page.' },
-        })
+        throw fieldError('cursor', 'Use the next_cursor of a page.')
       }
       const csv = /\btext\/csv\b/.test(c.req.header('accept') ?? '')
       const rows = await inPractice(deps.sql, practiceId, async (tx) => {

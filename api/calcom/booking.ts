@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { canonicalTimeZone, Email, Instant, Text } from '../../shared/schemas/common'
+import { Email, Instant, Text } from '../../shared/schemas/common'
+import { canonicalTimeZone } from '../../shared/time/zone-names'
 import { syncAppointment } from '../appointments/sync'
 import { findByExternalId } from '../appointments/queries'
 import { raiseAlert } from '../alerts/raise'

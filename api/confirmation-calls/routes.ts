@@ -12,7 +12,7 @@ import { findPractice } from '../practice/queries'
 import { compact, iso } from '../db/rows'
 import { findTherapist } from '../therapists/queries'
 import { inPractice } from '../db/tenant'
-import { ApiError, notFound } from '../http/errors'
+import { ApiError, fieldError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { toE164 } from '../../shared/phone'
 import { callListReason, decideCallOutcome, type CallListReason } from '../../shared/policy/confirmation-calls'
@@ -36,9 +36,7 @@ function callListTherapist(principal: Principal, requested: string | undefined):
     return principal.therapistId!
   }
   if (!requested) {
-    throw new ApiError('invalid_request', 'Some fields need attention.', {
-      fields: { therapist_id: "Choose whose call list to show with an admin key (the therapist's id)." },
-    })
+    throw fieldError('therapist_id', "Choose whose call list to show with an admin key (the therapist's id).")
   }
   return pathId(requested, 'That therapist')
 }

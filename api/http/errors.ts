@@ -51,6 +51,10 @@ export class ApiError extends Error {
 export const notFound = (what = 'That') => new ApiError('not_found', `${what} was not found.`)
 export const forbidden = (message = 'This key is not allowed to do that.') => new ApiError('forbidden', message)
 
+/** A 400 naming one field of the request and what is wrong with it, in the envelope zod failures use. */
+export const fieldError = (field: string, message: string) =>
+  new ApiError('invalid_request', 'Some fields need attention.', { fields: { [field]: message } })
+
 /** A zod failure as a 400 with one message per field, keyed by dotted path. */
 export function invalidRequest(error: { issues: readonly z.core.$ZodIssue[] }, where = 'body'): ApiError {
   const fields: Record<string, string> = {}

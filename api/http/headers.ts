@@ -74,7 +74,7 @@ export const apiHeaders: MiddlewareHandler = every(
   jsonNotStored,
 )
 
-/** The staff console's policy (it holds an API key): its own files only, never framed. */
+/** The staff console's policy (it shows clients' details): its own files only, never framed. */
 export const staffPageHeaders = pageHeaders({
   defaultSrc: ["'none'"],
   scriptSrc: ["'self'"],

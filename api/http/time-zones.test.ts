@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canonicalTimeZone } from '../../shared/schemas/common'
-import { TIME_ZONE_NAMES } from '../../shared/time/zone-names'
+import { canonicalTimeZone, TIME_ZONE_NAMES } from '../../shared/time/zone-names'
 import { startTestApp, type TestContext } from '../testing/app'
 import { fixtures } from '../testing/fixtures'
 

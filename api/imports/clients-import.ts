@@ -12,7 +12,7 @@ import { yesNo } from './cells'
 import type { CsvRow } from './csv'
 import { clientsNamed } from './queries'
 import { type ImportTally, repeatedIn, rowReader } from './report'
-import { isUniqueViolation } from './savepoint'
+import { isUniqueViolation } from '../db/pg-errors'
 import { EMAIL_MESSAGE, schemaCell } from './zod-cell'
 
 type ClientFields = {

@@ -8,7 +8,7 @@ import { dateTime } from './cells'
 import type { CsvRow } from './csv'
 import { clientsNamed, therapistsNamed } from './queries'
 import { type ImportTally, repeatedIn, rowReader } from './report'
-import { isDoubleBooking } from './savepoint'
+import { isDoubleBooking } from '../db/pg-errors'
 import { EMAIL_MESSAGE, schemaCell } from './zod-cell'
 
 const TelehealthUrl = Url({ protocol: /^https$/, error: 'Use a secure link that starts with https://.' }).max(500)

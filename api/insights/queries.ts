@@ -36,26 +36,43 @@ const groupKey: Record<InsightGrouping, (tx: Tx) => ReturnType<Tx>> = {
   cancel_reason: (tx) => tx`null::text`,
 }
 
-/** When the session's first confirmation request went out, on any channel (none sent: null). */
-const confirmationRequestJoin = (tx: Tx) => tx`
-  left join lateral (
-    select min(o.sent_at) as sent_at
+/**
+ * When the session's first confirmation request went out, on any channel (none before the session
+ * started: null). The practice's sent confirmation requests are counted once, along
+ * outbox_sent_reminders; the first counts only if it went out before the session started (if it
+ * did not, none did).
+ */
+const confirmationRequestJoin = (tx: Tx, practiceId: string) => tx`
+  left join (
+    select o.appointment_id, min(o.sent_at) as first_sent_at
     from outbox o
-    where o.practice_id = d.practice_id and o.appointment_id = d.id and o.topic = 'reminder'
-      and o.reminder_kind = 'confirmation' and o.status = 'sent' and o.sent_at <= d.starts_at
-  ) asked on true`
+    where o.practice_id = ${practiceId} and o.topic = 'reminder' and o.status = 'sent'
+      and o.reminder_kind = 'confirmation'
+    group by o.appointment_id
+  ) asked_first on asked_first.appointment_id = d.id
+  cross join lateral (
+    select case when asked_first.first_sent_at <= d.starts_at then asked_first.first_sent_at end as sent_at
+  ) asked`
 
 /**
  * The channels whose reminder reached the client before this session (sent, and not bounced or
  * failed since), as one combined key such as `email+sms`: each session lands in exactly one group.
+ * Counted once over the practice's sent reminders, as above.
  */
-const channelJoin = (tx: Tx) => tx`
-  left join lateral (
-    select string_agg(distinct o.channel, '+' order by o.channel) as channels
+const channelJoin = (tx: Tx, practiceId: string) => tx`
+  left join (
+    select o.appointment_id, string_agg(distinct o.channel, '+' order by o.channel) as channels
     from outbox o
-    where o.practice_id = d.practice_id and o.appointment_id = d.id and o.topic = 'reminder' and o.status = 'sent'
+    where o.practice_id = ${practiceId} and o.topic = 'reminder' and o.status = 'sent'
       and (o.delivery_status is null or o.delivery_status in ('delivered', 'delayed'))
-  ) reached on true`
+    group by o.appointment_id
+  ) reached on reached.appointment_id = d.id`
+
+/** The groupings that join the practice's sent reminders to its due sessions, and how. */
+const remindersJoin: Partial<Record<InsightGrouping, typeof channelJoin>> = {
+  channel: channelJoin,
+  reminder_timing: confirmationRequestJoin,
+}
 
 /**
  * No-show counts and rates over sessions that were due to happen in [from, to) (attended, missed or
@@ -70,6 +87,12 @@ export async function noShowCounts(
   // Therapists' names are joined to the thirty-odd counted groups, not to every due session: joined
   // before counting, the planner guessed one therapist and rescanned the sessions for each of them.
   const byTherapist = q.grouping === 'therapist'
+  const joined = remindersJoin[q.grouping]
+  // Joined to the sent reminders, the due sessions must be hashed, never looped over: a prepared
+  // statement's generic plan guesses one due session, and a nested loop on that guess recounts the
+  // practice's reminders once per session (a year of the largest practice did not finish in ten
+  // minutes). Off for this transaction's remaining statements only.
+  if (joined) await tx`select set_config('enable_nestloop', 'off', true)`
   return tx<InsightRow[]>`
     with due as (
       select a.id, a.practice_id, a.therapist_id, a.type, a.status,
@@ -84,7 +107,7 @@ export async function noShowCounts(
     keyed as (
       select d.status, ${groupKey[q.grouping](tx)} as group_key,
              case when d.was_confirmed then 'confirmed' else 'unconfirmed' end as confirmation_key
-      from due d ${q.grouping === 'channel' ? channelJoin(tx) : q.grouping === 'reminder_timing' ? confirmationRequestJoin(tx) : tx``}
+      from due d ${joined ? joined(tx, practiceId) : tx``}
     ),
     counted as (
       select grouping(group_key) = 1 as is_confirmation,

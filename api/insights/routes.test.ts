@@ -328,6 +328,8 @@ describe('reminder timing and cancel reasons', () => {
     for (const status of ['attended', 'attended', 'attended', 'attended', 'no_show'] as const) {
       await sent(await due(status), 'morning_of', 5)
     }
+    // A request that went out only after the session had started asked nothing: 1 more with none.
+    await sent(await due('attended'), 'confirmation', -2)
 
     // Therapist x: 6 cancelled for getting there (2 late), 5 for work, 2 for cost, 1 said nothing.
     let d = 1
@@ -356,7 +358,7 @@ describe('reminder timing and cancel reasons', () => {
       ['1_to_2_days', 'Asked 1 to 2 days before', 5, 2],
       ['2_to_3_days', 'Asked 2 to 3 days before', 6, 0],
       // The two late cancellations below were due sessions too, and no request went out for them.
-      ['none', 'No confirmation request went out', 7, 1],
+      ['none', 'No confirmation request went out', 8, 1],
     ])
   })
 
@@ -394,7 +396,7 @@ describe('reminder timing and cancel reasons', () => {
       { key: 'not_said', label: 'Chose not to say', suppressed: true },
     ])
     // The confirmation comparison is the same as in every answer: due sessions, not cancellations.
-    expect(res.body.confirmation.unconfirmed).toMatchObject({ suppressed: false, sessions: 18 })
+    expect(res.body.confirmation.unconfirmed).toMatchObject({ suppressed: false, sessions: 19 })
     expect((await insights('group_by=cancel_reason&locale=fr', key)).body.groups[0].label).toBe('Le trajet')
   })
 

@@ -4,7 +4,7 @@ import type { Deps } from '../deps'
 import { cancelReasonCounts, noShowCounts, type CancelReasonRow, type InsightRow } from './queries'
 import { findPractice } from '../practice/queries'
 import { inPractice } from '../db/tenant'
-import { ApiError } from '../http/errors'
+import { fieldError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { CONFIRMATION_KEYS, compareGroups, groupLabel } from '../../shared/insights/groups'
 import { insightRange, MAX_RANGE_DAYS } from '../../shared/insights/range'
@@ -85,9 +85,7 @@ export function insightRoutes(deps: Deps) {
         const timeZone = (await findPractice(tx, practiceId))!.time_zone
         const range = insightRange(q, timeZone, deps.clock())
         if (!range.ok) {
-          throw new ApiError('invalid_request', 'Some fields need attention.', {
-            fields: { [range.field]: range.message },
-          })
+          throw fieldError(range.field, range.message)
         }
         const rows = await noShowCounts(tx, practiceId, {
           // Reasons are counted on their own; the confirmation comparison is the same in every answer.

@@ -6,11 +6,11 @@ import { mustBeAllowed, permit, practiceRouter } from '../auth/practice-auth'
 import type { Deps } from '../deps'
 import { auditCaller } from '../audit/queries'
 import { findThread, listThreadMessages, listThreads, markRead, routeThread, type ThreadRow } from './queries'
-import { findTherapist } from '../therapists/queries'
+import { refuseUnknownTherapist } from '../therapists/queries'
 import type { Tx } from '../db/connect'
 import { iso } from '../db/rows'
 import { inPractice } from '../db/tenant'
-import { ApiError, forbidden, notFound } from '../http/errors'
+import { forbidden, notFound } from '../http/errors'
 import { toMessage } from './body'
 import { postMessage } from './post'
 import { announceReply } from './reply-notice'
@@ -208,11 +208,7 @@ export function threadRoutes(deps: Deps) {
       const threadId = await inPractice(deps.sql, practiceId, async (tx) => {
         const thread = await findThread(tx, practiceId, id)
         if (!thread) throw notFound('That thread')
-        if (!(await findTherapist(tx, practiceId, therapist_id))) {
-          throw new ApiError('invalid_request', 'Some fields need attention.', {
-            fields: { therapist_id: 'No therapist with this id in your practice.' },
-          })
-        }
+        await refuseUnknownTherapist(tx, practiceId, therapist_id)
         if (thread.therapist_id === therapist_id) return id
         const moved = await routeThread(tx, practiceId, thread, therapist_id)
         await auditCaller(tx, c.var.principal, {

@@ -4,6 +4,7 @@ import { type AppointmentRow, findAppointment, insertAppointment, latestSessionD
 import { clientTimeZone } from '../clients/queries'
 import { audit } from '../audit/queries'
 import type { Tx } from '../db/connect'
+import { isDoubleBooking } from '../db/pg-errors'
 import {
   closeOtherOffers,
   findClientOffer,
@@ -21,8 +22,6 @@ import { noticeSendTime } from '../../shared/notices/timing'
 export type ClaimResult =
   | { ok: true; appointment: AppointmentRow; offer: OfferRow; created: boolean }
   | { ok: false; reason: 'taken' | 'expired'; offer: OfferRow }
-
-type PgError = { code?: string }
 
 /**
  * A client takes an offered time. Several may claim the same freed session at once: each inserts
@@ -51,7 +50,7 @@ export async function claimOffer(
       insertAppointment(sp, input.practiceId, { ...values, status: 'confirmed', confirmed_at: now }),
     )
   } catch (error) {
-    if ((error as PgError).code !== '23P01') throw error
+    if (!isDoubleBooking(error)) throw error
     // Someone else's claim (or a booking made meanwhile) holds the time. If it was this client's
     // own earlier tap, that is a success; otherwise this offer is over.
     const fresh = (await findClientOffer(tx, input.practiceId, input.clientId, input.offerId))!

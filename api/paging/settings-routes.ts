@@ -5,9 +5,9 @@ import { permit, practiceAuth } from '../auth/practice-auth'
 import { auditCaller } from '../audit/queries'
 import { inPractice } from '../db/tenant'
 import type { AppEnv, Deps } from '../deps'
-import { ApiError, notFound } from '../http/errors'
+import { notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
-import { pushEndpointAllowed } from '../push/routes'
+import { refuseDisallowedPushEndpoint } from '../push/routes'
 import { DEFAULT_SETTINGS, forgetStaffDevice, saveSettings, saveStaffDevice, settingsOf } from './queries'
 import { ownerOf } from './recipients'
 
@@ -77,11 +77,7 @@ export function staffNotificationRoutes(deps: Deps) {
     async (c) => {
       const { practiceId } = c.var.principal
       const body = c.req.valid('json')
-      if (!pushEndpointAllowed(body.endpoint, deps.publicUrl)) {
-        throw new ApiError('invalid_request', 'Some fields need attention.', {
-          fields: { endpoint: 'Use the https address your browser gave for push messages.' },
-        })
-      }
+      refuseDisallowedPushEndpoint(body.endpoint, deps.publicUrl)
       const owner = ownerOf(c.var.principal)
       await inPractice(deps.sql, practiceId, async (tx) => {
         await saveStaffDevice(

@@ -1,6 +1,6 @@
 import type { Consents } from '../../shared/schemas/people'
 import type { ContactPolicy, Locale } from '../../shared/schemas/policies'
-import { ApiError } from '../http/errors'
+import { fieldError } from '../http/errors'
 import type { Tx } from '../db/connect'
 
 export type PortalClientRow = {
@@ -64,7 +64,7 @@ export async function chooseClientTherapist(
   }
   if (!chosen) {
     const message = therapistId ? 'Choose one of your therapists.' : 'Choose which therapist this is for.'
-    throw new ApiError('invalid_request', 'Some fields need attention.', { fields: { therapist_id: message } })
+    throw fieldError('therapist_id', message)
   }
   return chosen
 }

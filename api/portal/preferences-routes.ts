@@ -8,7 +8,7 @@ import { latestConsents, recordConsentChanges } from '../clients/consent-queries
 import { findClient, updateClient } from '../clients/queries'
 import type { Tx } from '../db/connect'
 import type { Deps } from '../deps'
-import { ApiError } from '../http/errors'
+import { ApiError, fieldError } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { clientReachChanged } from '../reminders/client-reach'
 import { portalRouter } from './token'
@@ -93,9 +93,7 @@ export function portalPreferencesRoutes(deps: Deps) {
             (channel) => !current.options.find((option) => option.channel === channel)?.available,
           )
           if (unavailable.length) {
-            throw new ApiError('invalid_request', 'Some fields need attention.', {
-              fields: { channels: `The practice can't reach you by ${unavailable.join(' or ')} yet.` },
-            })
+            throw fieldError('channels', `The practice can't reach you by ${unavailable.join(' or ')} yet.`)
           }
           const chosen = (channel: Channel) => body.channels!.includes(channel)
           patch.consents = eachChannel(chosen) satisfies Consents

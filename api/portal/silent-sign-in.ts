@@ -2,7 +2,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGet
 import type { Deps } from '../deps'
 import type { Tx } from '../db/connect'
 import { findSilentSignIn, saveSilentSignIn, type SilentSignInRow } from './silent-sign-in-queries'
-import { ApiError } from '../http/errors'
+import { fieldError } from '../http/errors'
 import { openText, sealText } from '../crypto/secrets'
 import {
   silentSignInAudience,
@@ -105,9 +105,7 @@ export async function applySilentSignIn(
   const current = await findSilentSignIn(tx, practiceId)
   const keepsSecret = patch.secret === undefined && Boolean(current?.silent_sign_in_secret)
   if (!patch.secret && !keepsSecret && !patch.jwks_url) {
-    throw new ApiError('invalid_request', 'Some fields need attention.', {
-      fields: { silent_sign_in: 'Give a shared secret, a JWKS URL, or both.' },
-    })
+    throw fieldError('silent_sign_in', 'Give a shared secret, a JWKS URL, or both.')
   }
   await saveSilentSignIn(tx, practiceId, {
     issuer: patch.issuer,

@@ -5,7 +5,7 @@ import { portalRouter } from '../portal/token'
 import { audit } from '../audit/queries'
 import { deletePushSubscription, recordPushConsent, savePushSubscription } from './queries'
 import type { AppEnv, Deps } from '../deps'
-import { ApiError, notFound } from '../http/errors'
+import { fieldError, notFound } from '../http/errors'
 import { fileHeaders } from '../http/headers'
 import { describe, input } from '../http/openapi/describe'
 import { replanClient } from '../reminders/replan'
@@ -43,6 +43,13 @@ export function pushEndpointAllowed(endpoint: string, publicUrl: string): boolea
   )
 }
 
+/** A subscription, a client's or a console's, is stored only with an endpoint Hearth may call. */
+export function refuseDisallowedPushEndpoint(endpoint: string, publicUrl: string): void {
+  if (!pushEndpointAllowed(endpoint, publicUrl)) {
+    throw fieldError('endpoint', 'Use the https address your browser gave for push messages.')
+  }
+}
+
 export function pushSubscriptionRoutes(deps: Deps) {
   const app = portalRouter(deps)
 
@@ -64,11 +71,7 @@ export function pushSubscriptionRoutes(deps: Deps) {
     async (c) => {
       const { practiceId, clientId } = c.var.client
       const body = c.req.valid('json')
-      if (!pushEndpointAllowed(body.endpoint, deps.publicUrl)) {
-        throw new ApiError('invalid_request', 'Some fields need attention.', {
-          fields: { endpoint: 'Use the https address your browser gave for push messages.' },
-        })
-      }
+      refuseDisallowedPushEndpoint(body.endpoint, deps.publicUrl)
       const saved = await c.var.inSession(async (tx) => {
         const result = await savePushSubscription(tx, {
           practiceId,

@@ -3,14 +3,13 @@ import { findByExternalId, type AppointmentRow } from '../appointments/queries'
 import { syncAppointment } from '../appointments/sync'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
+import { isDoubleBooking } from '../db/pg-errors'
 import { lockFor } from '../db/tenant'
 import type { Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { queueSessionNotice } from '../notices/enqueue'
 import { ensureFreeSlot, slotTaken } from './move'
 import { lockTherapistTimes } from './queries'
-
-type PgError = { code?: string }
 
 /** The one session booked again from a missed one is known by this id, so it is booked once. */
 export const bookedAgainId = (missedId: string) => `rebooked:${missedId}`
@@ -65,7 +64,7 @@ export async function bookAgain(
       ),
     ))
   } catch (error) {
-    if ((error as PgError).code !== '23P01') throw error
+    if (!isDoubleBooking(error)) throw error
     throw await slotTaken(tx, missed, now)
   }
   await queueSessionNotice(tx, row, { kind: 'booked', timeZone: missed.client_time_zone, now })

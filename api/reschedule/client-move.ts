@@ -9,18 +9,19 @@ import { moveSession } from './move'
 import { rescheduleContext } from './queries'
 import { holdRequest } from './request'
 
-/** The practice's rule for the client moving this session now, in the client's language. */
+/** The practice's rule for the client moving this session now, in the client's language, with the late quote it read. */
 export async function clientRescheduleRule(tx: Tx, row: ClientAppointment, now: Date) {
   const context = await rescheduleContext(tx, row.practice_id, row.therapist_id)
+  const quote = quoteFor(row, now)
   const rule = rescheduleRule({
     settings: context.settings,
     status: row.status,
-    quote: quoteFor(row, now),
+    quote,
     policy: cancellationPolicyFor(row),
     locale: row.client_locale,
     practicePhone: row.practice_phone,
   })
-  return { context, rule }
+  return { context, rule, quote }
 }
 
 /**
@@ -36,13 +37,13 @@ export async function moveAsClient(
 ) {
   const { session, startsAt, actor } = input
   const now = deps.clock()
-  const { rule } = await clientRescheduleRule(tx, session, now)
+  const { rule, quote } = await clientRescheduleRule(tx, session, now)
   if (rule.outcome === 'refused') {
     if (rule.reason === 'not_open') throw new ApiError('invalid_state', 'Only an upcoming session can be moved.')
     throw new ApiError('contact_practice', rule.text, { rule })
   }
   if (rule.needs_acknowledgement && !input.acknowledgeLate) {
-    throw new ApiError('late_cancellation_unacknowledged', rule.text, { rule, quote: quoteFor(session, now) })
+    throw new ApiError('late_cancellation_unacknowledged', rule.text, { rule, quote })
   }
   const lateFee = rule.fee_cents > 0 ? { cents: rule.fee_cents, currency: rule.currency } : null
   if (rule.outcome === 'request') {

@@ -5,6 +5,7 @@ import type { ClientAppointment } from '../appointments/portal-queries'
 import { type AppointmentRow, updateAppointment } from '../appointments/queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
+import { isDoubleBooking } from '../db/pg-errors'
 import type { Deps } from '../deps'
 import { ApiError } from '../http/errors'
 import { queueSessionNotice } from '../notices/enqueue'
@@ -14,8 +15,6 @@ import { hoursOf, sessionMode, slotsForSession } from './slots'
 const MINUTE = 60_000
 /** How many fresh times a refusal carries, so the picker can offer them at once. */
 export const FRESH_SLOTS = 12
-
-type PgError = { code?: string }
 
 export type MoveInput = {
   /** The client's session, locked by the caller. */
@@ -101,7 +100,7 @@ export async function moveSession(tx: Tx, deps: Deps, input: MoveInput): Promise
       ),
     )
   } catch (error) {
-    if ((error as PgError).code !== '23P01') throw error
+    if (!isDoubleBooking(error)) throw error
     throw await slotTaken(tx, session, now)
   }
   const { therapist_name: _t, client_name: _c, ...before } = session

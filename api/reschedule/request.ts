@@ -6,6 +6,7 @@ import { raiseAlert } from '../alerts/raise'
 import { findClientAppointment, type ClientAppointment } from '../appointments/portal-queries'
 import { audit, type Actor } from '../audit/queries'
 import type { Tx } from '../db/connect'
+import { isDoubleBooking } from '../db/pg-errors'
 import type { Deps } from '../deps'
 import { ApiError, notFound } from '../http/errors'
 import { queueSessionNotice } from '../notices/enqueue'
@@ -20,8 +21,6 @@ import {
   type RescheduleRequestRow,
   withdrawOpenRequest,
 } from './queries'
-
-type PgError = { code?: string }
 
 /**
  * The practice's rule makes this move a request: the chosen time is held for the client (its own
@@ -64,7 +63,7 @@ export async function holdRequest(
       }),
     )
   } catch (error) {
-    if ((error as PgError).code !== '23P01') throw error
+    if (!isDoubleBooking(error)) throw error
     throw await slotTaken(tx, session, now)
   }
   const zone = session.practice_time_zone

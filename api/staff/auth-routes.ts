@@ -20,7 +20,7 @@ import {
   StaffSignInState,
   StaffTotpCode,
 } from '../../shared/schemas/staff'
-import { clearStaffCookie, writeStaffCookie } from './cookie'
+import { answerSignedIn, clearStaffCookie, writeStaffCookie } from './cookie'
 import { passkeyUserOfSession } from './passkey-queries'
 import { choosePractice, findStaffByEmail, secondFactorsOf, type StaffUserRow } from './queries'
 import { checkStaffCode, issueStaffCode } from './sign-in-code'
@@ -29,6 +29,7 @@ import {
   bindPractice,
   completeSecondFactor,
   loadStaffSession,
+  openPersonSession,
   openStaffSession,
   requestOrigin,
   staffSession,
@@ -136,13 +137,7 @@ export function staffAuthRoutes(deps: Deps) {
         }
         const person = people[0]!
         const { next, factors } = await firstStep(tx, person)
-        const { token, sessionId } = await openStaffSession(tx, deps, {
-          email,
-          stage: next,
-          user: { id: person.id, practiceId: person.practice_id, idleMinutes: person.idle_minutes },
-          ip,
-          userAgent,
-        })
+        const { token, sessionId } = await openPersonSession(tx, deps, person, next, { ip, userAgent })
         await audit(tx, {
           practiceId: person.practice_id,
           actor: { kind: 'staff', id: person.id, name: person.name, ip, userAgent },
@@ -263,8 +258,7 @@ export function staffAuthRoutes(deps: Deps) {
       return ok ? completeSecondFactor(tx, deps, session, method) : null
     })
     if (!token) throw method === 'totp' ? wrongSecondFactor() : wrongRecoveryCode()
-    writeStaffCookie(c, deps.publicUrl, token)
-    return c.json({ next: 'done' as const })
+    return answerSignedIn(c, deps.publicUrl, token)
   }
 
   app.post(

@@ -27,6 +27,12 @@ export function writeStaffCookie(c: Context, publicUrl: string, token: string): 
   })
 }
 
+/** The answer once the second factor is done: the session's new cookie, and nothing left to do. */
+export function answerSignedIn(c: Context, publicUrl: string, token: string) {
+  writeStaffCookie(c, publicUrl, token)
+  return c.json({ next: 'done' as const })
+}
+
 export function clearStaffCookie(c: Context, publicUrl: string): void {
   deleteCookie(c, staffCookieName(publicUrl), {
     path: '/',

@@ -10,7 +10,7 @@ import { writeStaffCookie } from './cookie'
 import { hashInvitationToken } from './invitation'
 import { findInvitationByHash, markInvitationAccepted } from './invitation-queries'
 import { findStaffByEmail, findStaffUser, updateStaffUser } from './queries'
-import { openStaffSession, requestOrigin } from './session'
+import { openPersonSession, requestOrigin } from './session'
 
 const linkGone = () =>
   new ApiError('not_found', 'This invitation link no longer works. Ask whoever invited you to send a new one.')
@@ -50,13 +50,7 @@ export function staffInvitationRoutes(deps: Deps) {
         await updateStaffUser(tx, user.practice_id, user.id, { invited: false })
         const person = (await findStaffByEmail(tx, user.email)).find((p) => p.id === user.id)!
         const next = stepAfterFirstFactor(person.second_factor, [])
-        const { token: cookie, sessionId } = await openStaffSession(tx, deps, {
-          email: user.email,
-          stage: next,
-          user: { id: user.id, practiceId: user.practice_id, idleMinutes: person.idle_minutes },
-          ip,
-          userAgent,
-        })
+        const { token: cookie, sessionId } = await openPersonSession(tx, deps, person, next, { ip, userAgent })
         await audit(tx, {
           practiceId: user.practice_id,
           actor: { kind: 'staff', id: user.id, name: user.name, ip, userAgent },

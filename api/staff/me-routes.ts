@@ -15,7 +15,7 @@ import {
   StaffTotpCode,
   TotpEnrolment,
 } from '../../shared/schemas/staff'
-import { writeStaffCookie } from './cookie'
+import { answerSignedIn } from './cookie'
 import { recoveryCodesLeft, secondFactorsOf } from './queries'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery'
 import { replaceRecoveryCodes } from './recovery-queries'
@@ -116,8 +116,7 @@ export function staffMeRoutes(deps: Deps) {
         return completeSecondFactor(tx, deps, session, 'totp')
       })
       if (!token) throw wrongCode()
-      writeStaffCookie(c, deps.publicUrl, token)
-      return c.json({ next: 'done' as const })
+      return answerSignedIn(c, deps.publicUrl, token)
     },
   )
 

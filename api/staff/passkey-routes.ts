@@ -24,6 +24,7 @@ import { choosePractice, findStaffByEmail, findStaffUser, secondFactorsOf } from
 import {
   completeSecondFactor,
   loadStaffSession,
+  openPersonSession,
   openStaffSession,
   requestOrigin,
   staffActor,
@@ -145,13 +146,7 @@ export function staffPasskeySignInRoutes(deps: Deps) {
         })
         return { token, state: choosePractice(people) }
       }
-      const opened = await openStaffSession(tx, deps, {
-        email: user.email,
-        stage: 'second_factor',
-        user: { id: user.id, practiceId: user.practice_id, idleMinutes: person.idle_minutes },
-        ip,
-        userAgent,
-      })
+      const opened = await openPersonSession(tx, deps, person, 'second_factor', { ip, userAgent })
       const token = await completeSecondFactor(tx, deps, { id: opened.sessionId }, 'passkey')
       await audit(tx, {
         practiceId: user.practice_id,

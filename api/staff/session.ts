@@ -74,6 +74,22 @@ export async function openStaffSession(
   return { token, sessionId }
 }
 
+/** Opens a session for one person at their practice (as `findStaffByEmail` finds them), at `stage`. */
+export function openPersonSession(
+  tx: Tx,
+  deps: Deps,
+  person: { id: string; practice_id: string; email: string; idle_minutes: number },
+  stage: SignInStep,
+  origin: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; sessionId: string }> {
+  return openStaffSession(tx, deps, {
+    email: person.email,
+    stage,
+    user: { id: person.id, practiceId: person.practice_id, idleMinutes: person.idle_minutes },
+    ...origin,
+  })
+}
+
 /** Binds a session that was choosing among practices to one of them; a new id. */
 export async function bindPractice(
   tx: Tx,

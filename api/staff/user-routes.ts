@@ -5,7 +5,7 @@ import { refused, practiceRouter } from '../auth/practice-auth'
 import { audit, auditCaller } from '../audit/queries'
 import type { Tx } from '../db/connect'
 import { inPractice } from '../db/tenant'
-import { ApiError, notFound } from '../http/errors'
+import { ApiError, fieldError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { pathId } from '../http/params'
 import { findPractice } from '../practice/queries'
@@ -41,9 +41,6 @@ async function checkTherapistBinding(tx: Tx, practiceId: string, role: StaffRole
     throw fieldError('therapist_id', 'That therapist was not found in this practice.')
   }
 }
-
-const fieldError = (field: string, message: string) =>
-  new ApiError('invalid_request', 'Some fields need attention.', { fields: { [field]: message } })
 
 function refuseUnlessManages(actor: StaffRole, target: { role: StaffRole }, newRole?: StaffRole) {
   const decision = mayManageStaff(actor, target, newRole)

@@ -5,6 +5,7 @@ import { listAppointments } from '../appointments/queries'
 import { listClientAppointments } from '../appointments/portal-queries'
 import { remindersBySession, callListCandidates } from '../confirmation-calls/call-list-queries'
 import { noShowCounts } from '../insights/queries'
+import type { InsightGrouping } from '../../shared/schemas/practice-tools'
 import { claimDue } from '../outbox/queries'
 
 const DAY = 86_400_000
@@ -50,6 +51,15 @@ export function hotReads(sql: Sql, s: HotReadSubjects, now = new Date()) {
     within: inTheirPractice,
   })
   const tomorrow = new Date(Math.ceil(now.getTime() / DAY) * DAY)
+  const yearOfInsights = (grouping: InsightGrouping) =>
+    read((tx) =>
+      noShowCounts(tx, s.practiceId, {
+        grouping,
+        from: new Date(now.getTime() - 365 * DAY),
+        to: now,
+        timeZone: 'America/New_York',
+      }),
+    )
   return {
     'portal read': read((tx) =>
       listClientAppointments(tx, s.practiceId, s.clientId, {
@@ -79,14 +89,9 @@ export function hotReads(sql: Sql, s: HotReadSubjects, now = new Date()) {
       )
     }),
     'alerts inbox': read((tx) => listAlerts(tx, s.practiceId, { status: 'open', limit: 50 })),
-    'insights, 12 months': read((tx) =>
-      noShowCounts(tx, s.practiceId, {
-        grouping: 'therapist',
-        from: new Date(now.getTime() - 365 * DAY),
-        to: now,
-        timeZone: 'America/New_York',
-      }),
-    ),
+    'insights, 12 months': yearOfInsights('therapist'),
+    'insights by channel': yearOfInsights('channel'),
+    'insights by reminder timing': yearOfInsights('reminder_timing'),
     "dispatcher's claim": {
       run: () => claimAndRollBack(sql, now),
       within: <T>(work: (tx: Tx) => Promise<T>) => asSystem(sql, work),

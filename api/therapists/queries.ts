@@ -3,6 +3,7 @@ import type { Therapist, TherapistCreate, TherapistPatch } from '../../shared/sc
 import type { CancellationPolicy, ContactPolicy } from '../../shared/schemas/policies'
 import type { Tx } from '../db/connect'
 import { compact, decodeCursor, page, type Page } from '../db/rows'
+import { fieldError } from '../http/errors'
 import { isUuid } from '../http/params'
 
 type TherapistRow = {
@@ -43,6 +44,13 @@ export async function findTherapist(tx: Tx, practiceId: string, id: string): Pro
   const [row] = await tx<TherapistRow[]>`
     select ${columns(tx)} from therapists where practice_id = ${practiceId} and id = ${id}`
   return row ? toTherapist(row) : null
+}
+
+/** A `therapist_id` in a request must name one of the practice's therapists; else a 400 on that field. */
+export async function refuseUnknownTherapist(tx: Tx, practiceId: string, therapistId: string): Promise<void> {
+  if (!(await findTherapist(tx, practiceId, therapistId))) {
+    throw fieldError('therapist_id', 'No therapist with this id in your practice.')
+  }
 }
 
 export async function listTherapists(

@@ -14,7 +14,7 @@ import {
 } from './queries'
 import { disableEndpoint, enableEndpoint } from './health-queries'
 import { checkWebhookTarget } from './target'
-import { ApiError, notFound } from '../http/errors'
+import { fieldError, notFound } from '../http/errors'
 import { describe, input } from '../http/openapi/describe'
 import { newWebhookSecret } from '../providers/webhook'
 import { sealText } from '../crypto/secrets'
@@ -43,8 +43,7 @@ When every attempt has failed for ${WEBHOOK_DISABLE_AFTER.hours} hours and at le
 /** A 400 naming `url` when Hearth may not post there (a private address, or a host that does not resolve). */
 async function refuseUnsafeTarget(url: string, deps: Deps) {
   const target = await checkWebhookTarget(url, deps)
-  if (!target.ok)
-    throw new ApiError('invalid_request', 'Some fields need attention.', { fields: { url: target.problem } })
+  if (!target.ok) throw fieldError('url', target.problem)
 }
 
 /** Where a practice's own systems hear about what clients and staff did (admin keys). */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 
-export type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number }
+export type Figures = { rps: number; requests: number; p50: number; p99: number; non2xx: number; errors: number }
 
 /** One autocannon round in its own process, so the load does not share the server's event loop. */
 export async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
@@ -19,6 +19,7 @@ export async function load(url: string, headers: Record<string, string>, seconds
   const result = JSON.parse(out)
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

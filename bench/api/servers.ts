@@ -4,7 +4,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export type Server = { url: string; stop(): Promise<void> }
+/** A server under load: where it answers, and its process, whose CPU the benchmark counts. */
+export type Server = { url: string; pid: number; stop(): Promise<void> }
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +61,7 @@ export async function startHearth(options: { databaseUrl: string | null; adminKe
   })
   const url = `http://127.0.0.1:${port}`
   await waitFor(`${url}/health`, child)
-  return { url, stop: stopper(child) }
+  return { url, pid: child.pid!, stop: stopper(child) }
 }
 
 /** The bare routes of bench/api/bare-server.ts on the same database. */
@@ -72,5 +73,5 @@ export async function startBare(databaseUrl: string): Promise<Server> {
   })
   const url = `http://127.0.0.1:${port}`
   await waitFor(`${url}/nothing`, child)
-  return { url, stop: stopper(child) }
+  return { url, pid: child.pid!, stop: stopper(child) }
 }

@@ -33,6 +33,17 @@ describe('freeSlots in real weeks', () => {
   const hour = { length_minutes: 60, step_minutes: 60 }
   const week = (from: string, to: string, availability = newYork) =>
     starts({ availability, busy: [], now: '2026-01-01T00:00:00Z', from, to, ...hour })
+  /** One night's 30-minute sessions every 15 minutes, with only these hours that day. */
+  const night = (date: string, start: string, end: string) =>
+    starts({
+      availability: { ...newYork, exceptions: [{ date, start, end }] },
+      busy: [],
+      now: '2026-01-01T00:00:00Z',
+      from: `${date}T00:00:00Z`,
+      to: `${date}T23:59:00Z`,
+      length_minutes: 30,
+      step_minutes: 15,
+    })
 
   it('a winter week in New York: 09:00 EST is 14:00 UTC', () => {
     expect(week('2026-03-02T00:00:00Z', '2026-03-07T00:00:00Z')).toEqual([
@@ -56,6 +67,13 @@ describe('freeSlots in real weeks', () => {
     ])
   })
 
+  it('hours ending at 02:00 on the spring-forward night end as the clock jumps: the last session ends at 03:00 EDT', () => {
+    expect(night('2026-03-08', '01:15', '02:00')).toEqual([
+      '2026-03-08T06:15', // 01:15 EST
+      '2026-03-08T06:30', // 01:30 EST, ending 07:00 UTC: 02:00 EST is 03:00 EDT
+    ])
+  })
+
   it('the fall-back night has four real hours (01:00 happens twice), then Monday 09:00 EST is 14:00 UTC', () => {
     expect(week('2026-11-01T00:00:00Z', '2026-11-07T00:00:00Z')).toEqual([
       '2026-11-01T05:00', // 01:00 EDT
@@ -66,6 +84,16 @@ describe('freeSlots in real weeks', () => {
       '2026-11-02T15:00',
       // Wednesday 4 November: away all day.
       '2026-11-06T14:00 video',
+    ])
+  })
+
+  it('hours from 01:30 to 02:00 on the fall-back night last 90 real minutes: 01:30 EDT to 02:00 EST', () => {
+    expect(night('2026-11-01', '01:30', '02:00')).toEqual([
+      '2026-11-01T05:30', // 01:30 EDT
+      '2026-11-01T05:45',
+      '2026-11-01T06:00', // 01:00 EST: the clock has gone back, the therapist is still at work
+      '2026-11-01T06:15',
+      '2026-11-01T06:30', // 01:30 EST, ending at 02:00 EST
     ])
   })
 

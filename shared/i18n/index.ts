@@ -19,18 +19,19 @@ export { merged, translator } from './translator'
 export type { Locale }
 
 /** An amount in minor units (cents) as the locale writes money: "$75.00", "75,00 US$", "75,00 $US". */
-const moneyFormats = new Map<string, Intl.NumberFormat>()
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; scale: number }>()
 
 export function formatMoney(minorUnits: number, currency: string, locale: Locale): string {
-  // Building a NumberFormat costs far more than using one; a practice has one currency.
+  // Building a NumberFormat, or asking it for its options, costs far more than using one; a
+  // practice has one currency.
   const cacheKey = `${locale} ${currency}`
-  let format = moneyFormats.get(cacheKey)
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
-    moneyFormats.set(cacheKey, format)
+  let money = moneyFormats.get(cacheKey)
+  if (!money) {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    money = { format, scale: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) }
+    moneyFormats.set(cacheKey, money)
   }
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
-  return format.format(minorUnits / 10 ** digits)
+  return money.format.format(minorUnits / money.scale)
 }
 
 /** "a, b and c" in the locale's own way. */

@@ -32,14 +32,29 @@ function plan(over: {
 }
 const when = (p: ReturnType<typeof planReminders>) => p.map((r) => [reminderStepOf(r.idempotency_key), r.send_at])
 
+/** Session starts anywhere in six years, and within days of a clock change in one of the zones
+ * (where quiet hours can begin or end at a wall time the clock skips or shows twice). */
+const anyMinute = fc
+  .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
+  .map((ms) => Math.floor(ms / 60_000) * 60_000)
+const clockChanges = [
+  Date.UTC(2027, 2, 14, 7), // New York, spring
+  Date.UTC(2027, 10, 7, 6), // New York, autumn
+  Date.UTC(2026, 2, 29, 1), // London, spring
+  Date.UTC(2026, 9, 25, 1), // London, autumn
+  Date.UTC(2026, 3, 4, 15), // Lord Howe, half an hour back
+  Date.UTC(2026, 8, 26, 14), // Chatham, forward
+]
+const nearAClockChange = fc
+  .tuple(fc.constantFrom(...clockChanges), fc.integer({ min: -4 * 24 * 60, max: 8 * 24 * 60 }))
+  .map(([change, minutes]) => change + minutes * 60_000)
+
 describe('the default schedule is today’s', () => {
   it('spelling out the defaults (no reminders, no booking note, 21:00–08:00) plans exactly the same', () => {
     const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC']
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
-          .map((ms) => Math.floor(ms / 60_000) * 60_000),
+        fc.oneof(anyMinute, nearAClockChange),
         fc.integer({ min: -60, max: 20 * 24 * 60 }),
         fc.constantFrom(...zones),
         fc.boolean(),
@@ -288,6 +303,35 @@ describe('quiet hours the practice sets', () => {
     ).toEqual([])
   })
 
+  it('quiet hours that begin inside the spring-forward gap: half an hour before the clock reaches them', () => {
+    // Sunday 8 March 2026 in New York: 01:59 EST is followed by 03:00 EDT (07:00 UTC), so quiet
+    // hours from 02:30 begin at 03:00 EDT. A 7:30 EDT session's 3 h reminder falls in them and
+    // 08:00 is after the start: it goes at 01:30 EST (06:30 UTC), not at 03:00 EDT.
+    expect(
+      when(
+        plan({
+          startsAt: '2026-03-08T11:30:00Z',
+          now: '2026-03-01T00:00:00Z',
+          schedule: { ...none, reminders: [{ hours_before: 3 }], quiet_hours: { start: '02:30', end: '08:00' } },
+        }),
+      ),
+    ).toEqual([['before_180m', '2026-03-08T06:30:00.000Z']])
+  })
+
+  it('quiet hours that end inside the hour the clock repeats: at their second end, never in the past', () => {
+    // Sunday 25 October 2026 in London: 01:59 BST is followed by 01:00 GMT (01:00 UTC), so quiet
+    // hours until 01:15 end at 00:15 UTC and begin again at 01:00 UTC, until 01:15 GMT.
+    const schedule = { ...none, reminders: [], on_booking: true, quiet_hours: { start: '00:00', end: '01:15' } }
+    const booked = (startsAt: string, now: string) =>
+      when(plan({ startsAt, now, zone: 'Europe/London', schedule, justBooked: true }))
+    // Booked at 01:05 GMT for 9:00: the note waits for 01:15 GMT, not the 01:15 BST already gone.
+    expect(booked('2026-10-25T09:00:00Z', '2026-10-25T01:05:00Z')).toEqual([['booked', '2026-10-25T01:15:00.000Z']])
+    // Booked at 01:00 GMT for 01:01: quiet hours outlast the session, so no note.
+    expect(booked('2026-10-25T01:01:00Z', '2026-10-25T01:00:00Z')).toEqual([])
+    expect(isQuietHour('2026-10-25T00:30:00Z', 'Europe/London', schedule.quiet_hours)).toBe(false)
+    expect(isQuietHour('2026-10-25T01:05:00Z', 'Europe/London', schedule.quiet_hours)).toBe(true)
+  })
+
   it('whatever the steps and quiet hours: never in quiet hours, never before now, always before the start', () => {
     const quarter = fc.integer({ min: 0, max: 95 }).map((q) => {
       const minutes = q * 15
@@ -319,9 +363,7 @@ describe('quiet hours the practice sets', () => {
     fc.assert(
       fc.property(
         scheduleArb,
-        fc
-          .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
-          .map((ms) => Math.floor(ms / 60_000) * 60_000),
+        fc.oneof(anyMinute, nearAClockChange),
         fc.integer({ min: -60, max: 20 * 24 * 60 }),
         fc.constantFrom(...zones),
         (schedule, start, minutesBefore, zone) => {

@@ -7,7 +7,7 @@ import {
 } from '../schemas/policies'
 import { addDays } from '../time/calendar'
 import { isOpen } from '../policy/sessions'
-import { instantAt, toMillis, wallClock, type InstantInput } from '../time/zone'
+import { instantAt, instantAtAfter, toMillis, wallClock, type InstantInput } from '../time/zone'
 
 /**
  * The reminder plan for one appointment: which messages go out, on which channels, and when.
@@ -77,7 +77,7 @@ export const LATE_SEND_MIN_LEAD_HOURS = 12
 
 const NO_REMINDERS = new Set(['cancelled', 'late_cancelled', 'no_show', 'attended'])
 const HOUR = 3_600_000
-const DAY_MINUTES = 24 * 60
+const MINUTE = 60_000
 
 /** One step of the practice's schedule, in the order the schedule lists them. */
 export type ReminderStepPlan =
@@ -130,9 +130,6 @@ export function reminderNotWanted(
   return null
 }
 
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
 /** Whether a time of day (minutes since midnight) falls in quiet hours, which may span midnight. */
 function inQuiet(minutes: number, quiet: QuietHours): boolean {
   const from = minutesOfDay(quiet.start)
@@ -167,13 +164,12 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
     const { hour, minute } = wallClock(ms, zone)
     return hour * 60 + minute
   }
-  /** Half an hour before quiet hours begin on `date`, which may fall on the day before. */
-  const beforeQuietOn = (date: string) => {
-    const minutes = quietFrom - QUIET_MARGIN_MINUTES
-    return minutes >= 0
-      ? instantAt(date, hhmm(minutes), zone).getTime()
-      : instantAt(addDays(date, -1), hhmm(minutes + DAY_MINUTES), zone).getTime()
-  }
+  /**
+   * Half an hour before quiet hours begin on `date` (which may fall on the day before), counted back
+   * from the instant they begin: on a spring-forward night the clock may never show the wall time
+   * half an hour earlier, and the moment of the change stands in for it inside quiet hours.
+   */
+  const beforeQuietOn = (date: string) => instantAt(date, quiet.start, zone).getTime() - QUIET_MARGIN_MINUTES * MINUTE
   /** The date the quiet period holding `ms` began on. */
   const quietBegan = (ms: number) => {
     const { date } = wallClock(ms, zone)
@@ -181,10 +177,10 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   }
   /** Before the quiet period holding `ms` (for an instant inside quiet hours). */
   const eveningBefore = (ms: number) => beforeQuietOn(quietBegan(ms))
-  /** The end of the quiet period holding `ms` (for an instant inside quiet hours). */
+  /** The end of the quiet period holding `ms` (for an instant inside quiet hours), always after it. */
   const nextMorning = (ms: number) => {
     const date = quietBegan(ms)
-    return instantAt(spansMidnight ? addDays(date, 1) : date, quiet.end, zone).getTime()
+    return instantAtAfter(spansMidnight ? addDays(date, 1) : date, quiet.end, zone, ms).getTime()
   }
   const farEnough = (ms: number) => start - ms > LATE_SEND_MIN_LEAD_HOURS * HOUR
 
@@ -224,7 +220,7 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
       const at = !isQuiet(target)
         ? target
         : early
-          ? instantAt(sessionDate, quiet.end, zone).getTime()
+          ? nextMorning(target)
           : beforeQuietOn(sessionDate)
       if (at < start) {
         const when = at >= now ? at : lateSend()

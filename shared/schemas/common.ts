@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TIME_ZONE_NAMES } from '../time/zone-names'
+import { canonicalTimeZone, isTimeZone } from '../time/zone-names'
 import { DATE_RANGE_MESSAGE, EARLIEST_DATE, isWithinDateRange, LATEST_DATE, utcMillis } from '../time/bounds'
 
 /** Building blocks shared by every API schema. */
@@ -24,17 +24,6 @@ export function isStorableText(value: string): boolean {
 /** A URL that is also storable text (`z.url()` lets a NUL through in its path). */
 export function Url(options?: Parameters<typeof z.url>[0]) {
   return z.url(options).refine(isStorableText, NOT_STORABLE)
-}
-
-const ZONES_BY_LOWER_NAME = new Map(TIME_ZONE_NAMES.map((name) => [name.toLowerCase(), name]))
-
-/** The zone's name as Postgres and Intl both spell it (`america/new_york` → `America/New_York`), or null when either does not know it. */
-export function canonicalTimeZone(value: string): string | null {
-  return ZONES_BY_LOWER_NAME.get(value.trim().toLowerCase()) ?? null
-}
-
-export function isTimeZone(value: string): boolean {
-  return canonicalTimeZone(value) !== null
 }
 
 /** An IANA zone both the database and the runtime know, stored in its canonical spelling. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatInstant, type InstantStyle } from './format'
+import { formatInstant, type InstantStyle, zoneName } from './format'
 
 const tuesday3pmNY = '2025-01-14T20:00:00Z'
 
@@ -57,5 +57,20 @@ describe('formatInstant', () => {
     ['Asia/Kolkata', 'en', '2025-01-14T07:30:00Z', 'at 1:00 pm GMT+5:30'],
   ] as const)('the zone in %s reads in %s', (zone, locale, instant, expected) => {
     expect(formatInstant(instant, zone, locale, 'at')).toBe(expected)
+  })
+})
+
+describe('zoneName', () => {
+  it.each([
+    ['America/New_York', 'en', undefined, 'Eastern Time (New York)'],
+    ['America/New_York', 'en', '2025-07-14T12:00:00Z', 'Eastern Time (New York, EDT)'],
+    ['America/New_York', 'es', '2025-01-14T12:00:00Z', 'hora oriental (New York, EST)'],
+    ['America/Argentina/Buenos_Aires', 'en', undefined, 'Argentina Standard Time (Buenos Aires)'],
+    ['Asia/Kolkata', 'fr', undefined, 'heure de l’Inde (Kolkata)'],
+    // Named only by its offset: the zone's own name.
+    ['UTC', 'en', undefined, 'UTC'],
+    ['UTC', 'fr', '2025-01-14T12:00:00Z', 'UTC'],
+  ] as const)('names %s in %s (at %s) as "%s"', (zone, locale, at, expected) => {
+    expect(zoneName(zone, locale, at)).toBe(expected)
   })
 })

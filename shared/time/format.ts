@@ -94,13 +94,29 @@ export function zoneAbbreviation(instant: InstantInput, timeZone: string, locale
 
 const isOffsetForm = (name: string) => /^(GMT|UTC)[+−-]/.test(name)
 
+/**
+ * A zone as a person reads it in a sentence: "Eastern Time (New York)", "hora oriental (New
+ * York)"; with `at`, the short name then too: "Eastern Time (New York, EST)". A zone Intl names
+ * only by its offset (UTC) is called by its own name.
+ */
+export function zoneName(timeZone: string, locale: Locale, at?: InstantInput): string {
+  const region = locale === 'en' ? 'en-US' : locale
+  const place = timeZone.split('/').at(-1)!.replace(/_/g, ' ')
+  const short = at === undefined ? null : zoneAbbreviation(at, timeZone, locale)
+  const generic = zoneNamePart(0, timeZone, region, 'longGeneric')
+  if (isOffsetForm(generic)) return short && short !== place ? `${place} (${short})` : place
+  return `${generic} (${short ? `${place}, ${short}` : place})`
+}
+
 const zoneFormats = new Map<string, Intl.DateTimeFormat>()
-function shortZoneName(at: number, timeZone: string, region: string): string {
-  const key = `${region}|${timeZone}`
+function zoneNamePart(at: number, timeZone: string, region: string, style: 'short' | 'longGeneric'): string {
+  const key = `${region}|${timeZone}|${style}`
   let format = zoneFormats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(region, { timeZone, timeZoneName: 'short' })
+    format = new Intl.DateTimeFormat(region, { timeZone, timeZoneName: style })
     zoneFormats.set(key, format)
   }
   return format.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone
 }
+
+const shortZoneName = (at: number, timeZone: string, region: string) => zoneNamePart(at, timeZone, region, 'short')

@@ -559,3 +559,14 @@ export const TIME_ZONE_NAMES: readonly string[] = [
   'US/Samoa',
   'UTC',
 ]
+
+const ZONES_BY_LOWER_NAME = new Map(TIME_ZONE_NAMES.map((name) => [name.toLowerCase(), name]))
+
+/** The zone's name as Postgres and Intl both spell it (`america/new_york` → `America/New_York`), or null when either does not know it. */
+export function canonicalTimeZone(value: string): string | null {
+  return ZONES_BY_LOWER_NAME.get(value.trim().toLowerCase()) ?? null
+}
+
+export function isTimeZone(value: string): boolean {
+  return canonicalTimeZone(value) !== null
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { tzScan } from '@date-fns/tz'
-import { instantAt, localDate, localTime, offsetMinutes, wallClock } from './zone'
+import { instantAt, instantAtAfter, localDate, localTime, offsetMinutes, wallClock } from './zone'
 
 const ZONES = [
   'America/New_York',
@@ -131,5 +131,20 @@ describe('instantAt', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('instantAtAfter', () => {
+  it.each([
+    // The autumn overlap: the second showing once the first has passed, else the first
+    ['2025-11-02', '01:30', 'America/New_York', '2025-11-02T05:45:00Z', '2025-11-02T06:30:00.000Z'],
+    ['2025-11-02', '01:30', 'America/New_York', '2025-11-02T05:00:00Z', '2025-11-02T05:30:00.000Z'],
+    ['2026-10-25', '01:15', 'Europe/London', '2026-10-25T01:00:00Z', '2026-10-25T01:15:00.000Z'],
+    // Once both have passed, or with one showing only, the same as instantAt
+    ['2026-10-25', '01:15', 'Europe/London', '2026-10-25T02:00:00Z', '2026-10-25T00:15:00.000Z'],
+    ['2025-03-09', '02:30', 'America/New_York', '2025-03-09T08:00:00Z', '2025-03-09T07:00:00.000Z'],
+    ['2025-01-14', '15:00', 'Europe/London', '2025-01-14T16:00:00Z', '2025-01-14T15:00:00.000Z'],
+  ])('%s %s in %s after %s is %s', (date, time, zone, after, expected) => {
+    expect(instantAtAfter(date, time, zone, Date.parse(after)).toISOString()).toBe(expected)
   })
 })

@@ -105,16 +105,31 @@ export function wallMillis(date: LocalDate, time: LocalTime = '00:00'): number {
  * depending on the machine's own zone, and moves gap times forward by the gap's length.
  */
 export function instantAt(date: LocalDate, time: LocalTime, timeZone: string): Date {
+  return new Date(showings(date, time, timeZone)[0])
+}
+
+/**
+ * Like `instantAt`, but the first showing later than `after`: in the autumn overlap, once the clock
+ * has shown the time on the old offset, the second showing on the new one (an end of quiet hours
+ * read while the hour repeats). The first showing when none is later.
+ */
+export function instantAtAfter(date: LocalDate, time: LocalTime, timeZone: string, after: number): Date {
+  const all = showings(date, time, timeZone)
+  return new Date(all.find((ms) => ms > after) ?? all[0])
+}
+
+/** The instants a clock shows `date` at `time`, earliest first; in a gap, the moment of the change. */
+function showings(date: LocalDate, time: LocalTime, timeZone: string): [number, ...number[]] {
   const wall = wallMillis(date, time)
   // One day either side brackets any single DST change near this wall time.
   const before = offsetMinutes(timeZone, wall - DAY)
   const after = offsetMinutes(timeZone, wall + DAY)
 
-  const matches = [before, after]
+  const [first, ...rest] = [...new Set([before, after])]
     .map((offset) => wall - offset * MINUTE)
     .filter((candidate) => offsetMinutes(timeZone, candidate) * MINUTE === wall - candidate)
     .sort((a, b) => a - b)
-  if (matches[0] !== undefined) return new Date(matches[0])
+  if (first !== undefined) return [first, ...rest]
 
   // In a gap: the change happened between these two readings. Find its exact minute.
   let lo = wall - Math.max(before, after) * MINUTE // still on the old offset
@@ -124,5 +139,5 @@ export function instantAt(date: LocalDate, time: LocalTime, timeZone: string): D
     if (offsetMinutes(timeZone, mid) === offsetMinutes(timeZone, lo)) lo = mid
     else hi = mid
   }
-  return new Date(hi)
+  return [hi]
 }

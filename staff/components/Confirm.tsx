@@ -1,13 +1,17 @@
 import { FormAlert, useSubmit } from './FormFields'
+import { SmallButton } from './Parts'
 import { useFocusOnOpen } from '../../ui/use-focus-on-open'
 
 /**
  * A calm second step before something that cannot be taken back: the consequence in plain words,
  * the act, and a way to leave things as they are. Focus moves to the question so a keyboard or
- * screen reader user hears it; a refusal shows here, in words from `explain`.
+ * screen reader user hears it; a refusal shows here, in words from `explain`. With a separate
+ * `consequence` (what stops and what stays), the question stands in bold above it, as a warning.
+ * While the act is on its way, neither button can be pressed again.
  */
 export function ConfirmStep({
   question,
+  consequence,
   confirmLabel,
   keepLabel,
   onConfirm,
@@ -15,6 +19,7 @@ export function ConfirmStep({
   explain,
 }: {
   question: string
+  consequence?: string
   confirmLabel: string
   keepLabel: string
   onConfirm: () => Promise<void>
@@ -24,10 +29,11 @@ export function ConfirmStep({
   const { busy, problem: error, submit } = useSubmit(explain, { busyAfterSuccess: true })
   const asked = useFocusOnOpen<HTMLParagraphElement>()
   return (
-    <div class="confirm-step">
+    <div class={consequence ? 'notice notice-warn' : 'confirm-step'}>
       <p tabIndex={-1} ref={asked}>
-        {question}
+        {consequence ? <strong>{question}</strong> : question}
       </p>
+      {consequence && <p>{consequence}</p>}
       <FormAlert message={error} />
       <div class="actions">
         <button
@@ -39,9 +45,9 @@ export function ConfirmStep({
         >
           {confirmLabel}
         </button>
-        <button type="button" class="button button-secondary button-small" onClick={onKeep}>
+        <SmallButton disabled={busy} onClick={onKeep}>
           {keepLabel}
-        </button>
+        </SmallButton>
       </div>
     </div>
   )

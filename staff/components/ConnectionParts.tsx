@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { ApiError } from '../../ui/api-client'
 import { useWords } from '../i18n'
 import { FormAlert, type FormProblem, useSubmit } from './FormFields'
+import { ConfirmStep } from './Confirm'
 import { SmallButton } from './Parts'
 
 /**
@@ -142,36 +143,19 @@ export function Disconnect({
 }) {
   const { tr, problem } = useWords()
   const [asking, setAsking] = useState(false)
-  const { busy, problem: error, submit } = useSubmit(problem, { busyAfterSuccess: true })
-  const questionRef = useRef<HTMLParagraphElement>(null)
-  // The button that asked is gone: the question takes focus, so a screen reader reads it next.
-  useEffect(() => {
-    if (asking) questionRef.current?.focus()
-  }, [asking])
   if (!asking) {
     return <SmallButton onClick={() => setAsking(true)}>{label}</SmallButton>
   }
   return (
-    <div class="notice notice-warn">
-      <p tabIndex={-1} ref={questionRef}>
-        <strong>{question}</strong>
-      </p>
-      <p>{consequence}</p>
-      <FormAlert message={error} />
-      <div class="actions">
-        <button
-          type="button"
-          class="button button-danger button-small"
-          disabled={busy}
-          onClick={() => submit(onConfirm)}
-        >
-          {tr('staff.connect.yesDisconnect')}
-        </button>
-        <SmallButton disabled={busy} onClick={() => setAsking(false)}>
-          {tr('staff.connect.keep')}
-        </SmallButton>
-      </div>
-    </div>
+    <ConfirmStep
+      question={question}
+      consequence={consequence}
+      confirmLabel={tr('staff.connect.yesDisconnect')}
+      keepLabel={tr('staff.connect.keep')}
+      explain={problem}
+      onConfirm={onConfirm}
+      onKeep={() => setAsking(false)}
+    />
   )
 }
 

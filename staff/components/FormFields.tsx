@@ -36,6 +36,15 @@ export function useSubmit<P = unknown>(
 
 type TextKeys<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string
 
+/** What `text(name)` of `useFormFields` spreads onto an input. */
+export type TextInputProps = {
+  id: string
+  value: string
+  onInput: (e: { currentTarget: { value: string } }) => void
+  'aria-invalid': boolean | undefined
+  'aria-describedby': string | undefined
+}
+
 /**
  * A console form's values and its sending: `text(name)` gives a text box its id, value and
  * input handler, marked invalid and pointed at `fieldError(name)` when the server refused that
@@ -48,7 +57,7 @@ export function useFormFields<F extends object>(id: string, initial: F, message:
     'aria-invalid': problem?.fields[name] ? true : undefined,
     'aria-describedby': problem?.fields[name] ? `${id}-${name}-error` : undefined,
   })
-  const text = (name: TextKeys<F>) => ({
+  const text = (name: TextKeys<F>): TextInputProps => ({
     id: `${id}-${name}`,
     value: form[name] as string,
     onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),

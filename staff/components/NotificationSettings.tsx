@@ -4,7 +4,7 @@ import { Done, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import type { NotificationsApi } from '../notifications'
-import { Choice, SubmitActions } from './Parts'
+import { Choice, SubmitActions, TitledSection } from './Parts'
 import { useSubmit } from './FormFields'
 
 const CHANNELS: readonly UrgentChannel[] = ['email', 'sms', 'push']
@@ -46,8 +46,11 @@ export function NotificationSettings({ api }: { api: NotificationsApi }) {
   }
 
   return (
-    <section class="notification-settings" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">{tr('staff.notify.title')}</h2>
+    <TitledSection
+      class="account-section notification-settings"
+      id="notifications-title"
+      title={tr('staff.notify.title')}
+    >
       {loaded.state === 'error' ? (
         <Problem compact error={loaded.error} onRetry={loaded.reload} />
       ) : !settings ? (
@@ -102,6 +105,6 @@ export function NotificationSettings({ api }: { api: NotificationsApi }) {
           {problem !== null && <Problem compact error={problem} />}
         </form>
       )}
-    </section>
+    </TitledSection>
   )
 }

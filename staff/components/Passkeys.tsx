@@ -4,8 +4,8 @@ import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import { useWords } from '../i18n'
 import { type Passkey, type PasskeyClient, PasskeyCeremonyError } from '../passkeys'
-import { useFocusOnOpen } from '../../ui/use-focus-on-open'
-import { TitledSection, SmallButton } from './Parts'
+import { ConfirmStep } from './Confirm'
+import { TitledSection } from './Parts'
 
 const NAME_MAX = 60
 
@@ -20,25 +20,13 @@ export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChang
   const list = useLoad<Passkey[]>(() => client.list(), [])
   const [done, setDone] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
-  const [removing, setRemoving] = useState(false)
-  const [removeError, setRemoveError] = useState<string | null>(null)
 
   async function remove(passkey: Passkey) {
-    setRemoving(true)
-    setRemoveError(null)
-    try {
-      await client.remove(passkey.id)
-      setConfirming(null)
-      setDone(tr('staff.passkeys.removed'))
-      list.reload()
-      onChanged?.()
-    } catch (problem) {
-      setRemoveError(
-        problem instanceof ApiError && problem.status === 409 ? tr('staff.passkeys.lastFactor') : w.problem(problem),
-      )
-    } finally {
-      setRemoving(false)
-    }
+    await client.remove(passkey.id)
+    setConfirming(null)
+    setDone(tr('staff.passkeys.removed'))
+    list.reload()
+    onChanged?.()
   }
 
   return (
@@ -69,16 +57,20 @@ export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChang
                   </span>
                 </div>
                 {confirming === passkey.id ? (
-                  <ConfirmRemove
-                    passkey={passkey}
-                    busy={removing}
-                    error={removeError}
-                    onRemove={() => remove(passkey)}
-                    onKeep={() => {
-                      setConfirming(null)
-                      setRemoveError(null)
-                    }}
-                  />
+                  <div class="passkey-confirm">
+                    <ConfirmStep
+                      question={tr('staff.passkeys.confirm', { name: passkey.name })}
+                      confirmLabel={tr('staff.passkeys.confirmRemove')}
+                      keepLabel={tr('staff.passkeys.keep')}
+                      onConfirm={() => remove(passkey)}
+                      onKeep={() => setConfirming(null)}
+                      explain={(problem) =>
+                        problem instanceof ApiError && problem.status === 409
+                          ? tr('staff.passkeys.lastFactor')
+                          : w.problem(problem)
+                      }
+                    />
+                  </div>
                 ) : (
                   <button
                     type="button"
@@ -86,7 +78,6 @@ export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChang
                     aria-label={tr('staff.passkeys.removeLabel', { name: passkey.name })}
                     onClick={() => {
                       setDone(null)
-                      setRemoveError(null)
                       setConfirming(passkey.id)
                     }}
                   >
@@ -107,50 +98,6 @@ export function Passkeys({ client, onChanged }: { client: PasskeyClient; onChang
         onStart={() => setDone(null)}
       />
     </TitledSection>
-  )
-}
-
-function ConfirmRemove({
-  passkey,
-  busy,
-  error,
-  onRemove,
-  onKeep,
-}: {
-  passkey: Passkey
-  busy: boolean
-  error: string | null
-  onRemove: () => void
-  onKeep: () => void
-}) {
-  const { tr } = useWords()
-  const prompt = useFocusOnOpen<HTMLParagraphElement>()
-  const promptId = `passkey-confirm-${passkey.id}`
-  return (
-    <div class="passkey-confirm">
-      <p id={promptId} ref={prompt} tabIndex={-1}>
-        {tr('staff.passkeys.confirm', { name: passkey.name })}
-      </p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="actions">
-        <button
-          type="button"
-          class="button button-danger button-small"
-          onClick={onRemove}
-          disabled={busy}
-          aria-busy={busy}
-        >
-          {tr('staff.passkeys.confirmRemove')}
-        </button>
-        <SmallButton disabled={busy} onClick={onKeep}>
-          {tr('staff.passkeys.keep')}
-        </SmallButton>
-      </div>
-    </div>
   )
 }
 

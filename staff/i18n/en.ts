@@ -9,6 +9,7 @@ export const en = {
   'staff.skip': 'Skip to content',
   'staff.nav': 'Staff console',
   'staff.nav.openAlerts': { one: ', {count} open', other: ', {count} open' },
+  'staff.nav.alertsLink': { one: '{shown} open alert', other: '{shown} open alerts' },
   'staff.signedInAs': 'Signed in as',
   'staff.signOut': 'Sign out',
   'staff.save': 'Save changes',
@@ -373,6 +374,7 @@ export const en = {
   'staff.clients.email': 'Email',
   'staff.clients.phone': 'Mobile phone (optional)',
   'staff.clients.zone': 'Time zone',
+  'staff.clients.zoneHint': 'Written as region/city, such as America/New_York or Europe/London.',
   'staff.clients.language': 'Language',
   'staff.clients.consents': 'Reminders and notes by',
   'staff.clients.consentEmail': 'Email',
@@ -671,7 +673,10 @@ export const en = {
   'staff.signin.enrollLead':
     'Your practice asks everyone on the team to use an authenticator app as well as their email, to keep clients’ details safe. It takes a minute.',
   'staff.signin.startOver': 'Start again',
+  'staff.signin.signingOut': 'Signing you out…',
   'staff.signin.signedOut': "You're signed out.",
+  'staff.signin.signOutFailed':
+    "Hearth couldn't be reached to end your session, so it may still be open on this device. It ends by itself after {minutes} minutes without activity; to end it sooner, sign in and sign out again once you're back online.",
   'staff.signin.idleEnded':
     "You were signed out after {minutes} minutes without activity, to keep clients' details safe. Sign in again to carry on.",
   'staff.signin.sessionEnded': "Your session has ended, so you've been signed out. Sign in again to carry on.",

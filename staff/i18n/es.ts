@@ -8,6 +8,7 @@ export const es: Translation<typeof en> = {
   'staff.skip': 'Ir al contenido',
   'staff.nav': 'Consola del equipo',
   'staff.nav.openAlerts': { one: ', {count} abierta', other: ', {count} abiertas' },
+  'staff.nav.alertsLink': { one: '{shown} alerta abierta', other: '{shown} alertas abiertas' },
   'staff.signedInAs': 'Sesión iniciada como',
   'staff.signOut': 'Cerrar sesión',
   'staff.save': 'Guardar cambios',
@@ -379,6 +380,7 @@ export const es: Translation<typeof en> = {
   'staff.clients.email': 'Correo electrónico',
   'staff.clients.phone': 'Móvil (opcional)',
   'staff.clients.zone': 'Zona horaria',
+  'staff.clients.zoneHint': 'Escrita como región/ciudad, como America/New_York o Europe/Madrid.',
   'staff.clients.language': 'Idioma',
   'staff.clients.consents': 'Recordatorios y notas por',
   'staff.clients.consentEmail': 'Correo electrónico',
@@ -685,7 +687,10 @@ export const es: Translation<typeof en> = {
   'staff.signin.enrollLead':
     'Tu consulta pide a todo el equipo usar una app de autenticación además del correo, para proteger los datos de los clientes. Es cosa de un minuto.',
   'staff.signin.startOver': 'Empezar de nuevo',
+  'staff.signin.signingOut': 'Cerrando tu sesión…',
   'staff.signin.signedOut': 'Has cerrado sesión.',
+  'staff.signin.signOutFailed':
+    'No pudimos comunicarnos con Hearth para cerrar tu sesión, así que puede seguir abierta en este dispositivo. Se cierra sola tras {minutes} minutos sin actividad; para cerrarla antes, inicia sesión y ciérrala de nuevo cuando vuelvas a tener conexión.',
   'staff.signin.idleEnded':
     'Hemos cerrado tu sesión tras {minutes} minutos sin actividad, para proteger los datos de los clientes. Vuelve a iniciar sesión para seguir.',
   'staff.signin.sessionEnded': 'Tu sesión ha terminado. Vuelve a iniciar sesión para seguir.',

@@ -8,6 +8,7 @@ export const fr: Translation<typeof en> = {
   'staff.skip': 'Aller au contenu',
   'staff.nav': 'Console de l’équipe',
   'staff.nav.openAlerts': { one: ', {count} ouverte', other: ', {count} ouvertes' },
+  'staff.nav.alertsLink': { one: '{shown} alerte ouverte', other: '{shown} alertes ouvertes' },
   'staff.signedInAs': 'Connecté en tant que',
   'staff.signOut': 'Se déconnecter',
   'staff.save': 'Enregistrer',
@@ -382,6 +383,7 @@ export const fr: Translation<typeof en> = {
   'staff.clients.email': 'E-mail',
   'staff.clients.phone': 'Portable (facultatif)',
   'staff.clients.zone': 'Fuseau horaire',
+  'staff.clients.zoneHint': 'Écrit sous la forme région/ville, comme America/New_York ou Europe/Paris.',
   'staff.clients.language': 'Langue',
   'staff.clients.consents': 'Rappels et messages par',
   'staff.clients.consentEmail': 'E-mail',
@@ -691,7 +693,10 @@ export const fr: Translation<typeof en> = {
   'staff.signin.enrollLead':
     'Votre cabinet demande à toute l’équipe d’utiliser une application d’authentification en plus de l’e-mail, pour protéger les données des clients. Cela prend une minute.',
   'staff.signin.startOver': 'Recommencer',
+  'staff.signin.signingOut': 'Déconnexion en cours…',
   'staff.signin.signedOut': 'Vous êtes déconnecté.',
+  'staff.signin.signOutFailed':
+    "Hearth n'a pas pu être joint pour mettre fin à votre connexion : elle est peut-être encore ouverte sur cet appareil. Elle prend fin d'elle-même après {minutes} minutes sans activité ; pour y mettre fin plus tôt, reconnectez-vous puis déconnectez-vous dès que vous avez de nouveau accès à Internet.",
   'staff.signin.idleEnded':
     'Vous avez été déconnecté après {minutes} minutes sans activité, pour protéger les données des clients. Reconnectez-vous pour continuer.',
   'staff.signin.sessionEnded':

@@ -1,24 +1,8 @@
 import { screen, within } from '@testing-library/preact'
 import { describe, expect, it } from 'vitest'
 import type { Alert, AlertEvent } from '../../shared/schemas/alerts'
-import { fakeStaffApi, renderScreen, RIVERA } from '../testing'
+import { CRISIS_ALERT as crisis, fakeStaffApi, renderScreen } from '../testing'
 import { Alerts } from './Alerts'
-
-const crisis: Alert = {
-  id: 'al-1',
-  kind: 'crisis_message',
-  audience: 'therapist',
-  urgent: true,
-  therapist_id: RIVERA.id,
-  client_id: 'c-1',
-  thread_id: 'th-1',
-  client_phone: '+15550100001',
-  session: { id: 'a-1', starts_at: '2026-03-03T14:00:00Z' },
-  summary: 'Jordan Lee sent Dr. Maya Rivera a message marked "I\'m in crisis". Please check on them today.',
-  context: {},
-  status: 'open',
-  created_at: '2026-03-02T15:00:00Z',
-}
 
 describe('Alerts', () => {
   it('gives a crisis alert what a person acts on: the next session, a number to call, the conversation', async () => {

@@ -3,6 +3,7 @@ import { can } from '../../shared/policy/permissions'
 import type { Therapist } from '../../shared/schemas/people'
 import type { StaffUser } from '../../shared/schemas/staff'
 import { addDays } from '../../shared/time/calendar'
+import { zoneName } from '../../shared/time/format'
 import { instantAt, localDate } from '../../shared/time/zone'
 import { Done, Empty, Loading, Problem } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
@@ -137,7 +138,7 @@ export function Audit({ ctx }: { ctx: StaffContext }) {
   }
 
   return (
-    <StaffScreen title={tr('staff.audit.title')} lead={tr('staff.audit.lead', { zone })}>
+    <StaffScreen title={tr('staff.audit.title')} lead={tr('staff.audit.lead', { zone: zoneName(zone, words.locale) })}>
       <form
         class="toolbar audit-filters"
         aria-label={tr('staff.audit.filters')}

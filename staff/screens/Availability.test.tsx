@@ -29,7 +29,7 @@ describe('Availability', () => {
       saveAvailability: async (_id, body) => body,
     })
     const { announced } = renderScreen(AvailabilityScreen, { api, me: staffMember('front_desk') })
-    await screen.findByText('Hours are in America/New_York.')
+    await screen.findByText('Hours are in Eastern Time (New York).')
 
     fireEvent.click(screen.getByRole('button', { name: 'Add hours' }))
     const added = screen.getByRole('group', { name: 'Hours 2' })

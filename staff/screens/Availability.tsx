@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { Availability, AvailabilityException, SessionMode, WeeklyHours } from '../../shared/schemas/availability'
+import { zoneName } from '../../shared/time/format'
 import { localDate } from '../../shared/time/zone'
 import { ApiError } from '../../ui/api-client'
 import { Loading, Problem } from '../../ui/States'
@@ -39,7 +40,7 @@ export function AvailabilityScreen({ ctx }: { ctx: StaffContext }) {
 }
 
 function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: string; saved: Availability }) {
-  const { tr } = useWords()
+  const { tr, locale } = useWords()
   const [value, setValue] = useState<Availability>(saved)
   const { busy, problem, submit } = useSubmit()
   const [done, setDone] = useState(false)
@@ -76,7 +77,7 @@ function Editor({ ctx, therapistId, saved }: { ctx: StaffContext; therapistId: s
 
   return (
     <form class="form editor-form" onSubmit={save} noValidate>
-      <p class="hint">{tr('staff.availability.zone', { zone: value.time_zone })}</p>
+      <p class="hint">{tr('staff.availability.zone', { zone: zoneName(value.time_zone, locale) })}</p>
       <fieldset>
         <legend class="section-title">{tr('staff.availability.weekly')}</legend>
         {value.weekly.length === 0 && <p>{tr('staff.availability.noHours')}</p>}

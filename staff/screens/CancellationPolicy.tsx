@@ -6,6 +6,7 @@ import { instantAt, localDate } from '../../shared/time/zone'
 import type { Therapist } from '../../shared/schemas/people'
 import type { CancellationPolicy } from '../../shared/schemas/policies'
 import type { Practice } from '../../shared/schemas/practice'
+import { displayPhone } from '../../ui/phone'
 import { Loading, Problem } from '../../ui/States'
 import { useWords } from '../i18n'
 import { useLoad } from '../../ui/use-load'
@@ -59,7 +60,8 @@ function Preview({ policy, practice, id }: { policy: CancellationPolicy; practic
       now: Date.now(),
       timeZone: practice.time_zone,
       locale,
-      practicePhone: practice.phone ?? null,
+      // As the portal shows it: clients read "(555) 010-2000", not the stored number.
+      practicePhone: displayPhone(practice.phone) ?? null,
     })
   return (
     <aside class="preview" aria-labelledby={id}>

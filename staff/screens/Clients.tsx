@@ -1,11 +1,14 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import type { Locale } from '../../shared/schemas/policies'
 import type { Client } from '../../shared/schemas/people'
+import { zoneName } from '../../shared/time/format'
+import { canonicalTimeZone, TIME_ZONE_NAMES } from '../../shared/time/zone-names'
 import { Done } from '../../ui/States'
 import { useLoad } from '../../ui/use-load'
 import type { ClientFields } from '../api'
-import { FormAlert, useFormFields } from '../components/FormFields'
+import { FormAlert, type TextInputProps, useFormFields } from '../components/FormFields'
 import { loadedList, StaffScreen, SmallButton } from '../components/Parts'
 import type { StaffContext } from '../Console'
 import { useWords } from '../i18n'
@@ -261,11 +264,7 @@ function ClientForm({
         <input type="tel" autoComplete="off" {...text('phone')} />
         {fieldError('phone')}
       </div>
-      <div class="field">
-        <label for={`${id}-time_zone`}>{tr('staff.clients.zone')}</label>
-        <input type="text" required {...text('time_zone')} />
-        {fieldError('time_zone')}
-      </div>
+      <ZoneField id={id} input={text('time_zone')} error={fieldError('time_zone')} />
       <div class="field">
         <label for={`${id}-locale`}>{tr('staff.clients.language')}</label>
         <select
@@ -308,5 +307,42 @@ function ClientForm({
         )}
       </div>
     </form>
+  )
+}
+
+/**
+ * The client's time zone, typed as its IANA name with every zone Hearth knows offered as it is
+ * typed, and named underneath as people read it ("Central European Time (Paris)") once it is one.
+ */
+function ZoneField({ id, input, error }: { id: string; input: TextInputProps; error: ComponentChildren }) {
+  const { tr, locale } = useWords()
+  const known = canonicalTimeZone(input.value)
+  // The format hint gives way to the server's error; a zone's name shows whenever it is one.
+  const hinted = known !== null || !error
+  const named = `${id}-time_zone-name`
+  return (
+    <div class="field">
+      <label for={input.id}>{tr('staff.clients.zone')}</label>
+      <input
+        type="text"
+        required
+        autoComplete="off"
+        spellcheck={false}
+        list={`${id}-zones`}
+        {...input}
+        aria-describedby={[hinted ? named : null, input['aria-describedby']].filter(Boolean).join(' ')}
+      />
+      {hinted && (
+        <p class="hint" id={named}>
+          {known ? zoneName(known, locale) : tr('staff.clients.zoneHint')}
+        </p>
+      )}
+      <datalist id={`${id}-zones`}>
+        {TIME_ZONE_NAMES.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      {error}
+    </div>
   )
 }

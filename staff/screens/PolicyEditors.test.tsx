@@ -80,6 +80,8 @@ describe('Cancellation policy editor', () => {
     const window = document.getElementById('own-window') as HTMLSelectElement
     expect(window.value).toBe('24')
     expect((document.getElementById('own-late-contact') as HTMLInputElement).checked).toBe(true)
+    // What clients read names the practice's number as the portal writes it.
+    expect(document.body.textContent).toContain('please call the practice at (555)\u00a0010\u20112000 to cancel')
 
     fireEvent.change(window, { target: { value: '36' } })
     const save = screen.getByRole('button', { name: 'Save the rule for Sam Okafor, LCSW' })

@@ -2,6 +2,7 @@ import { CancellationLine } from '../components/CancelReason'
 import { useState } from 'preact/hooks'
 import { ownTherapist } from '../../shared/policy/access'
 import { isOpen } from '../../shared/policy/sessions'
+import { zoneName } from '../../shared/time/format'
 import type { Appointment, AppointmentPatch } from '../../shared/schemas/appointment'
 import type { Client, Therapist } from '../../shared/schemas/people'
 import { addDays, weekdayOf } from '../../shared/time/calendar'
@@ -15,14 +16,6 @@ import { Field, type FieldInput, FormAlert, useSubmit } from '../components/Form
 
 type View = 'day' | 'week'
 type Names = { clients: Map<string, string>; therapists: Map<string, string> }
-
-/** The zone's short name at an instant ("EST"), so every time on screen says which clock it is. */
-function zoneLabel(zone: string, at: Date, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')
-  return part ? `${zone.replace(/_/g, ' ')} (${part.value})` : zone
-}
 
 /** The days shown: the chosen day, or its week from Monday. */
 function daysOf(view: View, date: string): string[] {
@@ -110,7 +103,7 @@ export function Schedule({ ctx }: { ctx: StaffContext }) {
           </div>
         )}
       </div>
-      <p class="hint">{tr('staff.schedule.zone', { zone: zoneLabel(zone, new Date(from), locale) })}</p>
+      <p class="hint">{tr('staff.schedule.zone', { zone: zoneName(zone, locale, from) })}</p>
       {done && <Done>{done}</Done>}
       {sessions.state === 'loading' || people.state === 'loading' ? (
         <Loading />

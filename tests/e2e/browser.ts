@@ -1,7 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Frame,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 import { expect } from 'vitest'
 
 /** Debian's Chromium, never a downloaded one. */
@@ -16,6 +24,20 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
     ],
   })
+}
+
+/**
+ * A fresh browser profile (nothing stored from an earlier test) in English at the desktop size unless
+ * told otherwise, with one page whose script errors are printed.
+ */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  return { context, page }
 }
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots')

@@ -231,4 +231,19 @@ describe('WhatsApp', () => {
     })
     for (const secret of Object.values(WHATSAPP_SECRETS)) expect(JSON.stringify(saved)).not.toContain(secret)
   })
+
+  it('is disconnected only after a second step that says what stops, and keeping it changes nothing', async () => {
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('button', { name: 'Disconnect WhatsApp' }).click()
+    const warning = page.getByText('Stop sending on WhatsApp?')
+    await warning.waitFor()
+    await check('whatsapp-disconnect-confirm', warning)
+    await page.getByRole('button', { name: 'No, keep it connected' }).click()
+    expect((await hearth.call('GET', '/v1/practice')).whatsapp?.phone_number_id).toBe('106540352242922')
+
+    await page.getByRole('button', { name: 'Disconnect WhatsApp' }).click()
+    await page.getByRole('button', { name: 'Yes, disconnect' }).click()
+    await page.getByText('WhatsApp is disconnected.').waitFor()
+    expect((await hearth.call('GET', '/v1/practice')).whatsapp ?? null).toBeNull()
+  })
 })

@@ -1,8 +1,8 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../shared/time/calendar'
 import { instantAt, localDate } from '../../shared/time/zone'
-import { axe, screenshot, screenshotBoth } from './browser'
+import { axe, screenshot, screenshotBoth, openPage } from './browser'
 import { bookSession } from './server'
 import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
@@ -16,7 +16,6 @@ import { signInToConsole } from './staff-sign-in'
  */
 
 const run = hearthAndChromium()
-let context: BrowserContext
 let page: Page
 let zone: string
 let okafor: { id: string; name: string }
@@ -52,9 +51,7 @@ beforeAll(async () => {
       starts: instantAt(yesterday, time!, zone),
     })
   }
-  context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-  page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ page } = await openPage(run.browser))
   await page.goto(`${run.hearth.base}/staff`)
   await signInToConsole(page, run.hearth, 'owner')
 })
@@ -100,7 +97,7 @@ describe('Schedule', () => {
   it("shows a therapist's day in the practice's zone, labelled", async () => {
     await tab('Schedule')
     await showDay(yesterday)
-    await page.getByText('Times are in', { exact: false }).waitFor()
+    await page.getByText(/^Times are in Eastern Time \(New York, E[SD]T\)\.$/).waitFor()
     await page.locator('.session-row').nth(1).waitFor()
     expect(await page.locator('.session-row').count()).toBe(2)
     await check('console-schedule-01-day')
@@ -197,10 +194,13 @@ describe('Clients', () => {
     const row = page.locator('.client-row', { hasText: 'Noor Haddad' })
     await row.getByRole('button', { name: 'Edit' }).click()
     await row.getByLabel('Time zone').fill('Mars/Olympus')
+    expect(await row.getByText('Written as region/city, such as America/New_York or Europe/London.').count()).toBe(1)
     await row.getByRole('button', { name: 'Save' }).click()
     await row.locator('.field-error').first().waitFor()
     await check('console-clients-03-edit-error', row.locator('.field-error').first())
     await row.getByLabel('Time zone').fill('Europe/Paris')
+    // Named as people read it once it is a zone Hearth knows.
+    await row.getByText(/^Central European (Standard )?Time \(Paris\)$/).waitFor()
     await row.getByRole('textbox', { name: 'Email' }).fill('noor@schedule.example')
     await row.getByRole('button', { name: 'Save' }).click()
     await done("Noor Haddad's details are saved.")

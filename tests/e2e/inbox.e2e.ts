@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen } from './browser'
+import { checkScreen, openPage } from './browser'
 import { portalToken, bookSession } from './server'
 import { hearthAndChromium } from './for-file'
 import { type DemoStaff, signInToConsole as signInAs } from './staff-sign-in'
@@ -40,9 +40,7 @@ const check = (name: string) => checkScreen(page, name)
 
 async function newPage(path: string) {
   await context?.close()
-  context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-  page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ context, page } = await openPage(run.browser))
   await page.goto(`${run.hearth.base}${path}`)
 }
 

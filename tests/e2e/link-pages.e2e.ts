@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { axe, screenshotBoth } from './browser'
+import { axe, screenshotBoth, openPage } from './browser'
 import { bookSession } from './server'
 import { hearthAndChromium } from './for-file'
 
@@ -69,8 +69,7 @@ describe('reminder link pages', () => {
     const { appointment, email } = await bookWithRivera('Robin Link', 30)
     const links = await reminderLinks(email)
 
-    const context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-    const page = await context.newPage()
+    const { context, page } = await openPage(run.browser)
     await page.goto(links.Cancel!)
     await expect.poll(() => page.locator('header.practice').textContent()).toBe('Calm Waters Counselling')
     await page.getByRole('heading', { level: 1, name: 'Would you like to cancel this appointment?' }).waitFor()
@@ -104,8 +103,7 @@ describe('reminder link pages', () => {
     const { appointment, email } = await bookWithRivera('Sasha Move', 60)
     const links = await reminderLinks(email)
 
-    const context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-    const page = await context.newPage()
+    const { context, page } = await openPage(run.browser)
     await page.goto(links['Find another time']!)
     const times = page.getByRole('group', { name: 'Choose a new time' })
     await times.waitFor()

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { isQuietHour } from '../../shared/reminders/plan'
 import { formatInstant } from '../../shared/time/format'
-import { checkScreen } from './browser'
+import { checkScreen, openPage } from './browser'
 import { bookSession } from './server'
 import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
@@ -66,9 +66,7 @@ beforeAll(async () => {
 
 async function freshPage(viewport: { width: number; height: number }) {
   await context?.close()
-  context = await run.browser.newContext({ viewport, locale: 'en-US' })
-  page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ context, page } = await openPage(run.browser, { viewport }))
 }
 
 /** The client signs in to the portal page open on the screen, with the emailed code. */

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { axe, screenshotBoth } from './browser'
+import { axe, screenshotBoth, openPage } from './browser'
 import { hearthAndChromium } from './for-file'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
@@ -40,9 +40,7 @@ async function addPlatformAuthenticator(on: BrowserContext, page: Page) {
 
 /** A browser of its own with a virtual platform authenticator, at the console. */
 async function browserWithAuthenticator(): Promise<Page> {
-  const next = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-  const opened = await next.newPage()
-  opened.on('pageerror', (error) => console.error('page error:', error.message))
+  const { context: next, page: opened } = await openPage(run.browser)
   await addPlatformAuthenticator(next, opened)
   await opened.goto(`${run.hearth.base}/staff`)
   return opened

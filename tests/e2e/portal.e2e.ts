@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { checkScreen, screenshotBoth } from './browser'
+import { checkScreen, screenshotBoth, openPage } from './browser'
 import { bookSession } from './server'
 import { hearthAndChromium } from './for-file'
 
@@ -43,9 +43,7 @@ async function helpStaysOnScreen() {
 /** A fresh browser profile (nothing stored from the last client), on the demo website. */
 async function openPortal(path = '/') {
   await context?.close()
-  context = await run.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
-  page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ context, page } = await openPage(run.browser, { viewport: { width: 1280, height: 860 } }))
   await page.goto(`${run.hearth.demoBase}${path}`)
   await page.evaluate(() => {
     const seen: string[] = []
@@ -417,11 +415,9 @@ describe("Lucía's portal, in Spanish", () => {
 describe('Reminders on this device, in the portal opened on its own', () => {
   it('registers the service worker at /hearth-sw.js with scope / when the client turns them on', async () => {
     await context?.close()
-    context = await run.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
+    ;({ context, page } = await openPage(run.browser, { viewport: { width: 1280, height: 860 } }))
     // Stands in for the client pressing "Allow" at the browser's prompt.
     await context.grantPermissions(['notifications'], { origin: run.hearth.base })
-    page = await context.newPage()
-    page.on('pageerror', (error) => console.error('page error:', error.message))
     await page.goto(`${run.hearth.base}/portal/demo`)
     frame = page.mainFrame()
     // Alex signed in earlier against this server: wait for this visit's code (sent in the background).

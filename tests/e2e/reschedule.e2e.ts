@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { axe, checkScreen, screenshotBoth } from './browser'
+import { axe, checkScreen, screenshotBoth, openPage } from './browser'
 import { hearthAndChromium } from './for-file'
 import { signInToConsole } from './staff-sign-in'
 
@@ -31,9 +31,7 @@ describe('Find another time, on a phone', () => {
     }[]
     const next = list.find((a) => a.client_id === alex.id && a.status === 'scheduled')!
 
-    context = await run.browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' })
-    page = await context.newPage()
-    page.on('pageerror', (error) => console.error('page error:', error.message))
+    ;({ context, page } = await openPage(run.browser, { viewport: { width: 320, height: 640 } }))
     await page.goto(`${run.hearth.base}/portal/demo?show=reschedule&id=${next.id}`)
     await page.getByLabel('Your email address').fill('alex@example.com')
     await page.getByRole('button', { name: 'Email me a code' }).click()
@@ -70,13 +68,12 @@ describe('Find another time, on a phone', () => {
 describe('the console', () => {
   it("shows a therapist's availability and the requests to move, with nothing axe objects to", async () => {
     await context?.close()
-    context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-    page = await context.newPage()
+    ;({ context, page } = await openPage(run.browser))
     await page.goto(`${run.hearth.base}/staff`)
     await signInToConsole(page, run.hearth, 'owner')
     await page.getByRole('link', { name: 'Availability' }).click()
     await page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor()
-    await page.getByText('Hours are in America/New_York.').waitFor()
+    await page.getByText('Hours are in Eastern Time (New York).').waitFor()
     const violations = await axe(page.mainFrame())
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([])
     await screenshotBoth(page, '42-staff-availability')

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { checkScreen } from './browser'
+import { checkScreen, openPage } from './browser'
 import { hearthAndChromium } from './for-file'
 import { emailedCode, signInToConsole } from './staff-sign-in'
 
@@ -24,21 +24,31 @@ const check = (name: string) => checkScreen(page, name)
 const heading = () => page.getByRole('heading', { level: 1 })
 
 async function newPage(): Promise<Page> {
-  const next = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-  const opened = await next.newPage()
-  opened.on('pageerror', (error) => console.error('page error:', error.message))
+  const { page: opened } = await openPage(run.browser)
   await opened.goto(`${run.hearth.base}/staff`)
   return opened
 }
 
 /** What Sam's app shows `stepsAhead` 30-second steps from now (each step's code works once). */
-const appCode = (stepsAhead = 0) => totp.generate({ timestamp: Date.now() + stepsAhead * 30_000 })
+const codeNow = (stepsAhead: number) => totp.generate({ timestamp: Date.now() + stepsAhead * 30_000 })
+
+/**
+ * The same, read early enough in a step that the server is still on it when the code arrives: the
+ * server takes one step either side, so a code for the step before, read in a step's last moments,
+ * would be two steps old by then.
+ */
+async function appCode(stepsAhead = 0): Promise<string> {
+  const left = 30_000 - (Date.now() % 30_000)
+  if (left < 3_000) await new Promise((resolve) => setTimeout(resolve, left + 50))
+  return codeNow(stepsAhead)
+}
+
+/** A code no step the server would take shows. */
+const wrongCode = () => ['000000', '111111', '222222', '333333'].find((c) => ![-1, 0, 1, 2].map(codeNow).includes(c))!
 
 describe('two-step verification', () => {
   it('signs Sam in with an emailed code, and shows his account', async () => {
-    context = await run.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
-    page = await context.newPage()
-    page.on('pageerror', (error) => console.error('page error:', error.message))
+    ;({ context, page } = await openPage(run.browser))
     await page.goto(`${run.hearth.base}/staff`)
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
     await check('accounts-01-email')
@@ -68,11 +78,11 @@ describe('two-step verification', () => {
     await check('accounts-04-totp-setup')
     totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) })
 
-    await page.getByLabel('Code from your app').fill('000000' === appCode(-1) ? '111111' : '000000')
+    await page.getByLabel('Code from your app').fill(wrongCode())
     await page.getByRole('button', { name: 'Turn on two-step verification' }).click()
     await page.getByText("That code didn't work.", { exact: false }).waitFor()
     // The step before now: drift an app may have, and it leaves this step's code for signing in.
-    await page.getByLabel('Code from your app').fill(appCode(-1))
+    await page.getByLabel('Code from your app').fill(await appCode(-1))
     await page.getByRole('button', { name: 'Turn on two-step verification' }).click()
     const codes = page.getByRole('list', { name: 'Recovery codes' }).locator('code')
     await expect.poll(() => codes.count()).toBe(10)
@@ -95,7 +105,7 @@ describe('two-step verification', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await expect.poll(() => heading().textContent()).toBe('One more step')
     await check('accounts-06-second-factor')
-    await page.getByLabel('Code from your app').fill(appCode())
+    await page.getByLabel('Code from your app').fill(await appCode())
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.getByText('Signed in as', { exact: false }).waitFor()
   })
@@ -121,7 +131,7 @@ describe('two-step verification', () => {
     await other.getByLabel('6-digit code').fill(code)
     await other.getByRole('button', { name: 'Continue' }).click()
     // The next step's code: this step's was used already.
-    await other.getByLabel('Code from your app').fill(appCode(1))
+    await other.getByLabel('Code from your app').fill(await appCode(1))
     await other.getByRole('button', { name: 'Continue' }).click()
     await other.getByText('Signed in as', { exact: false }).waitFor()
 
@@ -197,15 +207,23 @@ describe('the idle time', () => {
     await page.clock.install()
     await page.goto(`${run.hearth.base}/staff`)
     await signInToConsole(page, run.hearth, 'frontDesk')
-    // Every request moves the deadline on: the first screen finishes loading before time jumps.
+    // Every request moves the deadline on: the first screen (the therapists, then that day's calls)
+    // has finished asking before time jumps.
+    await page.getByRole('main').getByRole('heading', { level: 2 }).first().waitFor()
     await page.waitForLoadState('networkidle')
-    await page.clock.fastForward('13:30')
+    // Anything the page asks or loads from here on would move the deadline and take the warning away.
+    const since: string[] = []
+    page.on('request', (request) => since.push(request.url()))
+    page.on('framenavigated', (frame) => since.push(`navigated to ${frame.url()}`))
+    await page.clock.fastForward('13:10')
     const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
     await warning.waitFor()
     await check('accounts-10-idle-warning')
-    const asked = page.waitForResponse((r) => r.url().endsWith('/v1/staff/me') && r.status() === 200)
+    const asked = since.join(', ') || 'nothing asked'
+    expect(await warning.isVisible(), `the warning went; since the jump: ${asked}`).toBe(true)
+    const stayed = page.waitForResponse((r) => r.url().endsWith('/v1/staff/me') && r.status() === 200)
     await page.getByRole('button', { name: 'Stay signed in' }).click()
-    await asked
+    await stayed
     await warning.waitFor({ state: 'detached' })
 
     await page.clock.fastForward('15:30')

@@ -309,6 +309,55 @@ describe("Dr. Rivera's day", () => {
     await check('staff-08-insights-by-hour')
   })
 
+  it('on a phone, keeps the tabs to one row that scrolls sideways, the current tab in sight', async () => {
+    const tabs = page.getByRole('navigation', { name: 'Staff console' })
+    const row = tabs.getByRole('list')
+    /** The current tab lies wholly inside the row as it is scrolled. */
+    const currentInSight = async () => {
+      const [outer, inner] = [await row.boundingBox(), await tabs.locator('[aria-current="page"]').boundingBox()]
+      return inner!.x >= outer!.x && inner!.x + inner!.width <= outer!.x + outer!.width
+    }
+    await page.setViewportSize({ width: 320, height: 640 })
+    // Made narrow on Insights, far along the row: the row has scrolled to it.
+    await expect.poll(currentInSight).toBe(true)
+    expect((await row.boundingBox())!.height).toBeLessThan(60)
+    expect((await heading().boundingBox())!.y).toBeLessThan(320)
+    // The Alerts tab is out of sight from here: how many are open is said beside her name.
+    const open = await tabs.locator('.nav-count').textContent()
+    const shortcut = page.getByRole('link', { name: /^\d+\+? open alerts?$/ })
+    expect(await shortcut.textContent()).toMatch(new RegExp(`^${open} open alerts?$`))
+    await checkScreen(page, 'staff-07b-phone-tabs', { once: true })
+    await tabs.getByRole('link', { name: 'Calls' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Confirmation calls')
+    await expect.poll(currentInSight).toBe(true)
+    // Back at the start of the row the Alerts tab shows its own count: said once.
+    await expect.poll(() => shortcut.count()).toBe(0)
+    // A link to another screen (not a tap on the row, which scrolls to what it taps) moves the row too.
+    await page.evaluate(() => {
+      location.hash = '#account'
+    })
+    await expect.poll(() => heading().textContent()).toBe('Your account')
+    await expect.poll(currentInSight).toBe(true)
+    await shortcut.waitFor()
+    await page.setViewportSize({ width: 1280, height: 900 })
+    // At the desktop size every tab is in sight, on two lines at most, the count beside Alerts.
+    expect((await row.boundingBox())!.height).toBeLessThan(110)
+    await expect.poll(() => shortcut.count()).toBe(0)
+  })
+
+  it('says so when Hearth cannot be reached to end the session, which is then still open', async () => {
+    await page.route('**/v1/staff/auth/logout', (route) => route.abort('internetdisconnected'))
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')
+    await page.getByText("Hearth couldn't be reached to end your session", { exact: false }).waitFor()
+    await check('staff-09-sign-out-unreachable')
+    expect(await page.evaluate(() => fetch('/v1/staff/me').then((r) => r.status))).toBe(200)
+    await page.unroute('**/v1/staff/auth/logout')
+    // The session is still this browser's: opening the console again carries on with it.
+    await page.reload()
+    await page.getByText('Signed in as', { exact: false }).waitFor()
+  })
+
   it('signs out, and the session ends', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
     await expect.poll(() => heading().textContent()).toBe('Sign in to the staff console')

@@ -20,7 +20,7 @@ function setup(signedIn: boolean, options: { languages?: string[]; boot?: Partia
   const clock = { now: () => now, advance: (ms: number) => (now += ms) }
   const state = { signedIn }
   const { api, calls } = fakeApi({}, state)
-  const { bridge, events } = fakeBridge()
+  const { bridge, events, opened } = fakeBridge()
   const store = memorySessionStore(
     signedIn ? { access_token: 'a', refresh_token: 'r', expires_at: now + 900_000, last_active: now } : null,
   )
@@ -34,8 +34,10 @@ function setup(signedIn: boolean, options: { languages?: string[]; boot?: Partia
       languages={options.languages ?? ['en-US']}
       loadPortal={async () => Portal}
     />,
+    // As on the portal page, where the heading the loader's "opened" focuses is found.
+    { container: document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' })) },
   )
-  return { calls, events, clock, state }
+  return { calls, events, clock, state, opened }
 }
 
 describe('App', () => {
@@ -46,6 +48,24 @@ describe('App', () => {
     expect(await screen.findByRole('link', { name: 'Call 911' })).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Back' }))
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in to see your appointments' })).toBeTruthy()
+  })
+
+  it('puts focus on the heading when the panel opens, unless the client has already moved on since', async () => {
+    const { opened } = setup(false)
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Sign in to see your appointments' })
+    const email = screen.getByLabelText('Your email address')
+    window.dispatchEvent(new FocusEvent('focus'))
+    opened()
+    expect(document.activeElement).toBe(heading)
+    // A keyboard user tabs on before the loader's repeated "opened" arrives: they stay where they are.
+    fireEvent.keyDown(heading, { key: 'Tab' })
+    email.focus()
+    opened()
+    expect(document.activeElement).toBe(email)
+    // Closed and opened again: the frame gains focus afresh, and the heading is where the client starts.
+    window.dispatchEvent(new FocusEvent('focus'))
+    opened()
+    expect(document.activeElement).toBe(heading)
   })
 
   it('closes through the host page when the close button is pressed', () => {

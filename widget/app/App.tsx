@@ -4,7 +4,7 @@ import type { PortalApi } from './api'
 import type { Boot } from './boot'
 import { chooseLocale } from '../../ui/locale'
 import type { Bridge } from './bridge'
-import { focusHeading } from './components/Screen'
+import { actedSinceFocus, focusHeading } from './components/Screen'
 import { Loading } from '../../ui/States'
 import { browserZone, WordsProvider } from '../../ui/words'
 import { helpNowLabel } from '../../shared/crisis'
@@ -65,7 +65,10 @@ export function App({
       setNotice('expired')
       bridge.emit('signed-out')
     })
-    bridge.onOpened(() => focusHeading())
+    const acted = actedSinceFocus()
+    bridge.onOpened(() => {
+      if (!acted()) focusHeading()
+    })
     bridge.onSignIn((token) =>
       api.exchange(token).then(
         () => {

@@ -245,15 +245,20 @@ export function fakeApi(overrides: Partial<PortalApi> = {}, state = { signedIn: 
 
 export function fakeBridge() {
   const events: string[] = []
+  const openedListeners: (() => void)[] = []
   const bridge: Bridge = {
     emit: (name) => void events.push(name),
     close: () => void events.push('close'),
-    onOpened() {},
+    onOpened: (listener) => void openedListeners.push(listener),
     onSignIn() {},
     ready() {},
     watchSize() {},
   }
-  return { bridge, events }
+  /** The loader saying the panel has opened. */
+  const opened = () => {
+    for (const listener of openedListeners) listener()
+  }
+  return { bridge, events, opened }
 }
 
 export function InWords({ locale = 'en', children }: { locale?: Locale; children: ComponentChildren }) {

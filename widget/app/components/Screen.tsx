@@ -10,6 +10,28 @@ export function focusHeading(doc: Document = document) {
   heading?.scrollIntoView?.({ block: 'nearest' })
 }
 
+/**
+ * Whether the client has pressed a key or a pointer in the portal since its window last gained
+ * focus. The loader says `opened` again once the portal is listening, and by then a quick keyboard
+ * user may have moved on from the heading: the portal leaves them where they are.
+ */
+export function actedSinceFocus(win: Window = window): () => boolean {
+  let acted = false
+  win.addEventListener('focus', () => {
+    acted = false
+  })
+  for (const type of ['keydown', 'pointerdown'] as const) {
+    win.addEventListener(
+      type,
+      () => {
+        acted = true
+      },
+      true,
+    )
+  }
+  return () => acted
+}
+
 type Props = {
   title: string
   lead?: ComponentChildren

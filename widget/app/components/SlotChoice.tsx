@@ -27,7 +27,7 @@ export function SlotChoice({
   return (
     <>
       {shown.map((day) => (
-        <fieldset class="pills" key={day.date} aria-describedby={missing ? 'choose-error' : undefined}>
+        <fieldset class="pills pills-times" key={day.date} aria-describedby={missing ? 'choose-error' : undefined}>
           <legend class="section-title">{when(day.slots[0]!.starts_at, 'day')}</legend>
           {day.slots.map((slot) => {
             const id = `slot-${slot.starts_at}`

@@ -217,11 +217,7 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
       const target = instantAt(sessionDate, step.at, zone).getTime()
       const minutes = minutesOf(target)
       const early = spansMidnight ? minutes < quietUntil : true
-      const at = !isQuiet(target)
-        ? target
-        : early
-          ? nextMorning(target)
-          : beforeQuietOn(sessionDate)
+      const at = !isQuiet(target) ? target : early ? nextMorning(target) : beforeQuietOn(sessionDate)
       if (at < start) {
         const when = at >= now ? at : lateSend()
         if (when !== null) add('morning_of', 'morning_of', when)

@@ -10,12 +10,13 @@ import { type HotReadSubjects, hotReadSubjects, hotReads } from '../testing/hot-
  */
 
 const BIG_TABLES = ['appointments', 'clients', 'outbox', 'alerts', 'audit_log', 'confirmation_calls']
-/** The index each read is meant to be driven by. */
-const DRIVEN_BY: Record<keyof ReturnType<typeof hotReads>, string[]> = {
+/** The indexes each read is meant to be driven by; a list inside names indexes any one of which will do. */
+const DRIVEN_BY: Record<keyof ReturnType<typeof hotReads>, (string | string[])[]> = {
   'portal read': ['appointments_client_starts'],
   'staff day list': ['appointments_practice_starts'],
-  // The sessions through whichever index of theirs fits the day best (never a sequential scan).
-  'call list': ['appointments_practice_status_starts'],
+  // The sessions through whichever index of theirs fits the day best: the planner's pick between
+  // the two turns on the sampled statistics of the generated practices.
+  'call list': [['appointments_practice_status_starts', 'appointments_practice_starts']],
   'alerts inbox': ['alerts_open'],
   'insights, 12 months': ['appointments_practice_status_starts'],
   // The practice's sent reminders counted once along their own index, not session by session.
@@ -65,7 +66,8 @@ async function statementsOf(read: () => Promise<void>) {
 
 describe('the hot reads on a practice group', () => {
   for (const [name, expected] of Object.entries(DRIVEN_BY)) {
-    it(`${name} reads the big tables through ${expected.join(' and ')}`, async () => {
+    const named = expected.map((index) => (Array.isArray(index) ? index.join(' or ') : index))
+    it(`${name} reads the big tables through ${named.join(' and ')}`, async () => {
       const read = hotReads(db.sql, subjects)[name as keyof typeof DRIVEN_BY]
       const statements = await statementsOf(read.run)
       expect(statements.length).toBeGreaterThan(0)
@@ -81,7 +83,13 @@ describe('the hot reads on a practice group', () => {
           expect(node.type, `${node.table} in: ${query}`).not.toBe('Seq Scan')
         }
       }
-      expect([...used]).toEqual(expect.arrayContaining(expected))
+      for (const index of expected) {
+        const anyOf = Array.isArray(index) ? index : [index]
+        expect(
+          anyOf.some((one) => used.has(one)),
+          `${anyOf.join(' or ')} among ${[...used].join(', ')}`,
+        ).toBe(true)
+      }
     })
   }
 })

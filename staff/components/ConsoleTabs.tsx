@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Tab } from '../Console'
 import { useWords } from '../i18n'
 
@@ -17,7 +17,8 @@ function inSight(outer: Element, inner: Element): boolean {
  * they are one row that scrolls sideways (staff.css), so the screen itself starts on the first
  * screenful; after a change of tab or width, a current tab out of sight is brought into the middle
  * of the row (one in sight stays put, under the finger that tapped it), and `onAlertsInSight`
- * hears whether the Alerts tab can be seen in the row.
+ * hears whether the Alerts tab can be seen in the row. Each end of the row fades while there are
+ * tabs beyond it.
  */
 export function ConsoleTabs({
   tabs,
@@ -32,12 +33,17 @@ export function ConsoleTabs({
 }) {
   const { tr } = useWords()
   const row = useRef<HTMLUListElement>(null)
+  const [moreBefore, setMoreBefore] = useState(false)
+  const [moreAfter, setMoreAfter] = useState(false)
   useLayoutEffect(() => {
     const list = row.current
     if (!list) return
     const report = () => {
       const alerts = list.querySelector('a[href="#alerts"]')
       onAlertsInSight(list.scrollWidth <= list.clientWidth || !alerts || inSight(list, alerts))
+      // A pixel's grace: a zoomed page scrolls in fractions.
+      setMoreBefore(list.scrollLeft > 1)
+      setMoreAfter(list.scrollLeft + list.clientWidth < list.scrollWidth - 1)
     }
     const centre = () => {
       const current = list.querySelector('[aria-current="page"]')
@@ -58,7 +64,12 @@ export function ConsoleTabs({
     }
   }, [shown, openAlerts])
   return (
-    <nav class="staff-nav" aria-label={tr('staff.nav')}>
+    <nav
+      class="staff-nav"
+      aria-label={tr('staff.nav')}
+      data-more-before={moreBefore || undefined}
+      data-more-after={moreAfter || undefined}
+    >
       <ul ref={row}>
         {tabs.map((name) => (
           <li key={name}>

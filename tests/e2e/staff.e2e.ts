@@ -317,9 +317,13 @@ describe("Dr. Rivera's day", () => {
       const [outer, inner] = [await row.boundingBox(), await tabs.locator('[aria-current="page"]').boundingBox()]
       return inner!.x >= outer!.x && inner!.x + inner!.width <= outer!.x + outer!.width
     }
+    /** Whether each end of the row shows its fade, [left, right]. */
+    const fades = () =>
+      tabs.evaluate((nav) => ['::before', '::after'].map((end) => getComputedStyle(nav, end).content !== 'none'))
     await page.setViewportSize({ width: 320, height: 640 })
-    // Made narrow on Insights, far along the row: the row has scrolled to it.
+    // Made narrow on Insights, far along the row: the row has scrolled to it, tabs left behind it.
     await expect.poll(currentInSight).toBe(true)
+    expect((await fades())[0]).toBe(true)
     expect((await row.boundingBox())!.height).toBeLessThan(60)
     expect((await heading().boundingBox())!.y).toBeLessThan(320)
     // The Alerts tab is out of sight from here: how many are open is said beside her name.
@@ -332,6 +336,11 @@ describe("Dr. Rivera's day", () => {
     await expect.poll(currentInSight).toBe(true)
     // Back at the start of the row the Alerts tab shows its own count: said once.
     await expect.poll(() => shortcut.count()).toBe(0)
+    await expect.poll(fades).toEqual([false, true])
+    await row.evaluate((list) => {
+      list.scrollLeft = list.scrollWidth
+    })
+    await expect.poll(fades).toEqual([true, false])
     // A link to another screen (not a tap on the row, which scrolls to what it taps) moves the row too.
     await page.evaluate(() => {
       location.hash = '#account'
@@ -343,6 +352,7 @@ describe("Dr. Rivera's day", () => {
     // At the desktop size every tab is in sight, on two lines at most, the count beside Alerts.
     expect((await row.boundingBox())!.height).toBeLessThan(110)
     await expect.poll(() => shortcut.count()).toBe(0)
+    await expect.poll(fades).toEqual([false, false])
   })
 
   it('says so when Hearth cannot be reached to end the session, which is then still open', async () => {
